@@ -1,0 +1,64 @@
+# Two commands for a newcomer: `make run` and `make test`. Each installs what it
+# is missing and reuses what is already there, so a second run is quick.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: run test lint format install assets static demo clean bench-deps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs the app and test dependencies; stamped so it reruns only when pyproject changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+ASSET_SOURCES := $(wildcard assets/*.mjs assets/scss/*.scss assets/js/*.js)
+coproduce/static/dist/.built: $(ASSET_SOURCES) node_modules/.installed
+	npm run --silent build
+	touch $@
+
+var/static/.collected: coproduce/static/dist/.built $(shell find coproduce -path '*/static/*' -type f -not -path '*/dist/*' 2>/dev/null) | $(VENV)/.installed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+assets: coproduce/static/dist/.built
+static: var/static/.collected
+
+# `make run`: a demo site on SQLite, served by gunicorn with WhiteNoise.
+run: export COPRODUCE_DEMO ?= 1
+run: install static
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py demo
+	@echo ""
+	@echo "Coproduce is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(BIN)/gunicorn coproduce.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --log-level warning
+
+# `make test`: the whole suite, browser and accessibility tests included.
+# Set DATABASE_URL=postgres://... to run the same suite on PostgreSQL.
+test: install static
+	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| { echo "Could not install chromium: the browser tests need /usr/bin/chromium"; exit 1; }; }
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules coproduce/static/dist var/static

@@ -1,0 +1,38 @@
+"""Fixtures every app's tests share: one person per role (after healthchecks'
+alice/bob/charlie), and a signed-in test client for each."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls
+# from fixtures in that thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROLES = ("administrator", "lead", "staff", "finance", "board", "coproducer")
+
+
+@pytest.fixture
+def people(db):
+    """One account per role, plus one person who is both co-producer and staff."""
+    from coproduce.accounts.tests.factories import UserFactory
+
+    accounts = {role: UserFactory(email=f"{role}@example.org", name=f"Test {role}", roles=[role]) for role in ROLES}
+    accounts["coproducer_staff"] = UserFactory(
+        email="both@example.org", name="Test both", roles=["coproducer", "staff"]
+    )
+    accounts["no_role"] = UserFactory(email="norole@example.org", name="Test no role", roles=[])
+    return accounts
+
+
+@pytest.fixture
+def client_as(client, people):
+    """client_as("lead") -> the test client signed in as the lead."""
+
+    def sign_in(role):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(people[role])
+        return client
+
+    return sign_in

@@ -1,0 +1,108 @@
+"""Use cases for accounts: each is one transaction, leaves history and sends
+its email only once the transaction has committed."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from allauth.account.models import EmailAddress
+
+from coproduce.lib.tasks import send_email
+
+from .models import Invitation, Role, RoleAssignment
+
+User = get_user_model()
+
+
+def _email_invitation(invitation, accept_url):
+    body = render_to_string(
+        "accounts/email/invitation.txt",
+        {"invitation": invitation, "accept_url": accept_url},
+    )
+    transaction.on_commit(
+        lambda: send_email.enqueue("You are invited to Coproduce", body, [invitation.email])
+    )
+
+
+@transaction.atomic
+def invite_person(*, invited_by, email, name, roles, build_accept_url):
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError("Someone already has an account with this email address.")
+    # A fresh invitation replaces any earlier one still waiting.
+    Invitation.objects.filter(email__iexact=email, accepted_at=None, cancelled_at=None).update(
+        cancelled_at=timezone.now()
+    )
+    invitation = Invitation.objects.create(email=email, name=name, roles=sorted(roles), invited_by=invited_by)
+    _email_invitation(invitation, build_accept_url(invitation))
+    return invitation
+
+
+@transaction.atomic
+def resend_invitation(*, invitation, build_accept_url):
+    Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now())
+    invitation.refresh_from_db()
+    _email_invitation(invitation, build_accept_url(invitation))
+    return invitation
+
+
+@transaction.atomic
+def cancel_invitation(*, invitation):
+    if invitation.is_usable:
+        invitation.cancelled_at = timezone.now()
+        invitation.save(update_fields=["cancelled_at"])
+
+
+@transaction.atomic
+def accept_invitation(*, invitation, name, password):
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError("This invitation can no longer be used.")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError("Someone already has an account with this email address.")
+    user = User.objects.create_user(invitation.email, password, name=name)
+    RoleAssignment.objects.bulk_create(
+        RoleAssignment(user=user, role=role, granted_by=invitation.invited_by) for role in invitation.roles
+    )
+    # The invitation link reached this address, which proves it is theirs.
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_user"])
+    return user
+
+
+@transaction.atomic
+def set_roles(*, changed_by, user, roles):
+    """Replaces a person's roles. There must always be an administrator left."""
+    roles = set(roles)
+    current = set(user.role_assignments.values_list("role", flat=True))
+    if Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in roles:
+        other_admins = (
+            RoleAssignment.objects.select_for_update()
+            .filter(role=Role.ADMINISTRATOR, user__is_active=True)
+            .exclude(user=user)
+        )
+        if not other_admins.exists():
+            raise ValidationError("You cannot remove the last administrator. Make someone else an administrator first.")
+    for assignment in user.role_assignments.filter(role__in=current - roles):
+        assignment.delete()  # one by one so each removal is kept in the history
+    for role in sorted(roles - current):
+        RoleAssignment.objects.create(user=user, role=role, granted_by=changed_by)
+    if hasattr(user, "_role_cache"):
+        del user._role_cache
+    return roles
+
+
+@transaction.atomic
+def set_active(*, changed_by, user, active):
+    if not active and user.pk == changed_by.pk:
+        raise ValidationError("You cannot deactivate your own account.")
+    if not active and user.has_role(Role.ADMINISTRATOR):
+        others = RoleAssignment.objects.filter(role=Role.ADMINISTRATOR, user__is_active=True).exclude(user=user)
+        if not others.exists():
+            raise ValidationError("You cannot deactivate the last administrator.")
+    user.is_active = active
+    user.save(update_fields=["is_active"])

@@ -1,0 +1,99 @@
+from django import forms
+from allauth.account import forms as allauth_forms
+from django.contrib.auth import password_validation
+
+from .models import Contrast, Role, TextSize, User
+
+
+class DisplayPreferencesForm(forms.Form):
+    text_size = forms.TypedChoiceField(
+        label="Text size", choices=TextSize.choices, coerce=int, widget=forms.RadioSelect, initial=TextSize.NORMAL
+    )
+    contrast = forms.ChoiceField(
+        label="Colours", choices=Contrast.choices, widget=forms.RadioSelect, initial=Contrast.STANDARD
+    )
+    wide_spacing = forms.BooleanField(
+        label="Dyslexia-friendly spacing",
+        required=False,
+        help_text="More space between lines, letters and words, and shorter lines of text.",
+    )
+    reduce_motion = forms.BooleanField(
+        label="Reduce motion", required=False, help_text="Turns off animation and moving effects."
+    )
+
+    FIELDS = ("text_size", "contrast", "wide_spacing", "reduce_motion")
+
+
+ROLE_CHOICES = [(role.value, role.label) for role in Role]
+
+
+class RolesField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=ROLE_CHOICES, label="Roles", **kwargs)
+
+
+class InvitationForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=150, help_text="The name they like to be called.")
+    email = forms.EmailField(label="Email address", max_length=254)
+    roles = RolesField(help_text="Choose every role they will hold. A person can hold several.")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Someone already has an account with this email address.")
+        return email
+
+
+class RolesForm(forms.Form):
+    roles = RolesField(required=False, help_text="Choose every role this person holds.")
+
+
+class AcceptInvitationForm(forms.Form):
+    name = forms.CharField(label="Your name", max_length=150, help_text="The name you like to be called.")
+    password1 = forms.CharField(
+        label="Create a password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters. A few words together are easy to remember.",
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords are different. Type the same password twice.")
+        if first:
+            try:
+                password_validation.validate_password(first, User(email=self.email, name=cleaned.get("name", "")))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class AccountSearchForm(forms.Form):
+    q = forms.CharField(label="Name or email", required=False, max_length=100)
+    role = forms.ChoiceField(label="Role", required=False, choices=[("", "Any role"), *ROLE_CHOICES])
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's sign-in form with our own plain-English labels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Email address"
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].label = "Password"
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+        # The page itself links to password reset, next to the form.
+        self.fields["password"].help_text = ""

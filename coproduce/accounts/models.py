@@ -1,0 +1,199 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", "Administrator"
+    LEAD = "lead", "Co-production lead"
+    STAFF = "staff", "Staff member"
+    FINANCE = "finance", "Finance"
+    BOARD = "board", "Board member or trustee"
+    COPRODUCER = "coproducer", "Co-producer"
+
+
+ROLE_DESCRIPTIONS = {
+    Role.ADMINISTRATOR: "Manages accounts, roles, settings and data-protection requests.",
+    Role.LEAD: "Owns the organisation's co-production journey, policies, approvals and reports.",
+    Role.STAFF: "Runs projects and meetings, records decisions and arranges access.",
+    Role.FINANCE: "Approves and pays claims and exports them to the finance system.",
+    Role.BOARD: "Sees the dashboard and reports. Cannot change anything.",
+    Role.COPRODUCER: "Takes part as a lived-experience partner: joins opportunities, "
+    "projects and meetings, and claims payment.",
+}
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An email address is needed")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class TextSize(models.IntegerChoices):
+    NORMAL = 100, "Standard (100%)"
+    LARGER = 125, "Larger (125%)"
+    LARGE = 150, "Large (150%)"
+    VERY_LARGE = 175, "Very large (175%)"
+    LARGEST = 200, "Largest (200%)"
+
+
+class Contrast(models.TextChoices):
+    STANDARD = "standard", "Standard colours"
+    HIGH = "high", "High contrast (light text on black)"
+
+
+class DisplayPreferences(models.Model):
+    """How a person wants every page shown. Abstract: stored on the user, and
+    for visitors in a cookie with the same fields."""
+
+    text_size = models.PositiveSmallIntegerField(choices=TextSize.choices, default=TextSize.NORMAL)
+    contrast = models.CharField(max_length=10, choices=Contrast.choices, default=Contrast.STANDARD)
+    wide_spacing = models.BooleanField(
+        "Dyslexia-friendly spacing",
+        default=False,
+        help_text="More space between lines, letters and words, and shorter lines of text.",
+    )
+    reduce_motion = models.BooleanField(
+        "Reduce motion", default=False, help_text="Turns off animation and moving effects."
+    )
+
+    class Meta:
+        abstract = True
+
+    def html_classes(self):
+        classes = []
+        if self.text_size != TextSize.NORMAL:
+            classes.append(f"cp-text-{self.text_size}")
+        if self.contrast == Contrast.HIGH:
+            classes.append("cp-contrast-high")
+        if self.wide_spacing:
+            classes.append("cp-spacing-wide")
+        if self.reduce_motion:
+            classes.append("cp-motion-reduced")
+        return " ".join(classes)
+
+
+class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
+    """A person who can sign in. Their profile (pronouns, access passport and so
+    on) lives in `people`; this holds only what sign-in and display need."""
+
+    email = models.EmailField("Email address", unique=True)
+    name = models.CharField("Name", max_length=150, help_text="The name you like to be called.")
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(
+        "Can use the Django admin", default=False, help_text="Superusers only. Not a staff role."
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        ordering = ["name", "email"]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name
+
+    def get_short_name(self):
+        return self.name
+
+    @property
+    def role_set(self):
+        """The roles this person holds, read once per request."""
+        if not hasattr(self, "_role_cache"):
+            self._role_cache = frozenset(self.role_assignments.values_list("role", flat=True))
+        return self._role_cache
+
+    def has_role(self, *roles):
+        return bool(self.role_set.intersection(roles))
+
+    def role_labels(self):
+        return [Role(role).label for role in Role.values if role in self.role_set]
+
+
+class RoleAssignment(models.Model):
+    """One role held by one person. A person may hold several."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    granted_at = models.DateTimeField(auto_now_add=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_assignment_per_role")]
+        ordering = ["role"]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """An invitation by email to create an account with the given roles."""
+
+    email = models.EmailField("Email address")
+    name = models.CharField("Name", max_length=150)
+    roles = models.JSONField(default=list)
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation for {self.email}"
+
+    @property
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.COPRODUCE_INVITATION_DAYS)
+
+    @property
+    def status(self):
+        if self.accepted_at:
+            return "accepted"
+        if self.cancelled_at:
+            return "cancelled"
+        if timezone.now() > self.expires_at:
+            return "expired"
+        return "waiting"
+
+    @property
+    def is_usable(self):
+        return self.status == "waiting"
+
+    def role_labels(self):
+        return [Role(role).label for role in self.roles if role in Role.values]

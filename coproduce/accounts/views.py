@@ -1,0 +1,188 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coproduce.lib.navigation import items_for
+from coproduce.lib.views import permission_required, safe_next
+
+from . import actions, display
+from .forms import AcceptInvitationForm, AccountSearchForm, DisplayPreferencesForm, InvitationForm, RolesForm
+from .models import ROLE_DESCRIPTIONS, Invitation, Role, RoleAssignment
+
+User = get_user_model()
+
+
+@permission_required("accounts.view_home")
+def home(request):
+    roles = [(Role(role).label, ROLE_DESCRIPTIONS[Role(role)]) for role in Role.values if role in request.user.role_set]
+    links = [item for item in items_for(request) if item["url"] != request.path]
+    return render(request, "accounts/home.html", {"roles": roles, "links": links})
+
+
+def display_settings(request):
+    """Works for visitors (cookie) and signed-in people (saved on the account)."""
+    back = safe_next(request, reverse("accounts:display_settings"))
+    if request.method == "POST":
+        form = DisplayPreferencesForm(request.POST)
+        if form.is_valid():
+            prefs = {field: form.cleaned_data[field] for field in DisplayPreferencesForm.FIELDS}
+            response = redirect(back)
+            if request.user.is_authenticated:
+                for field, value in prefs.items():
+                    setattr(request.user, field, value)
+                request.user.save(update_fields=list(prefs))
+            else:
+                response.set_cookie(
+                    display.COOKIE_NAME,
+                    display.to_cookie(prefs),
+                    max_age=display.COOKIE_AGE,
+                    samesite="Lax",
+                    secure=request.is_secure(),
+                    httponly=True,
+                )
+            messages.success(request, "Your display settings are saved.")
+            return response
+    else:
+        form = DisplayPreferencesForm(initial=display.current(request))
+    return render(request, "accounts/display_settings.html", {"form": form, "next": back})
+
+
+@require_POST
+def extend_session(request):
+    """Any request renews the session; this one exists so the warning can ask for it."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"signed_in": False}, status=401)
+    request.session.modified = True
+    if request.headers.get("X-Requested-With") == "fetch":
+        return JsonResponse({"signed_in": True, "seconds": request.session.get_expiry_age()})
+    messages.success(request, "You are still signed in.")
+    return redirect(safe_next(request, reverse("accounts:home")))
+
+
+@permission_required("accounts.manage_accounts")
+def account_list(request):
+    form = AccountSearchForm(request.GET or None)
+    people = User.objects.prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.only("user_id", "role"))
+    ).order_by("name", "email")
+    if form.is_valid():
+        if query := form.cleaned_data["q"].strip():
+            people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+        if role := form.cleaned_data["role"]:
+            people = people.filter(role_assignments__role=role)
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    invitations = Invitation.objects.filter(accepted_at=None, cancelled_at=None).select_related("invited_by")[:50]
+    return render(
+        request,
+        "accounts/account_list.html",
+        {"form": form, "page": page, "invitations": invitations, "querystring": _querystring_without_page(request)},
+    )
+
+
+def _querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _accept_url(request):
+    return lambda invitation: request.build_absolute_uri(reverse("accounts:accept_invitation", args=[invitation.token]))
+
+
+@permission_required("accounts.manage_accounts")
+def invite(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = actions.invite_person(
+                invited_by=request.user,
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                roles=form.cleaned_data["roles"],
+                build_accept_url=_accept_url(request),
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, f"Invitation sent to {invitation.email}.")
+            return redirect("accounts:account_list")
+    return render(request, "accounts/invite.html", {"form": form})
+
+
+@permission_required("accounts.manage_accounts")
+@require_POST
+def resend_invitation(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_at=None, cancelled_at=None)
+    actions.resend_invitation(invitation=invitation, build_accept_url=_accept_url(request))
+    messages.success(request, f"Invitation sent again to {invitation.email}.")
+    return redirect("accounts:account_list")
+
+
+@permission_required("accounts.manage_accounts")
+@require_POST
+def cancel_invitation(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk)
+    actions.cancel_invitation(invitation=invitation)
+    messages.success(request, f"Invitation for {invitation.email} cancelled.")
+    return redirect("accounts:account_list")
+
+
+@permission_required("accounts.manage_accounts")
+def account_detail(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    form = RolesForm(request.POST or None, initial={"roles": sorted(person.role_set)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_roles(changed_by=request.user, user=person, roles=form.cleaned_data["roles"])
+        except ValidationError as error:
+            form.add_error("roles", error)
+        else:
+            messages.success(request, f"Roles for {person} saved.")
+            return redirect("accounts:account_detail", pk=person.pk)
+    history = (
+        RoleAssignment.history.filter(user_id=person.pk).select_related("history_user").order_by("-history_date")[:30]
+    )
+    return render(request, "accounts/account_detail.html", {"person": person, "form": form, "history": history})
+
+
+@permission_required("accounts.manage_accounts")
+@require_POST
+def set_active(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        actions.set_active(changed_by=request.user, user=person, active=active)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"{person} can {'now' if active else 'no longer'} sign in.")
+    return redirect("accounts:account_detail", pk=person.pk)
+
+
+def accept_invitation(request, token):
+    invitation = Invitation.objects.filter(token=token).first()
+    if invitation is None or not invitation.is_usable:
+        return render(request, "accounts/invitation_unusable.html", {"invitation": invitation}, status=410)
+    if request.user.is_authenticated:
+        return render(request, "accounts/invitation_signed_in.html", {"invitation": invitation})
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email, initial={"name": invitation.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.accept_invitation(
+                invitation=invitation, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Your account is ready. Welcome to Coproduce.")
+            return redirect("accounts:home")
+    return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation})
+
+

@@ -1,0 +1,11 @@
+from django.conf import settings
+
+
+def coproduce(request):
+    return {
+        "COPRODUCE_DEMO": settings.COPRODUCE_DEMO,
+        "ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME,
+        "CONTACT_EMAIL": settings.COPRODUCE_CONTACT_EMAIL,
+        "SESSION_SECONDS": settings.SESSION_COOKIE_AGE,
+        "SESSION_WARNING_SECONDS": settings.COPRODUCE_SESSION_WARNING_SECONDS,
+    }

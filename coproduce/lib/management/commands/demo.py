@@ -1,0 +1,35 @@
+"""Loads clearly marked demo data. Safe to run again: it adds only what is missing.
+
+Each app may have a `demo` module with `load(log)`; they run in INSTALLED_APPS order."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from coproduce.accounts.demo import DEMO_PASSWORD, sign_ins
+
+
+class Command(BaseCommand):
+    help = "Load demo data (made-up people and records) and print the demo sign-ins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Load even when COPRODUCE_DEMO is off.")
+
+    def handle(self, *args, force=False, **options):
+        if not settings.COPRODUCE_DEMO and not force:
+            raise CommandError("Demo data goes only into a demo site. Set COPRODUCE_DEMO=1 (or pass --force).")
+        with transaction.atomic():
+            for config in apps.get_app_configs():
+                if not config.name.startswith("coproduce."):
+                    continue
+                module_name = f"{config.name}.demo"
+                if find_spec(module_name):
+                    import_module(module_name).load(lambda message: self.stdout.write(f"  {message}"))
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")"))
+        for email, roles in sign_ins():
+            self.stdout.write(f"  {email:<26} {roles}")

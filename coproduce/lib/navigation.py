@@ -1,0 +1,34 @@
+"""The header navigation. Each app registers its entries in AppConfig.ready();
+an entry shows when the person holds its permission (django-rules)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str
+    order: int = 50
+
+
+_ITEMS: list[NavItem] = []
+
+
+def register(item):
+    if item not in _ITEMS:
+        _ITEMS.append(item)
+        _ITEMS.sort(key=lambda entry: entry.order)
+
+
+def items_for(request):
+    user = request.user
+    links = []
+    for item in _ITEMS:
+        if user.has_perm(item.permission):
+            url = reverse(item.url_name)
+            current = request.path == url or (url != "/" and request.path.startswith(url))
+            links.append({"label": item.label, "url": url, "current": current})
+    return links

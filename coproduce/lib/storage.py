@@ -1,0 +1,10 @@
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+
+class StaticStorage(CompressedManifestStaticFilesStorage):
+    """Hashed, compressed static files; rewrites `import` paths in our ES modules
+    so app.mjs finds the hashed govuk-frontend module."""
+
+    support_js_module_import_aggregation = True
+    # Unused source maps and font references inside node packages should not stop a build.
+    manifest_strict = False

@@ -1,0 +1,61 @@
+"""Template helpers for GOV.UK Frontend markup. Loaded as a builtin."""
+
+from django import template
+
+from coproduce.lib.forms import INPUT_CLASSES, widget_kind
+
+register = template.Library()
+
+
+@register.filter
+def govuk_kind(bound_field):
+    return widget_kind(bound_field)
+
+
+def described_by(bound_field):
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        ids.append(f"{bound_field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.filter
+def govuk_widget(bound_field):
+    """The field's own widget with GOV.UK classes and aria-describedby added."""
+    kind = widget_kind(bound_field)
+    classes = [INPUT_CLASSES.get(kind, "")]
+    existing = bound_field.field.widget.attrs.get("class")
+    if existing:
+        classes.append(existing)
+    if bound_field.errors and kind in {"input", "textarea", "select", "file"}:
+        classes.append(f"{INPUT_CLASSES[kind]}--error")
+    attrs = {"class": " ".join(c for c in classes if c)}
+    if kind not in {"radios", "checkboxes"}:
+        if description := described_by(bound_field):
+            attrs["aria-describedby"] = description
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def govuk_described_by(bound_field):
+    return described_by(bound_field)
+
+
+@register.simple_tag(takes_context=True)
+def error_summary_items(context, *forms):
+    """Each error as (message, anchor), non-field errors first, for the error summary."""
+    items = []
+    for form in forms:
+        if not form or not getattr(form, "errors", None):
+            continue
+        for error in form.non_field_errors():
+            items.append((error, ""))
+        for bound_field in form:
+            for error in bound_field.errors:
+                target = bound_field.auto_id
+                if widget_kind(bound_field) in {"radios", "checkboxes"}:
+                    target = f"{bound_field.auto_id}_0"
+                items.append((error, f"#{target}"))
+    return items

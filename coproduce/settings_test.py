@@ -1,0 +1,9 @@
+"""Test settings: the real settings with a queue that runs tasks at once and a
+fast password hasher. Everything else is as deployed."""
+
+from coproduce.settings import *  # noqa: F403
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+COPRODUCE_REQUIRE_MFA = False

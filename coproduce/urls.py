@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coproduce.lib.views import error_page, server_error
+
+urlpatterns = [
+    path("", include("coproduce.site.urls")),
+    path("", include("coproduce.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = error_page("errors/403.html", 403)
+handler404 = error_page("errors/404.html", 404)
+handler500 = server_error
