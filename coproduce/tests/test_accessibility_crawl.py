@@ -1,0 +1,158 @@
+"""The accessibility crawl: as every role, with and without JavaScript, visit
+every page the authorisation table says that role may open, follow the links
+found on the way (a few instances of each URL pattern), and on every page check
+WCAG 2.2 A/AA with axe-core, a unique title, one h1, a working skip link and no
+horizontal scrolling at 320 px. Every failing page and rule is listed."""
+
+import re
+import time
+from collections import Counter
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import Resolver404, resolve
+
+from coproduce.tests.authorisation import LOGIN, ROLES
+from coproduce.tests.browser import session_cookie
+from coproduce.tests.test_authorisation import fixtures_for, table, url_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+INSTANCES_PER_PATTERN = 2
+MAX_PAGES = 400
+MAX_SECONDS = 600
+# Links the crawl must not follow: they leave the app or are not pages.
+SKIP_PREFIXES = ("/django-admin/", "/static/", "/media/")
+
+axe = Axe()
+
+
+def url_name(path):
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.view_name
+
+
+def page_problems(page, response, skip_check):
+    problems = []
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    for violation in results.response["violations"]:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        problems.append(f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    h1_count = page.locator("h1").count()
+    if h1_count != 1:
+        problems.append(f"{h1_count} h1 elements (should be one)")
+    if skip_check:
+        page.keyboard.press("Tab")
+        first = page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")
+        if first != "#main-content" or page.locator("#main-content").count() != 1:
+            problems.append(f"first Tab stop is {first!r}, not a skip link to #main-content")
+        else:
+            page.keyboard.press("Enter")
+            moved = urlparse(page.url).fragment == "main-content" or page.evaluate(
+                "document.activeElement && document.activeElement.id === 'main-content'"
+            )
+            if not moved:
+                problems.append("the skip link does not move to the main content")
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        problems.append(f"scrolls sideways at 320 px wide ({overflow} px too wide)")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    return problems
+
+
+SCRIPT_TAG = re.compile(r"<script\b[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)
+
+
+def without_page_scripts(route):
+    """Serves pages as a browser with JavaScript off gets them: no page script
+    runs. (Chromium's own no-JavaScript switch also stops the timers axe-core
+    needs, so the page's scripts are removed instead; test_no_javascript.py
+    drives journeys with the switch itself.)"""
+    request = route.request
+    if request.resource_type == "script":
+        route.abort()
+    elif request.resource_type == "document":
+        response = route.fetch(max_redirects=0)
+        route.fulfill(response=response, body=SCRIPT_TAG.sub("", response.text()))
+    else:
+        route.continue_()
+
+
+def crawl(browser, base_url, start_urls, cookie, javascript):
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    if not javascript:
+        context.route("**/*", without_page_scripts)
+    if cookie:
+        context.add_cookies([cookie])
+    page = context.new_page()
+    queue = list(dict.fromkeys(start_urls))
+    seen_urls, per_pattern, titles, report = set(queue), Counter(), {}, {}
+    queued = Counter(url_name(urlparse(url).path) for url in queue)
+    deadline = time.monotonic() + MAX_SECONDS
+    visited = 0
+    while queue and visited < MAX_PAGES and time.monotonic() < deadline:
+        path = queue.pop(0)
+        response = page.goto(base_url + path)
+        visited += 1
+        final_path = urlparse(page.url).path
+        name = url_name(final_path) or final_path
+        problems = []
+        if response is None or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        if response.status >= 500:
+            problems.append(f"server error {response.status}")
+        title = page.title()
+        if not title.strip():
+            problems.append("no title")
+        elif response.status < 400 and titles.setdefault(title, name) != name:
+            problems.append(f"title {title!r} is also the title of {titles[title]}")
+        problems += page_problems(page, response, skip_check=True)
+        if problems:
+            report[path if path == final_path else f"{path} → {final_path}"] = problems
+        per_pattern[name] += 1
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+            link = urlparse(urldefrag(href)[0])
+            if link.netloc != urlparse(base_url).netloc or link.path.startswith(SKIP_PREFIXES):
+                continue
+            target = link.path + (f"?{link.query}" if link.query else "")
+            link_name = url_name(link.path)
+            if target in seen_urls or link_name is None or queued[link_name] >= INSTANCES_PER_PATTERN:
+                continue
+            seen_urls.add(target)
+            queued[link_name] += 1
+            queue.append(target)
+    context.close()
+    return report, per_pattern, visited, queue
+
+
+def start_urls_for(role, fixtures):
+    urls = ["/"]
+    for name, row in sorted(table().items()):
+        if row.crawl and row.expect[role] not in (LOGIN, 403, 405):
+            urls.append(url_for(name, row, fixtures))
+    return urls
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_is_accessible(role, javascript, browser, live_server, people):
+    fixtures = fixtures_for(people)
+    cookie = None if role == "anonymous" else session_cookie(people[role], live_server.url)
+    report, per_pattern, visited, left = crawl(
+        browser, live_server.url, start_urls_for(role, fixtures), cookie, javascript
+    )
+    print(f"\n{role} ({'with' if javascript else 'without'} JavaScript): {visited} pages, "
+          f"{len(per_pattern)} URL patterns")
+    assert not left, f"The crawl stopped with {len(left)} pages unvisited: {left[:10]}"
+    expected = {name for name, row in table().items() if row.crawl and row.expect[role] == 200}
+    missed = expected - set(per_pattern)
+    assert not missed, f"Pages the table allows {role} but the crawl did not reach: {sorted(missed)}"
+    assert not report, f"Accessibility problems as {role}:\n" + "\n".join(
+        f"  {url}:\n" + "\n".join(f"    - {problem}" for problem in problems) for url, problems in report.items()
+    )
