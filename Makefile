@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Two workers: the machine has two cores and the browser tests dominate.
+PYTEST_ARGS ?= -n 2 --durations=5
 export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
 
 .PHONY: run test lint format install assets static demo clean bench-deps

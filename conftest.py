@@ -17,7 +17,10 @@ def people(db):
     """One account per role, plus one person who is both co-producer and staff."""
     from coproduce.accounts.tests.factories import UserFactory
 
-    accounts = {role: UserFactory(email=f"{role}@example.org", name=f"Test {role}", roles=[role]) for role in ROLES}
+    accounts = {
+        role: UserFactory(email=f"{role}@example.org", name=f"Test {role}", roles=[role])
+        for role in ROLES
+    }
     accounts["coproducer_staff"] = UserFactory(
         email="both@example.org", name="Test both", roles=["coproducer", "staff"]
     )

@@ -1,13 +1,12 @@
 """Use cases for accounts: each is one transaction, leaves history and sends
 its email only once the transaction has committed."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-
-from allauth.account.models import EmailAddress
 
 from coproduce.lib.tasks import send_email
 
@@ -35,7 +34,9 @@ def invite_person(*, invited_by, email, name, roles, build_accept_url):
     Invitation.objects.filter(email__iexact=email, accepted_at=None, cancelled_at=None).update(
         cancelled_at=timezone.now()
     )
-    invitation = Invitation.objects.create(email=email, name=name, roles=sorted(roles), invited_by=invited_by)
+    invitation = Invitation.objects.create(
+        email=email, name=name, roles=sorted(roles), invited_by=invited_by
+    )
     _email_invitation(invitation, build_accept_url(invitation))
     return invitation
 
@@ -64,7 +65,8 @@ def accept_invitation(*, invitation, name, password):
         raise ValidationError("Someone already has an account with this email address.")
     user = User.objects.create_user(invitation.email, password, name=name)
     RoleAssignment.objects.bulk_create(
-        RoleAssignment(user=user, role=role, granted_by=invitation.invited_by) for role in invitation.roles
+        RoleAssignment(user=user, role=role, granted_by=invitation.invited_by)
+        for role in invitation.roles
     )
     # The invitation link reached this address, which proves it is theirs.
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -86,7 +88,10 @@ def set_roles(*, changed_by, user, roles):
             .exclude(user=user)
         )
         if not other_admins.exists():
-            raise ValidationError("You cannot remove the last administrator. Make someone else an administrator first.")
+            raise ValidationError(
+                "You cannot remove the last administrator. "
+                "Make someone else an administrator first."
+            )
     for assignment in user.role_assignments.filter(role__in=current - roles):
         assignment.delete()  # one by one so each removal is kept in the history
     for role in sorted(roles - current):
@@ -101,7 +106,9 @@ def set_active(*, changed_by, user, active):
     if not active and user.pk == changed_by.pk:
         raise ValidationError("You cannot deactivate your own account.")
     if not active and user.has_role(Role.ADMINISTRATOR):
-        others = RoleAssignment.objects.filter(role=Role.ADMINISTRATOR, user__is_active=True).exclude(user=user)
+        others = RoleAssignment.objects.filter(
+            role=Role.ADMINISTRATOR, user__is_active=True
+        ).exclude(user=user)
         if not others.exists():
             raise ValidationError("You cannot deactivate the last administrator.")
     user.is_active = active

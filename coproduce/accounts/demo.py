@@ -24,9 +24,13 @@ def load(log):
             user = User.objects.create_user(email, DEMO_PASSWORD, name=name)
         for role in roles:
             RoleAssignment.objects.get_or_create(user=user, role=role)
-        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
     log(f"Demo accounts: {len(DEMO_ACCOUNTS)}")
 
 
 def sign_ins():
-    return [(email, ", ".join(Role(role).label for role in roles)) for email, _, roles in DEMO_ACCOUNTS]
+    return [
+        (email, ", ".join(Role(role).label for role in roles)) for email, _, roles in DEMO_ACCOUNTS
+    ]

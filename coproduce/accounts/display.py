@@ -7,7 +7,12 @@ COOKIE_AGE = 365 * 24 * 60 * 60
 
 
 def from_cookie(value):
-    prefs = {"text_size": TextSize.NORMAL, "contrast": Contrast.STANDARD, "wide_spacing": False, "reduce_motion": False}
+    prefs = {
+        "text_size": TextSize.NORMAL,
+        "contrast": Contrast.STANDARD,
+        "wide_spacing": False,
+        "reduce_motion": False,
+    }
     for part in (value or "").split("."):
         key, _, setting = part.partition("-")
         if key == "t" and setting.isdigit() and int(setting) in TextSize.values:
@@ -40,7 +45,10 @@ class _Holder:
 def current(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return {field: getattr(user, field) for field in ("text_size", "contrast", "wide_spacing", "reduce_motion")}
+        return {
+            field: getattr(user, field)
+            for field in ("text_size", "contrast", "wide_spacing", "reduce_motion")
+        }
     return from_cookie(request.COOKIES.get(COOKIE_NAME))
 
 

@@ -1,5 +1,5 @@
-from django import forms
 from allauth.account import forms as allauth_forms
+from django import forms
 from django.contrib.auth import password_validation
 
 from .models import Contrast, Role, TextSize, User
@@ -7,10 +7,17 @@ from .models import Contrast, Role, TextSize, User
 
 class DisplayPreferencesForm(forms.Form):
     text_size = forms.TypedChoiceField(
-        label="Text size", choices=TextSize.choices, coerce=int, widget=forms.RadioSelect, initial=TextSize.NORMAL
+        label="Text size",
+        choices=TextSize.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        initial=TextSize.NORMAL,
     )
     contrast = forms.ChoiceField(
-        label="Colours", choices=Contrast.choices, widget=forms.RadioSelect, initial=Contrast.STANDARD
+        label="Colours",
+        choices=Contrast.choices,
+        widget=forms.RadioSelect,
+        initial=Contrast.STANDARD,
     )
     wide_spacing = forms.BooleanField(
         label="Dyslexia-friendly spacing",
@@ -35,7 +42,9 @@ class RolesField(forms.MultipleChoiceField):
 
 
 class InvitationForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=150, help_text="The name they like to be called.")
+    name = forms.CharField(
+        label="Name", max_length=150, help_text="The name they like to be called."
+    )
     email = forms.EmailField(label="Email address", max_length=254)
     roles = RolesField(help_text="Choose every role they will hold. A person can hold several.")
 
@@ -51,7 +60,9 @@ class RolesForm(forms.Form):
 
 
 class AcceptInvitationForm(forms.Form):
-    name = forms.CharField(label="Your name", max_length=150, help_text="The name you like to be called.")
+    name = forms.CharField(
+        label="Your name", max_length=150, help_text="The name you like to be called."
+    )
     password1 = forms.CharField(
         label="Create a password",
         strip=False,
@@ -72,10 +83,14 @@ class AcceptInvitationForm(forms.Form):
         cleaned = super().clean()
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
-            self.add_error("password2", "The two passwords are different. Type the same password twice.")
+            self.add_error(
+                "password2", "The two passwords are different. Type the same password twice."
+            )
         if first:
             try:
-                password_validation.validate_password(first, User(email=self.email, name=cleaned.get("name", "")))
+                password_validation.validate_password(
+                    first, User(email=self.email, name=cleaned.get("name", ""))
+                )
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
@@ -83,7 +98,9 @@ class AcceptInvitationForm(forms.Form):
 
 class AccountSearchForm(forms.Form):
     q = forms.CharField(label="Name or email", required=False, max_length=100)
-    role = forms.ChoiceField(label="Role", required=False, choices=[("", "Any role"), *ROLE_CHOICES])
+    role = forms.ChoiceField(
+        label="Role", required=False, choices=[("", "Any role"), *ROLE_CHOICES]
+    )
 
 
 class LoginForm(allauth_forms.LoginForm):

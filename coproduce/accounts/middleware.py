@@ -1,9 +1,8 @@
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
-
-from allauth.mfa.models import Authenticator
 
 
 class RequireMFAMiddleware:
@@ -17,7 +16,9 @@ class RequireMFAMiddleware:
 
     def __call__(self, request):
         if self._must_set_up(request):
-            messages.info(request, "Your role needs two-factor authentication. Set it up to carry on.")
+            messages.info(
+                request, "Your role needs two-factor authentication. Set it up to carry on."
+            )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 

@@ -136,7 +136,9 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
 class RoleAssignment(models.Model):
     """One role held by one person. A person may hold several."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
     role = models.CharField(max_length=20, choices=Role.choices)
     granted_at = models.DateTimeField(auto_now_add=True)
     granted_by = models.ForeignKey(
@@ -145,7 +147,9 @@ class RoleAssignment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_assignment_per_role")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="one_assignment_per_role")
+        ]
         ordering = ["role"]
 
     def __str__(self):
@@ -162,8 +166,12 @@ class Invitation(models.Model):
     email = models.EmailField("Email address")
     name = models.CharField("Name", max_length=150)
     roles = models.JSONField(default=list)
-    token = models.CharField(max_length=64, unique=True, default=new_invitation_token, editable=False)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    token = models.CharField(
+        max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model, login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,7 +12,13 @@ from coproduce.lib.navigation import items_for
 from coproduce.lib.views import permission_required, safe_next
 
 from . import actions, display
-from .forms import AcceptInvitationForm, AccountSearchForm, DisplayPreferencesForm, InvitationForm, RolesForm
+from .forms import (
+    AcceptInvitationForm,
+    AccountSearchForm,
+    DisplayPreferencesForm,
+    InvitationForm,
+    RolesForm,
+)
 from .models import ROLE_DESCRIPTIONS, Invitation, Role, RoleAssignment
 
 User = get_user_model()
@@ -20,7 +26,11 @@ User = get_user_model()
 
 @permission_required("accounts.view_home")
 def home(request):
-    roles = [(Role(role).label, ROLE_DESCRIPTIONS[Role(role)]) for role in Role.values if role in request.user.role_set]
+    roles = [
+        (Role(role).label, ROLE_DESCRIPTIONS[Role(role)])
+        for role in Role.values
+        if role in request.user.role_set
+    ]
     links = [item for item in items_for(request) if item["url"] != request.path]
     return render(request, "accounts/home.html", {"roles": roles, "links": links})
 
@@ -77,11 +87,18 @@ def account_list(request):
         if role := form.cleaned_data["role"]:
             people = people.filter(role_assignments__role=role)
     page = Paginator(people, 50).get_page(request.GET.get("page"))
-    invitations = Invitation.objects.filter(accepted_at=None, cancelled_at=None).select_related("invited_by")[:50]
+    invitations = Invitation.objects.filter(accepted_at=None, cancelled_at=None).select_related(
+        "invited_by"
+    )[:50]
     return render(
         request,
         "accounts/account_list.html",
-        {"form": form, "page": page, "invitations": invitations, "querystring": _querystring_without_page(request)},
+        {
+            "form": form,
+            "page": page,
+            "invitations": invitations,
+            "querystring": _querystring_without_page(request),
+        },
     )
 
 
@@ -92,7 +109,9 @@ def _querystring_without_page(request):
 
 
 def _accept_url(request):
-    return lambda invitation: request.build_absolute_uri(reverse("accounts:accept_invitation", args=[invitation.token]))
+    return lambda invitation: request.build_absolute_uri(
+        reverse("accounts:accept_invitation", args=[invitation.token])
+    )
 
 
 @permission_required("accounts.manage_accounts")
@@ -139,16 +158,24 @@ def account_detail(request, pk):
     form = RolesForm(request.POST or None, initial={"roles": sorted(person.role_set)})
     if request.method == "POST" and form.is_valid():
         try:
-            actions.set_roles(changed_by=request.user, user=person, roles=form.cleaned_data["roles"])
+            actions.set_roles(
+                changed_by=request.user, user=person, roles=form.cleaned_data["roles"]
+            )
         except ValidationError as error:
             form.add_error("roles", error)
         else:
             messages.success(request, f"Roles for {person} saved.")
             return redirect("accounts:account_detail", pk=person.pk)
     history = (
-        RoleAssignment.history.filter(user_id=person.pk).select_related("history_user").order_by("-history_date")[:30]
+        RoleAssignment.history.filter(user_id=person.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:30]
     )
-    return render(request, "accounts/account_detail.html", {"person": person, "form": form, "history": history})
+    return render(
+        request,
+        "accounts/account_detail.html",
+        {"person": person, "form": form, "history": history},
+    )
 
 
 @permission_required("accounts.manage_accounts")
@@ -168,14 +195,20 @@ def set_active(request, pk):
 def accept_invitation(request, token):
     invitation = Invitation.objects.filter(token=token).first()
     if invitation is None or not invitation.is_usable:
-        return render(request, "accounts/invitation_unusable.html", {"invitation": invitation}, status=410)
+        return render(
+            request, "accounts/invitation_unusable.html", {"invitation": invitation}, status=410
+        )
     if request.user.is_authenticated:
         return render(request, "accounts/invitation_signed_in.html", {"invitation": invitation})
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email, initial={"name": invitation.name})
+    form = AcceptInvitationForm(
+        request.POST or None, email=invitation.email, initial={"name": invitation.name}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = actions.accept_invitation(
-                invitation=invitation, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+                invitation=invitation,
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password1"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -183,6 +216,6 @@ def accept_invitation(request, token):
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, "Your account is ready. Welcome to Coproduce.")
             return redirect("accounts:home")
-    return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation})
-
-
+    return render(
+        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
+    )

@@ -47,5 +47,7 @@ def error_page(template, status):
 
 def server_error(request):
     """Rendered without the request's context: the database may be what failed."""
-    body = loader.get_template("errors/500.html").render({"CONTACT_EMAIL": settings.COPRODUCE_CONTACT_EMAIL})
+    body = loader.get_template("errors/500.html").render(
+        {"CONTACT_EMAIL": settings.COPRODUCE_CONTACT_EMAIL}
+    )
     return HttpResponseServerError(body)

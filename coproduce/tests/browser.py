@@ -22,7 +22,9 @@ CHROMIUM_ARGS = [
 
 def launch(playwright):
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: run `make test`, which installs it.")
+        pytest.fail(
+            f"The browser tests need Chromium at {CHROMIUM}: run `make test`, which installs it."
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 

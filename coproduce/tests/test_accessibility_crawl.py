@@ -39,16 +39,23 @@ def url_name(path):
 
 def page_problems(page, response, skip_check):
     problems = []
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    results = axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
     for violation in results.response["violations"]:
         targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
-        problems.append(f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+        problems.append(
+            f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+        )
     h1_count = page.locator("h1").count()
     if h1_count != 1:
         problems.append(f"{h1_count} h1 elements (should be one)")
     if skip_check:
         page.keyboard.press("Tab")
-        first = page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")
+        first = page.evaluate(
+            "document.activeElement && document.activeElement.getAttribute('href')"
+        )
         if first != "#main-content" or page.locator("#main-content").count() != 1:
             problems.append(f"first Tab stop is {first!r}, not a skip link to #main-content")
         else:
@@ -59,7 +66,9 @@ def page_problems(page, response, skip_check):
             if not moved:
                 problems.append("the skip link does not move to the main content")
     page.set_viewport_size({"width": 320, "height": 640})
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     if overflow > 0:
         problems.append(f"scrolls sideways at 320 px wide ({overflow} px too wide)")
     page.set_viewport_size({"width": 1024, "height": 768})
@@ -122,7 +131,11 @@ def crawl(browser, base_url, start_urls, cookie, javascript):
                 continue
             target = link.path + (f"?{link.query}" if link.query else "")
             link_name = url_name(link.path)
-            if target in seen_urls or link_name is None or queued[link_name] >= INSTANCES_PER_PATTERN:
+            if (
+                target in seen_urls
+                or link_name is None
+                or queued[link_name] >= INSTANCES_PER_PATTERN
+            ):
                 continue
             seen_urls.add(target)
             queued[link_name] += 1
@@ -147,12 +160,17 @@ def test_every_page_is_accessible(role, javascript, browser, live_server, people
     report, per_pattern, visited, left = crawl(
         browser, live_server.url, start_urls_for(role, fixtures), cookie, javascript
     )
-    print(f"\n{role} ({'with' if javascript else 'without'} JavaScript): {visited} pages, "
-          f"{len(per_pattern)} URL patterns")
+    print(
+        f"\n{role} ({'with' if javascript else 'without'} JavaScript): {visited} pages, "
+        f"{len(per_pattern)} URL patterns"
+    )
     assert not left, f"The crawl stopped with {len(left)} pages unvisited: {left[:10]}"
     expected = {name for name, row in table().items() if row.crawl and row.expect[role] == 200}
     missed = expected - set(per_pattern)
-    assert not missed, f"Pages the table allows {role} but the crawl did not reach: {sorted(missed)}"
+    assert not missed, (
+        f"Pages the table allows {role} but the crawl did not reach: {sorted(missed)}"
+    )
     assert not report, f"Accessibility problems as {role}:\n" + "\n".join(
-        f"  {url}:\n" + "\n".join(f"    - {problem}" for problem in problems) for url, problems in report.items()
+        f"  {url}:\n" + "\n".join(f"    - {problem}" for problem in problems)
+        for url, problems in report.items()
     )

@@ -29,7 +29,11 @@ def url_names(patterns=None, namespace=None):
 def app_modules():
     for config in apps.get_app_configs():
         module_name = f"{config.name}.tests.authorisation"
-        if config.name.startswith("coproduce.") and find_spec(f"{config.name}.tests") and find_spec(module_name):
+        if (
+            config.name.startswith("coproduce.")
+            and find_spec(f"{config.name}.tests")
+            and find_spec(module_name)
+        ):
             yield import_module(module_name)
 
 
@@ -76,9 +80,13 @@ def test_each_role_gets_what_the_table_says(role, client_as, people):
         response = client.get(url)
         expected = row.expect[role]
         if expected == LOGIN:
-            got_login = response.status_code == 302 and urlparse(response["Location"]).path == login_path
+            got_login = (
+                response.status_code == 302 and urlparse(response["Location"]).path == login_path
+            )
             if not got_login:
-                wrong.append(f"{name} ({url}): expected a redirect to sign in, got {response.status_code}")
+                wrong.append(
+                    f"{name} ({url}): expected a redirect to sign in, got {response.status_code}"
+                )
         elif response.status_code != expected:
             wrong.append(f"{name} ({url}): expected {expected}, got {response.status_code}")
         elif expected == 302 and urlparse(response["Location"]).path == login_path:

@@ -15,7 +15,9 @@ from coproduce.tests.authorisation import (
 def sample_objects(people):
     from coproduce.accounts.models import Invitation
 
-    invitation = Invitation.objects.create(email="invited@example.org", name="Invited person", roles=["coproducer"])
+    invitation = Invitation.objects.create(
+        email="invited@example.org", name="Invited person", roles=["coproducer"]
+    )
     return {"invitation": invitation}
 
 
@@ -31,7 +33,9 @@ ROWS = {
     "accounts:accept_invitation": everyone(kwargs=lambda f: {"token": f["invitation"].token}),
     "accounts:account_list": only("administrator"),
     "accounts:invite": only("administrator"),
-    "accounts:account_detail": only("administrator", kwargs=lambda f: {"pk": f["people"]["staff"].pk}),
+    "accounts:account_detail": only(
+        "administrator", kwargs=lambda f: {"pk": f["people"]["staff"].pk}
+    ),
     "accounts:set_active": Row(
         post_only_for_admin().expect, kwargs=lambda f: {"pk": f["people"]["staff"].pk}, crawl=False
     ),
@@ -54,14 +58,20 @@ ROWS = {
     "account_change_password": signed_in(),
     "account_set_password": signed_in(REDIRECT),
     "account_reset_password": everyone(),
-    "account_confirm_login_code": signed_in(REDIRECT, crawl=False, notes="Only during sign-in by code."),
+    "account_confirm_login_code": signed_in(
+        REDIRECT, crawl=False, notes="Only during sign-in by code."
+    ),
     "account_confirm_email": everyone(kwargs=lambda f: {"key": "not-a-real-key"}),
     "account_reset_password_from_key_done": everyone(),
-    "account_reset_password_from_key": everyone(kwargs=lambda f: {"uidb36": "1", "key": "not-a-real-key"}),
+    "account_reset_password_from_key": everyone(
+        kwargs=lambda f: {"uidb36": "1", "key": "not-a-real-key"}
+    ),
     "account_reset_password_done": everyone(),
     "mfa_index": signed_in(),
     "mfa_authenticate": signed_in(REDIRECT, crawl=False, notes="Only during sign-in."),
-    "mfa_reauthenticate": signed_in(REDIRECT, notes="Without an authenticator, goes to password check."),
+    "mfa_reauthenticate": signed_in(
+        REDIRECT, notes="Without an authenticator, goes to password check."
+    ),
     "mfa_activate_totp": signed_in(REDIRECT, notes="Asks for the password again first."),
     "mfa_deactivate_totp": signed_in(NOT_FOUND, notes="Nothing to turn off until TOTP is set up."),
     "mfa_view_recovery_codes": signed_in(NOT_FOUND, notes="No codes until TOTP is set up."),

@@ -20,4 +20,6 @@ class UserFactory(factory.django.DjangoModelFactory):
         for role in extracted or []:
             RoleAssignment.objects.create(user=self, role=role)
         self.save()
-        EmailAddress.objects.get_or_create(user=self, email=self.email, defaults={"verified": True, "primary": True})
+        EmailAddress.objects.get_or_create(
+            user=self, email=self.email, defaults={"verified": True, "primary": True}
+        )

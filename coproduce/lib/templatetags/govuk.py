@@ -32,9 +32,9 @@ def govuk_widget(bound_field):
     if bound_field.errors and kind in {"input", "textarea", "select", "file"}:
         classes.append(f"{INPUT_CLASSES[kind]}--error")
     attrs = {"class": " ".join(c for c in classes if c)}
-    if kind not in {"radios", "checkboxes"}:
-        if description := described_by(bound_field):
-            attrs["aria-describedby"] = description
+    description = described_by(bound_field)
+    if description and kind not in {"radios", "checkboxes"}:
+        attrs["aria-describedby"] = description
     return bound_field.as_widget(attrs=attrs)
 
 

@@ -17,19 +17,27 @@ class Command(BaseCommand):
     help = "Load demo data (made-up people and records) and print the demo sign-ins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Load even when COPRODUCE_DEMO is off.")
+        parser.add_argument(
+            "--force", action="store_true", help="Load even when COPRODUCE_DEMO is off."
+        )
 
     def handle(self, *args, force=False, **options):
         if not settings.COPRODUCE_DEMO and not force:
-            raise CommandError("Demo data goes only into a demo site. Set COPRODUCE_DEMO=1 (or pass --force).")
+            raise CommandError(
+                "Demo data goes only into a demo site. Set COPRODUCE_DEMO=1 (or pass --force)."
+            )
         with transaction.atomic():
             for config in apps.get_app_configs():
                 if not config.name.startswith("coproduce."):
                     continue
                 module_name = f"{config.name}.demo"
                 if find_spec(module_name):
-                    import_module(module_name).load(lambda message: self.stdout.write(f"  {message}"))
+                    import_module(module_name).load(
+                        lambda message: self.stdout.write(f"  {message}")
+                    )
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")"))
+        self.stdout.write(
+            self.style.SUCCESS("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")")
+        )
         for email, roles in sign_ins():
             self.stdout.write(f"  {email:<26} {roles}")

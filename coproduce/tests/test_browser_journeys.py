@@ -1,0 +1,171 @@
+"""Journeys in a real browser: with JavaScript switched off in Chromium itself,
+the session time-out warning, form errors, and each display setting under axe."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from coproduce.accounts.models import Invitation, User
+from coproduce.accounts.tests.factories import PASSWORD
+from coproduce.tests.browser import session_cookie
+from coproduce.tests.test_accessibility_crawl import AXE_TAGS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def axe_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def js_page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def test_sign_in_change_settings_and_sign_out_without_javascript(no_js_page, live_server, people):
+    page = no_js_page
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email address").fill(people["coproducer"].email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.url.endswith("/home/")
+    assert page.locator("h1").inner_text().startswith("Hello")
+
+    page.get_by_role("link", name="Display settings").first.click()
+    page.get_by_label("Largest (200%)").check()
+    page.get_by_label("High contrast (light text on black)").check()
+    page.get_by_role("button", name="Save display settings").click()
+    assert "cp-text-200" in page.locator("html").get_attribute("class")
+    assert "cp-contrast-high" in page.locator("html").get_attribute("class")
+
+    page.get_by_role("link", name="Sign out").click()
+    page.get_by_role("button", name="Sign out").click()
+    assert page.locator(".cp-header__links").get_by_role("link", name="Sign in").count() == 1
+    assert page.get_by_role("link", name="Sign out").count() == 0
+
+
+def test_invitation_journey_without_javascript(browser, live_server, people):
+    admin_context = browser.new_context(java_script_enabled=False)
+    admin_context.add_cookies([session_cookie(people["administrator"], live_server.url)])
+    page = admin_context.new_page()
+    page.goto(live_server.url + "/manage/accounts/invite/")
+    page.get_by_label("Name").fill("Rosa Diaz")
+    page.get_by_label("Email address").fill("rosa@example.org")
+    page.get_by_label("Co-producer").check()
+    page.get_by_role("button", name="Send invitation").click()
+    assert "Invitation sent to rosa@example.org" in page.content()
+    admin_context.close()
+
+    token = Invitation.objects.get(email="rosa@example.org").token
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/invitation/{token}/")
+    page.get_by_label("Create a password").fill("orange-bicycle-tree")
+    page.get_by_label("Type the password again").fill("orange-bicycle-tree")
+    page.get_by_role("button", name="Create my account").click()
+    assert page.url.endswith("/home/")
+    assert User.objects.get(email="rosa@example.org").role_set == {"coproducer"}
+    context.close()
+
+
+FORMS = [
+    ("anonymous", "/accounts/login/", "Sign in"),
+    ("anonymous", "/accounts/password/reset/", "Email me a link"),
+    ("administrator", "/manage/accounts/invite/", "Send invitation"),
+    ("coproducer", "/accounts/password/change/", "Save new password"),
+]
+
+
+@pytest.mark.parametrize(("role", "path", "button"), FORMS)
+def test_form_errors_are_summarised_linked_and_accessible(
+    browser, live_server, people, role, path, button
+):
+    context = browser.new_context()
+    if role != "anonymous":
+        context.add_cookies([session_cookie(people[role], live_server.url)])
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+    summary = page.locator(".govuk-error-summary")
+    assert summary.count() == 1
+    assert page.title().startswith("Error: ")
+    # GOV.UK Frontend moves focus to the summary so screen readers hear it first.
+    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    first_link = summary.locator("a").first
+    target = first_link.get_attribute("href")
+    first_link.click()
+    assert page.evaluate("document.activeElement.id") == target.lstrip("#")
+    assert axe_violations(page) == []
+    context.close()
+
+
+WIDER_THAN_VIEWPORT = """
+document.documentElement.scrollWidth <= document.documentElement.clientWidth ? [] :
+  Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map(e => e.tagName.toLowerCase() + '.' + e.className).slice(0, 5)
+"""
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        "cp-contrast-high",
+        "cp-text-200",
+        "cp-spacing-wide cp-motion-reduced",
+        "cp-contrast-high cp-text-200",
+    ],
+)
+@pytest.mark.parametrize("role", ["anonymous", "administrator"])
+def test_display_settings_stay_accessible(browser, live_server, people, role, classes):
+    context = browser.new_context()
+    if role != "anonymous":
+        context.add_cookies([session_cookie(people[role], live_server.url)])
+    page = context.new_page()
+    problems = []
+    for path in ["/", "/display-settings/"] + (
+        ["/manage/accounts/", "/home/"] if role != "anonymous" else []
+    ):
+        page.goto(live_server.url + path)
+        page.evaluate(f"document.documentElement.classList.add(...'{classes}'.split(' '))")
+        problems += [f"{path}: {problem}" for problem in axe_violations(page)]
+        page.set_viewport_size({"width": 320, "height": 640})
+        wide = page.evaluate(WIDER_THAN_VIEWPORT)
+        if wide:
+            problems.append(f"{path}: scrolls sideways at 320 px because of {wide}")
+        page.set_viewport_size({"width": 1024, "height": 768})
+    context.close()
+    assert problems == []
+
+
+def test_session_warning_appears_and_extends_the_session(browser, live_server, people, settings):
+    settings.SESSION_COOKIE_AGE = 6
+    settings.COPRODUCE_SESSION_WARNING_SECONDS = 4
+    context = browser.new_context()
+    context.add_cookies([session_cookie(people["staff"], live_server.url)])
+    page = context.new_page()
+    page.goto(live_server.url + "/home/")
+    warning = page.locator("[data-session-warning]")
+    assert warning.is_hidden()
+    warning.wait_for(state="visible", timeout=8000)
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Stay signed in"
+    assert axe_violations(page) == []
+    page.keyboard.press("Enter")
+    warning.wait_for(state="hidden", timeout=4000)
+    assert re.search("still signed in", page.locator("[data-session-status]").inner_text())
+    context.close()
