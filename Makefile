@@ -40,8 +40,7 @@ static: var/static/.collected
 # `make run`: a demo site on SQLite, served by gunicorn with WhiteNoise.
 run: export COPRODUCE_DEMO ?= 1
 run: install static
-	$(BIN)/python manage.py migrate --verbosity 0
-	$(BIN)/python manage.py demo
+	$(BIN)/python manage.py demo --migrate
 	@echo ""
 	@echo "Coproduce is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/gunicorn coproduce.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --log-level warning

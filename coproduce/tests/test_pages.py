@@ -1,5 +1,7 @@
 """The shared base: error pages, demo marking, footer links and the demo data."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -48,8 +50,10 @@ def test_demo_sites_say_so_on_every_page(client, settings):
 
 def test_demo_data_loads_twice_without_duplicates_and_the_sign_ins_work(settings):
     settings.COPRODUCE_DEMO = True
-    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("demo", "--migrate", stdout=StringIO())
+    output = StringIO()
+    call_command("demo", stdout=output)
+    assert "admin@example.org" in output.getvalue() and DEMO_PASSWORD in output.getvalue()
     assert User.objects.count() == len(DEMO_ACCOUNTS)
     for email, _, roles in DEMO_ACCOUNTS:
         client = Client()

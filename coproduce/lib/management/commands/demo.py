@@ -7,6 +7,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -20,12 +21,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Load even when COPRODUCE_DEMO is off."
         )
+        parser.add_argument(
+            "--migrate", action="store_true", help="Migrate first (saves starting Python twice)."
+        )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, migrate=False, **options):
         if not settings.COPRODUCE_DEMO and not force:
             raise CommandError(
                 "Demo data goes only into a demo site. Set COPRODUCE_DEMO=1 (or pass --force)."
             )
+        if migrate:
+            call_command("migrate", verbosity=0)
         with transaction.atomic():
             for config in apps.get_app_configs():
                 if not config.name.startswith("coproduce."):
