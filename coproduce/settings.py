@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "coproduce.lib",
     "coproduce.accounts",
+    "coproduce.projects",
     "coproduce.site",
 ]
 

@@ -6,6 +6,7 @@ from coproduce.lib.views import error_page, server_error
 urlpatterns = [
     path("", include("coproduce.site.urls")),
     path("", include("coproduce.accounts.urls")),
+    path("", include("coproduce.projects.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ProjectsConfig(AppConfig):
+    name = "coproduce.projects"
+    label = "projects"
+    verbose_name = "Projects"
+
+    def ready(self):
+        from coproduce.lib.navigation import NavItem, register
+
+        from . import rules  # noqa: F401  (registers permissions)
+
+        register(
+            NavItem("Projects", "projects:project_list", "projects.view_project_list", order=10)
+        )

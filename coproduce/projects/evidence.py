@@ -1,0 +1,241 @@
+"""The evidenced rung: which rung of the ladder a project's records support.
+
+This file is the one place the rules live. Each rule names a rung and the
+conditions it needs, in plain English; the project page and the "How we judge
+the evidence" page show them as written here. A project is placed on the highest
+rung whose conditions are all met. Thresholds can be tuned in settings with
+COPRODUCE_EVIDENCE_THRESHOLDS (same keys as THRESHOLDS below).
+
+What counts as evidence:
+- co-producers on the team (current members whose kind is co-producer);
+- the stages where co-producers were involved, and whether that includes the first;
+- recorded decisions made with a co-producer from the team present and co-producers
+  agreeing (fully or partly);
+- "you said, we did" items answered.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+
+from .models import Decision, Feedback, Stage, TeamMember
+
+THRESHOLDS = {
+    # Share of recorded decisions made with co-producers present and agreeing.
+    "coproduction_decision_share": 0.75,
+    "codesign_decision_share": 0.5,
+    # Share of "you said" items that have an answer.
+    "coproduction_feedback_answered_share": 0.75,
+    # Fewest recorded decisions before decision shares count as evidence.
+    "min_decisions": 3,
+}
+
+
+def thresholds():
+    return {**THRESHOLDS, **getattr(settings, "COPRODUCE_EVIDENCE_THRESHOLDS", {})}
+
+
+@dataclass
+class Measures:
+    coproducers: int = 0
+    stages: int = 0
+    stages_involved: int = 0
+    first_stage_involved: bool = False
+    decisions: int = 0
+    decisions_shared: int = 0
+    feedback: int = 0
+    feedback_answered: int = 0
+
+    @property
+    def decision_share(self):
+        return self.decisions_shared / self.decisions if self.decisions else 0.0
+
+    @property
+    def feedback_answered_share(self):
+        return self.feedback_answered / self.feedback if self.feedback else 0.0
+
+    @property
+    def anything_recorded(self):
+        return bool(self.coproducers or self.stages_involved or self.decisions or self.feedback)
+
+
+@dataclass
+class Condition:
+    text: str
+    met: bool
+
+
+@dataclass
+class Rule:
+    rung: int
+    summary: str
+    conditions: list = field(default_factory=list)
+
+    @property
+    def met(self):
+        return all(condition.met for condition in self.conditions)
+
+    @property
+    def name(self):
+        return self.summary.split(":")[0]
+
+
+def percent(share):
+    return f"{round(share * 100)}%"
+
+
+def rules_for(m):
+    """The rules, highest rung first, with each condition checked against `m`."""
+    t = thresholds()
+    enough_decisions = m.decisions >= t["min_decisions"]
+    return [
+        Rule(
+            7,
+            "Co-production: an equal partnership from the start to the end, sharing decisions.",
+            [
+                Condition("Co-producers are on the project team.", m.coproducers > 0),
+                Condition(
+                    "Co-producers were involved from the first stage.", m.first_stage_involved
+                ),
+                Condition(
+                    "Co-producers were involved in every stage.",
+                    m.stages > 0 and m.stages_involved == m.stages,
+                ),
+                Condition(
+                    f"At least {t['min_decisions']} decisions are recorded, and at least "
+                    f"{percent(t['coproduction_decision_share'])} were made with co-producers "
+                    "present and agreeing.",
+                    enough_decisions and m.decision_share >= t["coproduction_decision_share"],
+                ),
+                Condition(
+                    f"At least {percent(t['coproduction_feedback_answered_share'])} of what "
+                    "co-producers said has an answer.",
+                    m.feedback > 0
+                    and m.feedback_answered_share >= t["coproduction_feedback_answered_share"],
+                ),
+            ],
+        ),
+        Rule(
+            6,
+            "Co-design: co-producers shape the design with real influence.",
+            [
+                Condition("Co-producers are on the project team.", m.coproducers > 0),
+                Condition(
+                    "Co-producers were involved in at least half of the stages.",
+                    m.stages > 0 and m.stages_involved * 2 >= m.stages,
+                ),
+                Condition(
+                    f"At least {t['min_decisions']} decisions are recorded, and at least "
+                    f"{percent(t['codesign_decision_share'])} were made with co-producers "
+                    "present and agreeing.",
+                    enough_decisions and m.decision_share >= t["codesign_decision_share"],
+                ),
+            ],
+        ),
+        Rule(
+            5,
+            "Engagement: co-producers have some influence, within limits others set.",
+            [
+                Condition("Co-producers are on the project team.", m.coproducers > 0),
+                Condition(
+                    "Co-producers were involved in at least one stage.", m.stages_involved > 0
+                ),
+                Condition(
+                    "At least one decision was made with co-producers present and agreeing, "
+                    "or something they said has an answer.",
+                    m.decisions_shared > 0 or m.feedback_answered > 0,
+                ),
+            ],
+        ),
+        Rule(
+            4,
+            "Consultation: co-producers' views are asked for.",
+            [
+                Condition(
+                    "Co-producers' views are recorded ('you said') or they were present "
+                    "when decisions were made.",
+                    m.feedback > 0 or m.decisions_shared > 0 or m.stages_involved > 0,
+                ),
+            ],
+        ),
+        Rule(
+            3,
+            "Informing: people are told what was decided and why.",
+            [Condition("Something about the project is recorded.", m.anything_recorded)],
+        ),
+    ]
+
+
+def evidenced_rung(m):
+    """(rung number or None, the rule that placed it). None: nothing recorded yet."""
+    for rule in rules_for(m):
+        if rule.met:
+            return rule.rung, rule
+    return None, None
+
+
+def measures_for(project_ids):
+    """Measures for many projects in a fixed number of queries, whatever their number."""
+    ids = list(project_ids)
+    measures = {pk: Measures() for pk in ids}
+    if not ids:
+        return measures
+    # Everyone who has been a co-producer on the team counts, including past members.
+    coproducer_members = TeamMember.objects.filter(
+        project_id__in=ids, kind=TeamMember.Kind.COPRODUCER
+    )
+    for row in coproducer_members.values("project_id").annotate(n=Count("pk")):
+        measures[row["project_id"]].coproducers = row["n"]
+    stage_rows = (
+        Stage.objects.filter(project_id__in=ids)
+        .values("project_id")
+        .annotate(n=Count("pk"), involved=Count("pk", filter=Q(coproducers_involved=True)))
+    )
+    for row in stage_rows:
+        measures[row["project_id"]].stages = row["n"]
+        measures[row["project_id"]].stages_involved = row["involved"]
+    first_stages = (
+        Stage.objects.filter(project_id__in=ids)
+        .order_by("project_id", "order", "pk")
+        .values_list("project_id", "coproducers_involved")
+    )
+    seen = set()
+    for project_id, involved in first_stages:
+        if project_id not in seen:
+            seen.add(project_id)
+            measures[project_id].first_stage_involved = involved
+    coproducer_present = TeamMember.objects.filter(
+        project_id=OuterRef("project_id"),
+        kind=TeamMember.Kind.COPRODUCER,
+        person__in=Decision.present.through.objects.filter(
+            decision_id=OuterRef(OuterRef("pk"))
+        ).values("user_id"),
+    )
+    decision_rows = (
+        Decision.objects.filter(project_id__in=ids, status=Decision.Status.RECORDED)
+        .annotate(shared=Exists(coproducer_present))
+        .values("project_id")
+        .annotate(
+            n=Count("pk"),
+            shared_n=Count(
+                "pk",
+                filter=Q(
+                    shared=True,
+                    agreement__in=[Decision.Agreement.AGREED, Decision.Agreement.PARTLY],
+                ),
+            ),
+        )
+    )
+    for row in decision_rows:
+        measures[row["project_id"]].decisions = row["n"]
+        measures[row["project_id"]].decisions_shared = row["shared_n"]
+    feedback_rows = (
+        Feedback.objects.filter(project_id__in=ids)
+        .values("project_id")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=~Q(outcome=Feedback.Outcome.OPEN)))
+    )
+    for row in feedback_rows:
+        measures[row["project_id"]].feedback = row["n"]
+        measures[row["project_id"]].feedback_answered = row["answered"]
+    return measures

@@ -1,0 +1,240 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.forms import formset_factory
+
+from coproduce.accounts.models import Role
+
+from .models import Decision, Feedback, Project, Rung, TeamMember
+
+User = get_user_model()
+
+
+class RungChoiceField(forms.ModelChoiceField):
+    widget = forms.RadioSelect
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Rung.objects.order_by("number"), empty_label=None, **kwargs)
+
+    def label_from_instance(self, rung):
+        return (
+            f"{rung.number}. {rung.name} ({rung.get_group_display().lower()}): {rung.description}"
+        )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "title",
+            "purpose",
+            "summary",
+            "easy_read_summary",
+            "lead",
+            "status",
+            "visibility",
+            "starts_on",
+            "ends_on",
+        ]
+        widgets = {
+            "status": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+            "starts_on": DateInput,
+            "ends_on": DateInput,
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "easy_read_summary": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "summary": "Short sentences and everyday words, so everyone can follow it.",
+            "easy_read_summary": (
+                "Very short sentences, one idea each. Leave empty if there is none yet."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = User.objects.filter(
+            is_active=True, role_assignments__role__in=[Role.STAFF, Role.LEAD]
+        ).distinct()
+        self.fields["lead"].label = "Project lead"
+        self.fields["status"].choices = Project.Status.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The end date must be on or after the start date.")
+        return cleaned
+
+
+class DeclareRungForm(forms.Form):
+    rung = RungChoiceField(label="Which rung of the ladder is this project on?")
+    reason = forms.CharField(
+        label="Why this rung?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Say what co-producers do in this project, and what they decide.",
+    )
+
+
+class NewProjectForm(ProjectForm):
+    rung = RungChoiceField(label="Which rung of the ladder will this project be on?")
+    reason = DeclareRungForm.base_fields["reason"]
+
+    class Meta(ProjectForm.Meta):
+        pass
+
+
+class StageForm(forms.Form):
+    name = forms.CharField(label="Stage name", max_length=100)
+    coproducers_involved = forms.BooleanField(
+        label="Co-producers were involved in this stage", required=False
+    )
+    how_involved = forms.CharField(
+        label="How they were involved",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    remove = forms.BooleanField(label="Remove this stage", required=False)
+
+
+StageFormSet = formset_factory(StageForm, extra=1, max_num=20, validate_max=True)
+
+
+class TeamMemberForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
+    kind = forms.ChoiceField(
+        label="Taking part as", choices=TeamMember.Kind.choices, widget=forms.RadioSelect
+    )
+    role = forms.CharField(
+        label="Role in the project",
+        max_length=60,
+        help_text="For example co-chair, member, peer researcher.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(is_active=True).order_by("name")
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["decided_on", "stage", "what", "why", "present", "agreement"]
+        widgets = {
+            "decided_on": DateInput,
+            "what": forms.Textarea(attrs={"rows": 3}),
+            "why": forms.Textarea(attrs={"rows": 3}),
+            "present": forms.CheckboxSelectMultiple,
+            "agreement": forms.RadioSelect,
+        }
+        labels = {"decided_on": "Date of the decision", "present": "Who was there"}
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = project.stages.all()
+        self.fields["stage"].required = False
+        members = User.objects.filter(project_memberships__project=project).order_by("name")
+        self.fields["present"].queryset = members
+        self.fields["present"].required = False
+
+
+class ProposeDecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["decided_on", "what", "why"]
+        widgets = {
+            "decided_on": DateInput,
+            "what": forms.Textarea(attrs={"rows": 3}),
+            "why": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"decided_on": "When it was decided", "what": "What was decided"}
+
+
+class ConfirmDecisionForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Who was there",
+    )
+    agreement = forms.ChoiceField(
+        choices=Decision.Agreement.choices,
+        widget=forms.RadioSelect,
+        label="Did co-producers agree?",
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = User.objects.filter(
+            project_memberships__project=project
+        ).order_by("name")
+
+
+class DecisionViewForm(forms.Form):
+    text = forms.CharField(
+        label="Your view on this decision",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = Feedback
+        fields = ["said", "source", "said_on", "said_by", "anonymous", "public"]
+        widgets = {
+            "said": forms.Textarea(attrs={"rows": 3}),
+            "source": forms.RadioSelect,
+            "said_on": DateInput,
+            "said_by": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "said_by": "Who said it",
+            "said_on": "When it was said",
+            "source": "Where it was said",
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["said_by"].queryset = User.objects.filter(
+            project_memberships__project=project,
+            project_memberships__kind=TeamMember.Kind.COPRODUCER,
+        ).order_by("name")
+        self.fields["said_by"].required = False
+
+
+class SaySomethingForm(forms.ModelForm):
+    """A co-producer on the team records what they want to say, in their own words."""
+
+    class Meta:
+        model = Feedback
+        fields = ["said", "anonymous"]
+        widgets = {"said": forms.Textarea(attrs={"rows": 4})}
+        labels = {"said": "What would you like to say?", "anonymous": "Do not show my name with it"}
+
+
+class AnswerFeedbackForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What happened",
+        widget=forms.RadioSelect,
+        choices=[c for c in Feedback.Outcome.choices if c[0] != Feedback.Outcome.OPEN],
+    )
+    response = forms.CharField(
+        label="What we did",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="If you could not do it, say why. People will be told this answer.",
+    )
+
+
+class ProjectSearchForm(forms.Form):
+    q = forms.CharField(label="Title or summary", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Project.Status.choices]
+    )

@@ -1,0 +1,237 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class LadderGroup(models.TextChoices):
+    DOING_TO = "doing_to", "Doing to"
+    DOING_FOR = "doing_for", "Doing for"
+    DOING_WITH = "doing_with", "Doing with"
+
+
+class Rung(models.Model):
+    """A rung of Think Local Act Personal's ladder of co-production. Shipped as
+    data (see migration 0002) with descriptions in our own words; editable."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=60)
+    group = models.CharField(max_length=12, choices=LadderGroup.choices)
+    description = models.TextField()
+    source_title = models.CharField(max_length=200)
+    source_url = models.URLField()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class Project(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        ACTIVE = "active", "Under way"
+        PAUSED = "paused", "Paused"
+        FINISHED = "finished", "Finished"
+
+    class Visibility(models.TextChoices):
+        TEAM = "team", "Team and staff only"
+        PUBLIC = "public", "Everyone signed in can see it"
+
+    title = models.CharField(max_length=200)
+    purpose = models.TextField(help_text="Why this project exists and what it wants to change.")
+    summary = models.TextField("Plain English summary")
+    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="led_projects"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.TEAM
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    declared_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    declared_reason = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", args=[self.pk])
+
+
+class RungDeclaration(models.Model):
+    """Every rung a project has declared, with who, when and why: the timeline."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="declarations")
+    rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    declared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-declared_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.project}: rung {self.rung.number}"
+
+
+DEFAULT_STAGES = ["Identifying the need", "Design", "Delivery", "Evaluation"]
+
+
+class Stage(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stages")
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField()
+    coproducers_involved = models.BooleanField(
+        "Co-producers were involved in this stage", default=False
+    )
+    how_involved = models.TextField("How co-producers were involved", blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "order"], name="one_stage_per_position")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamMember(models.Model):
+    class Kind(models.TextChoices):
+        STAFF = "staff", "Staff"
+        COPRODUCER = "coproducer", "Co-producer"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    role = models.CharField(
+        max_length=60, help_text="For example co-chair, member, peer researcher."
+    )
+    joined_on = models.DateField(default=timezone.localdate)
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "person"], name="one_membership_per_project")
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.role})"
+
+    @property
+    def is_current(self):
+        return self.left_on is None or self.left_on >= timezone.localdate()
+
+
+class Decision(models.Model):
+    class Agreement(models.TextChoices):
+        AGREED = "agreed", "Co-producers agreed"
+        PARTLY = "partly", "Some co-producers agreed"
+        DISAGREED = "disagreed", "Co-producers did not agree"
+        NOT_ASKED = "not_asked", "Co-producers were not asked"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed by a co-producer, waiting to be recorded"
+        RECORDED = "recorded", "Recorded"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="decisions")
+    stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_on = models.DateField(default=timezone.localdate)
+    what = models.TextField("What was decided")
+    why = models.TextField("Why")
+    present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="decisions_present_at"
+    )
+    agreement = models.CharField(
+        max_length=12, choices=Agreement.choices, default=Agreement.NOT_ASKED
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECORDED)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self):
+        return self.what[:80]
+
+
+class DecisionView(models.Model):
+    """A team member's own view on a decision, in their words."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="views")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="decision_views"
+    )
+    text = models.TextField("Your view")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"View of {self.author} on {self.decision}"
+
+
+class Feedback(models.Model):
+    """ "You said, we did": what co-producers said and what the organisation did."""
+
+    class Source(models.TextChoices):
+        MEETING = "meeting", "A meeting"
+        SURVEY = "survey", "A survey"
+        CONVERSATION = "conversation", "A conversation"
+        OTHER = "other", "Something else"
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", "Not answered yet"
+        DONE = "done", "We did it"
+        PARTLY = "partly", "We did some of it"
+        COULD_NOT = "could_not", "We could not, and here is why"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="feedback")
+    said = models.TextField("What was said")
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.MEETING)
+    said_on = models.DateField(default=timezone.localdate)
+    said_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="feedback_given"
+    )
+    anonymous = models.BooleanField(
+        default=False, help_text="Do not show who said it. They are still told the answer."
+    )
+    public = models.BooleanField(
+        "Show on the project's public 'you said, we did' page", default=False
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
+    response = models.TextField("What we did", blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-said_on", "-pk"]
+
+    def __str__(self):
+        return self.said[:80]
+
+    @property
+    def is_answered(self):
+        return self.outcome != self.Outcome.OPEN

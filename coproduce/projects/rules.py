@@ -1,0 +1,60 @@
+"""Who may see and change a project. Co-producers see the projects they are on
+and those shared with everyone signed in; board members see only aggregates."""
+
+import rules
+
+from coproduce.accounts.rules import is_administrator, is_coproducer, is_lead, is_staff_member
+
+from .models import Project, TeamMember
+
+
+@rules.predicate
+def is_on_team(user, project):
+    if not user.is_authenticated or project is None:
+        return False
+    return TeamMember.objects.filter(project=project, person=user).exists()
+
+
+@rules.predicate
+def is_coproducer_on_team(user, project):
+    if not user.is_authenticated or project is None:
+        return False
+    return TeamMember.objects.filter(
+        project=project, person=user, kind=TeamMember.Kind.COPRODUCER
+    ).exists()
+
+
+@rules.predicate
+def is_project_lead(user, project):
+    return project is not None and user.is_authenticated and project.lead_id == user.pk
+
+
+@rules.predicate
+def is_shared_with_everyone(user, project):
+    return project is not None and project.visibility == Project.Visibility.PUBLIC
+
+
+@rules.predicate
+def is_staff_on_team(user, project):
+    if not user.is_authenticated or project is None:
+        return False
+    return TeamMember.objects.filter(
+        project=project, person=user, kind=TeamMember.Kind.STAFF
+    ).exists()
+
+
+runs_projects = is_lead | is_staff_member | is_administrator
+can_manage = is_lead | is_administrator | is_project_lead | (is_staff_member & is_staff_on_team)
+
+rules.add_perm("projects.view_project_list", runs_projects | is_coproducer)
+rules.add_perm("projects.add_project", is_lead | is_staff_member)
+rules.add_perm(
+    "projects.view_project", runs_projects | is_on_team | (is_coproducer & is_shared_with_everyone)
+)
+rules.add_perm("projects.change_project", can_manage)
+rules.add_perm("projects.record_decision", can_manage)
+rules.add_perm("projects.propose_decision", is_coproducer_on_team)
+rules.add_perm("projects.add_decision_view", is_on_team | can_manage)
+rules.add_perm("projects.add_feedback", can_manage | is_coproducer_on_team)
+rules.add_perm("projects.answer_feedback", can_manage)
+rules.add_perm("projects.view_ladder", rules.is_authenticated)

@@ -1,0 +1,216 @@
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coproduce.projects.models import (
+    Decision,
+    Feedback,
+    Project,
+    RungDeclaration,
+    Stage,
+    TeamMember,
+)
+from coproduce.projects.tests.factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def project(people):
+    return make_project(lead=people["staff"], coproducers=[people["coproducer"]])
+
+
+def test_staff_start_a_project_with_stages_team_and_a_declared_rung(client_as, people):
+    from coproduce.projects.ladder import load_default_rungs
+    from coproduce.projects.models import Rung
+
+    load_default_rungs(Rung)
+    response = client_as("staff").post(
+        reverse("projects:project_create"),
+        {
+            "title": "Accessible transport",
+            "purpose": "Make buses usable.",
+            "summary": "We work on buses together.",
+            "lead": people["staff"].pk,
+            "status": "planned",
+            "visibility": "team",
+            "rung": Rung.objects.get(number=6).pk,
+            "reason": "Co-producers design the new routes with us.",
+        },
+    )
+    project = Project.objects.get(title="Accessible transport")
+    assert response.status_code == 302
+    assert [s.name for s in project.stages.all()] == [
+        "Identifying the need",
+        "Design",
+        "Delivery",
+        "Evaluation",
+    ]
+    assert project.team.get().person == people["staff"]
+    assert project.declarations.get().rung.number == 6
+
+
+def test_changing_the_rung_keeps_the_history(client_as, project):
+    from coproduce.projects.models import Rung
+
+    client_as("staff").post(
+        reverse("projects:declare_rung", args=[project.pk]),
+        {"rung": Rung.objects.get(number=4).pk, "reason": "Honestly, we only ask for views."},
+    )
+    history = list(
+        RungDeclaration.objects.filter(project=project).values_list("rung__number", flat=True)
+    )
+    assert history == [4, 5]
+    page = client_as("staff").get(project.get_absolute_url()).content.decode()
+    assert "Honestly, we only ask for views." in page
+
+
+def test_coproducer_suggests_a_decision_staff_add_it_with_who_agreed(client_as, people, project):
+    client_as("coproducer").post(
+        reverse("projects:decision_propose", args=[project.pk]),
+        {"decided_on": "2026-11-20", "what": "Meet on Tuesdays", "why": "Mornings are hard"},
+    )
+    decision = Decision.objects.get()
+    assert decision.status == Decision.Status.PROPOSED
+    client_as("staff").post(
+        reverse("projects:decision_confirm", args=[project.pk, decision.pk]),
+        {"present": [people["coproducer"].pk, people["staff"].pk], "agreement": "agreed"},
+    )
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.RECORDED
+    client_as("coproducer").post(
+        reverse("projects:decision_add_view", args=[project.pk, decision.pk]),
+        {"text": "Good choice."},
+    )
+    page = client_as("coproducer").get(project.get_absolute_url()).content.decode()
+    assert "Good choice." in page and "Co-producers agreed" in page
+
+
+def test_coproducer_says_something_and_hears_what_we_did(
+    client_as, people, project, django_capture_on_commit_callbacks
+):
+    client_as("coproducer").post(
+        reverse("projects:feedback_create", args=[project.pk]),
+        {"said": "Send papers a week before, please."},
+    )
+    item = Feedback.objects.get()
+    assert list(item.said_by.all()) == [people["coproducer"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("staff").post(
+            reverse("projects:feedback_answer", args=[project.pk, item.pk]),
+            {"outcome": "done", "response": "Papers now go out seven days before."},
+        )
+    assert [m.to for m in mail.outbox] == [[people["coproducer"].email]]
+    assert "Papers now go out seven days before." in mail.outbox[0].body
+    page = client_as("coproducer").get(reverse("projects:you_said_we_did", args=[project.pk]))
+    assert "Papers now go out seven days before." in page.content.decode()
+
+
+def test_stages_can_be_renamed_added_and_removed(client_as, project):
+    data = {
+        "stage-TOTAL_FORMS": "5",
+        "stage-INITIAL_FORMS": "4",
+        "stage-MIN_NUM_FORMS": "0",
+        "stage-MAX_NUM_FORMS": "20",
+    }
+    names = ["Identifying the need", "Design", "Delivery", "Evaluation", "Sharing what we learned"]
+    for i, name in enumerate(names):
+        data[f"stage-{i}-name"] = name
+    data["stage-0-coproducers_involved"] = "on"
+    data["stage-2-remove"] = "on"
+    response = client_as("staff").post(reverse("projects:stages", args=[project.pk]), data)
+    assert response.status_code == 302
+    stages = list(
+        Stage.objects.filter(project=project).values_list("order", "name", "coproducers_involved")
+    )
+    assert stages == [
+        (1, "Identifying the need", True),
+        (2, "Design", False),
+        (3, "Evaluation", False),
+        (4, "Sharing what we learned", False),
+    ]
+
+
+def test_coproducers_see_only_their_projects_and_shared_ones(client_as, people):
+    mine = make_project(lead=people["staff"], coproducers=[people["coproducer"]], title="Mine")
+    other = make_project(lead=people["staff"], title="Not mine")
+    shared = make_project(lead=people["staff"], title="Shared", visibility="public")
+    client = client_as("coproducer")
+    listing = client.get(reverse("projects:project_list")).content.decode()
+    assert "Mine" in listing and "Shared" in listing and "Not mine" not in listing
+    assert client.get(other.get_absolute_url()).status_code == 403
+    assert client.get(shared.get_absolute_url()).status_code == 200
+    assert client.get(mine.get_absolute_url()).status_code == 200
+
+
+def test_leaving_the_team_keeps_the_record(client_as, people, project):
+    member = project.team.get(person=people["coproducer"])
+    client_as("staff").post(reverse("projects:team_member_leave", args=[project.pk, member.pk]))
+    member.refresh_from_db()
+    assert member.left_on is not None
+    assert TeamMember.objects.filter(pk=member.pk).exists()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_project_list_and_page_queries_stay_the_same_as_projects_grow(client_as, people):
+    from coproduce.projects import actions
+
+    client = client_as("lead")
+    projects = [
+        make_project(lead=people["staff"], coproducers=[people["coproducer"]], title=f"P{i}")
+        for i in range(8)
+    ]
+    target = projects[0]
+    for _ in range(3):
+        actions.record_decision(
+            project=target,
+            recorded_by=people["staff"],
+            present=[people["coproducer"]],
+            what="x",
+            why="y",
+        )
+        actions.record_feedback(
+            project=target, recorded_by=people["staff"], said_by=[people["coproducer"]], said="z"
+        )
+    few_list = count_queries(client, reverse("projects:project_list"))
+    few_page = count_queries(client, target.get_absolute_url())
+    # Grow to 2,000 projects with rows behind them, in bulk.
+    rung = target.declared_rung
+    Project.objects.bulk_create(
+        Project(
+            title=f"Bulk {i}",
+            purpose="p",
+            summary="s",
+            lead=people["staff"],
+            declared_rung=rung,
+            declared_reason="r",
+        )
+        for i in range(1992)
+    )
+    bulk = list(Project.objects.filter(title__startswith="Bulk"))
+    Stage.objects.bulk_create(
+        Stage(project=p, name="Design", order=1, coproducers_involved=True) for p in bulk
+    )
+    TeamMember.objects.bulk_create(
+        TeamMember(project=p, person=people["coproducer"], kind="coproducer", role="Member")
+        for p in bulk
+    )
+    Feedback.objects.bulk_create(Feedback(project=p, said="x") for p in bulk)
+    for _ in range(5):
+        actions.record_decision(
+            project=target,
+            recorded_by=people["staff"],
+            present=[people["coproducer"], people["lead"]],
+            what="x",
+            why="y",
+        )
+    assert Project.objects.count() == 2000
+    assert count_queries(client, reverse("projects:project_list")) == few_list
+    assert count_queries(client, target.get_absolute_url()) == few_page
