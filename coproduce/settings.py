@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "coproduce.lib",
     "coproduce.accounts",
     "coproduce.projects",
+    "coproduce.opportunities",
     "coproduce.site",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("coproduce.site.urls")),
     path("", include("coproduce.accounts.urls")),
     path("", include("coproduce.projects.urls")),
+    path("", include("coproduce.opportunities.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

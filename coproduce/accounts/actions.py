@@ -2,6 +2,7 @@
 its email only once the transaction has committed."""
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +19,11 @@ User = get_user_model()
 def _email_invitation(invitation, accept_url):
     body = render_to_string(
         "accounts/email/invitation.txt",
-        {"invitation": invitation, "accept_url": accept_url},
+        {
+            "invitation": invitation,
+            "accept_url": accept_url,
+            "invitation_days": settings.COPRODUCE_INVITATION_DAYS,
+        },
     )
     transaction.on_commit(
         lambda: send_email.enqueue("You are invited to Coproduce", body, [invitation.email])
@@ -76,22 +81,27 @@ def accept_invitation(*, invitation, name, password):
     return user
 
 
+def _other_active_administrators(user):
+    """Locks every administrator assignment (so two changes at once cannot both
+    pass this check) and returns the ids of the other active administrators."""
+    admins = list(
+        RoleAssignment.objects.select_for_update()
+        .filter(role=Role.ADMINISTRATOR)
+        .values_list("user_id", "user__is_active")
+    )
+    return [user_id for user_id, active in admins if active and user_id != user.pk]
+
+
 @transaction.atomic
 def set_roles(*, changed_by, user, roles):
     """Replaces a person's roles. There must always be an administrator left."""
     roles = set(roles)
     current = set(user.role_assignments.values_list("role", flat=True))
-    if Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in roles:
-        other_admins = (
-            RoleAssignment.objects.select_for_update()
-            .filter(role=Role.ADMINISTRATOR, user__is_active=True)
-            .exclude(user=user)
+    removing_admin = Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in roles
+    if removing_admin and not _other_active_administrators(user):
+        raise ValidationError(
+            "You cannot remove the last administrator. Make someone else an administrator first."
         )
-        if not other_admins.exists():
-            raise ValidationError(
-                "You cannot remove the last administrator. "
-                "Make someone else an administrator first."
-            )
     for assignment in user.role_assignments.filter(role__in=current - roles):
         assignment.delete()  # one by one so each removal is kept in the history
     for role in sorted(roles - current):
@@ -105,11 +115,8 @@ def set_roles(*, changed_by, user, roles):
 def set_active(*, changed_by, user, active):
     if not active and user.pk == changed_by.pk:
         raise ValidationError("You cannot deactivate your own account.")
-    if not active and user.has_role(Role.ADMINISTRATOR):
-        others = RoleAssignment.objects.filter(
-            role=Role.ADMINISTRATOR, user__is_active=True
-        ).exclude(user=user)
-        if not others.exists():
-            raise ValidationError("You cannot deactivate the last administrator.")
+    deactivating_admin = not active and user.has_role(Role.ADMINISTRATOR)
+    if deactivating_admin and not _other_active_administrators(user):
+        raise ValidationError("You cannot deactivate the last administrator.")
     user.is_active = active
     user.save(update_fields=["is_active"])

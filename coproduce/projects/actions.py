@@ -47,12 +47,13 @@ def declare_rung(*, project, rung, reason, declared_by):
 
 @transaction.atomic
 def add_team_member(*, project, person, kind, role):
-    member, created = TeamMember.objects.get_or_create(
-        project=project, person=person, defaults={"kind": kind, "role": role}
-    )
-    if not created:
-        member.kind, member.role, member.left_on = kind, role, None
-        member.save(update_fields=["kind", "role", "left_on"])
+    """Adds someone, or updates their current membership. Someone who left and
+    comes back gets a new membership, so the earlier one stays on record."""
+    member = TeamMember.objects.current().filter(project=project, person=person).first()
+    if member is None:
+        return TeamMember.objects.create(project=project, person=person, kind=kind, role=role)
+    member.kind, member.role = kind, role
+    member.save(update_fields=["kind", "role"])
     return member
 
 
@@ -118,13 +119,15 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
 
 @transaction.atomic
 def save_stages(*, project, rows):
-    """Replaces the stage list. Stages keep their identity (and their decisions)
-    where the name is unchanged."""
-    by_name = {stage.name: stage for stage in project.stages.all()}
-    Stage.objects.filter(project=project).exclude(name__in=[row["name"] for row in rows]).delete()
+    """Replaces the stage list in the order given. A row with the id of an existing
+    stage updates it (so renaming keeps its decisions); a row without one adds a stage."""
+    existing = {stage.pk: stage for stage in project.stages.all()}
+    keep = {row["stage_id"] for row in rows if row.get("stage_id") in existing}
+    Stage.objects.filter(project=project).exclude(pk__in=keep).delete()
     # Two passes so the unique (project, order) never clashes mid-way.
     for position, row in enumerate(rows, start=1):
-        stage = by_name.get(row["name"]) or Stage(project=project, name=row["name"])
+        stage = existing.get(row.get("stage_id")) or Stage(project=project)
+        stage.name = row["name"]
         stage.order = 1000 + position
         stage.coproducers_involved = row["coproducers_involved"]
         stage.how_involved = row["how_involved"]

@@ -7,7 +7,7 @@ rung whose conditions are all met. Thresholds can be tuned in settings with
 COPRODUCE_EVIDENCE_THRESHOLDS (same keys as THRESHOLDS below).
 
 What counts as evidence:
-- co-producers on the team (current members whose kind is co-producer);
+- co-producers on the team (anyone who has been a member as a co-producer);
 - the stages where co-producers were involved, and whether that includes the first;
 - recorded decisions made with a co-producer from the team present and co-producers
   agreeing (fully or partly);
@@ -153,8 +153,8 @@ def rules_for(m):
             "Consultation: co-producers' views are asked for.",
             [
                 Condition(
-                    "Co-producers' views are recorded ('you said') or they were present "
-                    "when decisions were made.",
+                    "Co-producers' views are recorded ('you said'), they were present "
+                    "when decisions were made, or they were involved in a stage.",
                     m.feedback > 0 or m.decisions_shared > 0 or m.stages_involved > 0,
                 ),
             ],
@@ -185,7 +185,7 @@ def measures_for(project_ids):
     coproducer_members = TeamMember.objects.filter(
         project_id__in=ids, kind=TeamMember.Kind.COPRODUCER
     )
-    for row in coproducer_members.values("project_id").annotate(n=Count("pk")):
+    for row in coproducer_members.values("project_id").annotate(n=Count("person", distinct=True)):
         measures[row["project_id"]].coproducers = row["n"]
     stage_rows = (
         Stage.objects.filter(project_id__in=ids)

@@ -61,6 +61,7 @@ class ProjectForm(forms.ModelForm):
             is_active=True, role_assignments__role__in=[Role.STAFF, Role.LEAD]
         ).distinct()
         self.fields["lead"].label = "Project lead"
+        self.fields["lead"].empty_label = "Choose the project lead"
         self.fields["status"].choices = Project.Status.choices
 
     def clean(self):
@@ -90,7 +91,12 @@ class NewProjectForm(ProjectForm):
 
 
 class StageForm(forms.Form):
-    name = forms.CharField(label="Stage name", max_length=100)
+    stage_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        label="Stage name",
+        max_length=100,
+        error_messages={"required": "Enter a name for the stage, or tick remove"},
+    )
     coproducers_involved = forms.BooleanField(
         label="Co-producers were involved in this stage", required=False
     )
@@ -103,7 +109,26 @@ class StageForm(forms.Form):
     remove = forms.BooleanField(label="Remove this stage", required=False)
 
 
-StageFormSet = formset_factory(StageForm, extra=1, max_num=20, validate_max=True)
+class BaseStageFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        names = [
+            f.cleaned_data["name"].strip().lower()
+            for f in self.forms
+            if f.cleaned_data.get("name") and not f.cleaned_data.get("remove")
+        ]
+        if len(names) != len(set(names)):
+            raise forms.ValidationError(
+                "Two stages have the same name. Give each stage its own name."
+            )
+        if not names:
+            raise forms.ValidationError("A project needs at least one stage.")
+
+
+StageFormSet = formset_factory(
+    StageForm, formset=BaseStageFormSet, extra=1, max_num=20, validate_max=True
+)
 
 
 class TeamMemberForm(forms.Form):
@@ -120,6 +145,25 @@ class TeamMemberForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = User.objects.filter(is_active=True).order_by("name")
+        self.fields["person"].empty_label = "Choose a person"
+
+    def clean(self):
+        cleaned = super().clean()
+        person, kind = cleaned.get("person"), cleaned.get("kind")
+        # The evidenced rung counts co-producers, so only people who hold that role count as one.
+        if person and kind == TeamMember.Kind.COPRODUCER and not person.has_role("coproducer"):
+            self.add_error(
+                "kind", f"{person} does not have the co-producer role, so add them as staff."
+            )
+        if (
+            person
+            and kind == TeamMember.Kind.STAFF
+            and not person.has_role("staff", "lead", "administrator")
+        ):
+            self.add_error(
+                "kind", f"{person} is not a member of staff, so add them as a co-producer."
+            )
+        return cleaned
 
 
 class DecisionForm(forms.ModelForm):
@@ -139,6 +183,7 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = project.stages.all()
         self.fields["stage"].required = False
+        self.fields["stage"].empty_label = "Not linked to a stage"
         members = User.objects.filter(project_memberships__project=project).order_by("name")
         self.fields["present"].queryset = members
         self.fields["present"].required = False

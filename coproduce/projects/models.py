@@ -106,6 +106,12 @@ class Stage(models.Model):
         return self.name
 
 
+class TeamMemberQuerySet(models.QuerySet):
+    def current(self):
+        """Members who have not left. Leaving ends access; the record stays."""
+        return self.filter(models.Q(left_on=None) | models.Q(left_on__gt=timezone.localdate()))
+
+
 class TeamMember(models.Model):
     class Kind(models.TextChoices):
         STAFF = "staff", "Staff"
@@ -122,10 +128,17 @@ class TeamMember(models.Model):
     joined_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
 
+    objects = TeamMemberQuerySet.as_manager()
+
     class Meta:
-        ordering = ["kind", "person__name"]
+        ordering = ["kind", "person__name", "joined_on"]
+        # One current membership per person; someone who left and rejoined has two rows.
         constraints = [
-            models.UniqueConstraint(fields=["project", "person"], name="one_membership_per_project")
+            models.UniqueConstraint(
+                fields=["project", "person"],
+                condition=models.Q(left_on=None),
+                name="one_current_membership_per_project",
+            )
         ]
 
     def __str__(self):

@@ -12,16 +12,18 @@ from .models import Project, TeamMember
 def is_on_team(user, project):
     if not user.is_authenticated or project is None:
         return False
-    return TeamMember.objects.filter(project=project, person=user).exists()
+    return TeamMember.objects.current().filter(project=project, person=user).exists()
 
 
 @rules.predicate
 def is_coproducer_on_team(user, project):
     if not user.is_authenticated or project is None:
         return False
-    return TeamMember.objects.filter(
-        project=project, person=user, kind=TeamMember.Kind.COPRODUCER
-    ).exists()
+    return (
+        TeamMember.objects.current()
+        .filter(project=project, person=user, kind=TeamMember.Kind.COPRODUCER)
+        .exists()
+    )
 
 
 @rules.predicate
@@ -38,9 +40,11 @@ def is_shared_with_everyone(user, project):
 def is_staff_on_team(user, project):
     if not user.is_authenticated or project is None:
         return False
-    return TeamMember.objects.filter(
-        project=project, person=user, kind=TeamMember.Kind.STAFF
-    ).exists()
+    return (
+        TeamMember.objects.current()
+        .filter(project=project, person=user, kind=TeamMember.Kind.STAFF)
+        .exists()
+    )
 
 
 runs_projects = is_lead | is_staff_member | is_administrator

@@ -34,9 +34,18 @@ def visible_projects(user):
     projects = Project.objects.all()
     if user.has_role("lead", "staff", "administrator"):
         return projects
-    return projects.filter(
-        Q(team__person=user) | Q(visibility=Project.Visibility.PUBLIC)
-    ).distinct()
+    current_team = TeamMember.objects.current().filter(person=user).values("project_id")
+    return projects.filter(Q(pk__in=current_team) | Q(visibility=Project.Visibility.PUBLIC))
+
+
+def visible_feedback(user, project, items):
+    """The project's managers and current team see everything said; others see
+    only what was marked to show to everyone."""
+    if user.has_perm("projects.change_project", project):
+        return items
+    if TeamMember.objects.current().filter(project=project, person=user).exists():
+        return items
+    return items.filter(public=True)
 
 
 def with_evidence(projects):
@@ -92,7 +101,9 @@ def project_detail(request, pk):
         "present",
         Prefetch("views", queryset=DecisionView.objects.select_related("author")),
     )[:10]
-    feedback = project.feedback.select_related("responded_by").prefetch_related("said_by")[:10]
+    feedback = visible_feedback(
+        request.user, project, project.feedback.select_related("responded_by")
+    ).prefetch_related("said_by")[:10]
     team = project.team.select_related("person")
     coproducer_ids = {m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}
     context = {
@@ -145,6 +156,7 @@ def stages(request, pk):
     existing = list(project.stages.all())
     initial = [
         {
+            "stage_id": s.pk,
             "name": s.name,
             "coproducers_involved": s.coproducers_involved,
             "how_involved": s.how_involved,
@@ -222,7 +234,10 @@ def decision_propose(request, pk):
 @permission_required("projects.record_decision", fn=project_from)
 def decision_confirm(request, pk, decision_pk):
     project = get_object_or_404(Project, pk=pk)
-    decision = get_object_or_404(Decision, pk=decision_pk, project=project)
+    # Only suggestions are confirmed here: a recorded decision is not rewritten.
+    decision = get_object_or_404(
+        Decision, pk=decision_pk, project=project, status=Decision.Status.PROPOSED
+    )
     form = ConfirmDecisionForm(
         request.POST or None,
         project=project,
@@ -302,12 +317,9 @@ def feedback_answer(request, pk, item_pk):
 @permission_required("projects.view_project", fn=project_from)
 def you_said_we_did(request, pk):
     project = get_object_or_404(Project, pk=pk)
-    items = project.feedback.exclude(outcome=Feedback.Outcome.OPEN)
-    if not request.user.has_perm("projects.change_project", project) and not (
-        request.user.has_perm("projects.view_project", project)
-        and TeamMember.objects.filter(project=project, person=request.user).exists()
-    ):
-        items = items.filter(public=True)
+    items = visible_feedback(
+        request.user, project, project.feedback.exclude(outcome=Feedback.Outcome.OPEN)
+    )
     return render(
         request,
         "projects/you_said_we_did.html",

@@ -28,6 +28,15 @@ SKIP_PREFIXES = ("/django-admin/", "/static/", "/media/")
 
 axe = Axe()
 
+# The outermost elements that stick out past the right edge, to say what to fix.
+WIDEST_ELEMENTS = """
+Array.from(document.querySelectorAll('body *'))
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .filter(e => !e.closest('.cp-table-wrapper') || e.classList.contains('cp-table-wrapper'))
+  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))
+  .slice(0, 5)
+"""
+
 
 def url_name(path):
     try:

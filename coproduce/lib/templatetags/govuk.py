@@ -43,15 +43,32 @@ def govuk_described_by(bound_field):
     return described_by(bound_field)
 
 
+@register.filter
+def has_errors(form):
+    """True for a form or formset with any error."""
+    if form is None or form == "":
+        return False
+    if hasattr(form, "management_form"):
+        return bool(form.non_form_errors()) or any(f.errors for f in form.forms)
+    return bool(getattr(form, "errors", None))
+
+
 @register.simple_tag(takes_context=True)
 def error_summary_items(context, *forms):
     """Each error as (message, anchor), non-field errors first, for the error summary."""
     items = []
+    expanded = []
     for form in forms:
+        if hasattr(form, "management_form"):  # a formset: its own errors, then each form's
+            items.extend((error, "") for error in form.non_form_errors())
+            expanded.extend(form.forms)
+        else:
+            expanded.append(form)
+    for form in expanded:
         if not form or not getattr(form, "errors", None):
             continue
         for error in form.non_field_errors():
-            items.append((error, ""))
+            items.append((error, f"#{form.prefix or 'form'}-non-field-error"))
         for bound_field in form:
             for error in bound_field.errors:
                 target = bound_field.auto_id

@@ -116,8 +116,12 @@ def test_stages_can_be_renamed_added_and_removed(client_as, project):
         "stage-MAX_NUM_FORMS": "20",
     }
     names = ["Identifying the need", "Design", "Delivery", "Evaluation", "Sharing what we learned"]
+    ids = list(project.stages.values_list("pk", flat=True))
     for i, name in enumerate(names):
         data[f"stage-{i}-name"] = name
+        if i < len(ids):
+            data[f"stage-{i}-stage_id"] = ids[i]
+    data["stage-1-name"] = "Co-design workshops"  # renaming keeps the stage
     data["stage-0-coproducers_involved"] = "on"
     data["stage-2-remove"] = "on"
     response = client_as("staff").post(reverse("projects:stages", args=[project.pk]), data)
@@ -127,7 +131,7 @@ def test_stages_can_be_renamed_added_and_removed(client_as, project):
     )
     assert stages == [
         (1, "Identifying the need", True),
-        (2, "Design", False),
+        (2, "Co-design workshops", False),
         (3, "Evaluation", False),
         (4, "Sharing what we learned", False),
     ]
@@ -214,3 +218,65 @@ def test_project_list_and_page_queries_stay_the_same_as_projects_grow(client_as,
     assert Project.objects.count() == 2000
     assert count_queries(client, reverse("projects:project_list")) == few_list
     assert count_queries(client, target.get_absolute_url()) == few_page
+
+
+def test_stage_names_must_differ_and_errors_are_summarised(client_as, project):
+    data = {
+        "stage-TOTAL_FORMS": "2",
+        "stage-INITIAL_FORMS": "0",
+        "stage-MIN_NUM_FORMS": "0",
+        "stage-MAX_NUM_FORMS": "20",
+        "stage-0-name": "Design",
+        "stage-1-name": "design",
+    }
+    response = client_as("staff").post(reverse("projects:stages", args=[project.pk]), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Two stages have the same name" in html and "<title>Error: " in html
+    assert project.stages.count() == 4
+
+
+def test_a_recorded_decision_cannot_be_rewritten_through_confirm(client_as, people, project):
+    from coproduce.projects import actions
+
+    decision = actions.record_decision(
+        project=project, recorded_by=people["staff"], present=[people["staff"]], what="x", why="y"
+    )
+    url = reverse("projects:decision_confirm", args=[project.pk, decision.pk])
+    assert client_as("staff").get(url).status_code == 404
+
+
+def test_people_who_left_lose_access_but_stay_on_record(client_as, people, project):
+    from coproduce.projects import actions
+
+    member = project.team.get(person=people["coproducer"])
+    actions.end_team_membership(member=member)
+    assert client_as("coproducer").get(project.get_absolute_url()).status_code == 403
+    actions.add_team_member(
+        project=project, person=people["coproducer"], kind="coproducer", role="Member"
+    )
+    assert project.team.filter(person=people["coproducer"]).count() == 2
+    assert client_as("coproducer").get(project.get_absolute_url()).status_code == 200
+
+
+def test_private_feedback_is_hidden_from_people_outside_the_team(client_as, people):
+    from coproduce.projects import actions
+
+    shared = make_project(lead=people["staff"], visibility="public", title="Shared")
+    actions.record_feedback(
+        project=shared, recorded_by=people["staff"], said_by=[], said="Private remark"
+    )
+    actions.record_feedback(
+        project=shared, recorded_by=people["staff"], said_by=[], said="Open remark", public=True
+    )
+    page = client_as("coproducer").get(shared.get_absolute_url()).content.decode()
+    assert "Open remark" in page and "Private remark" not in page
+
+
+def test_only_coproducers_count_as_coproducers_on_a_team(client_as, people, project):
+    response = client_as("staff").post(
+        reverse("projects:team", args=[project.pk]),
+        {"person": people["board"].pk, "kind": "coproducer", "role": "Member"},
+    )
+    assert response.status_code == 200
+    assert "does not have the co-producer role" in response.content.decode()

@@ -1,0 +1,87 @@
+"""Opportunity use cases: one transaction each; people are told once it commits."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from coproduce.lib.tasks import send_email
+from coproduce.projects import actions as project_actions
+from coproduce.projects.models import TeamMember
+
+from .models import Application
+
+
+def express_interest(
+    *, opportunity, person, answers="", received=None, recorded_by=None, reason=""
+):
+    """Online by the person, or recorded by staff on their behalf with a reason."""
+    if not opportunity.is_open:
+        raise ValidationError("This opportunity is closed.")
+    if recorded_by is not None and recorded_by != person and not reason.strip():
+        raise ValidationError("Say why you are recording this for them.")
+    existing = Application.objects.filter(opportunity=opportunity, person=person).first()
+    if existing and existing.status != Application.Status.WITHDRAWN:
+        raise ValidationError("You have already said you are interested in this opportunity.")
+    with transaction.atomic():
+        try:
+            application, _ = Application.objects.update_or_create(
+                opportunity=opportunity,
+                person=person,
+                defaults={
+                    "answers": answers,
+                    "received": received or Application.Received.ONLINE,
+                    "recorded_by": recorded_by,
+                    "on_behalf_reason": reason,
+                    "status": Application.Status.INTERESTED,
+                    "created_at": timezone.now(),
+                    "decided_at": None,
+                    "message": "",
+                },
+            )
+        except IntegrityError as error:  # two clicks at once
+            raise ValidationError("You have already said you are interested.") from error
+    return application
+
+
+@transaction.atomic
+def withdraw(*, application):
+    if application.status == Application.Status.INTERESTED:
+        application.status = Application.Status.WITHDRAWN
+        application.save(update_fields=["status"])
+
+
+@transaction.atomic
+def decide(*, application, selected, message, decided_by):
+    """Chooses or does not choose someone, tells them kindly, and adds a chosen
+    person to the project's team."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status not in (
+        Application.Status.INTERESTED,
+        Application.Status.NOT_SELECTED,
+        Application.Status.SELECTED,
+    ):
+        raise ValidationError("This person withdrew, so there is nothing to decide.")
+    application.status = (
+        Application.Status.SELECTED if selected else Application.Status.NOT_SELECTED
+    )
+    application.message = message
+    application.decided_at = timezone.now()
+    application.save(update_fields=["status", "message", "decided_at"])
+    opportunity = application.opportunity
+    if selected and opportunity.project_id:
+        project_actions.add_team_member(
+            project=opportunity.project,
+            person=application.person,
+            kind=TeamMember.Kind.COPRODUCER,
+            role=opportunity.title[:60],
+        )
+    body = render_to_string(
+        "opportunities/email/decision.txt", {"application": application, "opportunity": opportunity}
+    )
+    subject = (
+        "You have been chosen: " if selected else "About your interest in: "
+    ) + opportunity.title
+    email = application.person.email
+    transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
+    return application

@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Opportunity(models.Model):
+    """A role offered to co-producers, described so anyone can judge if it suits them."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft: only staff can see it"
+        OPEN = "open", "Open for people to say they are interested"
+        CLOSED = "closed", "Closed"
+
+    class Place(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "In person or online: you choose"
+
+    title = models.CharField(max_length=200)
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunities",
+        help_text="People chosen join this project's team.",
+    )
+    summary = models.TextField("What it involves, in plain English")
+    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+    time_commitment = models.CharField(
+        max_length=200, help_text="For example: four two-hour meetings between March and May."
+    )
+    payment_offered = models.CharField(
+        "Payment and expenses offered",
+        max_length=300,
+        help_text="What we pay for time, and which expenses we cover.",
+    )
+    place = models.CharField(max_length=10, choices=Place.choices, default=Place.HYBRID)
+    location = models.CharField("Where", max_length=200, blank=True)
+    venue_accessibility = models.TextField(
+        "Access at the venue",
+        blank=True,
+        help_text="Step-free route, accessible toilet, hearing loop, quiet room, parking, transport.",
+    )
+    topics = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Words people might search for, separated by commas. For example: housing, transport.",
+    )
+    places_available = models.PositiveSmallIntegerField(default=1)
+    closing_on = models.DateField("Closing date")
+    other_ways_to_apply = models.TextField(
+        blank=True,
+        help_text="For example: email us, phone us, or ask someone to tell us for you.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["closing_on", "title"]
+        verbose_name_plural = "opportunities"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("opportunities:opportunity_detail", args=[self.pk])
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN and self.closing_on >= timezone.localdate()
+
+
+class Application(models.Model):
+    """Someone saying they are interested in an opportunity."""
+
+    class Status(models.TextChoices):
+        INTERESTED = "interested", "Interested: waiting for a decision"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        SELECTED = "selected", "Chosen"
+        NOT_SELECTED = "not_selected", "Not chosen this time"
+
+    class Received(models.TextChoices):
+        ONLINE = "online", "Online, by the person"
+        EMAIL = "email", "By email"
+        PHONE = "phone", "By phone"
+        IN_PERSON = "in_person", "In person or on paper"
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="applications"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
+    )
+    answers = models.TextField(
+        "Anything you would like us to know",
+        blank=True,
+        help_text="Optional. For example why it interests you, or what would help you take part.",
+    )
+    received = models.CharField(max_length=10, choices=Received.choices, default=Received.ONLINE)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    on_behalf_reason = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=14, choices=Status.choices, default=Status.INTERESTED)
+    message = models.TextField("Message to the person", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "person"], name="one_application_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.opportunity}"

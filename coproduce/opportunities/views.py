@@ -1,0 +1,205 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coproduce.lib.views import permission_required
+
+from . import actions, fairness
+from .forms import (
+    DecisionForm,
+    ExpressInterestForm,
+    OnBehalfForm,
+    OpportunityForm,
+    OpportunitySearchForm,
+)
+from .models import Application, Opportunity
+
+
+def opportunity_from(request, pk, **kwargs):
+    return get_object_or_404(Opportunity, pk=pk)
+
+
+@permission_required("opportunities.view_opportunity_list")
+def opportunity_list(request):
+    manages = request.user.has_perm("opportunities.manage_opportunities")
+    form = OpportunitySearchForm(request.GET or None)
+    opportunities = Opportunity.objects.select_related("project")
+    if manages:
+        opportunities = opportunities.annotate(
+            interested=Count("applications", filter=Q(applications__status="interested"))
+        )
+    else:
+        opportunities = opportunities.filter(
+            status=Opportunity.Status.OPEN, closing_on__gte=timezone.localdate()
+        )
+    if form.is_valid():
+        if query := form.cleaned_data["q"].strip():
+            opportunities = opportunities.filter(
+                Q(title__icontains=query) | Q(summary__icontains=query) | Q(topics__icontains=query)
+            )
+        if place := form.cleaned_data["place"]:
+            opportunities = opportunities.filter(place=place)
+    page = Paginator(opportunities.order_by("closing_on", "title", "pk"), 25).get_page(
+        request.GET.get("page")
+    )
+    mine = dict(
+        Application.objects.filter(
+            person=request.user, opportunity__in=page.object_list
+        ).values_list("opportunity_id", "status")
+    )
+    for opportunity in page:
+        opportunity.my_status = (
+            Application.Status(mine[opportunity.pk]).label if opportunity.pk in mine else ""
+        )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "opportunities/opportunity_list.html",
+        {"form": form, "page": page, "manages": manages, "querystring": params.urlencode()},
+    )
+
+
+@permission_required("opportunities.view_opportunity", fn=opportunity_from)
+def opportunity_detail(request, pk):
+    opportunity = get_object_or_404(Opportunity.objects.select_related("project"), pk=pk)
+    application = Application.objects.filter(opportunity=opportunity, person=request.user).first()
+    can_apply = request.user.has_perm("opportunities.apply", opportunity) and (
+        application is None or application.status == Application.Status.WITHDRAWN
+    )
+    form = ExpressInterestForm(request.POST or None) if can_apply else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            actions.express_interest(
+                opportunity=opportunity, person=request.user, answers=form.cleaned_data["answers"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Thank you. We have your interest and will tell you what we decide."
+            )
+            return redirect(opportunity)
+    return render(
+        request,
+        "opportunities/opportunity_detail.html",
+        {
+            "opportunity": opportunity,
+            "application": application,
+            "form": form,
+            "manages": request.user.has_perm("opportunities.manage_opportunities"),
+        },
+    )
+
+
+@permission_required("opportunities.view_own_applications")
+@require_POST
+def withdraw(request, pk):
+    application = get_object_or_404(Application, opportunity_id=pk, person=request.user)
+    actions.withdraw(application=application)
+    messages.success(
+        request, "You have withdrawn. You can say you are interested again while it is open."
+    )
+    return redirect("opportunities:opportunity_detail", pk=pk)
+
+
+@permission_required("opportunities.manage_opportunities")
+def opportunity_create(request):
+    form = OpportunityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        opportunity = form.save(commit=False)
+        opportunity.created_by = request.user
+        opportunity.save()
+        messages.success(request, f"Opportunity “{opportunity.title}” saved.")
+        return redirect(opportunity)
+    return render(request, "opportunities/opportunity_form.html", {"form": form, "creating": True})
+
+
+@permission_required("opportunities.manage_opportunities")
+def opportunity_edit(request, pk):
+    opportunity = get_object_or_404(Opportunity, pk=pk)
+    form = OpportunityForm(request.POST or None, instance=opportunity)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Opportunity saved.")
+        return redirect(opportunity)
+    return render(
+        request, "opportunities/opportunity_form.html", {"form": form, "opportunity": opportunity}
+    )
+
+
+@permission_required("opportunities.manage_opportunities")
+def applicants(request, pk):
+    opportunity = get_object_or_404(Opportunity.objects.select_related("project"), pk=pk)
+    on_behalf = OnBehalfForm(request.POST or None, prefix="behalf")
+    if request.method == "POST" and on_behalf.is_valid():
+        try:
+            actions.express_interest(
+                opportunity=opportunity,
+                person=on_behalf.cleaned_data["person"],
+                answers=on_behalf.cleaned_data["answers"],
+                received=on_behalf.cleaned_data["received"],
+                recorded_by=request.user,
+                reason=on_behalf.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            on_behalf.add_error(None, error)
+        else:
+            messages.success(request, f"Interest recorded for {on_behalf.cleaned_data['person']}.")
+            return redirect("opportunities:applicants", pk=pk)
+    applications = list(
+        opportunity.applications.exclude(status=Application.Status.WITHDRAWN).select_related(
+            "person", "recorded_by"
+        )
+    )
+    applications = fairness.fairest_first(applications)
+    chosen = sum(1 for a in applications if a.status == Application.Status.SELECTED)
+    return render(
+        request,
+        "opportunities/applicants.html",
+        {
+            "opportunity": opportunity,
+            "applications": applications,
+            "form": on_behalf,
+            "chosen": chosen,
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+@permission_required("opportunities.manage_opportunities")
+def decide(request, pk, application_pk):
+    application = get_object_or_404(
+        Application.objects.select_related("person", "opportunity"),
+        pk=application_pk,
+        opportunity_id=pk,
+    )
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.decide(
+                application=application,
+                selected=form.cleaned_data["selected"],
+                message=form.cleaned_data["message"],
+                decided_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Decision saved. We are emailing {application.person}.")
+            return redirect("opportunities:applicants", pk=pk)
+    return render(request, "opportunities/decide.html", {"form": form, "application": application})
+
+
+@permission_required("opportunities.view_own_applications")
+def my_applications(request):
+    applications = Application.objects.filter(person=request.user).select_related("opportunity")
+    return render(
+        request,
+        "opportunities/my_applications.html",
+        {"applications": applications.order_by("-created_at")},
+    )
