@@ -39,3 +39,12 @@ INPUT_CLASSES = {
     "file": "govuk-file-upload",
     "checkbox": "govuk-checkboxes__input",
 }
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, which needs ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):  # noqa: A002 (Django's own name)
+        super().__init__(attrs=attrs, format=format)

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from coproduce.lib.forms import DateInput
+
 from .models import Application, Opportunity
 
 User = get_user_model()
@@ -33,7 +35,7 @@ class OpportunityForm(forms.ModelForm):
             "other_ways_to_apply": forms.Textarea(attrs={"rows": 3}),
             "place": forms.RadioSelect,
             "status": forms.RadioSelect,
-            "closing_on": forms.DateInput(attrs={"type": "date"}),
+            "closing_on": DateInput,
         }
 
     def clean_closing_on(self):

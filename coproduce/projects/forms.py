@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.forms import formset_factory
 
 from coproduce.accounts.models import Role
+from coproduce.lib.forms import DateInput
 
 from .models import Decision, Feedback, Project, Rung, TeamMember
 
@@ -19,10 +20,6 @@ class RungChoiceField(forms.ModelChoiceField):
         return (
             f"{rung.number}. {rung.name} ({rung.get_group_display().lower()}): {rung.description}"
         )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class ProjectForm(forms.ModelForm):
