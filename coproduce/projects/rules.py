@@ -62,3 +62,5 @@ rules.add_perm("projects.add_decision_view", is_on_team | can_manage)
 rules.add_perm("projects.add_feedback", can_manage | is_coproducer_on_team)
 rules.add_perm("projects.answer_feedback", can_manage)
 rules.add_perm("projects.view_ladder", rules.is_authenticated)
+# The activity feed is for the team and the people who run projects.
+rules.add_perm("projects.view_activity", runs_projects | is_on_team)

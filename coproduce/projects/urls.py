@@ -10,6 +10,7 @@ urlpatterns = [
     path("projects/ladder/", views.ladder, name="ladder"),
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
+    path("projects/<int:pk>/activity/", views.project_activity, name="project_activity"),
     path("projects/<int:pk>/rung/", views.declare_rung, name="declare_rung"),
     path("projects/<int:pk>/stages/", views.stages, name="stages"),
     path("projects/<int:pk>/team/", views.team, name="team"),

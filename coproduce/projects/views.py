@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
 
-from . import actions, evidence
+from . import actions, activity, evidence
 from .forms import (
     AnswerFeedbackForm,
     ConfirmDecisionForm,
@@ -119,6 +119,7 @@ def project_detail(request, pk):
         "can_propose": request.user.has_perm("projects.propose_decision", project),
         "can_add_feedback": request.user.has_perm("projects.add_feedback", project),
         "can_add_view": request.user.has_perm("projects.add_decision_view", project),
+        "can_see_activity": request.user.has_perm("projects.view_activity", project),
     }
     return render(request, "projects/project_detail.html", context)
 
@@ -338,4 +339,14 @@ def ladder(request):
             "rules": evidence.rules_for(example),
             "thresholds": evidence.thresholds(),
         },
+    )
+
+
+@permission_required("projects.view_activity", fn=project_from)
+def project_activity(request, pk):
+    project = get_object_or_404(Project, pk=pk)
+    return render(
+        request,
+        "projects/activity.html",
+        {"project": project, "events": activity.recent_activity(project, limit=30)},
     )

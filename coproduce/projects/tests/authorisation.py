@@ -38,6 +38,7 @@ ROWS = {
     "projects:ladder": signed_in(),
     "projects:project_detail": only(*RUNS_PROJECTS, "coproducer", kwargs=project),
     "projects:project_edit": only(*RUNS_PROJECTS, kwargs=project),
+    "projects:project_activity": only(*RUNS_PROJECTS, "coproducer", kwargs=project),
     "projects:declare_rung": only(*RUNS_PROJECTS, kwargs=project),
     "projects:stages": only(*RUNS_PROJECTS, kwargs=project),
     "projects:team": only(*RUNS_PROJECTS, kwargs=project),

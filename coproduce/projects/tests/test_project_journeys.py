@@ -280,3 +280,29 @@ def test_only_coproducers_count_as_coproducers_on_a_team(client_as, people, proj
     )
     assert response.status_code == 200
     assert "does not have the co-producer role" in response.content.decode()
+
+
+def test_activity_feed_shows_what_happened_newest_first(client_as, people, project):
+    from coproduce.projects import actions
+
+    actions.record_decision(
+        project=project, recorded_by=people["staff"], present=[], what="Meet on Tuesdays", why="y"
+    )
+    actions.record_feedback(
+        project=project,
+        recorded_by=people["staff"],
+        said_by=[],
+        said="Bigger print",
+        anonymous=True,
+    )
+    page = client_as("coproducer").get(reverse("projects:project_activity", args=[project.pk]))
+    html = page.content.decode()
+    assert "recorded a decision: Meet on Tuesdays" in html
+    assert "Someone recorded what was said: Bigger print" in html
+    assert "declared rung 5" in html
+    assert (
+        client_as("finance")
+        .get(reverse("projects:project_activity", args=[project.pk]))
+        .status_code
+        == 403
+    )
