@@ -109,7 +109,8 @@ def who_can_see(passport_sharing, consented):
             else "the arrangements to make, not your own words"
         )
         lines.append(
-            f"The co-production lead and staff members who organise meetings and projects: {detail}."
+            "The co-production lead and staff members who organise meetings and projects: "
+            f"{detail}."
         )
     else:
         lines.append("Nobody else. Staff will ask you what you need each time.")

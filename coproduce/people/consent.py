@@ -24,13 +24,15 @@ PURPOSES = {
         Purpose(
             "contact",
             "Contact about opportunities",
-            "You can contact me about new chances to get involved, such as projects, meetings and surveys.",
+            "You can contact me about new chances to get involved, such as projects, "
+            "meetings and surveys.",
             1,
         ),
         Purpose(
             "share_access",
             "Sharing my access needs with organisers",
-            "You can share my access needs with the staff who organise meetings and projects I take part in, "
+            "You can share my access needs with the staff who organise meetings and "
+            "projects I take part in, "
             "so they can make the arrangements I need.",
             1,
         ),
@@ -43,7 +45,8 @@ PURPOSES = {
         Purpose(
             "case_studies",
             "Case studies",
-            "You can write about my experience in case studies. You will check the words with me first.",
+            "You can write about my experience in case studies. "
+            "You will check the words with me first.",
             1,
         ),
     ]

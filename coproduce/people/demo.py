@@ -10,7 +10,8 @@ from coproduce.accounts.models import Role, RoleAssignment, User
 from . import actions, consent
 from .models import Profile
 
-# name, pronouns, lived experience, interests, access requirements, in their own words, formats, contact, sharing
+# name, pronouns, lived experience, interests, access requirements, in their own words,
+# formats, contact methods, sharing choice
 PEOPLE = [
     (
         "Aisha Rahman",

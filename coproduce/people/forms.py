@@ -26,7 +26,8 @@ class ReasonMixin:
             self.fields["reason"] = forms.CharField(
                 label="Why are you making this change for them?",
                 max_length=300,
-                help_text="For example, 'They told me on the phone on 3 March.' They will see this in their history.",
+                help_text="For example, 'They told me on the phone on 3 March.' "
+                "They will see this in their history.",
                 error_messages={"required": "Say why you are making this change for them."},
             )
 
@@ -162,7 +163,8 @@ class PassportForm(ReasonMixin, forms.Form):
         max_length=4000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Anything that helps us understand what works for you. You do not need to name a condition.",
+        help_text="Anything that helps us understand what works for you. "
+        "You do not need to name a condition.",
     )
     sharing = forms.ChoiceField(
         label="Who organises meetings may see this?",

@@ -210,7 +210,8 @@ class AccessPassport(models.Model):
     own_words = models.TextField(
         "About your access, in your own words",
         blank=True,
-        help_text="Anything that helps us understand what works for you. You do not need to name a condition.",
+        help_text="Anything that helps us understand what works for you. "
+        "You do not need to name a condition.",
     )
     dietary = models.CharField("Dietary needs", max_length=300, blank=True)
     other_arrangements = models.TextField("Anything else we should arrange", blank=True)

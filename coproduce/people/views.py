@@ -335,7 +335,8 @@ def person_list(request):
             viewer=request.user,
             subjects=list(page),
             what=ReadLog.What.ACCESS_ARRANGEMENTS,
-            reason=f"Found in the people list by access requirement: {Requirement(requirement).label}",
+            reason="Found in the people list by access requirement: "
+            f"{Requirement(requirement).label}",
         )
     return render(
         request,

@@ -43,7 +43,8 @@ def fill_in_person(person, *, staff):
         person=person,
         changed_by=person,
         requirements=["bsl", "captions", "breaks", "quiet_room", "step_free"],
-        own_words="I am Deaf and BSL is my first language. Long meetings tire me out, so I need breaks.",
+        own_words="I am Deaf and BSL is my first language. "
+        "Long meetings tire me out, so I need breaks.",
         dietary="Vegetarian",
         other_arrangements="Send papers a week before, please.",
         sharing=Sharing.ARRANGEMENTS,

@@ -88,3 +88,28 @@ def test_no_server_error_on_staff_forms(people):
             assert client.post(url, data).status_code in (200, 302)
 
     check()
+
+
+@LOOSE
+@given(
+    headers=st.lists(st.text(max_size=30), min_size=1, max_size=6),
+    rows=st.lists(st.lists(st.text(max_size=60), min_size=0, max_size=8), max_size=8),
+    mapping=st.dictionaries(
+        st.sampled_from(["name", "email", "phone", "access_notes"]),
+        st.one_of(st.text(max_size=3), st.integers(-3, 9).map(str)),
+        max_size=4,
+    ),
+)
+def test_column_mapping_and_row_checks_never_crash(headers, rows, mapping):
+    from coproduce.people import importing
+
+    form = importing.MappingForm(mapping, headers=headers)
+    if form.is_valid():
+        clean = {field: value for field, value in form.cleaned_data.items() if value}
+        width = len(headers)
+        seen = {}
+        for number, row in enumerate(rows, start=2):
+            data = importing.map_row((row + [""] * width)[:width], clean)
+            problems = importing.check_row(data, seen, set())
+            assert all(isinstance(problem, str) and problem for problem in problems)
+            seen.setdefault(data["email"].lower(), number)

@@ -57,7 +57,8 @@ class Command(BaseCommand):
                 importing.run(job)
                 elapsed = time.monotonic() - started
                 self.stdout.write(
-                    f"{rows:,} rows: {job.imported:,} imported, {len(job.errors):,} bad rows reported, "
+                    f"{rows:,} rows: {job.imported:,} imported, "
+                    f"{len(job.errors):,} bad rows reported, "
                     f"{elapsed:.1f} s in all ({read:.1f} s reading the file)"
                 )
                 raise Rollback
