@@ -14,3 +14,4 @@ class PrivacyConfig(AppConfig):
         register(
             NavItem("Data requests", "privacy:request_list", "privacy.manage_requests", order=80)
         )
+        register(NavItem("Who looked", "privacy:read_log", "privacy.view_read_log", order=85))
