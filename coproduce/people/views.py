@@ -250,15 +250,21 @@ def my_equality(request):
     return render(request, "people/equality.html", {"form": form, "answers": answers})
 
 
+HISTORY_FIELDS = ("history_date", "history_type", "history_user", "history_change_reason")
+
+
 def _history(person):
-    """Changes to the profile and passport, newest first, with who and why."""
+    """Changes to the profile and passport, newest first, with who and why. Only
+    the when, who and why are loaded: never the old contents of the passport."""
     entries = []
-    for entry in Profile.history.filter(user_id=person.pk).select_related("history_user")[:50]:
-        entries.append((entry, "Profile"))
-    for entry in AccessPassport.history.filter(user_id=person.pk).select_related("history_user")[
-        :50
-    ]:
-        entries.append((entry, "Access passport"))
+    for model, what in ((Profile, "Profile"), (AccessPassport, "Access passport")):
+        rows = (
+            model.history.filter(user_id=person.pk)
+            .select_related("history_user")
+            .only(*HISTORY_FIELDS, "history_user__name", "history_user__email")
+            .order_by("-history_date")[:50]
+        )
+        entries.extend((entry, what) for entry in rows)
     entries.sort(key=lambda pair: pair[0].history_date, reverse=True)
     return [
         {

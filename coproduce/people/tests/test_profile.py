@@ -129,3 +129,14 @@ def test_supporters_added_and_removed_only_by_the_person(client_as, people):
     assert Profile.objects.get(user=people["coproducer"]).supporters.exists()
     client_as("coproducer").post(reverse("people:remove_supporter", args=[supporter.pk]))
     assert not Profile.objects.get(user=people["coproducer"]).supporters.exists()
+
+
+def test_the_person_page_never_loads_passport_contents(client_as, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = fill_in_person(people["coproducer"], staff=people["staff"])
+    with CaptureQueriesContext(connection) as queries:
+        page = client_as("administrator").get(reverse("people:person_detail", args=[person.pk]))
+    assert page.status_code == 200 and b"Access passport changed" in page.content
+    assert not [q["sql"] for q in queries.captured_queries if "own_words" in q["sql"]]
