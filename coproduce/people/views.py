@@ -374,6 +374,7 @@ def person_detail(request, pk):
             "can_see_passport": request.user.has_perm("people.view_access_passport", person),
             "can_edit": request.user.has_perm("people.edit_on_behalf", person),
             "can_manage_data": request.user.has_perm("privacy.manage_requests"),
+            "can_see_read_log": request.user.has_perm("privacy.view_read_log"),
         },
     )
 

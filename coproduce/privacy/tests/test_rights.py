@@ -238,3 +238,18 @@ def test_requests_are_due_one_month_later(client_as, people):
     )
     assert b"Nobody has an account with this email address." in response.content
     assert b"Enter a real date" in response.content
+
+
+def test_the_lead_finds_reads_of_one_person_from_their_page(client_as, people):
+    person = fill_in_person(people["coproducer"], staff=people["staff"])
+    other = fill_in_person(
+        UserFactory(name="Other Person", roles=["coproducer"]), staff=people["staff"]
+    )
+    access.arrangements_for(person, people["staff"], "Planning the workshop")
+    access.arrangements_for(other, people["staff"], "Planning the bus trip")
+    client = client_as("lead")
+    page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
+    assert f"/privacy/reads/?q={person.email.replace('@', '%40')}" in page
+    log = client.get(reverse("privacy:read_log"), {"q": person.email}).content.decode()
+    assert "Planning the workshop" in log and "Planning the bus trip" not in log
+    assert client_as("staff").get(reverse("privacy:read_log")).status_code == 403
