@@ -43,6 +43,9 @@ run: install static
 	$(BIN)/python manage.py demo --migrate
 	@echo ""
 	@echo "Coproduce is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@# The task worker (emails, imports) runs beside the web server and stops with it.
+	$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn coproduce.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --log-level warning
 
 # `make test`: the whole suite, browser and accessibility tests included.

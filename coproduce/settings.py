@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "coproduce.lib",
     "coproduce.accounts",
+    "coproduce.people",
+    "coproduce.privacy",
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",

@@ -6,6 +6,8 @@ from coproduce.lib.views import error_page, server_error
 urlpatterns = [
     path("", include("coproduce.site.urls")),
     path("", include("coproduce.accounts.urls")),
+    path("", include("coproduce.people.urls")),
+    path("", include("coproduce.privacy.urls")),
     path("", include("coproduce.projects.urls")),
     path("", include("coproduce.opportunities.urls")),
     path("accounts/", include("allauth.urls")),

@@ -9,7 +9,7 @@ class OpportunitiesConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import rules  # noqa: F401  (registers permissions)
+        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
 
         register(
             NavItem(

@@ -9,7 +9,7 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import rules  # noqa: F401  (registers permissions)
+        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
 
         register(
             NavItem("Projects", "projects:project_list", "projects.view_project_list", order=10)

@@ -1,0 +1,188 @@
+"""Use cases for people: each one transaction, each change kept in history with
+who made it and, when staff act on someone's behalf, why."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.accounts import actions as account_actions
+from coproduce.accounts.models import Role
+
+from . import consent
+from .models import (
+    AccessPassport,
+    AccessRequirement,
+    ConsentRecord,
+    EqualityMonitoring,
+    ExpressionOfInterest,
+    Profile,
+    ProfileTag,
+    Sharing,
+    SupportPerson,
+)
+
+PROFILE_FIELDS = (
+    "pronouns",
+    "phone",
+    "address",
+    "contact_methods",
+    "formats",
+    "best_times",
+    "lived_experience_other",
+    "skills",
+    "availability",
+    "payment_preference",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+)
+
+
+def profile_of(person):
+    profile, _ = Profile.objects.get_or_create(user=person)
+    return profile
+
+
+def passport_of(person):
+    passport, _ = AccessPassport.objects.get_or_create(user=person)
+    return passport
+
+
+def _check_reason(person, changed_by, reason):
+    if changed_by.pk != person.pk and not reason.strip():
+        raise ValidationError("Say why you are making this change for them.")
+
+
+def _set_tags(profile, kind, values):
+    values = set(values)
+    current = set(profile.tags.filter(kind=kind).values_list("value", flat=True))
+    profile.tags.filter(kind=kind, value__in=current - values).delete()
+    ProfileTag.objects.bulk_create(
+        ProfileTag(profile=profile, kind=kind, value=v) for v in sorted(values - current)
+    )
+
+
+@transaction.atomic
+def save_profile(*, person, changed_by, data, reason=""):
+    """data: the cleaned profile form. Staff acting for someone must give a reason."""
+    _check_reason(person, changed_by, reason)
+    if data.get("name") and data["name"] != person.name:
+        person.name = data["name"]
+        person._change_reason = reason or "Changed by themself"
+        person.save(update_fields=["name"])
+    profile = profile_of(person)
+    for name in PROFILE_FIELDS:
+        if name in data:
+            setattr(profile, name, data[name])
+    profile._history_user = changed_by
+    profile._change_reason = reason
+    profile.save()
+    _set_tags(profile, "lived_experience", data.get("lived_experience", []))
+    _set_tags(profile, "interest", data.get("interests", []))
+    return profile
+
+
+@transaction.atomic
+def save_passport(
+    *, person, changed_by, requirements, own_words, dietary, other_arrangements, sharing, reason=""
+):
+    """Saves the passport. The sharing choice is also a consent decision, so a
+    change of 'share or not' is written to the consent records at once."""
+    _check_reason(person, changed_by, reason)
+    passport = passport_of(person)
+    passport.own_words = own_words
+    passport.dietary = dietary
+    passport.other_arrangements = other_arrangements
+    if sharing != Sharing.NONE:
+        passport.sharing = sharing
+    passport._history_user = changed_by
+    passport._change_reason = reason
+    passport.save()
+    wanted = set(requirements)
+    current = set(passport.requirements.values_list("code", flat=True))
+    passport.requirements.filter(code__in=current - wanted).delete()
+    AccessRequirement.objects.bulk_create(
+        AccessRequirement(passport=passport, code=c) for c in sorted(wanted - current)
+    )
+    share = sharing != Sharing.NONE
+    if consent.has_consent(person, consent.SHARE_ACCESS) != share:
+        record_consent(
+            person=person,
+            recorded_by=changed_by,
+            purpose=consent.SHARE_ACCESS,
+            given=share,
+            reason=reason,
+        )
+    return passport
+
+
+@transaction.atomic
+def record_consent(*, person, recorded_by, purpose, given, reason=""):
+    if purpose not in consent.PURPOSES:
+        raise ValidationError("That is not something we ask consent for.")
+    _check_reason(person, recorded_by, reason)
+    return ConsentRecord.objects.create(
+        person=person,
+        purpose=purpose,
+        wording_version=consent.PURPOSES[purpose].version,
+        given=given,
+        recorded_by=recorded_by,
+        on_behalf_reason="" if recorded_by.pk == person.pk else reason,
+    )
+
+
+@transaction.atomic
+def add_supporter(*, person, data):
+    return SupportPerson.objects.create(profile=profile_of(person), **data)
+
+
+@transaction.atomic
+def remove_supporter(*, person, supporter_pk):
+    SupportPerson.objects.filter(profile__user=person, pk=supporter_pk).delete()
+
+
+@transaction.atomic
+def save_equality(*, person, data):
+    """Only the person answers these; nobody answers on their behalf."""
+    answers, _ = EqualityMonitoring.objects.get_or_create(user=person)
+    for question in EqualityMonitoring.QUESTIONS:
+        setattr(answers, question, data.get(question, ""))
+    answers.save()
+    return answers
+
+
+@transaction.atomic
+def delete_equality(*, person):
+    EqualityMonitoring.objects.filter(user=person).delete()
+
+
+@transaction.atomic
+def submit_interest(*, data):
+    return ExpressionOfInterest.objects.create(**data)
+
+
+@transaction.atomic
+def invite_from_interest(*, interest, reviewed_by, build_accept_url):
+    interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
+    if interest.status != ExpressionOfInterest.Status.NEW:
+        raise ValidationError("Someone has already reviewed this.")
+    invitation = account_actions.invite_person(
+        invited_by=reviewed_by,
+        email=interest.email,
+        name=interest.name,
+        roles=[Role.COPRODUCER],
+        build_accept_url=build_accept_url,
+    )
+    interest.status = ExpressionOfInterest.Status.INVITED
+    interest.reviewed_by, interest.reviewed_at = reviewed_by, timezone.now()
+    interest.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    return invitation
+
+
+@transaction.atomic
+def decline_interest(*, interest, reviewed_by):
+    interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
+    if interest.status != ExpressionOfInterest.Status.NEW:
+        raise ValidationError("Someone has already reviewed this.")
+    interest.status = ExpressionOfInterest.Status.DECLINED
+    interest.reviewed_by, interest.reviewed_at = reviewed_by, timezone.now()
+    interest.save(update_fields=["status", "reviewed_by", "reviewed_at"])

@@ -1,0 +1,31 @@
+"""Equality answers leave this app only as counts, and only for those with the
+permission. Each read is logged; small counts are hidden so nobody can be picked out."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+
+from coproduce.privacy.log import record_read
+from coproduce.privacy.models import ReadLog
+
+from .models import EqualityMonitoring
+
+SMALL_NUMBER = 5  # counts under this are shown as "fewer than 5"
+
+
+def answer_counts(viewer, question, reason, floor=SMALL_NUMBER):
+    """[(label, count or None)] for one question; None means the count is too
+    small to show. Secondary suppression across a table is the report's job."""
+    if not viewer.has_perm("people.view_equality_aggregate"):
+        raise PermissionDenied
+    if question not in EqualityMonitoring.QUESTIONS:
+        raise ValueError(f"Not an equality question: {question}")
+    counts = dict(
+        EqualityMonitoring.objects.exclude(**{question: ""})
+        .values_list(question)
+        .annotate(n=Count("pk"))
+        .values_list(question, "n")
+    )
+    record_read(viewer=viewer, subject=None, what=ReadLog.What.EQUALITY, reason=reason)
+    choices = EqualityMonitoring._meta.get_field(question).choices
+    shown = {code: n for code, n in counts.items() if n >= floor}
+    return [(label, shown.get(code)) for code, label in choices]

@@ -1,0 +1,348 @@
+from django import forms
+from django.core.validators import validate_email
+
+from .consent import PURPOSES
+from .models import (
+    ContactMethod,
+    EqualityMonitoring,
+    Format,
+    Interest,
+    LivedExperience,
+    PaymentPreference,
+    Requirement,
+    Sharing,
+    SupportRelationship,
+)
+
+Checkboxes = forms.CheckboxSelectMultiple
+Radios = forms.RadioSelect
+
+
+class ReasonMixin:
+    """Adds 'why' when staff change someone's information on their behalf."""
+
+    def add_reason(self, on_behalf):
+        if on_behalf:
+            self.fields["reason"] = forms.CharField(
+                label="Why are you making this change for them?",
+                max_length=300,
+                help_text="For example, 'They told me on the phone on 3 March.' "
+                "They will see this in their history.",
+                error_messages={"required": "Say why you are making this change for them."},
+            )
+
+
+class ProfileForm(ReasonMixin, forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=150,
+        help_text="The name you like to be called.",
+        error_messages={"required": "Enter the name you like to be called."},
+    )
+    pronouns = forms.CharField(
+        label="Pronouns",
+        max_length=40,
+        required=False,
+        help_text="For example, she/her, they/them.",
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    address = forms.CharField(
+        label="Postal address",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+    contact_methods = forms.MultipleChoiceField(
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        required=False,
+        widget=Checkboxes,
+        help_text="Choose all that suit you.",
+    )
+    formats = forms.MultipleChoiceField(
+        label="Which formats do you want information in?",
+        choices=Format.choices,
+        required=False,
+        widget=Checkboxes,
+    )
+    best_times = forms.CharField(
+        label="Best times to contact you",
+        max_length=200,
+        required=False,
+        help_text="For example, weekday mornings.",
+    )
+    lived_experience = forms.MultipleChoiceField(
+        label="Lived experience you are happy to share",
+        choices=LivedExperience.choices,
+        required=False,
+        widget=Checkboxes,
+        help_text="This helps us invite you to the right projects. Choose none if you prefer.",
+    )
+    lived_experience_other = forms.CharField(
+        label="Other lived experience, in your words", max_length=300, required=False
+    )
+    interests = forms.MultipleChoiceField(
+        label="What are you interested in?",
+        choices=Interest.choices,
+        required=False,
+        widget=Checkboxes,
+    )
+    skills = forms.CharField(
+        label="Your skills and what you bring",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Everyone has something to offer.",
+    )
+    availability = forms.CharField(
+        label="When you are usually free",
+        max_length=200,
+        required=False,
+        help_text="For example, Tuesday afternoons.",
+    )
+    payment_preference = forms.ChoiceField(
+        label="How would you like to be paid for your time?",
+        choices=PaymentPreference.choices,
+        required=False,
+        widget=Radios,
+    )
+    emergency_contact_name = forms.CharField(
+        label="Emergency contact name", max_length=150, required=False
+    )
+    emergency_contact_phone = forms.CharField(
+        label="Emergency contact phone number",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
+
+    def __init__(self, *args, on_behalf=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_reason(on_behalf)
+
+    @classmethod
+    def initial_for(cls, person, profile):
+        initial = {
+            name: getattr(profile, name) for name in cls.base_fields if hasattr(profile, name)
+        }
+        initial.update(
+            name=person.name,
+            lived_experience=profile.tag_values("lived_experience"),
+            interests=profile.tag_values("interest"),
+        )
+        return initial
+
+
+class PassportForm(ReasonMixin, forms.Form):
+    requirements = forms.MultipleChoiceField(
+        label="What do you need so you can take part?",
+        choices=Requirement.choices,
+        required=False,
+        widget=Checkboxes,
+        help_text="Choose everything that helps. You can change this at any time.",
+    )
+    dietary = forms.CharField(
+        label="Dietary needs",
+        max_length=300,
+        required=False,
+        help_text="For example, gluten free, or food you can eat without cutlery.",
+    )
+    other_arrangements = forms.CharField(
+        label="Anything else we should arrange",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    own_words = forms.CharField(
+        label="About your access, in your own words",
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Anything that helps us understand what works for you. "
+        "You do not need to name a condition.",
+    )
+    sharing = forms.ChoiceField(
+        label="Who organises meetings may see this?",
+        choices=Sharing.choices,
+        widget=Radios,
+        initial=Sharing.ARRANGEMENTS,
+        error_messages={"required": "Choose how much organisers may see."},
+    )
+
+    def __init__(self, *args, on_behalf=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_reason(on_behalf)
+
+
+class ConsentForm(ReasonMixin, forms.Form):
+    """One yes/no question per purpose, with its exact wording as the hint."""
+
+    def __init__(self, *args, on_behalf=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, purpose in PURPOSES.items():
+            self.fields[code] = forms.ChoiceField(
+                label=purpose.label,
+                help_text=purpose.wording,
+                choices=[("yes", "Yes"), ("no", "No")],
+                widget=Radios,
+                required=False,
+            )
+        self.add_reason(on_behalf)
+
+
+class SupporterForm(forms.Form):
+    name = forms.CharField(
+        label="Their name", max_length=150, error_messages={"required": "Enter their name."}
+    )
+    relationship = forms.ChoiceField(
+        label="Who are they to you?",
+        choices=SupportRelationship.choices,
+        widget=Radios,
+        error_messages={"required": "Choose who they are to you."},
+    )
+    email = forms.EmailField(
+        label="Their email address",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.org."},
+    )
+    phone = forms.CharField(label="Their phone number", max_length=40, required=False)
+    copy_in = forms.BooleanField(
+        label="Copy them in on messages to you",
+        required=False,
+        help_text="We will send them a copy of what we send you.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("copy_in") and not cleaned.get("email"):
+            self.add_error("email", "Enter their email address so we can copy them in.")
+        return cleaned
+
+
+class EqualityForm(forms.Form):
+    """Every question optional, every question has 'prefer not to say'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in EqualityMonitoring.QUESTIONS:
+            model_field = EqualityMonitoring._meta.get_field(name)
+            self.fields[name] = forms.ChoiceField(
+                label=model_field.verbose_name,
+                choices=model_field.choices,
+                required=False,
+                widget=Radios,
+            )
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label="Name or email", required=False, max_length=100)
+    interest = forms.ChoiceField(
+        label="Interest", required=False, choices=[("", "Any"), *Interest.choices]
+    )
+    lived_experience = forms.ChoiceField(
+        label="Lived experience", required=False, choices=[("", "Any"), *LivedExperience.choices]
+    )
+    requirement = forms.ChoiceField(
+        label="Access requirement", required=False, choices=[("", "Any"), *Requirement.choices]
+    )
+    involved = forms.ChoiceField(
+        label="Last involved",
+        required=False,
+        choices=[
+            ("", "Any time"),
+            ("90", "In the last 3 months"),
+            ("365", "In the last year"),
+            ("over365", "Over a year ago"),
+            ("never", "Never"),
+        ],
+    )
+
+
+class InterestForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        error_messages={"required": "Enter your name."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+    )
+    phone = forms.CharField(
+        label="Your phone number",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    interests = forms.MultipleChoiceField(
+        label="What are you interested in?",
+        choices=Interest.choices,
+        required=False,
+        widget=Checkboxes,
+    )
+    about = forms.CharField(
+        label="Tell us a little about yourself",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For example, why you want to join. A few words is fine.",
+    )
+    access_to_talk = forms.CharField(
+        label="What would help you talk to us?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, a BSL interpreter, a phone call, or an Easy Read letter.",
+    )
+    # The honeypot: hidden from everyone by the `hidden` attribute on its wrapper,
+    # so only a robot fills it in.
+    website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+
+
+class DecideInterestForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What would you like to do?",
+        widget=Radios,
+        choices=[
+            ("invite", "Invite them to join as a co-producer"),
+            ("decline", "Do not take this forward"),
+        ],
+        error_messages={"required": "Choose what you would like to do."},
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a spreadsheet",
+        help_text="A CSV file or an Excel file (.xlsx). The first row must hold the column names.",
+        error_messages={"required": "Choose a spreadsheet to upload."},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a CSV file or an Excel .xlsx file.")
+        if upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 20 MB.")
+        return upload
+
+
+def is_email(value):
+    try:
+        validate_email(value)
+    except forms.ValidationError:
+        return False
+    return True

@@ -1,0 +1,235 @@
+"""Importing an organisation's existing contact spreadsheet.
+
+Upload -> choose which column is which -> preview -> import. Each row is saved
+in its own transaction: a row either goes in whole or not at all, and every row
+that cannot go in is reported in plain English with its row number."""
+
+import csv
+import io
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks import task
+from openpyxl import load_workbook
+
+from coproduce.accounts.models import Role, RoleAssignment
+
+from .forms import is_email
+from .models import AccessPassport, ImportJob, Profile, Sharing
+
+User = get_user_model()
+
+# (our field, label, required, longest allowed)
+FIELDS = [
+    ("name", "Name", True, 150),
+    ("email", "Email address", True, 254),
+    ("phone", "Phone number", False, 40),
+    ("pronouns", "Pronouns", False, 40),
+    ("address", "Postal address", False, 500),
+    ("access_notes", "Access needs, in their words", False, 4000),
+]
+GUESSES = {
+    "name": ("name", "full name", "preferred name", "contact name"),
+    "email": ("email", "email address", "e-mail", "email_address"),
+    "phone": ("phone", "phone number", "telephone", "mobile", "tel"),
+    "pronouns": ("pronouns",),
+    "address": ("address", "postal address", "home address"),
+    "access_notes": ("access needs", "access", "access requirements", "support needs"),
+}
+MAX_ROWS = 20000
+
+
+class SpreadsheetError(Exception):
+    pass
+
+
+def read_spreadsheet(upload):
+    """(headers, rows) as strings. Raises SpreadsheetError with a plain message."""
+    name = upload.name.lower()
+    try:
+        if name.endswith(".xlsx"):
+            book = load_workbook(upload, read_only=True, data_only=True)
+            values = [
+                ["" if cell is None else str(cell).strip() for cell in row]
+                for row in book.worksheets[0].iter_rows(values_only=True)
+            ]
+            book.close()
+        else:
+            raw = upload.read()
+            for encoding in ("utf-8-sig", "cp1252"):
+                try:
+                    text = raw.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+            values = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # a damaged file can fail in many ways
+        raise SpreadsheetError(
+            "We could not read this file. Check it is a CSV or .xlsx file and try again."
+        ) from error
+    values = [row for row in values if any(row)]
+    if len(values) < 2:
+        raise SpreadsheetError(
+            "The file has no rows to import. The first row must hold column names."
+        )
+    if len(values) - 1 > MAX_ROWS:
+        raise SpreadsheetError(
+            f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
+        )
+    headers = [header or f"Column {i + 1}" for i, header in enumerate(values[0])]
+    width = len(headers)
+    rows = [(row + [""] * width)[:width] for row in values[1:]]
+    return headers, rows
+
+
+def guess_mapping(headers):
+    mapping = {}
+    for field, *_ in FIELDS:
+        for index, header in enumerate(headers):
+            if header.strip().lower() in GUESSES[field]:
+                mapping[field] = str(index)
+                break
+    return mapping
+
+
+class MappingForm(forms.Form):
+    def __init__(self, *args, headers, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "Not in this file")] + [
+            (str(i), header) for i, header in enumerate(headers)
+        ]
+        for field, label, required, _ in FIELDS:
+            self.fields[field] = forms.ChoiceField(
+                label=f"Which column holds: {label}?",
+                choices=choices,
+                required=required,
+                error_messages={
+                    "required": f"Choose the column that holds the {label.lower()}. It is needed."
+                },
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        used = {}
+        for field, label, *_ in FIELDS:
+            column = cleaned.get(field)
+            if column:
+                if column in used:
+                    self.add_error(
+                        field, f"This column is already chosen for {used[column]}. Choose another."
+                    )
+                used[column] = label.lower()
+        return cleaned
+
+
+def map_row(row, mapping):
+    return {
+        field: row[int(mapping[field])].strip() if mapping.get(field) not in (None, "") else ""
+        for field, *_ in FIELDS
+    }
+
+
+def check_row(data, seen, existing):
+    """Plain-English problems with one row; `seen` maps emails to earlier row numbers."""
+    problems = []
+    email = data["email"].lower()
+    if not data["name"]:
+        problems.append("the name is missing")
+    if not email:
+        problems.append("the email address is missing")
+    elif not is_email(email):
+        problems.append(f"'{data['email'][:80]}' is not an email address")
+    elif email in seen:
+        problems.append(f"this email address is also on row {seen[email]}")
+    elif email in existing:
+        problems.append("someone already has this email address, so this is a duplicate")
+    for field, label, _, longest in FIELDS:
+        if len(data[field]) > longest:
+            problems.append(f"the {label.lower()} is longer than {longest} characters")
+    return problems
+
+
+def preview(job, limit=20):
+    """The first rows as they would be imported, with the problems in the whole file."""
+    existing = set(User.objects.values_list("email", flat=True))
+    seen, sample, problem_rows = {}, [], 0
+    for number, row in enumerate(job.rows, start=2):
+        data = map_row(row, job.mapping)
+        problems = check_row(data, seen, existing)
+        seen.setdefault(data["email"].lower(), number)
+        problem_rows += bool(problems)
+        if len(sample) < limit:
+            sample.append((number, data, problems))
+    return sample, problem_rows
+
+
+def _create_person(data, job):
+    user = User(email=data["email"].lower(), name=data["name"])
+    user.set_unusable_password()  # they set a password when invited
+    user._change_reason = f"Imported from {job.filename}"
+    user.save()
+    RoleAssignment.objects.create(user=user, role=Role.COPRODUCER, granted_by=job.uploaded_by)
+    profile = Profile(
+        user=user, phone=data["phone"], pronouns=data["pronouns"], address=data["address"]
+    )
+    profile._change_reason = f"Imported from {job.filename}"
+    profile._history_user = job.uploaded_by
+    profile.save()
+    if data["access_notes"]:
+        # Not shared with anyone until the person confirms it themself.
+        passport = AccessPassport(
+            user=user, own_words=data["access_notes"], sharing=Sharing.ARRANGEMENTS
+        )
+        passport._history_user = job.uploaded_by
+        passport._change_reason = f"Imported from {job.filename}"
+        passport.save()
+
+
+def run(job, progress_every=250):
+    existing = set(User.objects.values_list("email", flat=True))
+    seen, errors, imported = {}, [], 0
+    for index, row in enumerate(job.rows):
+        number = index + 2  # row 1 holds the column names
+        data = map_row(row, job.mapping)
+        problems = check_row(data, seen, existing)
+        seen.setdefault(data["email"].lower(), number)
+        if not problems:
+            try:
+                with transaction.atomic():
+                    _create_person(data, job)
+            except IntegrityError:
+                problems = ["someone already has this email address, so this is a duplicate"]
+            else:
+                imported += 1
+                existing.add(data["email"].lower())
+        if problems:
+            errors.append({"row": number, "problems": problems})
+        if (index + 1) % progress_every == 0:
+            ImportJob.objects.filter(pk=job.pk).update(processed=index + 1, imported=imported)
+    job.processed, job.imported, job.errors = len(job.rows), imported, errors
+    job.rows = []
+    job.status, job.finished_at = ImportJob.Status.DONE, timezone.now()
+    job.save(update_fields=["processed", "imported", "errors", "rows", "status", "finished_at"])
+    return job
+
+
+@task()
+def run_import(job_id):
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status == ImportJob.Status.RUNNING:
+        run(job)
+
+
+@transaction.atomic
+def start(job):
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportJob.Status.READY:
+        return job
+    job.status = ImportJob.Status.RUNNING
+    job.save(update_fields=["status"])
+    transaction.on_commit(lambda: run_import.enqueue(job.pk))
+    return job

@@ -1,0 +1,428 @@
+"""A person's profile, access passport, consent records and equality monitoring.
+
+Sensitive parts (the passport, equality answers) live in their own tables so that
+reading them is always a deliberate step that `privacy` can log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text message"
+    PHONE = "phone", "Phone call"
+    POST = "post", "Post"
+
+
+class Format(models.TextChoices):
+    STANDARD = "standard", "Standard print"
+    LARGE_PRINT = "large_print", "Large print"
+    EASY_READ = "easy_read", "Easy Read"
+    BSL = "bsl", "British Sign Language (BSL) video"
+    BRAILLE = "braille", "Braille"
+
+
+class PaymentPreference(models.TextChoices):
+    UNDECIDED = "", "Not decided yet"
+    BANK = "bank", "Paid into my bank account"
+    VOUCHER = "voucher", "A shopping voucher"
+    DECLINE = "decline", "I do not want to be paid"
+    DONATE = "donate", "Give the payment to a charity"
+
+
+class LivedExperience(models.TextChoices):
+    PHYSICAL = "physical", "Physical impairment"
+    DEAF = "deaf", "Deaf or hard of hearing"
+    BLIND = "blind", "Blind or partially sighted"
+    LEARNING = "learning", "Learning disability"
+    NEURODIVERGENT = "neurodivergent", "Autism, ADHD or other neurodivergence"
+    MENTAL_HEALTH = "mental_health", "Mental health"
+    LONG_TERM = "long_term", "Long-term condition or chronic illness"
+    CARER = "carer", "Being an unpaid carer"
+    SOCIAL_CARE = "social_care", "Drawing on social care"
+
+
+class Interest(models.TextChoices):
+    SOCIAL_CARE = "social_care", "Social care and support"
+    HEALTH = "health", "Health services"
+    HOUSING = "housing", "Housing"
+    TRANSPORT = "transport", "Transport"
+    EMPLOYMENT = "employment", "Work and benefits"
+    DIGITAL = "digital", "Digital inclusion"
+    EDUCATION = "education", "Education and training"
+    RESEARCH = "research", "Research"
+    ARTS = "arts", "Arts and culture"
+
+
+class Profile(models.Model):
+    """Everything about a person that is not sign-in or sensitive."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    pronouns = models.CharField(
+        "Pronouns", max_length=40, blank=True, help_text="For example, she/her, they/them."
+    )
+    phone = models.CharField("Phone number", max_length=40, blank=True)
+    address = models.TextField("Postal address", blank=True)
+    contact_methods = models.JSONField(default=list, blank=True)
+    formats = models.JSONField(default=list, blank=True)
+    best_times = models.CharField(
+        "Best times to contact you",
+        max_length=200,
+        blank=True,
+        help_text="For example, weekday mornings.",
+    )
+    lived_experience_other = models.CharField(
+        "Other lived experience, in your words", max_length=300, blank=True
+    )
+    skills = models.TextField(
+        "Your skills and what you bring", blank=True, help_text="Everyone has something to offer."
+    )
+    availability = models.CharField(
+        "When you are usually free",
+        max_length=200,
+        blank=True,
+        help_text="For example, Tuesday afternoons.",
+    )
+    payment_preference = models.CharField(
+        "How you would like to be paid",
+        max_length=10,
+        choices=PaymentPreference.choices,
+        blank=True,
+    )
+    emergency_contact_name = models.CharField("Emergency contact name", max_length=150, blank=True)
+    emergency_contact_phone = models.CharField(
+        "Emergency contact phone number", max_length=40, blank=True
+    )
+    last_involved = models.DateField(
+        null=True, blank=True, help_text="Set by projects and meetings."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    def tag_values(self, kind):
+        return [tag.value for tag in self.tags.all() if tag.kind == kind]
+
+    def lived_experience_labels(self):
+        return [
+            LivedExperience(v).label
+            for v in self.tag_values("lived_experience")
+            if v in LivedExperience.values
+        ]
+
+    def interest_labels(self):
+        return [Interest(v).label for v in self.tag_values("interest") if v in Interest.values]
+
+    def contact_method_labels(self):
+        return [ContactMethod(v).label for v in self.contact_methods if v in ContactMethod.values]
+
+    def format_labels(self):
+        return [Format(v).label for v in self.formats if v in Format.values]
+
+
+class ProfileTag(models.Model):
+    """One lived-experience area or interest, as a row so lists can filter on it."""
+
+    KINDS = [("lived_experience", "Lived experience"), ("interest", "Interest")]
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="tags")
+    kind = models.CharField(max_length=20, choices=KINDS)
+    value = models.CharField(max_length=30)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "kind", "value"], name="one_tag_per_value")
+        ]
+        indexes = [models.Index(fields=["kind", "value"])]
+
+    def __str__(self):
+        return f"{self.kind}: {self.value}"
+
+
+class SupportRelationship(models.TextChoices):
+    PA = "pa", "Personal assistant"
+    CARER = "carer", "Carer"
+    PEER = "peer", "Peer supporter"
+    OTHER = "other", "Someone else"
+
+
+class SupportPerson(models.Model):
+    """Someone in a person's support network: a PA, carer or peer supporter."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="supporters")
+    name = models.CharField("Their name", max_length=150)
+    relationship = models.CharField(
+        "Who they are to you", max_length=10, choices=SupportRelationship.choices
+    )
+    email = models.EmailField("Their email address", blank=True)
+    phone = models.CharField("Their phone number", max_length=40, blank=True)
+    copy_in = models.BooleanField(
+        "Copy them in on messages to you",
+        default=False,
+        help_text="We will send them a copy of what we send you.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Requirement(models.TextChoices):
+    BSL = "bsl", "BSL interpreter"
+    LIPSPEAKER = "lipspeaker", "Lipspeaker"
+    CAPTIONS = "captions", "Captions or speech-to-text reporter"
+    HEARING_LOOP = "hearing_loop", "Hearing loop"
+    EASY_READ = "easy_read", "Easy Read documents"
+    LARGE_PRINT = "large_print", "Large print documents"
+    SCREEN_READER = "screen_reader", "Documents that work with a screen reader"
+    STEP_FREE = "step_free", "Step-free access"
+    ACCESSIBLE_TOILET = "accessible_toilet", "Accessible toilet"
+    QUIET_ROOM = "quiet_room", "A quiet room"
+    BREAKS = "breaks", "Regular breaks"
+    EXTRA_TIME = "extra_time", "Extra time to read and answer"
+    PA_ATTENDS = "pa_attends", "My personal assistant or carer comes with me"
+    DIETARY = "dietary", "Dietary needs"
+    TRAVEL = "travel", "Help with travel"
+    ONLINE = "online", "Taking part online rather than in person"
+
+
+class Sharing(models.TextChoices):
+    FULL = "full", "In full: the arrangements and what I have written in my own words"
+    ARRANGEMENTS = "arrangements", "Only the arrangements to make"
+    NONE = "none", "Not at all: I will tell organisers myself"
+
+
+class AccessPassport(models.Model):
+    """Access requirements, asked once and used everywhere. Read it only through
+    `people.access`, which respects the sharing choice and logs the read."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_passport"
+    )
+    own_words = models.TextField(
+        "About your access, in your own words",
+        blank=True,
+        help_text="Anything that helps us understand what works for you. "
+        "You do not need to name a condition.",
+    )
+    dietary = models.CharField("Dietary needs", max_length=300, blank=True)
+    other_arrangements = models.TextField("Anything else we should arrange", blank=True)
+    sharing = models.CharField(max_length=15, choices=Sharing.choices, default=Sharing.ARRANGEMENTS)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Access passport of {self.user}"
+
+
+class AccessRequirement(models.Model):
+    passport = models.ForeignKey(
+        AccessPassport, on_delete=models.CASCADE, related_name="requirements"
+    )
+    code = models.CharField(max_length=30, choices=Requirement.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["passport", "code"], name="one_row_per_requirement")
+        ]
+        indexes = [models.Index(fields=["code"])]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class ConsentRecord(models.Model):
+    """One decision about one purpose. Never edited: the newest record for a
+    purpose is the person's current choice."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"
+    )
+    purpose = models.CharField(max_length=30)
+    wording_version = models.PositiveSmallIntegerField()
+    given = models.BooleanField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="consents_recorded",
+    )
+    on_behalf_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["person", "purpose", "-recorded_at"])]
+
+    def __str__(self):
+        return f"{self.purpose}: {'given' if self.given else 'withdrawn'}"
+
+    @property
+    def by_self(self):
+        return self.recorded_by_id == self.person_id
+
+
+class ExpressionOfInterest(models.Model):
+    """Someone asking to join the co-production network, from the public form."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "Waiting for review"
+        INVITED = "invited", "Invited"
+        DECLINED = "declined", "Not taken forward"
+
+    name = models.CharField("Your name", max_length=150)
+    email = models.EmailField("Your email address")
+    phone = models.CharField("Your phone number", max_length=40, blank=True)
+    interests = models.JSONField(default=list, blank=True)
+    about = models.TextField("Tell us a little about yourself", blank=True)
+    access_to_talk = models.TextField("What would help you talk to us", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} wants to join"
+
+    def interest_labels(self):
+        return [Interest(v).label for v in self.interests if v in Interest.values]
+
+
+class ImportJob(models.Model):
+    """One spreadsheet of contacts on its way in: uploaded, mapped, previewed, run."""
+
+    class Status(models.TextChoices):
+        MAPPING = "mapping", "Choosing columns"
+        READY = "ready", "Ready to import"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Finished"
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list)  # cleared once imported: no copy of the sheet is kept
+    mapping = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MAPPING)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def percent(self):
+        return int(self.processed * 100 / self.total) if self.total else 100
+
+
+PREFER_NOT = ("prefer_not", "Prefer not to say")
+
+
+def with_prefer_not(*choices):
+    return [*choices, PREFER_NOT]
+
+
+class EqualityMonitoring(models.Model):
+    """Optional equality answers, kept apart from the profile. Never shown next to
+    a name; only the person and aggregate reports (with permission) read it."""
+
+    AGE = with_prefer_not(
+        ("16-24", "16 to 24"),
+        ("25-34", "25 to 34"),
+        ("35-44", "35 to 44"),
+        ("45-54", "45 to 54"),
+        ("55-64", "55 to 64"),
+        ("65-74", "65 to 74"),
+        ("75+", "75 or over"),
+    )
+    YES_NO = with_prefer_not(("yes", "Yes"), ("no", "No"))
+    ETHNICITY = with_prefer_not(
+        ("asian", "Asian or Asian British"),
+        ("black", "Black, Black British, Caribbean or African"),
+        ("mixed", "Mixed or multiple ethnic groups"),
+        ("white", "White"),
+        ("other", "Another ethnic group"),
+    )
+    GENDER = with_prefer_not(
+        ("woman", "Woman"),
+        ("man", "Man"),
+        ("non_binary", "Non-binary"),
+        ("other", "In another way"),
+    )
+    SEXUALITY = with_prefer_not(
+        ("straight", "Straight or heterosexual"),
+        ("gay_lesbian", "Gay or lesbian"),
+        ("bisexual", "Bisexual"),
+        ("other", "Another sexual orientation"),
+    )
+    RELIGION = with_prefer_not(
+        ("none", "No religion"),
+        ("buddhist", "Buddhist"),
+        ("christian", "Christian"),
+        ("hindu", "Hindu"),
+        ("jewish", "Jewish"),
+        ("muslim", "Muslim"),
+        ("sikh", "Sikh"),
+        ("other", "Another religion"),
+    )
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="equality"
+    )
+    age_band = models.CharField("Your age", max_length=12, choices=AGE, blank=True)
+    disabled = models.CharField(
+        "Do you consider yourself a Disabled person?", max_length=12, choices=YES_NO, blank=True
+    )
+    ethnicity = models.CharField("Your ethnic group", max_length=12, choices=ETHNICITY, blank=True)
+    gender = models.CharField("Your gender", max_length=12, choices=GENDER, blank=True)
+    trans = models.CharField(
+        "Is your gender the same as the sex you were registered at birth?",
+        max_length=12,
+        choices=YES_NO,
+        blank=True,
+    )
+    sexuality = models.CharField(
+        "Your sexual orientation", max_length=12, choices=SEXUALITY, blank=True
+    )
+    religion = models.CharField(
+        "Your religion or belief", max_length=12, choices=RELIGION, blank=True
+    )
+    carer = models.CharField(
+        "Do you look after someone, without being paid?", max_length=12, choices=YES_NO, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return "Equality monitoring answers"
+
+    QUESTIONS = (
+        "age_band",
+        "disabled",
+        "ethnicity",
+        "gender",
+        "trans",
+        "sexuality",
+        "religion",
+        "carer",
+    )

@@ -1,0 +1,23 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.people import actions
+from coproduce.people.equality import answer_counts
+from coproduce.privacy.models import ReadLog
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_the_lead_gets_counts_small_ones_hidden_and_the_read_logged(people):
+    for i in range(7):
+        answer = "asian" if i < 6 else "white"
+        actions.save_equality(person=UserFactory(), data={"ethnicity": answer})
+    counts = dict(answer_counts(people["lead"], "ethnicity", "Reach report"))
+    assert counts["Asian or Asian British"] == 6
+    assert counts["White"] is None  # one person: too few to show
+    log = ReadLog.objects.get()
+    assert (log.viewer, log.subject, log.what) == (people["lead"], None, "equality")
+    for role in ("staff", "administrator", "finance", "board", "coproducer"):
+        with pytest.raises(PermissionDenied):
+            answer_counts(people[role], "ethnicity", "Curious")

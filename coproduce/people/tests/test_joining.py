@@ -1,0 +1,96 @@
+"""The public 'join our network' form: no CAPTCHA, a honeypot and a rate limit,
+reviewed by the lead, who can invite the person."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from coproduce.accounts.models import Invitation
+from coproduce.people.models import ExpressionOfInterest
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "name": "Morgan Lee",
+    "email": "Morgan.Lee@example.org",
+    "interests": ["health"],
+    "about": "I want to help",
+    "access_to_talk": "Phone me please",
+}
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limit():
+    cache.clear()
+
+
+def test_anyone_can_ask_to_join(client):
+    response = client.post(reverse("people:join"), FORM)
+    assert response.status_code == 302 and response["Location"] == reverse("people:join_thanks")
+    interest = ExpressionOfInterest.objects.get()
+    assert interest.email == "morgan.lee@example.org" and interest.interest_labels() == [
+        "Health services"
+    ]
+
+
+def test_the_honeypot_field_is_hidden_from_everyone(client):
+    page = client.get(reverse("people:join")).content.decode()
+    pattern = r'<div hidden>\s*<div class="govuk-form-group">\s*<label[^>]*for="id_website"'
+    assert re.search(pattern, page)
+
+
+def test_a_robot_filling_the_honeypot_is_thanked_but_nothing_is_saved(client):
+    response = client.post(reverse("people:join"), {**FORM, "website": "http://spam.example"})
+    assert response.status_code == 302
+    assert not ExpressionOfInterest.objects.exists()
+
+
+def test_too_many_forms_from_one_address_are_refused_kindly(client):
+    for _ in range(5):
+        assert client.post(reverse("people:join"), FORM).status_code == 302
+    response = client.post(reverse("people:join"), FORM)
+    assert response.status_code == 429
+    assert b"Wait an hour and try again, or email us instead." in response.content
+    assert ExpressionOfInterest.objects.count() == 5
+
+
+def test_errors_are_shown_and_what_was_typed_is_kept(client):
+    response = client.post(
+        reverse("people:join"), {"name": "", "email": "not an email", "about": "Hello there"}
+    )
+    assert b"Enter your name." in response.content
+    assert b"Enter an email address like name@example.org." in response.content
+    assert b"Hello there" in response.content
+
+
+def test_the_lead_invites_someone_who_asked(client_as, people, django_capture_on_commit_callbacks):
+    interest = ExpressionOfInterest.objects.create(name="Morgan Lee", email="morgan@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("lead").post(
+            reverse("people:interest_review", args=[interest.pk]), {"decision": "invite"}
+        )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(email="morgan@example.org")
+    assert invitation.roles == ["coproducer"] and invitation.invited_by == people["lead"]
+    assert mail.outbox and mail.outbox[0].to == ["morgan@example.org"]
+    interest.refresh_from_db()
+    assert interest.status == "invited" and interest.reviewed_by == people["lead"]
+    again = client_as("lead").post(
+        reverse("people:interest_review", args=[interest.pk]), {"decision": "decline"}
+    )
+    assert again.status_code == 200
+    interest.refresh_from_db()
+    assert interest.status == "invited"
+
+
+def test_the_lead_declines(client_as):
+    interest = ExpressionOfInterest.objects.create(name="Morgan Lee", email="morgan@example.org")
+    client_as("lead").post(
+        reverse("people:interest_review", args=[interest.pk]), {"decision": "decline"}
+    )
+    interest.refresh_from_db()
+    assert interest.status == "declined"
+    assert not Invitation.objects.exists()

@@ -1,0 +1,60 @@
+"""Journeys in a real browser with JavaScript switched off, using only the keyboard
+where it matters: the passport is filled in once and staff see the arrangements."""
+
+import pytest
+
+from coproduce.tests.browser import session_cookie
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def no_js_page(browser, user, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    if user is not None:
+        context.add_cookies([session_cookie(user, live_server.url)])
+    return context, context.new_page()
+
+
+def test_passport_filled_in_once_and_staff_see_only_arrangements(browser, live_server, people):
+    context, page = no_js_page(browser, people["coproducer"], live_server)
+    page.goto(f"{live_server.url}/you/access/edit/")
+    page.get_by_label("BSL interpreter").check()
+    page.get_by_label("Step-free access").check()
+    page.get_by_label("About your access, in your own words").fill("I have a hearing impairment.")
+    page.get_by_label("Only the arrangements to make").check()
+    page.get_by_role("button", name="Save").press("Enter")
+    assert "Your access passport is saved." in page.content()
+    assert page.locator("h1").inner_text() == "Your access passport"
+    context.close()
+
+    context, page = no_js_page(browser, people["staff"], live_server)
+    page.goto(f"{live_server.url}/people/{people['coproducer'].pk}/access/")
+    text = page.locator("main").inner_text()
+    assert "BSL interpreter" in text and "Step-free access" in text
+    assert "hearing impairment" not in text
+    context.close()
+
+    context, page = no_js_page(browser, people["coproducer"], live_server)
+    page.goto(f"{live_server.url}/you/who-looked/")
+    assert "Test staff" in page.locator("main").inner_text()
+    context.close()
+
+
+def test_joining_without_javascript_shows_errors_then_thanks(browser, live_server):
+    context, page = no_js_page(browser, None, live_server)
+    page.goto(f"{live_server.url}/join/")
+    assert not page.locator("#id_website").is_visible()
+    page.get_by_label("Tell us a little about yourself").fill("I want to help with transport.")
+    page.get_by_role("button", name="Send").click()
+    assert page.title().startswith("Error:")
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter your name." in summary.inner_text()
+    assert (
+        page.get_by_label("Tell us a little about yourself").input_value()
+        == "I want to help with transport."
+    )
+    page.get_by_label("Your name").fill("Morgan Lee")
+    page.get_by_label("Your email address").fill("morgan@example.org")
+    page.get_by_role("button", name="Send").click()
+    assert page.locator("h1").inner_text() == "Thank you for asking to join"
+    context.close()

@@ -1,0 +1,203 @@
+"""A person's rights over their data: a download of everything, and erasure."""
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import holdings  # noqa: F401  (fills the registry)
+from .log import record_read
+from .models import DataRequest, ReadLog
+from .registry import holdings as all_holdings
+
+User = get_user_model()
+
+
+def _plain(value):
+    if isinstance(value, datetime):
+        return (
+            timezone.localtime(value).isoformat(timespec="seconds")
+            if timezone.is_aware(value)
+            else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_plain(v)) for v in value)
+    if value is None:
+        return ""
+    return value
+
+
+def collect(person):
+    """[(section, about_them, rows)] with the account first."""
+    account = {
+        "name": person.name,
+        "email": person.email,
+        "joined": person.date_joined,
+        "last signed in": person.last_login,
+        "can sign in": person.is_active,
+        "text size": person.text_size,
+        "colours": person.contrast,
+        "dyslexia-friendly spacing": person.wide_spacing,
+        "reduce motion": person.reduce_motion,
+    }
+    sections = [("Your account", True, [account])]
+    for holding in all_holdings():
+        rows = holding.rows(person)
+        sections.append(
+            (
+                holding.section,
+                holding.about_them,
+                [{k: _plain(v) for k, v in row.items()} for row in rows],
+            )
+        )
+    return [
+        (title, about, [{k: _plain(v) for k, v in row.items()} for row in rows])
+        for title, about, rows in sections
+    ]
+
+
+def _slug(title):
+    return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+
+
+def export_zip(*, person, requested_by, reason):
+    """The ZIP: data.json, one CSV per section, and a readable summary.html."""
+    if requested_by.pk != person.pk:
+        record_read(viewer=requested_by, subject=person, what=ReadLog.What.ALL_DATA, reason=reason)
+    sections = collect(person)
+    made_at = timezone.localtime()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "data.json",
+            json.dumps(
+                {
+                    "made_at": made_at.isoformat(timespec="seconds"),
+                    "sections": {title: rows for title, _, rows in sections},
+                },
+                indent=2,
+                ensure_ascii=False,
+            ),
+        )
+        for number, (title, _, rows) in enumerate(sections, start=1):
+            if not rows:
+                continue
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+            archive.writestr(f"csv/{number:02d}-{_slug(title)}.csv", out.getvalue())
+        archive.writestr(
+            "summary.html",
+            render_to_string(
+                "privacy/export_summary.html",
+                {"person": person, "made_at": made_at, "sections": sections},
+            ),
+        )
+    return buffer.getvalue()
+
+
+def _anonymise_account(person):
+    person.name = "Removed person"
+    person.email = f"removed-{person.pk}@removed.invalid"
+    person.is_active = False
+    person.set_unusable_password()
+    person._change_reason = "Personal data erased"
+    person.save()
+
+
+@transaction.atomic
+def erase_person(*, person, erased_by, data_request=None):
+    """Anonymises every personal field everywhere it is held. Rows that count
+    towards aggregates (roles, access requirement types, consent decisions,
+    equality answers) stay, pointing at an account that no longer says who it was."""
+    from coproduce.accounts.models import Invitation
+    from coproduce.people.models import ExpressionOfInterest, Profile
+
+    person = User.objects.select_for_update().get(pk=person.pk)
+    old_email = person.email
+    history_deletes = []
+    for holding in all_holdings():
+        queryset = holding.queryset(person)
+        if holding.erase == "delete":
+            history_deletes.append(holding) if holding.model.split(".")[1].startswith(
+                "Historical"
+            ) else queryset.delete()
+        elif holding.erase == "blank":
+            queryset.update(**{name: "" for name in holding.blank})
+        elif holding.erase == "profile":
+            for profile in queryset:
+                profile.supporters.all().delete()
+                for name in (
+                    "pronouns",
+                    "phone",
+                    "address",
+                    "best_times",
+                    "lived_experience_other",
+                    "skills",
+                    "availability",
+                    "emergency_contact_name",
+                    "emergency_contact_phone",
+                ):
+                    setattr(profile, name, "")
+                profile.contact_methods, profile.formats = [], []
+                profile.save()
+    # Copies held outside a relation: forms and invitations sent to their address.
+    ExpressionOfInterest.objects.filter(email__iexact=old_email).update(
+        name="Removed person",
+        email="removed@removed.invalid",
+        phone="",
+        about="",
+        access_to_talk="",
+    )
+    Invitation.objects.filter(email__iexact=old_email).update(
+        name="Removed person", email="removed@removed.invalid"
+    )
+    _erase_queued_messages(old_email)
+    _anonymise_account(person)
+    # Earlier versions hold the old values; they go last, after the saves above made new ones.
+    for holding in history_deletes:
+        holding.queryset(person).delete()
+    User.history.filter(id=person.pk).exclude(history_change_reason="Personal data erased").delete()
+    Profile.history.filter(user_id=person.pk).delete()
+    if data_request is not None:
+        data_request.completed_at, data_request.completed_by = timezone.now(), erased_by
+        data_request.save(update_fields=["completed_at", "completed_by"])
+    return person
+
+
+def _erase_queued_messages(email):
+    """Queued emails keep the address and text in the task table."""
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # another task backend keeps nothing here
+        return
+    DBTaskResult.objects.filter(args_kwargs__icontains=email).delete()
+
+
+@transaction.atomic
+def record_request(*, person, kind, recorded_by, received_at=None, note=""):
+    return DataRequest.objects.create(
+        person=person,
+        kind=kind,
+        recorded_by=recorded_by,
+        received_at=received_at or timezone.now(),
+        note=note,
+    )
+
+
+@transaction.atomic
+def complete_request(*, data_request, completed_by):
+    data_request.completed_at, data_request.completed_by = timezone.now(), completed_by
+    data_request.save(update_fields=["completed_at", "completed_by"])

@@ -1,0 +1,57 @@
+from django import forms
+from django.contrib.auth import get_user_model
+
+from .models import DataRequest
+
+User = get_user_model()
+
+
+class DataRequestForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address of the person asking",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address of the person asking.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+    )
+    kind = forms.ChoiceField(
+        label="What are they asking for?",
+        choices=DataRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what they are asking for."},
+    )
+    received_on = forms.DateField(
+        label="Date we received the request",
+        help_text="For example, 27 3 2026 or 2026-03-27.",
+        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"],
+        error_messages={
+            "required": "Enter the date we received the request.",
+            "invalid": "Enter a real date, for example 27 3 2026.",
+        },
+    )
+    note = forms.CharField(
+        label="Notes", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        self.person = User.objects.filter(email__iexact=email).first()
+        if self.person is None:
+            raise forms.ValidationError("Nobody has an account with this email address.")
+        return email
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand this cannot be undone",
+        help_text="Their name, contact details and everything they "
+        "wrote will be removed. Counts used in reports stay.",
+        error_messages={
+            "required": "Tick the box to confirm you understand this cannot be undone."
+        },
+    )
+
+
+class ReadLogSearchForm(forms.Form):
+    q = forms.CharField(label="Whose information (name or email)", required=False, max_length=100)

@@ -1,0 +1,290 @@
+"""Every place personal data is held, for download and erasure. Other apps add
+their own holdings here (or call registry.register from their AppConfig)."""
+
+from .registry import Holding, register
+
+
+def _profile_rows(person):
+    from coproduce.people.models import Profile
+
+    rows = []
+    for profile in Profile.objects.filter(user=person).prefetch_related("tags", "supporters"):
+        rows.append(
+            {
+                "pronouns": profile.pronouns,
+                "phone": profile.phone,
+                "address": profile.address,
+                "contact methods": ", ".join(profile.contact_method_labels()),
+                "formats": ", ".join(profile.format_labels()),
+                "best times": profile.best_times,
+                "lived experience": ", ".join(profile.lived_experience_labels()),
+                "other lived experience": profile.lived_experience_other,
+                "interests": ", ".join(profile.interest_labels()),
+                "skills": profile.skills,
+                "availability": profile.availability,
+                "payment preference": profile.get_payment_preference_display(),
+                "emergency contact": " ".join(
+                    filter(None, [profile.emergency_contact_name, profile.emergency_contact_phone])
+                ),
+                "support network": "; ".join(
+                    f"{s.name} ({s.get_relationship_display()}{', copied in' if s.copy_in else ''})"
+                    f"{' ' + s.email if s.email else ''}{' ' + s.phone if s.phone else ''}"
+                    for s in profile.supporters.all()
+                ),
+                "last involved": profile.last_involved,
+            }
+        )
+    return rows
+
+
+def _passport_rows(person):
+    from coproduce.people.models import AccessPassport
+
+    return [
+        {
+            "requirements": ", ".join(
+                row.get_code_display() for row in passport.requirements.all()
+            ),
+            "dietary needs": passport.dietary,
+            "other arrangements": passport.other_arrangements,
+            "in your own words": passport.own_words,
+            "shared with organisers": passport.get_sharing_display(),
+            "updated": passport.updated_at,
+        }
+        for passport in AccessPassport.objects.filter(user=person).prefetch_related("requirements")
+    ]
+
+
+def _consent_rows(person):
+    from coproduce.people.consent import PURPOSES
+    from coproduce.people.models import ConsentRecord
+
+    return [
+        {
+            "purpose": PURPOSES[r.purpose].label if r.purpose in PURPOSES else r.purpose,
+            "wording version": r.wording_version,
+            "decision": "Given" if r.given else "Withdrawn or refused",
+            "when": r.recorded_at,
+            "recorded by": "You" if r.by_self else "A staff member for you",
+            "reason": r.on_behalf_reason,
+        }
+        for r in ConsentRecord.objects.filter(person=person)
+    ]
+
+
+def _equality_rows(person):
+    from coproduce.people.models import EqualityMonitoring
+
+    return [
+        {
+            EqualityMonitoring._meta.get_field(q).verbose_name: getattr(row, f"get_{q}_display")()
+            for q in EqualityMonitoring.QUESTIONS
+        }
+        for row in EqualityMonitoring.objects.filter(user=person)
+    ]
+
+
+def _reads_rows(person):
+    from .models import ReadLog
+
+    return [
+        {
+            "when": r.at,
+            "who": str(r.viewer or "A removed account"),
+            "what": r.get_what_display(),
+            "why": r.reason,
+        }
+        for r in ReadLog.objects.filter(subject=person).select_related("viewer")
+    ]
+
+
+PROFILE_BLANK = (
+    "pronouns",
+    "phone",
+    "address",
+    "best_times",
+    "lived_experience_other",
+    "skills",
+    "availability",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+)
+
+register(
+    # accounts
+    Holding("accounts.RoleAssignment", "user", "Your roles", ("role", "granted_at")),
+    Holding(
+        "accounts.RoleAssignment",
+        "granted_by",
+        "Roles you gave",
+        ("role", "granted_at"),
+        about_them=False,
+    ),
+    Holding(
+        "accounts.Invitation",
+        "accepted_user",
+        "Your invitation",
+        ("created_at", "accepted_at", "roles"),
+        erase="blank",
+        blank=("email", "name"),
+    ),
+    Holding(
+        "accounts.Invitation",
+        "invited_by",
+        "Invitations you sent",
+        ("created_at", "roles"),
+        about_them=False,
+    ),
+    Holding(
+        "accounts.HistoricalUser",
+        "history_user",
+        "Account changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "accounts.HistoricalRoleAssignment",
+        "user",
+        "Changes to your roles",
+        ("history_date", "history_type", "role"),
+    ),
+    Holding(
+        "accounts.HistoricalRoleAssignment",
+        "granted_by",
+        "Role changes you made (given by)",
+        ("history_date", "role"),
+        about_them=False,
+    ),
+    Holding(
+        "accounts.HistoricalRoleAssignment",
+        "history_user",
+        "Role changes you made",
+        ("history_date", "role"),
+        about_them=False,
+    ),
+    Holding(
+        "account.EmailAddress",
+        "user",
+        "Your email addresses",
+        ("email", "verified", "primary"),
+        erase="delete",
+    ),
+    Holding(
+        "mfa.Authenticator",
+        "user",
+        "Your two-factor sign-in methods",
+        ("type", "created_at", "last_used_at"),
+        erase="delete",
+    ),
+    Holding(
+        "admin.LogEntry",
+        "user",
+        "Changes you made in the Django admin",
+        ("action_time", "change_message"),
+        about_them=False,
+    ),
+    # people
+    Holding("people.Profile", "user", "Your profile", export=_profile_rows, erase="profile"),
+    Holding(
+        "people.HistoricalProfile",
+        "user",
+        "Earlier versions of your profile",
+        ("history_date", "pronouns", "phone", "address", "skills", "availability"),
+        erase="delete",
+    ),
+    Holding(
+        "people.HistoricalProfile",
+        "history_user",
+        "Profile changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "people.AccessPassport",
+        "user",
+        "Your access passport",
+        export=_passport_rows,
+        erase="blank",
+        blank=("own_words", "dietary", "other_arrangements"),
+    ),
+    Holding(
+        "people.HistoricalAccessPassport",
+        "user",
+        "Earlier versions of your access passport",
+        ("history_date", "own_words", "dietary", "other_arrangements", "sharing"),
+        erase="delete",
+    ),
+    Holding(
+        "people.HistoricalAccessPassport",
+        "history_user",
+        "Access passport changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "people.ConsentRecord",
+        "person",
+        "Your consent decisions",
+        export=_consent_rows,
+        erase="blank",
+        blank=("on_behalf_reason",),
+    ),
+    Holding(
+        "people.ConsentRecord",
+        "recorded_by",
+        "Consent decisions you recorded",
+        ("recorded_at", "purpose"),
+        about_them=False,
+    ),
+    Holding(
+        "people.EqualityMonitoring",
+        "user",
+        "Your equality monitoring answers",
+        export=_equality_rows,
+    ),
+    Holding(
+        "people.ExpressionOfInterest",
+        "reviewed_by",
+        "Joining forms you reviewed",
+        ("reviewed_at", "status"),
+        about_them=False,
+    ),
+    Holding(
+        "people.ImportJob",
+        "uploaded_by",
+        "Spreadsheets you imported",
+        ("created_at", "filename", "imported"),
+        about_them=False,
+    ),
+    # privacy
+    Holding("privacy.ReadLog", "subject", "Who looked at your information", export=_reads_rows),
+    Holding(
+        "privacy.ReadLog",
+        "viewer",
+        "Information you looked at",
+        ("at", "what", "reason"),
+        about_them=False,
+    ),
+    Holding(
+        "privacy.DataRequest",
+        "person",
+        "Your data requests",
+        ("kind", "received_at", "due_on", "completed_at"),
+        erase="blank",
+        blank=("note",),
+    ),
+    Holding(
+        "privacy.DataRequest",
+        "recorded_by",
+        "Data requests you recorded",
+        ("received_at", "kind"),
+        about_them=False,
+    ),
+    Holding(
+        "privacy.DataRequest",
+        "completed_by",
+        "Data requests you completed",
+        ("completed_at", "kind"),
+        about_them=False,
+    ),
+)

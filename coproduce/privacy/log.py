@@ -1,0 +1,17 @@
+"""The one way to record that someone read another person's sensitive data."""
+
+from .models import ReadLog
+
+
+def record_read(*, viewer, subject, what, reason):
+    if viewer is not None and subject is not None and viewer.pk == subject.pk:
+        return None  # reading your own data is not logged
+    return ReadLog.objects.create(viewer=viewer, subject=subject, what=what, reason=reason[:200])
+
+
+def record_reads(*, viewer, subjects, what, reason):
+    ReadLog.objects.bulk_create(
+        ReadLog(viewer=viewer, subject=subject, what=what, reason=reason[:200])
+        for subject in subjects
+        if viewer is None or subject.pk != viewer.pk
+    )

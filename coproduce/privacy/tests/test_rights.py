@@ -1,0 +1,293 @@
+"""Download and erasure reach every place a person's data is held.
+
+The walk: every model with a relation to the user model must be registered in
+privacy's holdings, and with a person who has data in every one of them, the
+download must contain every holding and erasure must leave none of their
+personal details anywhere in the database."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+
+from coproduce.accounts.models import Invitation, RoleAssignment
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.people import access
+from coproduce.people import actions as people_actions
+from coproduce.people.models import (
+    AccessRequirement,
+    EqualityMonitoring,
+    ExpressionOfInterest,
+    ImportJob,
+)
+from coproduce.people.tests.samples import fill_in_person
+from coproduce.privacy import actions
+from coproduce.privacy.models import DataRequest, ReadLog, one_month_after
+from coproduce.privacy.registry import holdings, relations_to_users
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_relation_to_a_person_is_registered():
+    registered = {(h.model, h.field) for h in holdings()}
+    missing = sorted(relations_to_users() - registered)
+    assert not missing, (
+        f"Models that refer to a person but are not in privacy/holdings.py: {missing}"
+    )
+    stale = sorted(registered - relations_to_users())
+    assert not stale, f"Holdings for relations that no longer exist: {stale}"
+
+
+SECRETS = (
+    "Zebedee Quartermain",
+    "zebedee.q@example.org",
+    "07700 900123",
+    "12 Example Street",
+    "I am Deaf and BSL",
+    "Robin Helper",
+    "Chairing meetings",
+)
+
+
+@pytest.fixture
+def person_everywhere(people):
+    """A person with a row in every holding: about them and done by them."""
+    from allauth.mfa.models import Authenticator
+
+    person = UserFactory(
+        name="Zebedee Quartermain", email="zebedee.q@example.org", roles=["coproducer", "staff"]
+    )
+    fill_in_person(person, staff=people["staff"])
+    # They also acted for someone else, whose details differ from theirs.
+    other = UserFactory(name="Other Person", roles=["coproducer"])
+    people_actions.save_profile(
+        person=other,
+        changed_by=person,
+        data={"name": other.name, "phone": "0113 000"},
+        reason="By phone",
+    )
+    people_actions.save_passport(
+        person=other,
+        changed_by=person,
+        requirements=["online"],
+        own_words="",
+        dietary="",
+        other_arrangements="",
+        sharing="arrangements",
+        reason="By phone",
+    )
+    role = RoleAssignment(user=other, role="finance", granted_by=person)
+    role._history_user = person
+    role.save()
+    Invitation.objects.create(
+        email=person.email,
+        name=person.name,
+        roles=["coproducer"],
+        accepted_user=person,
+        invited_by=people["administrator"],
+    )
+    Invitation.objects.create(
+        email="someone@example.org", name="Someone", roles=["staff"], invited_by=person
+    )
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    LogEntry.objects.create(
+        user=person,
+        content_type=ContentType.objects.get_for_model(person),
+        object_id=str(other.pk),
+        object_repr=str(other),
+        action_flag=CHANGE,
+        change_message="Changed roles",
+    )
+    other.name = "Other Renamed"
+    other._history_user = person
+    other.save()
+    access.arrangements_for(person, people["lead"], "Meeting")
+    access.arrangements_for(other, person, "Meeting they organise")
+    ExpressionOfInterest.objects.create(
+        name=person.name, email=person.email, about="Chairing meetings", reviewed_by=person
+    )
+    ImportJob.objects.create(uploaded_by=person, filename="list.csv")
+    request = actions.record_request(
+        person=person,
+        kind=DataRequest.Kind.ERASURE,
+        recorded_by=person,
+        note="Zebedee Quartermain asked by phone",
+    )
+    actions.record_request(person=other, kind=DataRequest.Kind.ACCESS, recorded_by=person)
+    done = actions.record_request(
+        person=other, kind=DataRequest.Kind.ACCESS, recorded_by=people["administrator"]
+    )
+    actions.complete_request(data_request=done, completed_by=person)
+    _in_projects_and_opportunities(person, other, people["staff"])
+    return person, request
+
+
+def _in_projects_and_opportunities(person, other, staff):
+    from coproduce.opportunities import actions as opportunity_actions
+    from coproduce.opportunities.tests.factories import make_opportunity
+    from coproduce.projects import actions as project_actions
+    from coproduce.projects.tests.factories import make_project
+
+    theirs = make_project(lead=person, coproducers=[other], title="Project they lead")
+    project = make_project(lead=staff, coproducers=[person], title="Project they are on")
+    decision = project_actions.record_decision(
+        project=project, recorded_by=person, present=[person], what="Meet monthly", why="Rest"
+    )
+    project_actions.add_decision_view(
+        decision=decision, author=person, text="Zebedee Quartermain thinks monthly is right"
+    )
+    item = project_actions.record_feedback(
+        project=project, recorded_by=person, said_by=[person], said="More breaks"
+    )
+    project_actions.answer_feedback(
+        item=item,
+        outcome="done",
+        response="Breaks every hour",
+        answered_by=person,
+        build_url=lambda item: "/",
+    )
+    opportunity = make_opportunity(created_by=person, project=theirs)
+    opportunity_actions.express_interest(
+        opportunity=opportunity, person=person, answers="Zebedee Quartermain, 07700 900123"
+    )
+    opportunity_actions.express_interest(
+        opportunity=opportunity,
+        person=other,
+        recorded_by=person,
+        reason="By phone",
+        received="phone",
+    )
+
+
+def test_the_download_holds_every_holding(person_everywhere, people):
+    person, _ = person_everywhere
+    content = actions.export_zip(
+        person=person, requested_by=people["administrator"], reason="SAR 1"
+    )
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    names = archive.namelist()
+    assert "data.json" in names and "summary.html" in names
+    data = json.loads(archive.read("data.json"))["sections"]
+    empty = [h.section for h in holdings() if not data.get(h.section)]
+    assert not empty, (
+        f"Holdings with nothing in the download (add test data or fix the export): {empty}"
+    )
+    csvs = [name for name in names if name.startswith("csv/")]
+    assert len(csvs) == len(holdings()) + 1  # one per holding, plus the account
+    summary = archive.read("summary.html").decode()
+    assert "I am Deaf and BSL" in summary and "<h1>Your data from Coproduce</h1>" in summary
+    assert ReadLog.objects.filter(
+        subject=person, viewer=people["administrator"], what="all_data"
+    ).exists()
+
+
+def _text_values():
+    """Every text held anywhere, as (model, value)."""
+    for model in apps.get_models():
+        text_fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField | models.JSONField)
+        ]
+        if not text_fields:
+            continue
+        for row in model._default_manager.values_list(*text_fields):
+            for value in row:
+                if value:
+                    yield model._meta.label, str(value)
+
+
+def test_erasure_leaves_no_personal_detail_anywhere_and_keeps_counts(person_everywhere, people):
+    person, request = person_everywhere
+    before = {
+        "requirements": AccessRequirement.objects.count(),
+        "equality": EqualityMonitoring.objects.count(),
+        "reads": ReadLog.objects.count(),
+    }
+    found_before = {secret for _, value in _text_values() for secret in SECRETS if secret in value}
+    assert found_before == set(SECRETS)  # the test data really holds each detail
+    actions.erase_person(person=person, erased_by=people["administrator"], data_request=request)
+    leftovers = sorted(
+        {
+            (label, secret)
+            for label, value in _text_values()
+            for secret in SECRETS
+            if secret in value
+        }
+    )
+    assert not leftovers, f"Personal details left after erasure: {leftovers}"
+    person.refresh_from_db()
+    assert not person.is_active and not person.has_usable_password()
+    assert AccessRequirement.objects.count() == before["requirements"]
+    assert EqualityMonitoring.objects.count() == before["equality"]
+    assert ReadLog.objects.count() >= before["reads"]
+    request.refresh_from_db()
+    assert request.completed_at is not None
+
+
+def test_a_person_downloads_their_own_data_and_can_ask_for_erasure(client_as, people):
+    fill_in_person(people["coproducer"], staff=people["staff"])
+    client = client_as("coproducer")
+    response = client.post(reverse("privacy:my_data"), {"action": "download"})
+    assert response["Content-Type"] == "application/zip"
+    assert "summary.html" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert not ReadLog.objects.filter(
+        what="all_data"
+    ).exists()  # their own download is not someone else's read
+    client.post(reverse("privacy:my_data"), {"action": "erase"})
+    request = DataRequest.objects.get(person=people["coproducer"])
+    assert request.kind == "erasure" and request.completed_at is None
+
+
+def test_administrator_erases_through_a_request_only_after_confirming(client_as, people):
+    fill_in_person(people["coproducer"], staff=people["staff"])
+    request = actions.record_request(
+        person=people["coproducer"], kind="erasure", recorded_by=people["coproducer"]
+    )
+    client = client_as("administrator")
+    url = reverse("privacy:request_detail", args=[request.pk])
+    response = client.post(url, {"action": "erase"})
+    assert b"Tick the box to confirm" in response.content
+    client.post(url, {"action": "erase", "confirm": "on"})
+    people["coproducer"].refresh_from_db()
+    assert people["coproducer"].name == "Removed person"
+
+
+def test_requests_are_due_one_month_later(client_as, people):
+    from datetime import datetime
+
+    assert one_month_after(datetime(2026, 1, 31)).isoformat() == "2026-02-28"
+    assert one_month_after(datetime(2026, 12, 5)).isoformat() == "2027-01-05"
+    response = client_as("administrator").post(
+        reverse("privacy:request_new"),
+        {"email": people["coproducer"].email, "kind": "access", "received_on": "2026-03-27"},
+    )
+    assert response.status_code == 302
+    assert DataRequest.objects.get().due_on.isoformat() == "2026-04-27"
+    response = client_as("administrator").post(
+        reverse("privacy:request_new"),
+        {"email": "nobody@example.org", "kind": "access", "received_on": "31 2 2026"},
+    )
+    assert b"Nobody has an account with this email address." in response.content
+    assert b"Enter a real date" in response.content
+
+
+def test_the_lead_finds_reads_of_one_person_from_their_page(client_as, people):
+    person = fill_in_person(people["coproducer"], staff=people["staff"])
+    other = fill_in_person(
+        UserFactory(name="Other Person", roles=["coproducer"]), staff=people["staff"]
+    )
+    access.arrangements_for(person, people["staff"], "Planning the workshop")
+    access.arrangements_for(other, people["staff"], "Planning the bus trip")
+    client = client_as("lead")
+    page = client.get(reverse("people:person_detail", args=[person.pk])).content.decode()
+    assert f"/privacy/reads/?q={person.email.replace('@', '%40')}" in page
+    log = client.get(reverse("privacy:read_log"), {"q": person.email}).content.decode()
+    assert "Planning the workshop" in log and "Planning the bus trip" not in log
+    assert client_as("staff").get(reverse("privacy:read_log")).status_code == 403
