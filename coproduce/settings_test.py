@@ -1,6 +1,8 @@
 """Test settings: the real settings with a queue that runs tasks at once and a
 fast password hasher. Everything else is as deployed."""
 
+import tempfile
+
 from coproduce.settings import *  # noqa: F403
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -10,3 +12,8 @@ COPRODUCE_REQUIRE_MFA = False
 # Tests read static files from their sources; test_static.py checks the
 # production build (hashed names, compressed files, rewritten module imports).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Uploads made by tests go to a throw-away folder.
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="coproduce-test-private-")},
+}
