@@ -132,3 +132,18 @@ def test_every_page_links_the_statement_and_privacy_notice(client_as):
     for role in ("anonymous", "coproducer"):
         page = client_as(role).get(reverse("site:contact")).content.decode()
         assert reverse("site:accessibility") in page and reverse("site:privacy") in page
+
+
+def test_a_check_recorded_from_the_command_line_reaches_the_statement(client):
+    import datetime
+
+    from django.core.management import CommandError, call_command
+
+    call_command("record_accessibility_check", pages=204, problems=1, date="2026-01-15")
+    page = client.get(reverse("site:accessibility")).content.decode()
+    assert "15 January 2026" in page and "checked 204 pages and found 1 problem." in page
+    with pytest.raises(CommandError):
+        call_command("record_accessibility_check", pages=1, problems=0, date="15/01/2026")
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    with pytest.raises(CommandError):
+        call_command("record_accessibility_check", pages=1, problems=0, date=tomorrow)
