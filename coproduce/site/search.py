@@ -60,7 +60,8 @@ def search(query):
                     "summary": getattr(item, "summary", "") or f"From {item.organisation}.",
                     "url": item.get_absolute_url(),
                     "rank": getattr(item, "rank", 0),
-                    "date": item.published_at,
+                    # A story published outside the app may lack a date; it still sorts.
+                    "date": item.published_at or item.updated_at,
                 }
             )
     results.sort(key=lambda r: (r["rank"], r["date"]), reverse=True)
