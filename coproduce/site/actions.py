@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
@@ -156,8 +157,6 @@ def moderate_spotlight(*, spotlight, decision, message, moderator, build_url):
         spotlight.published_at = None
     spotlight.save()
     subject, template = DECISIONS[decision]
-    from django.urls import reverse
-
     links = {
         "story_url": build_url(spotlight.get_absolute_url()),
         "change_url": build_url(reverse("site:spotlight_change", args=[spotlight.change_token])),

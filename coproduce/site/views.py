@@ -479,7 +479,7 @@ def spotlight_review(request, pk):
 @permission_required("site.moderate_spotlights")
 def spotlight_file(request, pk, file_pk):
     upload = get_object_or_404(SpotlightFile, pk=file_pk, spotlight_id=pk)
-    # Always a download, never shown in the page, so an uploaded file cannot run as part of the site.
+    # Always a download, never shown in the page: an uploaded file cannot run as part of the site.
     return FileResponse(
         upload.file.open("rb"),
         as_attachment=True,
