@@ -49,20 +49,31 @@ UPDATES = [
     {
         "slug": "our-co-production-journey-begins",
         "title": "Our co-production journey begins",
-        "summary": "We have agreed to share power with the Disabled people we work with. Here is what we will do first.",
-        "body": "Our board agreed this month that co-production will run through everything we do.\n\n"
-        "## What we will do first\n\n- Pay everyone who takes part, quickly\n- Ask about access needs once\n"
+        "summary": (
+            "We have agreed to share power with the Disabled people we work with. "
+            "Here is what we will do first."
+        ),
+        "body": "Our board agreed this month that co-production will run through everything "
+        "we do.\n\n"
+        "## What we will do first\n\n- Pay everyone who takes part, quickly\n- Ask about "
+        "access needs once\n"
         "- Tell people what changed because of them\n\nWe will post an update every month.",
-        "easy_read": "We want to **share power** with Disabled people.\n\nWe will pay people who help us.\n\n"
-        "We will ask about the help you need. We will only ask once.\n\nWe will tell you what changed.",
+        "easy_read": "We want to **share power** with Disabled people.\n\nWe will pay people "
+        "who help us.\n\n"
+        "We will ask about the help you need. We will only ask once.\n\nWe will tell you "
+        "what changed.",
         "image_alt": "A purple square: the colour of our logo.",
         "days_ago": 40,
     },
     {
         "slug": "what-our-first-workshop-taught-us",
         "title": "What our first workshop taught us",
-        "summary": "Twelve co-producers shaped our plan for the year. They changed three of our priorities.",
-        "body": "Twelve co-producers met with staff for a day.\n\nThey told us that waiting for payment was the "
+        "summary": (
+            "Twelve co-producers shaped our plan for the year. They changed three of "
+            "our priorities."
+        ),
+        "body": "Twelve co-producers met with staff for a day.\n\nThey told us that waiting "
+        "for payment was the "
         "biggest barrier, so paying within a week is now our first priority.",
         "days_ago": 20,
     },
@@ -70,7 +81,10 @@ UPDATES = [
         "slug": "easy-read-by-default",
         "title": "Easy Read by default",
         "summary": "Every meeting paper now comes in Easy Read, written with people who use it.",
-        "body": "From this month every meeting paper has an Easy Read version. Two co-producers check each one.",
+        "body": (
+            "From this month every meeting paper has an Easy Read version. Two "
+            "co-producers check each one."
+        ),
         "days_ago": 5,
     },
     {
@@ -86,10 +100,15 @@ CASE_STUDIES = [
     {
         "slug": "redesigning-our-advice-line",
         "title": "Redesigning our advice line together",
-        "summary": "Co-producers redesigned how people reach our advice line, from the first idea to the launch.",
-        "body": "Callers told us the phone line was hard to use. A group of six co-producers led the redesign.\n\n"
+        "summary": (
+            "Co-producers redesigned how people reach our advice line, from the first "
+            "idea to the launch."
+        ),
+        "body": "Callers told us the phone line was hard to use. A group of six co-producers "
+        "led the redesign.\n\n"
         "## What changed\n\nPeople can now contact us by text, email, video call or BSL.",
-        "easy_read": "People found our phone line hard to use.\n\nSix people helped us change it.\n\n"
+        "easy_read": "People found our phone line hard to use.\n\nSix people helped us "
+        "change it.\n\n"
         "Now you can text, email or video call us.",
         "project_name": "Advice line redesign",
         "people": [("Priya Shah", Appearance.BOTH), ("Tom Evans", Appearance.NAMED)],
@@ -97,8 +116,12 @@ CASE_STUDIES = [
     {
         "slug": "accessible-venues-guide",
         "title": "An accessible venues guide, written by the people who use them",
-        "summary": "Co-producers visited and rated every venue we use, and wrote a guide for staff.",
-        "body": "Five co-producers visited twenty venues and rated them against a checklist they wrote.",
+        "summary": (
+            "Co-producers visited and rated every venue we use, and wrote a guide for staff."
+        ),
+        "body": (
+            "Five co-producers visited twenty venues and rated them against a checklist they wrote."
+        ),
         "project_name": "Accessible venues",
         "people": [("Grace Obi", Appearance.NAMED)],
     },
@@ -208,7 +231,9 @@ def load(log):
             name="Alex Morgan",
             email="alex@example.org",
             topic=ContactTopic.TAKING_PART,
-            message="I would like to join your next workshop. I use a wheelchair and need a quiet room.",
+            message=(
+                "I would like to join your next workshop. I use a wheelchair and need a quiet room."
+            ),
             reply_preference="Email, please",
         )
         ContactMessage.objects.create(

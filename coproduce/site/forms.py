@@ -106,7 +106,8 @@ class SpotlightForm(forms.ModelForm):
             self.fields[name].max_length = LONG_TEXT
         self.fields["consent_to_publish"].required = True
         self.fields["consent_to_publish"].error_messages["required"] = (
-            "Tick the box to agree that we may publish your story. We will not publish it without your agreement."
+            "Tick the box to agree that we may publish your story. We will not publish it "
+            "without your agreement."
         )
         self.fields["contact_email"].error_messages["invalid"] = (
             "Enter an email address in the right format, like name@example.org"
@@ -169,7 +170,8 @@ class PublishDateField(forms.DateField):
             label="Publish date",
             required=False,
             input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y", "%d %B %Y", "%d %b %Y"],
-            help_text="For example, 27/3/2026. Leave it empty to publish today. A later date waits until then.",
+            help_text="For example, 27/3/2026. Leave it empty to publish today. A later date "
+            "waits until then.",
             error_messages={"invalid": "Enter the date like 27/3/2026"},
             **kwargs,
         )

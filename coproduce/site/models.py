@@ -35,7 +35,8 @@ class Story(models.Model):
         "Web address",
         max_length=80,
         unique=True,
-        help_text="The end of the page's web address. Lower-case letters, numbers and hyphens only.",
+        help_text="The end of the page's web address. Lower-case letters, numbers and "
+        "hyphens only.",
     )
     summary = models.CharField(
         "Summary", max_length=300, help_text="One or two sentences, shown in lists."
@@ -56,7 +57,8 @@ class Story(models.Model):
         "Describe the picture",
         max_length=250,
         blank=True,
-        help_text="Needed for anyone who cannot see it. Say what it shows that matters to the story.",
+        help_text="Needed for anyone who cannot see it. Say what it shows that matters to "
+        "the story.",
     )
     status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("Publish date", null=True, blank=True)
@@ -86,7 +88,9 @@ class Story(models.Model):
         if self.image and not self.image_alt.strip():
             raise ValidationError(
                 {
-                    "image_alt": "Describe the picture, so people who cannot see it know what it shows."
+                    "image_alt": (
+                        "Describe the picture, so people who cannot see it know what it shows."
+                    )
                 }
             )
 
@@ -210,7 +214,8 @@ class Spotlight(models.Model):
         "What you learned", help_text="Including anything you would do differently."
     )
     consent_to_publish = models.BooleanField(
-        "We agree that you may publish this story on your website, edited if needed, after you check it with us.",
+        "We agree that you may publish this story on your website, edited if needed, after "
+        "you check it with us.",
         default=False,
     )
     status = models.CharField(
@@ -399,7 +404,8 @@ class AccessibilityCheck(models.Model):
     how = models.CharField(
         "How it was checked",
         max_length=300,
-        default="axe-core WCAG 2.2 A and AA rules in Chromium, as every role, with and without JavaScript",
+        default="axe-core WCAG 2.2 A and AA rules in Chromium, as every role, with and "
+        "without JavaScript",
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -435,9 +435,14 @@ def spotlight_queue(request):
     return render(
         request,
         "site/manage/spotlight_queue.html",
-        {"page": page, "status": status, "status_label": SpotlightStatus(status).label, "tabs": tabs,
-         "querystring": f"status={status}"},
-    )  # fmt: skip
+        {
+            "page": page,
+            "status": status,
+            "status_label": SpotlightStatus(status).label,
+            "tabs": tabs,
+            "querystring": f"status={status}",
+        },
+    )
 
 
 @permission_required("site.moderate_spotlights")

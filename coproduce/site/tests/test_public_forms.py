@@ -63,8 +63,15 @@ def test_spotlight_from_submission_to_publication(
     assert visitor.get(change_url).status_code == 410
 
     lead = client_as("lead")
-    lead.post(review, {"save_text": "1", "organisation": "Hilltop DPO", "title": "Interpreters first",
-                       "story": spotlight.story, "what_worked": "x", "what_learned": "y"})  # fmt: skip
+    edited = {
+        "save_text": "1",
+        "organisation": "Hilltop DPO",
+        "title": "Interpreters first",
+        "story": spotlight.story,
+        "what_worked": "x",
+        "what_learned": "y",
+    }
+    lead.post(review, edited)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         lead.post(review, {"decision": SpotlightStatus.PUBLISHED, "message": ""})
@@ -184,7 +191,9 @@ text = st.text(max_size=300)
 contact_input = st.fixed_dictionaries(
     {},
     optional={
-        "name": text, "email": text, "topic": st.sampled_from(["taking_part", "other", "nonsense", ""]) | text,
+        "name": text,
+        "email": text,
+        "topic": st.sampled_from(["taking_part", "other", "nonsense", ""]) | text,
         "message": text, "reply_preference": text, "website": st.sampled_from(["", "x"]),
     },
 )  # fmt: skip

@@ -34,5 +34,6 @@ class Command(BaseCommand):
             fields["how"] = how
         check = AccessibilityCheck.objects.create(**fields)
         self.stdout.write(
-            f"Recorded: {check.pages_checked} pages, {check.problems_found} problems, {check.checked_on}."
+            f"Recorded: {check.pages_checked} pages, {check.problems_found} problems, "
+            f"{check.checked_on}."
         )
