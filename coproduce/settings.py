@@ -240,10 +240,19 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "coproduce" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads that are never served as static files: a view checks who may see each.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("COPRODUCE_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))},
+    },
     "staticfiles": {"BACKEND": "coproduce.lib.storage.StaticStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+COPRODUCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Public forms (contact, spotlight): submissions allowed per address per hour.
+COPRODUCE_PUBLIC_FORM_LIMIT = int(os.environ.get("COPRODUCE_PUBLIC_FORM_LIMIT", "5"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

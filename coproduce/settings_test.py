@@ -1,6 +1,8 @@
 """Test settings: the real settings with a queue that runs tasks at once and a
 fast password hasher. Everything else is as deployed."""
 
+import tempfile
+
 from coproduce.settings import *  # noqa: F403
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -12,4 +14,9 @@ COPRODUCE_REQUIRE_MFA = False
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploads made by tests go to a throw-away folder.
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="coproduce-test-private-")},
 }

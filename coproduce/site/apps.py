@@ -5,3 +5,10 @@ class SiteConfig(AppConfig):
     name = "coproduce.site"
     label = "site"
     verbose_name = "Public site"
+
+    def ready(self):
+        from coproduce.lib.navigation import NavItem, register
+
+        from . import rules  # noqa: F401  (registers permissions)
+
+        register(NavItem("Public site", "site:manage", "site.manage_site", order=80))

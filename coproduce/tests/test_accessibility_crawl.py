@@ -23,7 +23,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 INSTANCES_PER_PATTERN = 2
 MAX_PAGES = 400
 MAX_SECONDS = 600
-# Links the crawl must not follow: they leave the app or are not pages.
+# Links the crawl must not follow: they leave the app or are not pages
+# (links marked `download` are files, and are not followed either).
 SKIP_PREFIXES = ("/django-admin/", "/static/", "/media/")
 
 axe = Axe()
@@ -134,7 +135,8 @@ def crawl(browser, base_url, start_urls, cookie, javascript):
         if problems:
             report[path if path == final_path else f"{path} → {final_path}"] = problems
         per_pattern[name] += 1
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        links = page.eval_on_selector_all("a[href]:not([download])", "links => links.map(a => a.href)")
+        for href in links:
             link = urlparse(urldefrag(href)[0])
             if link.netloc != urlparse(base_url).netloc or link.path.startswith(SKIP_PREFIXES):
                 continue

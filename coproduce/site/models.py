@@ -1,0 +1,420 @@
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .content import render_markdown
+
+
+def private_storage():
+    """Uploads live outside the public media folder; views decide who may fetch each one."""
+    return storages["private"]
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Story(models.Model):
+    """What an update and a case study share: Markdown text with an optional
+    Easy Read version and an optional picture that must be described."""
+
+    title = models.CharField("Title", max_length=150)
+    slug = models.SlugField(
+        "Web address",
+        max_length=80,
+        unique=True,
+        help_text="The end of the page's web address. Lower-case letters, numbers and "
+        "hyphens only.",
+    )
+    summary = models.CharField(
+        "Summary", max_length=300, help_text="One or two sentences, shown in lists."
+    )
+    body = models.TextField("Text")
+    body_html = models.TextField(editable=False, default="")
+    easy_read = models.TextField(
+        "Easy Read version",
+        blank=True,
+        help_text="Optional. Short sentences, one idea in each, and everyday words.",
+    )
+    easy_read_html = models.TextField(editable=False, default="")
+    image = models.FileField(
+        "Picture", upload_to="stories/%Y/", storage=private_storage, blank=True
+    )
+    image_type = models.CharField(max_length=40, editable=False, default="")
+    image_alt = models.CharField(
+        "Describe the picture",
+        max_length=250,
+        blank=True,
+        help_text="Needed for anyone who cannot see it. Say what it shows that matters to "
+        "the story.",
+    )
+    status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField("Publish date", null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.easy_read_html = render_markdown(self.easy_read)
+        if self.status == Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": (
+                        "Describe the picture, so people who cannot see it know what it shows."
+                    )
+                }
+            )
+
+    @property
+    def is_public(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def status_label(self):
+        if self.status == Status.PUBLISHED and not self.is_public:
+            return f"Scheduled for {timezone.localtime(self.published_at):%-d %B %Y}"
+        return self.get_status_display()
+
+
+class Update(Story):
+    """A post on the organisation's co-production journey."""
+
+    class Meta(Story.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("site:update_detail", args=[self.slug])
+
+    def image_url(self):
+        return reverse("site:update_image", args=[self.slug]) if self.image else ""
+
+
+class CaseStudy(Story):
+    """A co-produced project told as a story. Published only when everyone named
+    or pictured has agreed (see consent.py)."""
+
+    project_name = models.CharField(
+        "Project",
+        max_length=150,
+        blank=True,
+        help_text="Optional. The project this story is about.",
+    )
+    featured = models.BooleanField("Show on the home page", default=False)
+
+    class Meta(Story.Meta):
+        verbose_name_plural = "case studies"
+
+    def get_absolute_url(self):
+        return reverse("site:case_study_detail", args=[self.slug])
+
+    def image_url(self):
+        return reverse("site:case_study_image", args=[self.slug]) if self.image else ""
+
+
+class Consent(models.TextChoices):
+    NOT_ASKED = "not_asked", "Not asked yet"
+    GIVEN = "given", "Agreed"
+    REFUSED = "refused", "Said no or withdrew"
+
+
+class Appearance(models.TextChoices):
+    NAMED = "named", "Named"
+    PICTURED = "pictured", "Pictured"
+    BOTH = "both", "Named and pictured"
+
+
+class FeaturedPerson(models.Model):
+    """Someone named or pictured in a case study, and what they agreed to."""
+
+    case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField("Name", max_length=150)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    appearance = models.CharField("How they appear", max_length=10, choices=Appearance.choices)
+    consent = models.CharField(
+        "Consent", max_length=10, choices=Consent.choices, default=Consent.NOT_ASKED
+    )
+    consent_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    consent_note = models.CharField(
+        "How they agreed",
+        max_length=300,
+        blank=True,
+        help_text="For example: signed consent form, 3 March, kept in the project folder.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SpotlightStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for review"
+    CHANGES_REQUESTED = "changes_requested", "Changes asked for"
+    PUBLISHED = "published", "Published"
+    DECLINED = "declined", "Declined"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class SpotlightQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=SpotlightStatus.PUBLISHED)
+
+
+class Spotlight(models.Model):
+    """Another organisation's co-production story, sent in through the public form.
+    Nothing here is public until the lead publishes it."""
+
+    organisation = models.CharField("Organisation name", max_length=150)
+    contact_name = models.CharField("Your name", max_length=150)
+    contact_email = models.EmailField("Your email address", max_length=254)
+    title = models.CharField("Title of your story", max_length=150)
+    story = models.TextField("Your story", help_text="What you did together, and who took part.")
+    what_worked = models.TextField("What worked well")
+    what_learned = models.TextField(
+        "What you learned", help_text="Including anything you would do differently."
+    )
+    consent_to_publish = models.BooleanField(
+        "We agree that you may publish this story on your website, edited if needed, after "
+        "you check it with us.",
+        default=False,
+    )
+    status = models.CharField(
+        max_length=20, choices=SpotlightStatus.choices, default=SpotlightStatus.SUBMITTED
+    )
+    message_to_submitter = models.TextField(blank=True)
+    change_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["change_token"])
+
+    objects = SpotlightQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.title} ({self.organisation})"
+
+    def get_absolute_url(self):
+        return reverse("site:spotlight_detail", args=[self.pk])
+
+    @property
+    def is_public(self):
+        return self.status == SpotlightStatus.PUBLISHED
+
+
+class SpotlightFile(models.Model):
+    """A file sent with a spotlight story. Only the lead can open it."""
+
+    spotlight = models.ForeignKey(Spotlight, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="spotlight/%Y/", storage=private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    def __str__(self):
+        return self.original_name
+
+
+class ContactTopic(models.TextChoices):
+    TAKING_PART = "taking_part", "Taking part in co-production"
+    ACCESS = "access", "Access to this website or our events"
+    DATA = "data", "Your information and privacy"
+    OTHER = "other", "Something else"
+
+
+class MessageStatus(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "Being dealt with"
+    CLOSED = "closed", "Answered"
+
+
+class ContactMessage(models.Model):
+    """A message to the co-production lead from the contact form."""
+
+    name = models.CharField("Your name", max_length=150)
+    email = models.EmailField("Your email address", max_length=254)
+    topic = models.CharField("What is it about?", max_length=20, choices=ContactTopic.choices)
+    message = models.TextField("Your message")
+    reply_preference = models.CharField(
+        "How would you like us to reply?",
+        max_length=300,
+        blank=True,
+        help_text="For example: email, a phone or video call, text message, BSL or Easy Read.",
+    )
+    status = models.CharField(
+        max_length=20, choices=MessageStatus.choices, default=MessageStatus.NEW
+    )
+    notes = models.TextField("Notes for the team", blank=True)
+    received_at = models.DateTimeField(default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"Message from {self.name}"
+
+
+class PageKey(models.TextChoices):
+    HOME = "home", "Home page introduction"
+    GET_INVOLVED = "get-involved", "How to get involved"
+    PAYMENT_POLICY = "payment-policy", "Payment policy"
+    PRIVACY = "privacy", "Privacy notice"
+
+
+class SitePage(models.Model):
+    """A public page the lead can edit, with its Easy Read version."""
+
+    key = models.CharField(max_length=20, choices=PageKey.choices, unique=True)
+    body = models.TextField("Text")
+    body_html = models.TextField(editable=False, default="")
+    easy_read = models.TextField("Easy Read version")
+    easy_read_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return self.get_key_display()
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.easy_read_html = render_markdown(self.easy_read)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls, key):
+        """The saved page, or the shipped default text when nobody has edited it yet."""
+        from .defaults import PAGES
+
+        page = cls.objects.filter(key=key).first()
+        if page is None:
+            page = cls(key=key, **PAGES[key])
+            page.body_html = render_markdown(page.body)
+            page.easy_read_html = render_markdown(page.easy_read)
+        return page
+
+
+# The sections of the GOV.UK sample accessibility statement, in its order.
+STATEMENT_SECTIONS = [
+    ("scope", "Who this statement is for and what it covers"),
+    ("using", "Using this website"),
+    ("how_accessible", "How accessible this website is"),
+    ("feedback", "Feedback and contact information"),
+    ("enforcement", "Enforcement procedure"),
+    ("compliance", "Technical information and compliance status"),
+    ("non_accessible", "Non-accessible content"),
+    ("improving", "What we are doing to improve accessibility"),
+    ("preparation", "How this statement was prepared"),
+]
+
+
+class AccessibilityStatement(models.Model):
+    """One statement for the site, section by section, so none can be left out."""
+
+    scope = models.TextField(STATEMENT_SECTIONS[0][1])
+    using = models.TextField(STATEMENT_SECTIONS[1][1])
+    how_accessible = models.TextField(STATEMENT_SECTIONS[2][1])
+    feedback = models.TextField(STATEMENT_SECTIONS[3][1])
+    enforcement = models.TextField(STATEMENT_SECTIONS[4][1])
+    compliance = models.TextField(STATEMENT_SECTIONS[5][1])
+    non_accessible = models.TextField(STATEMENT_SECTIONS[6][1])
+    improving = models.TextField(STATEMENT_SECTIONS[7][1])
+    preparation = models.TextField(STATEMENT_SECTIONS[8][1])
+    prepared_on = models.DateField("Date this statement was prepared", default=timezone.localdate)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return "Accessibility statement"
+
+    @classmethod
+    def load(cls):
+        from .defaults import STATEMENT
+
+        return cls.objects.order_by("-pk").first() or cls(**STATEMENT)
+
+    def sections(self):
+        return [
+            (heading, render_markdown(getattr(self, field)))
+            for field, heading in STATEMENT_SECTIONS
+        ]
+
+
+class AccessibilityCheck(models.Model):
+    """An automated accessibility check the organisation ran and recorded, shown
+    in the statement so readers know how recent the evidence is."""
+
+    checked_on = models.DateField("Date of the check")
+    pages_checked = models.PositiveIntegerField("Pages checked")
+    problems_found = models.PositiveIntegerField("Problems found")
+    how = models.CharField(
+        "How it was checked",
+        max_length=300,
+        default="axe-core WCAG 2.2 A and AA rules in Chromium, as every role, with and "
+        "without JavaScript",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-checked_on", "-recorded_at"]
+        get_latest_by = ["checked_on", "recorded_at"]
+
+    def __str__(self):
+        return f"Accessibility check on {self.checked_on}"

@@ -1,0 +1,35 @@
+"""Spam resistance for the public forms without a CAPTCHA, which shuts out many
+Disabled people: a honeypot field people never see, a limit per address, and
+moderation before anything is public."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+HONEYPOT_FIELD = "website"
+WINDOW_SECONDS = 60 * 60
+
+
+def filled_honeypot(request):
+    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
+
+
+def _key(request, scope):
+    # Only a hash of the address is kept, and only for an hour.
+    address = request.META.get("REMOTE_ADDR", "")
+    return f"site-limit:{scope}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+
+
+def over_limit(request, scope):
+    return cache.get(_key(request, scope), 0) >= settings.COPRODUCE_PUBLIC_FORM_LIMIT
+
+
+def count_submission(request, scope):
+    key = _key(request, scope)
+    if cache.add(key, 1, WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, WINDOW_SECONDS)
