@@ -243,7 +243,9 @@ STORAGES = {
     # Uploads that are never served as static files: a view checks who may see each.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": os.environ.get("COPRODUCE_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))},
+        "OPTIONS": {
+            "location": os.environ.get("COPRODUCE_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+        },
     },
     "staticfiles": {"BACKEND": "coproduce.lib.storage.StaticStorage"},
 }

@@ -9,6 +9,6 @@ class SiteConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import rules  # noqa: F401  (registers permissions)
+        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
 
         register(NavItem("Public site", "site:manage", "site.manage_site", order=80))

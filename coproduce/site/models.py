@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -122,9 +123,32 @@ class Update(Story):
         return reverse("site:update_image", args=[self.slug]) if self.image else ""
 
 
+class CaseStudyQuerySet(StoryQuerySet):
+    def published(self):
+        """Published, and nobody featured with an account has withdrawn their
+        consent to case studies in their own consent records (people app), nor
+        been erased (their name is then empty).
+        Checked on every read, so a withdrawal takes the story down at once."""
+        from coproduce.people.models import ConsentRecord
+
+        newest_choice = (
+            ConsentRecord.objects.filter(person=OuterRef("account"), purpose="case_studies")
+            .order_by("-recorded_at", "-pk")
+            .values("given")[:1]
+        )
+        without_consent = (
+            FeaturedPerson.objects.filter(case_study=OuterRef("pk"), account__isnull=False)
+            .annotate(choice=Subquery(newest_choice))
+            .filter(Q(choice__isnull=True) | Q(choice=False) | Q(name=""))
+        )
+        return super().published().exclude(Exists(without_consent))
+
+
 class CaseStudy(Story):
     """A co-produced project told as a story. Published only when everyone named
     or pictured has agreed (see consent.py)."""
+
+    objects = CaseStudyQuerySet.as_manager()
 
     project_name = models.CharField(
         "Project",

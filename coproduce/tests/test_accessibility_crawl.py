@@ -135,7 +135,9 @@ def crawl(browser, base_url, start_urls, cookie, javascript):
         if problems:
             report[path if path == final_path else f"{path} → {final_path}"] = problems
         per_pattern[name] += 1
-        links = page.eval_on_selector_all("a[href]:not([download])", "links => links.map(a => a.href)")
+        links = page.eval_on_selector_all(
+            "a[href]:not([download])", "links => links.map(a => a.href)"
+        )
         for href in links:
             link = urlparse(urldefrag(href)[0])
             if link.netloc != urlparse(base_url).netloc or link.path.startswith(SKIP_PREFIXES):

@@ -15,6 +15,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.models import Invitation, RoleAssignment
 from coproduce.accounts.tests.factories import UserFactory
@@ -125,7 +126,68 @@ def person_everywhere(people):
     )
     actions.complete_request(data_request=done, completed_by=person)
     _in_projects_and_opportunities(person, other, people["staff"])
+    _on_the_public_site(person)
     return person, request
+
+
+def _on_the_public_site(person):
+    """Rows on the public site about the person and done by them, each also
+    saved once more with them as the history user."""
+    from coproduce.site.models import (
+        AccessibilityCheck,
+        AccessibilityStatement,
+        CaseStudy,
+        ContactMessage,
+        FeaturedPerson,
+        SitePage,
+        Spotlight,
+        Update,
+    )
+
+    def saved_by_them(instance):
+        instance._history_user = person
+        instance.save()
+        return instance
+
+    Update.objects.create(title="News", slug="news", body="Text", author=person)
+    story = CaseStudy.objects.create(title="Story", slug="story", body="Text", author=person)
+    saved_by_them(
+        FeaturedPerson(
+            case_study=story, name="Zebedee Quartermain", account=person, appearance="named"
+        )
+    )
+    saved_by_them(
+        ContactMessage(
+            name="A visitor",
+            email="visitor@example.org",
+            topic="other",
+            message="Hi",
+            handled_by=person,
+        )
+    )
+    saved_by_them(
+        Spotlight(
+            organisation="Another DPO",
+            contact_name="Sam",
+            contact_email="sam@example.org",
+            title="Our story",
+            story="We did it",
+            what_worked="Listening",
+            what_learned="Time",
+            consent_to_publish=True,
+            moderated_by=person,
+        )
+    )
+    saved_by_them(SitePage(key="home", body="Hello", easy_read="Hello", updated_by=person))
+    fields = {
+        f.name: "Text"
+        for f in AccessibilityStatement._meta.concrete_fields
+        if f.get_internal_type() == "TextField"
+    }
+    saved_by_them(AccessibilityStatement(updated_by=person, **fields))
+    AccessibilityCheck.objects.create(
+        checked_on=timezone.localdate(), pages_checked=10, problems_found=0, recorded_by=person
+    )
 
 
 def _in_projects_and_opportunities(person, other, staff):

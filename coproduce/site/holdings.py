@@ -1,0 +1,129 @@
+"""Where the public site holds a person's data, for download and erasure (see
+privacy.registry). Someone erased from a case study loses their name there, and
+a story with a featured person without a name is no longer published."""
+
+from coproduce.privacy.registry import Holding, register
+
+register(
+    Holding(
+        "site.FeaturedPerson",
+        "account",
+        "Case studies you appear in",
+        ("case_study__title", "name", "appearance", "consent", "consent_note"),
+        erase="blank",
+        blank=("name", "consent_note"),
+    ),
+    Holding(
+        "site.HistoricalFeaturedPerson",
+        "account",
+        "Earlier records of you in case studies",
+        ("history_date", "name", "consent"),
+        erase="delete",
+    ),
+    Holding(
+        "site.Update",
+        "author",
+        "Updates you wrote",
+        ("title", "status", "published_at"),
+        about_them=False,
+    ),
+    Holding(
+        "site.CaseStudy",
+        "author",
+        "Case studies you wrote",
+        ("title", "status", "published_at"),
+        about_them=False,
+    ),
+    Holding(
+        "site.ContactMessage",
+        "handled_by",
+        "Messages you dealt with",
+        ("received_at", "status"),
+        about_them=False,
+    ),
+    Holding(
+        "site.Spotlight",
+        "moderated_by",
+        "Spotlight stories you moderated",
+        ("title", "status"),
+        about_them=False,
+    ),
+    Holding("site.SitePage", "updated_by", "Site pages you edited", ("key",), about_them=False),
+    Holding(
+        "site.AccessibilityStatement",
+        "updated_by",
+        "Accessibility statement edits",
+        ("prepared_on",),
+        about_them=False,
+    ),
+    Holding(
+        "site.AccessibilityCheck",
+        "recorded_by",
+        "Accessibility checks you recorded",
+        ("checked_on",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalAccessibilityStatement",
+        "history_user",
+        "Accessibility statement changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalAccessibilityStatement",
+        "updated_by",
+        "Accessibility statement versions you edited",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalContactMessage",
+        "handled_by",
+        "Earlier records of messages you dealt with",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalContactMessage",
+        "history_user",
+        "Message changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalFeaturedPerson",
+        "history_user",
+        "Case study consent changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalSitePage",
+        "history_user",
+        "Site page changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalSitePage",
+        "updated_by",
+        "Site page versions you edited",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalSpotlight",
+        "history_user",
+        "Spotlight changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "site.HistoricalSpotlight",
+        "moderated_by",
+        "Spotlight versions you moderated",
+        ("history_date",),
+        about_them=False,
+    ),
+)

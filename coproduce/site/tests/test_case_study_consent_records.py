@@ -1,0 +1,43 @@
+"""Case studies follow the consent records people keep themselves (people app)."""
+
+import pytest
+from django.utils import timezone
+
+from coproduce.people import actions as people_actions
+from coproduce.site.consent import consent_problems
+from coproduce.site.models import CaseStudy, Consent, FeaturedPerson, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def record(person, given, by):
+    people_actions.record_consent(
+        person=person, purpose="case_studies", given=given, recorded_by=by, reason=""
+    )
+
+
+def test_a_featured_account_must_have_said_yes_in_their_own_records(people):
+    person = people["coproducer"]
+    story = CaseStudy.objects.create(
+        title="Buses for everyone",
+        slug="buses",
+        body="Story",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+        author=people["staff"],
+    )
+    FeaturedPerson.objects.create(
+        case_study=story,
+        name=person.name,
+        account=person,
+        appearance="named",
+        consent=Consent.GIVEN,
+        consent_recorded_at=timezone.now(),
+        consent_note="Signed form",
+    )
+    assert not CaseStudy.objects.published().exists()
+    assert "has not said yes to case studies" in consent_problems(story)[0]
+    record(person, True, person)
+    assert CaseStudy.objects.published().exists() and consent_problems(story) == []
+    record(person, False, person)  # withdrawing takes the story down at once
+    assert not CaseStudy.objects.published().exists()
