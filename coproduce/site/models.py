@@ -148,8 +148,6 @@ class CaseStudy(Story):
     """A co-produced project told as a story. Published only when everyone named
     or pictured has agreed (see consent.py)."""
 
-    objects = CaseStudyQuerySet.as_manager()
-
     project_name = models.CharField(
         "Project",
         max_length=150,
@@ -157,6 +155,8 @@ class CaseStudy(Story):
         help_text="Optional. The project this story is about.",
     )
     featured = models.BooleanField("Show on the home page", default=False)
+
+    objects = CaseStudyQuerySet.as_manager()
 
     class Meta(Story.Meta):
         verbose_name_plural = "case studies"
