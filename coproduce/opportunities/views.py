@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
+from coproduce.people import access
 
 from . import actions, fairness
 from .forms import (
@@ -152,11 +153,23 @@ def applicants(request, pk):
             messages.success(request, f"Interest recorded for {on_behalf.cleaned_data['person']}.")
             return redirect("opportunities:applicants", pk=pk)
     applications = list(
-        opportunity.applications.exclude(status=Application.Status.WITHDRAWN).select_related(
-            "person", "recorded_by"
-        )
+        opportunity.applications.exclude(status=Application.Status.WITHDRAWN)
+        .select_related("person__profile", "recorded_by")
+        .prefetch_related("person__profile__tags")
     )
     applications = fairness.fairest_first(applications)
+    # What to plan for: the access arrangements each person agreed to share (read
+    # through people, which logs the read), for those allowed to see them.
+    applicants_people = [application.person for application in applications]
+    can_see_access = all(
+        request.user.has_perm("people.view_access_passport", person) for person in applicants_people
+    )
+    if can_see_access and applicants_people:
+        arrangements = access.arrangements_for_many(
+            applicants_people, request.user, f"Choosing people for {opportunity.title}"
+        )
+        for application, arranged in zip(applications, arrangements, strict=True):
+            application.arrangements = arranged
     chosen = sum(1 for a in applications if a.status == Application.Status.SELECTED)
     return render(
         request,
@@ -167,6 +180,7 @@ def applicants(request, pk):
             "form": on_behalf,
             "chosen": chosen,
             "decision_form": DecisionForm(),
+            "can_see_access": can_see_access,
         },
     )
 

@@ -8,6 +8,7 @@ someone other than the person is written to the privacy read log."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 
 from coproduce.privacy.log import record_read, record_reads
@@ -86,7 +87,7 @@ def arrangements_for_many(people, viewer, reason):
     }
     agreed = set(
         consent.consenting(
-            type(viewer).objects.filter(pk__in=[p.pk for p in people]), consent.SHARE_ACCESS
+            get_user_model().objects.filter(pk__in=[p.pk for p in people]), consent.SHARE_ACCESS
         ).values_list("pk", flat=True)
     )
     results = [_build(p, passports.get(p.pk), p.pk in agreed, p.pk == viewer.pk) for p in people]

@@ -119,3 +119,22 @@ def test_fewest_recent_chances_come_first(people):
     ordered = fairness.fairest_first(list(opportunity.applications.all()))
     assert [a.person for a in ordered] == [never, long_ago, often]
     assert [a.chosen_recently for a in ordered] == [0, 0, 2]
+
+
+def test_organisers_see_arrangements_to_plan_for_and_the_read_is_logged(client_as, people):
+    from coproduce.people import actions as people_actions
+    from coproduce.privacy.models import ReadLog
+
+    person = people["coproducer"]
+    people_actions.save_passport(
+        person=person, changed_by=person, requirements=["bsl"], own_words="I am Deaf",
+        dietary="", other_arrangements="", sharing="arrangements", reason="",
+    )
+    people_actions.record_consent(person=person, recorded_by=person, purpose="share_access", given=True)
+    opportunity = make_opportunity()
+    actions.express_interest(opportunity=opportunity, person=person)
+    url = reverse("opportunities:applicants", args=[opportunity.pk])
+    html = client_as("staff").get(url).content.decode()
+    assert "BSL" in html and "I am Deaf" not in html  # arrangements, not their own words
+    assert ReadLog.objects.filter(subject=person, viewer=people["staff"]).exists()
+    assert "Only the lead and staff can see this" in client_as("administrator").get(url).content.decode()
