@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -7,7 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
-from coproduce.people import access
+from coproduce.people import access, equality
+from coproduce.people.models import EqualityMonitoring
 
 from . import actions, fairness
 from .forms import (
@@ -18,6 +20,9 @@ from .forms import (
     OpportunitySearchForm,
 )
 from .models import Application, Opportunity
+
+User = get_user_model()
+REACH_QUESTIONS = ("age_band", "disabled", "ethnicity", "gender")
 
 
 def opportunity_from(request, pk, **kwargs):
@@ -171,6 +176,16 @@ def applicants(request, pk):
         for application, arranged in zip(applications, arrangements, strict=True):
             application.arrangements = arranged
     chosen = sum(1 for a in applications if a.status == Application.Status.SELECTED)
+    reach = []
+    if request.user.has_perm("people.view_equality_aggregate"):
+        # Who this opportunity reaches, never per person: counts with small ones hidden.
+        applicant_ids = User.objects.filter(pk__in=[p.pk for p in applicants_people])
+        for question in REACH_QUESTIONS:
+            rows = equality.answer_counts(
+                request.user, question, f"Reach of {opportunity.title}", people=applicant_ids
+            )
+            label = EqualityMonitoring._meta.get_field(question).verbose_name
+            reach.append((label, [row for row in rows if row[1] != 0]))
     return render(
         request,
         "opportunities/applicants.html",
@@ -181,6 +196,7 @@ def applicants(request, pk):
             "chosen": chosen,
             "decision_form": DecisionForm(),
             "can_see_access": can_see_access,
+            "reach": reach,
         },
     )
 

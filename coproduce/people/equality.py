@@ -4,6 +4,7 @@ permission. Each read is logged; small counts are hidden so nobody can be picked
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 
+from coproduce.lib.suppression import suppress
 from coproduce.privacy.log import record_read
 from coproduce.privacy.models import ReadLog
 
@@ -12,20 +13,24 @@ from .models import EqualityMonitoring
 SMALL_NUMBER = 5  # counts under this are shown as "fewer than 5"
 
 
-def answer_counts(viewer, question, reason, floor=SMALL_NUMBER):
-    """[(label, count or None)] for one question; None means the count is too
-    small to show. Secondary suppression across a table is the report's job."""
+def answer_counts(viewer, question, reason, floor=SMALL_NUMBER, people=None):
+    """[(label, count or None)] for one question, over everyone or over `people`
+    (a queryset of users); None means the count is too small to show, or could
+    be worked out from the others (coproduce.lib.suppression)."""
     if not viewer.has_perm("people.view_equality_aggregate"):
         raise PermissionDenied
     if question not in EqualityMonitoring.QUESTIONS:
         raise ValueError(f"Not an equality question: {question}")
+    answers = EqualityMonitoring.objects.all()
+    if people is not None:
+        answers = answers.filter(user__in=people)
     counts = dict(
-        EqualityMonitoring.objects.exclude(**{question: ""})
+        answers.exclude(**{question: ""})
         .values_list(question)
         .annotate(n=Count("pk"))
         .values_list(question, "n")
     )
     record_read(viewer=viewer, subject=None, what=ReadLog.What.EQUALITY, reason=reason)
     choices = EqualityMonitoring._meta.get_field(question).choices
-    shown = {code: n for code, n in counts.items() if n >= floor}
-    return [(label, shown.get(code)) for code, label in choices]
+    shown, _ = suppress({code: counts.get(code, 0) for code, _label in choices}, floor)
+    return [(label, shown[code]) for code, label in choices]

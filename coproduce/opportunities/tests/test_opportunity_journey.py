@@ -127,14 +127,43 @@ def test_organisers_see_arrangements_to_plan_for_and_the_read_is_logged(client_a
 
     person = people["coproducer"]
     people_actions.save_passport(
-        person=person, changed_by=person, requirements=["bsl"], own_words="I am Deaf",
-        dietary="", other_arrangements="", sharing="arrangements", reason="",
+        person=person,
+        changed_by=person,
+        requirements=["bsl"],
+        own_words="I am Deaf",
+        dietary="",
+        other_arrangements="",
+        sharing="arrangements",
+        reason="",
     )
-    people_actions.record_consent(person=person, recorded_by=person, purpose="share_access", given=True)
+    people_actions.record_consent(
+        person=person, recorded_by=person, purpose="share_access", given=True
+    )
     opportunity = make_opportunity()
     actions.express_interest(opportunity=opportunity, person=person)
     url = reverse("opportunities:applicants", args=[opportunity.pk])
     html = client_as("staff").get(url).content.decode()
     assert "BSL" in html and "I am Deaf" not in html  # arrangements, not their own words
     assert ReadLog.objects.filter(subject=person, viewer=people["staff"]).exists()
-    assert "Only the lead and staff can see this" in client_as("administrator").get(url).content.decode()
+    assert (
+        "Only the lead and staff can see this"
+        in client_as("administrator").get(url).content.decode()
+    )
+
+
+def test_the_lead_sees_reach_with_small_numbers_hidden_and_never_per_person(client_as, people):
+    from coproduce.people import actions as people_actions
+
+    opportunity = make_opportunity()
+    for answer in ["asian"] * 6 + ["black"] * 7 + ["white"] * 2:
+        person = UserFactory(roles=["coproducer"])
+        people_actions.save_equality(person=person, data={"ethnicity": answer})
+        actions.express_interest(opportunity=opportunity, person=person)
+    url = reverse("opportunities:applicants", args=[opportunity.pk])
+    html = client_as("lead").get(url).content.decode()
+    assert "Who this opportunity reaches" in html
+    # White (2) is hidden, and Asian (6) with it so White cannot be worked out.
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">7</td>' in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' not in html
+    assert "Too few to show" in html
+    assert "Who this opportunity reaches" not in client_as("staff").get(url).content.decode()

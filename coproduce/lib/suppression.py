@@ -1,0 +1,29 @@
+"""Small-number suppression for every aggregate that describes people.
+
+A count under the floor is hidden. If only one count in a table is hidden, it
+could be worked out from the total and the others, so the next smallest count
+is hidden too (secondary suppression); when there is none, the total is hidden
+instead. Zero is shown: it identifies nobody."""
+
+from django.conf import settings
+
+
+def floor():
+    return getattr(settings, "COPRODUCE_SMALL_NUMBER_FLOOR", 5)
+
+
+def suppress(counts, minimum=None):
+    """{label: count} -> ({label: count or None}, total or None). None means too
+    few to show."""
+    minimum = floor() if minimum is None else minimum
+    shown = {label: (n if n == 0 or n >= minimum else None) for label, n in counts.items()}
+    total = sum(counts.values())
+    hidden = [label for label, n in shown.items() if n is None]
+    total_shown = total if total == 0 or total >= minimum else None
+    if len(hidden) == 1:
+        visible = sorted((n, label) for label, n in shown.items() if n)
+        if visible:
+            shown[visible[0][1]] = None
+        else:
+            total_shown = None
+    return shown, total_shown
