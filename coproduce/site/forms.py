@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -251,18 +252,27 @@ class UpdateForm(StoryForm):
 class CaseStudyForm(StoryForm):
     class Meta:
         model = CaseStudy
-        fields = [*STORY_FIELDS, "project_name", "featured"]
+        fields = [*STORY_FIELDS, "project", "project_name", "featured"]
         widgets = STORY_WIDGETS
 
 
 class FeaturedPersonForm(forms.ModelForm):
     class Meta:
         model = FeaturedPerson
-        fields = ["name", "appearance", "consent", "consent_note"]
+        fields = ["name", "account", "appearance", "consent", "consent_note"]
         widgets = {"appearance": forms.RadioSelect, "consent": forms.RadioSelect}
+        labels = {"account": "Their Coproduce account, if they have one"}
+        help_texts = {
+            "account": "Then their own consent records are checked too, and if they "
+            "withdraw consent to case studies the story comes down at once."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("name")
+        )
+        self.fields["account"].empty_label = "They do not have an account"
         self.fields["appearance"].choices = [c for c in self.fields["appearance"].choices if c[0]]
         self.fields["name"].error_messages["required"] = "Enter the person's name"
         self.fields["appearance"].error_messages["required"] = "Choose how they appear in the story"

@@ -148,11 +148,19 @@ class CaseStudy(Story):
     """A co-produced project told as a story. Published only when everyone named
     or pictured has agreed (see consent.py)."""
 
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text="Optional. The project in Coproduce this story is about.",
+    )
     project_name = models.CharField(
-        "Project",
+        "Project name",
         max_length=150,
         blank=True,
-        help_text="Optional. The project this story is about.",
+        help_text="Optional. For a project that is not in Coproduce.",
     )
     featured = models.BooleanField("Show on the home page", default=False)
 

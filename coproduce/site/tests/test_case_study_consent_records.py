@@ -41,3 +41,36 @@ def test_a_featured_account_must_have_said_yes_in_their_own_records(people):
     assert CaseStudy.objects.published().exists() and consent_problems(story) == []
     record(person, False, person)  # withdrawing takes the story down at once
     assert not CaseStudy.objects.published().exists()
+
+
+def test_a_case_study_links_its_project(client, people):
+    from coproduce.projects.tests.factories import make_project
+
+    project = make_project(lead=people["staff"], title="Accessible buses")
+    CaseStudy.objects.create(
+        title="Buses",
+        slug="buses-story",
+        body="Story",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+        author=people["staff"],
+        project=project,
+    )
+    html = client.get("/case-studies/buses-story/").content.decode()
+    assert "Project: Accessible buses" in html
+
+
+def test_staff_link_a_featured_person_to_their_account(people):
+    from coproduce.site.forms import FeaturedPersonForm
+
+    form = FeaturedPersonForm(
+        data={
+            "name": "Chris",
+            "account": people["coproducer"].pk,
+            "appearance": "named",
+            "consent": "given",
+            "consent_note": "Form",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["account"] == people["coproducer"]
