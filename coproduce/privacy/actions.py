@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import holdings  # noqa: F401  (fills the registry)
+from .holdings import PROFILE_BLANK
 from .log import record_read
 from .models import DataRequest, ReadLog
 from .registry import holdings as all_holdings
@@ -139,17 +140,7 @@ def erase_person(*, person, erased_by, data_request=None):
         elif holding.erase == "profile":
             for profile in queryset:
                 profile.supporters.all().delete()
-                for name in (
-                    "pronouns",
-                    "phone",
-                    "address",
-                    "best_times",
-                    "lived_experience_other",
-                    "skills",
-                    "availability",
-                    "emergency_contact_name",
-                    "emergency_contact_phone",
-                ):
+                for name in PROFILE_BLANK:
                     setattr(profile, name, "")
                 profile.contact_methods, profile.formats = [], []
                 profile.save()

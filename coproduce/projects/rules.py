@@ -8,22 +8,20 @@ from coproduce.accounts.rules import is_administrator, is_coproducer, is_lead, i
 from .models import Project, TeamMember
 
 
-@rules.predicate
-def is_on_team(user, project):
+def _current_member(user, project, **kind):
     if not user.is_authenticated or project is None:
         return False
-    return TeamMember.objects.current().filter(project=project, person=user).exists()
+    return TeamMember.objects.current().filter(project=project, person=user, **kind).exists()
+
+
+@rules.predicate
+def is_on_team(user, project):
+    return _current_member(user, project)
 
 
 @rules.predicate
 def is_coproducer_on_team(user, project):
-    if not user.is_authenticated or project is None:
-        return False
-    return (
-        TeamMember.objects.current()
-        .filter(project=project, person=user, kind=TeamMember.Kind.COPRODUCER)
-        .exists()
-    )
+    return _current_member(user, project, kind=TeamMember.Kind.COPRODUCER)
 
 
 @rules.predicate
@@ -38,13 +36,7 @@ def is_shared_with_everyone(user, project):
 
 @rules.predicate
 def is_staff_on_team(user, project):
-    if not user.is_authenticated or project is None:
-        return False
-    return (
-        TeamMember.objects.current()
-        .filter(project=project, person=user, kind=TeamMember.Kind.STAFF)
-        .exists()
-    )
+    return _current_member(user, project, kind=TeamMember.Kind.STAFF)
 
 
 runs_projects = is_lead | is_staff_member | is_administrator
