@@ -95,16 +95,30 @@ def record_feedback(*, project, recorded_by, said_by, **fields):
     return item
 
 
+def preferred_channels(person):
+    """How the person likes to be contacted, from their profile (people app)."""
+    profile = getattr(person, "profile", None)
+    return profile.contact_method_labels() if profile else []
+
+
 @transaction.atomic
 def answer_feedback(*, item, outcome, response, answered_by, build_url):
-    """Records 'we did' and tells each person who said it, by email once committed."""
+    """Records 'we did' and tells each person who said it: by email once committed
+    if email suits them, otherwise they are returned for staff to contact the way
+    they prefer. Returns (item, [(person, their preferred ways)])."""
     first_answer = not item.is_answered
     item.outcome = outcome
     item.response = response
     item.responded_on = timezone.localdate()
     item.responded_by = answered_by
     item.save(update_fields=["outcome", "response", "responded_on", "responded_by"])
-    recipients = [person.email for person in item.said_by.all() if person.is_active]
+    recipients, follow_up = [], []
+    for person in item.said_by.filter(is_active=True).select_related("profile"):
+        channels = preferred_channels(person)
+        if not channels or "Email" in channels:
+            recipients.append(person.email)
+        else:
+            follow_up.append((person, channels))
     if recipients:
         body = render_to_string(
             "projects/email/feedback_answered.txt",
@@ -114,7 +128,7 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
         transaction.on_commit(
             lambda: [send_email.enqueue(subject, body, [email]) for email in recipients]
         )
-    return item
+    return item, follow_up
 
 
 @transaction.atomic

@@ -300,7 +300,7 @@ def feedback_answer(request, pk, item_pk):
         initial={"outcome": item.outcome if item.is_answered else None, "response": item.response},
     )
     if request.method == "POST" and form.is_valid():
-        actions.answer_feedback(
+        _, follow_up = actions.answer_feedback(
             item=item,
             answered_by=request.user,
             build_url=lambda i: request.build_absolute_uri(
@@ -308,7 +308,12 @@ def feedback_answer(request, pk, item_pk):
             ),
             **form.cleaned_data,
         )
-        messages.success(request, "Answer saved. The people who said it are being told.")
+        messages.success(request, "Answer saved. We are emailing the people who said it.")
+        if follow_up:
+            people_list = "; ".join(f"{person} ({', '.join(ways)})" for person, ways in follow_up)
+            messages.info(
+                request, f"Tell these people yourself, the way they prefer: {people_list}."
+            )
         return redirect(project)
     return render(
         request, "projects/feedback_answer.html", {"form": form, "project": project, "item": item}

@@ -306,3 +306,25 @@ def test_activity_feed_shows_what_happened_newest_first(client_as, people, proje
         .status_code
         == 403
     )
+
+
+def test_people_who_prefer_other_channels_are_listed_for_staff(client_as, people, project):
+    from coproduce.people.models import Profile
+    from coproduce.projects import actions
+
+    Profile.objects.update_or_create(
+        user=people["coproducer"], defaults={"contact_methods": ["phone"]}
+    )
+    item = actions.record_feedback(
+        project=project, recorded_by=people["staff"], said_by=[people["coproducer"]], said="Ramps"
+    )
+    response = client_as("staff").post(
+        reverse("projects:feedback_answer", args=[project.pk, item.pk]),
+        {"outcome": "done", "response": "Ramps fitted"},
+        follow=True,
+    )
+    assert (
+        "Tell these people yourself, the way they prefer: Test coproducer (Phone call)"
+        in response.content.decode()
+    )
+    assert not mail.outbox
