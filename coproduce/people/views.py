@@ -138,6 +138,15 @@ def my_passport(request):
 def _edit_passport(request, person, on_behalf, done_url):
     passport = AccessPassport.objects.filter(user=person).prefetch_related("requirements").first()
     consented = consent.has_consent(person, consent.SHARE_ACCESS)
+    # Staff helping someone see only what that person chose to share with staff:
+    # arrangements when they share arrangements, their own words only when in full.
+    sharing = (passport.sharing if consented else Sharing.NONE) if passport else Sharing.NONE
+    hidden_from_staff = set()
+    if on_behalf and passport:
+        if sharing == Sharing.NONE:
+            hidden_from_staff = {"requirements", "dietary", "other_arrangements", "own_words"}
+        elif sharing == Sharing.ARRANGEMENTS:
+            hidden_from_staff = {"own_words"}
     initial = {"sharing": Sharing.ARRANGEMENTS}
     if passport:
         initial = {
@@ -145,11 +154,21 @@ def _edit_passport(request, person, on_behalf, done_url):
             "dietary": passport.dietary,
             "other_arrangements": passport.other_arrangements,
             "own_words": passport.own_words,
-            "sharing": passport.sharing if consented else Sharing.NONE,
+            "sharing": sharing,
         }
+        for name in hidden_from_staff:
+            initial[name] = [] if name == "requirements" else ""
     form = PassportForm(_posted(request), on_behalf=on_behalf, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = dict(form.cleaned_data)
+        # What staff could not see is kept; anything they enter is added to it.
+        if "requirements" in hidden_from_staff:
+            data["requirements"] = sorted(
+                {row.code for row in passport.requirements.all()} | set(data["requirements"])
+            )
+        for name in hidden_from_staff - {"requirements"}:
+            kept = getattr(passport, name)
+            data[name] = "\n".join(filter(None, [kept, data[name]]))
         try:
             actions.save_passport(
                 person=person,
@@ -168,7 +187,7 @@ def _edit_passport(request, person, on_behalf, done_url):
                 request, f"{'Their' if on_behalf else 'Your'} access passport is saved."
             )
             return redirect(done_url)
-    if on_behalf and request.method == "GET" and passport:
+    if on_behalf and request.method == "GET" and passport and sharing != Sharing.NONE:
         # Showing the current answers to staff is a read of the passport.
         record_reads(
             viewer=request.user,
@@ -179,7 +198,13 @@ def _edit_passport(request, person, on_behalf, done_url):
     return render(
         request,
         "people/edit_passport.html",
-        {"form": form, "person": person, "on_behalf": on_behalf, "back": done_url},
+        {
+            "form": form,
+            "person": person,
+            "on_behalf": on_behalf,
+            "back": done_url,
+            "hidden_from_staff": bool(hidden_from_staff),
+        },
     )
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from .models import DataRequest
 
@@ -33,6 +34,14 @@ class DataRequestForm(forms.Form):
     note = forms.CharField(
         label="Notes", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def clean_received_on(self):
+        received = self.cleaned_data["received_on"]
+        if received > timezone.localdate():
+            raise forms.ValidationError("The date we received it cannot be in the future.")
+        if received.year < 2000:
+            raise forms.ValidationError("Enter the date we received it, for example 27 3 2026.")
+        return received
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

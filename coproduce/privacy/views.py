@@ -118,7 +118,12 @@ def request_detail(request, pk):
     form = EraseForm(request.POST if request.POST.get("action") == "erase" else None)
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "download":
+        # Someone's whole record, special category data included, leaves only to
+        # answer their own open request for it.
+        can_download = (
+            data_request.kind == DataRequest.Kind.ACCESS and not data_request.completed_at
+        )
+        if action == "download" and can_download:
             return _zip_response(
                 actions.export_zip(
                     person=data_request.person,

@@ -175,6 +175,11 @@ class CaseStudy(Story):
     def image_url(self):
         return reverse("site:case_study_image", args=[self.slug]) if self.image else ""
 
+    @property
+    def is_public(self):
+        """Published, and the consent of everyone featured still holds."""
+        return bool(super().is_public) and CaseStudy.objects.published().filter(pk=self.pk).exists()
+
 
 class Consent(models.TextChoices):
     NOT_ASKED = "not_asked", "Not asked yet"

@@ -27,9 +27,12 @@ def _postgres(queryset, fields, query):
     for index, field in enumerate(fields[1:], start=1):
         vector += SearchVector(field, weight=weights[min(index, 3)], config="english")
     search_query = SearchQuery(query, search_type="websearch", config="english")
+    # Match first (every word, as websearch means), then rank: a rank alone is
+    # above zero when any one word matches.
     return (
-        queryset.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
+        queryset.annotate(document=vector)
+        .filter(document=search_query)
+        .annotate(rank=SearchRank(vector, search_query))
         .order_by("-rank")
     )
 

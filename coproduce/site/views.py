@@ -38,6 +38,7 @@ from .models import (
     Spotlight,
     SpotlightFile,
     SpotlightStatus,
+    Status,
     Update,
 )
 from .search import search as run_search
@@ -236,9 +237,11 @@ def case_study_detail(request, slug, easy_read=False):
 def _serve_image(story):
     if not story.image:
         raise Http404
-    response = FileResponse(
-        story.image.open("rb"), content_type=story.image_type or "application/octet-stream"
-    )
+    try:
+        opened = story.image.open("rb")
+    except FileNotFoundError as missing:  # e.g. after restoring a database without its files
+        raise Http404 from missing
+    response = FileResponse(opened, content_type=story.image_type or "application/octet-stream")
     response["Cache-Control"] = "public, max-age=3600" if story.is_public else "private, no-store"
     return response
 
@@ -345,8 +348,17 @@ def case_study_edit(request, pk):
     case_study = get_object_or_404(CaseStudy, pk=pk)
     form = CaseStudyForm(request.POST or None, request.FILES or None, instance=case_study)
     if request.method == "POST" and form.is_valid():
+        was_public = case_study.status == Status.PUBLISHED
         form.save()
-        messages.success(request, f"“{case_study.title}” is saved.")
+        if was_public and not request.user.has_perm("site.publish_case_studies"):
+            # Only the lead publishes: a change by anyone else goes back for their check.
+            actions.unpublish_case_study(case_study=case_study)
+            messages.success(
+                request,
+                f"“{case_study.title}” is saved and back in draft until the lead publishes it.",
+            )
+        else:
+            messages.success(request, f"“{case_study.title}” is saved.")
         return redirect("site:case_study_manage", pk=case_study.pk)
     return render(request, "site/manage/case_study_form.html", {"form": form, "story": case_study})
 
@@ -484,9 +496,13 @@ def spotlight_review(request, pk):
 @permission_required("site.moderate_spotlights")
 def spotlight_file(request, pk, file_pk):
     upload = get_object_or_404(SpotlightFile, pk=file_pk, spotlight_id=pk)
+    try:
+        opened = upload.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
     # Always a download, never shown in the page: an uploaded file cannot run as part of the site.
     return FileResponse(
-        upload.file.open("rb"),
+        opened,
         as_attachment=True,
         filename=upload.original_name,
         content_type=upload.content_type,

@@ -144,3 +144,42 @@ def test_administrators_cannot_filter_by_access_requirement(person, client_as):
     assert page.status_code == 200
     assert b'name="requirement"' not in page.content
     assert not ReadLog.objects.exists()
+
+
+def test_staff_helping_cannot_read_what_was_not_shared_and_nothing_is_lost(client_as, people):
+    from django.urls import reverse
+
+    from coproduce.people import actions as people_actions
+    from coproduce.people.models import AccessPassport
+
+    person = people["coproducer"]
+    people_actions.save_passport(
+        person=person,
+        changed_by=person,
+        requirements=["bsl"],
+        own_words="Private words here",
+        dietary="",
+        other_arrangements="",
+        sharing="arrangements",
+        reason="",
+    )
+    people_actions.record_consent(
+        person=person, recorded_by=person, purpose="share_access", given=True
+    )
+    url = reverse("people:assist_passport", args=[person.pk])
+    page = client_as("staff").get(url).content.decode()
+    assert "Private words here" not in page
+    client_as("staff").post(
+        url,
+        {
+            "requirements": ["bsl", "step_free"],
+            "own_words": "Added by phone",
+            "dietary": "",
+            "other_arrangements": "",
+            "sharing": "arrangements",
+            "reason": "She phoned",
+        },
+    )
+    passport = AccessPassport.objects.get(user=person)
+    assert "Private words here" in passport.own_words and "Added by phone" in passport.own_words
+    assert {"bsl", "step_free"} <= {row.code for row in passport.requirements.all()}

@@ -353,3 +353,34 @@ def test_the_lead_finds_reads_of_one_person_from_their_page(client_as, people):
     log = client.get(reverse("privacy:read_log"), {"q": person.email}).content.decode()
     assert "Planning the workshop" in log and "Planning the bus trip" not in log
     assert client_as("staff").get(reverse("privacy:read_log")).status_code == 403
+
+
+def test_whole_records_leave_only_for_an_open_access_request(client_as, people):
+    client = client_as("administrator")
+    erasure = actions.record_request(
+        person=people["coproducer"],
+        kind=DataRequest.Kind.ERASURE,
+        recorded_by=people["administrator"],
+    )
+    response = client.post(
+        reverse("privacy:request_detail", args=[erasure.pk]), {"action": "download"}
+    )
+    assert response["Content-Type"].startswith("text/html")
+    access_request = actions.record_request(
+        person=people["coproducer"],
+        kind=DataRequest.Kind.ACCESS,
+        recorded_by=people["administrator"],
+    )
+    response = client.post(
+        reverse("privacy:request_detail", args=[access_request.pk]), {"action": "download"}
+    )
+    assert response["Content-Type"] == "application/zip"
+
+
+def test_a_request_cannot_be_received_in_the_future(client_as, people):
+    response = client_as("administrator").post(
+        reverse("privacy:request_new"),
+        {"email": people["coproducer"].email, "kind": "access", "received_on": "9999-12-31"},
+    )
+    assert response.status_code == 200
+    assert "cannot be in the future" in response.content.decode()

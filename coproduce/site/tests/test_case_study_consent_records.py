@@ -74,3 +74,53 @@ def test_staff_link_a_featured_person_to_their_account(people):
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["account"] == people["coproducer"]
+
+
+def test_a_withdrawn_story_is_gone_by_its_own_link_too(client, people):
+    person = people["coproducer"]
+    record(person, True, person)
+    story = CaseStudy.objects.create(
+        title="Buses",
+        slug="buses-link",
+        body="Story",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+        author=people["staff"],
+    )
+    FeaturedPerson.objects.create(
+        case_study=story,
+        name=person.name,
+        account=person,
+        appearance="named",
+        consent=Consent.GIVEN,
+        consent_recorded_at=timezone.now(),
+        consent_note="Form",
+    )
+    assert client.get("/case-studies/buses-link/").status_code == 200
+    record(person, False, person)
+    assert client.get("/case-studies/buses-link/").status_code == 404
+
+
+def test_staff_changes_to_a_published_story_go_back_to_the_lead(client_as, people):
+    from django.urls import reverse
+
+    story = CaseStudy.objects.create(
+        title="Buses",
+        slug="buses-edit",
+        body="Story",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+        author=people["staff"],
+    )
+    client_as("staff").post(
+        reverse("site:case_study_edit", args=[story.pk]),
+        {
+            "title": "Buses",
+            "slug": "buses-edit",
+            "summary": "s",
+            "body": "Changed",
+            "featured": "on",
+        },
+    )
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT
