@@ -23,6 +23,7 @@ from .models import Application, Opportunity
 
 User = get_user_model()
 REACH_QUESTIONS = ("age_band", "disabled", "ethnicity", "gender")
+REACH_MINIMUM_GROUP = 10
 
 
 def opportunity_from(request, pk, **kwargs):
@@ -177,9 +178,14 @@ def applicants(request, pk):
             application.arrangements = arranged
     chosen = sum(1 for a in applications if a.status == Application.Status.SELECTED)
     reach = []
-    if request.user.has_perm("people.view_equality_aggregate"):
-        # Who this opportunity reaches, never per person: counts with small ones hidden.
-        applicant_ids = User.objects.filter(pk__in=[p.pk for p in applicants_people])
+    # Who this opportunity reaches, never per person: counts with small ones hidden.
+    # Only people who said so themselves count, and only from a minimum group, so
+    # staff cannot add someone and read their answers from the change in counts.
+    self_reported = [a.person.pk for a in applications if a.recorded_by_id in (None, a.person_id)]
+    if request.user.has_perm("people.view_equality_aggregate") and len(self_reported) >= (
+        REACH_MINIMUM_GROUP
+    ):
+        applicant_ids = User.objects.filter(pk__in=self_reported)
         for question in REACH_QUESTIONS:
             rows = equality.answer_counts(
                 request.user, question, f"Reach of {opportunity.title}", people=applicant_ids
@@ -197,6 +203,7 @@ def applicants(request, pk):
             "decision_form": DecisionForm(),
             "can_see_access": can_see_access,
             "reach": reach,
+            "reach_minimum": REACH_MINIMUM_GROUP,
         },
     )
 

@@ -155,7 +155,7 @@ def test_the_lead_sees_reach_with_small_numbers_hidden_and_never_per_person(clie
     from coproduce.people import actions as people_actions
 
     opportunity = make_opportunity()
-    for answer in ["asian"] * 6 + ["black"] * 7 + ["white"] * 2:
+    for answer in ["asian"] * 6 + ["black"] * 7 + ["white"] * 2:  # 15 people
         person = UserFactory(roles=["coproducer"])
         people_actions.save_equality(person=person, data={"ethnicity": answer})
         actions.express_interest(opportunity=opportunity, person=person)
@@ -167,3 +167,22 @@ def test_the_lead_sees_reach_with_small_numbers_hidden_and_never_per_person(clie
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' not in html
     assert "Too few to show" in html
     assert "Who this opportunity reaches" not in client_as("staff").get(url).content.decode()
+
+
+def test_reach_waits_for_a_group_and_leaves_out_interest_recorded_for_someone(client_as, people):
+    from coproduce.people import actions as people_actions
+
+    opportunity = make_opportunity()
+    for _ in range(9):
+        person = UserFactory(roles=["coproducer"])
+        people_actions.save_equality(person=person, data={"ethnicity": "asian"})
+        actions.express_interest(opportunity=opportunity, person=person)
+    recorded = UserFactory(roles=["coproducer"])
+    people_actions.save_equality(person=recorded, data={"ethnicity": "white"})
+    actions.express_interest(
+        opportunity=opportunity, person=recorded, recorded_by=people["lead"], reason="Phoned"
+    )
+    url = reverse("opportunities:applicants", args=[opportunity.pk])
+    html = client_as("lead").get(url).content.decode()
+    assert "This shows once at least 10 people" in html  # 9 said so themselves
+    assert "govuk-table__cell--numeric" not in html
