@@ -56,11 +56,7 @@ def decide(*, application, selected, message, decided_by):
     """Chooses or does not choose someone, tells them kindly, and adds a chosen
     person to the project's team."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.status not in (
-        Application.Status.INTERESTED,
-        Application.Status.NOT_SELECTED,
-        Application.Status.SELECTED,
-    ):
+    if application.status == Application.Status.WITHDRAWN:
         raise ValidationError("This person withdrew, so there is nothing to decide.")
     application.status = (
         Application.Status.SELECTED if selected else Application.Status.NOT_SELECTED

@@ -10,10 +10,8 @@ from coproduce.privacy.models import ReadLog
 
 from .models import EqualityMonitoring
 
-SMALL_NUMBER = 5  # counts under this are shown as "fewer than 5"
 
-
-def answer_counts(viewer, question, reason, floor=SMALL_NUMBER, people=None):
+def answer_counts(viewer, question, reason, floor=None, people=None):
     """[(label, count or None)] for one question, over everyone or over `people`
     (a queryset of users); None means the count is too small to show, or could
     be worked out from the others (coproduce.lib.suppression)."""

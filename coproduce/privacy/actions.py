@@ -131,10 +131,10 @@ def erase_person(*, person, erased_by, data_request=None):
     history_deletes = []
     for holding in all_holdings():
         queryset = holding.queryset(person)
-        if holding.erase == "delete":
-            history_deletes.append(holding) if holding.model.split(".")[1].startswith(
-                "Historical"
-            ) else queryset.delete()
+        if holding.erase == "delete" and holding.model.split(".")[1].startswith("Historical"):
+            history_deletes.append(holding)
+        elif holding.erase == "delete":
+            queryset.delete()
         elif holding.erase == "blank":
             queryset.update(**{name: "" for name in holding.blank})
         elif holding.erase == "profile":

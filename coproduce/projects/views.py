@@ -24,6 +24,7 @@ from .forms import (
     TeamMemberForm,
 )
 from .models import Decision, DecisionView, Feedback, Project, Rung, TeamMember
+from .rules import is_on_team, runs_projects
 
 
 def project_from(request, pk, **kwargs):
@@ -32,7 +33,7 @@ def project_from(request, pk, **kwargs):
 
 def visible_projects(user):
     projects = Project.objects.all()
-    if user.has_role("lead", "staff", "administrator"):
+    if runs_projects(user):
         return projects
     current_team = TeamMember.objects.current().filter(person=user).values("project_id")
     return projects.filter(Q(pk__in=current_team) | Q(visibility=Project.Visibility.PUBLIC))
@@ -41,9 +42,7 @@ def visible_projects(user):
 def visible_feedback(user, project, items):
     """The project's managers and current team see everything said; others see
     only what was marked to show to everyone."""
-    if user.has_perm("projects.change_project", project):
-        return items
-    if TeamMember.objects.current().filter(project=project, person=user).exists():
+    if user.has_perm("projects.change_project", project) or is_on_team(user, project):
         return items
     return items.filter(public=True)
 
