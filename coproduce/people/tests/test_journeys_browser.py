@@ -1,7 +1,10 @@
 """Journeys in a real browser with JavaScript switched off, using only the keyboard
 where it matters: the passport is filled in once and staff see the arrangements."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from coproduce.tests.browser import session_cookie
 
@@ -23,8 +26,8 @@ def test_passport_filled_in_once_and_staff_see_only_arrangements(browser, live_s
     page.get_by_label("About your access, in your own words").fill("I have a hearing impairment.")
     page.get_by_label("Only the arrangements to make").check()
     page.get_by_role("button", name="Save").press("Enter")
-    assert "Your access passport is saved." in page.content()
-    assert page.locator("h1").inner_text() == "Your access passport"
+    expect(page.locator("main")).to_contain_text("Your access passport is saved.")
+    expect(page.locator("h1")).to_have_text("Your access passport")
     context.close()
 
     context, page = no_js_page(browser, people["staff"], live_server)
@@ -46,7 +49,7 @@ def test_joining_without_javascript_shows_errors_then_thanks(browser, live_serve
     assert not page.locator("#id_website").is_visible()
     page.get_by_label("Tell us a little about yourself").fill("I want to help with transport.")
     page.get_by_role("button", name="Send").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator(".govuk-error-summary")
     assert "Enter your name." in summary.inner_text()
     assert (
@@ -56,5 +59,5 @@ def test_joining_without_javascript_shows_errors_then_thanks(browser, live_serve
     page.get_by_label("Your name").fill("Morgan Lee")
     page.get_by_label("Your email address").fill("morgan@example.org")
     page.get_by_role("button", name="Send").click()
-    assert page.locator("h1").inner_text() == "Thank you for asking to join"
+    expect(page.locator("h1")).to_have_text("Thank you for asking to join")
     context.close()

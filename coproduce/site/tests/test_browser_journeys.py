@@ -2,8 +2,11 @@
 with JavaScript off; the lead publishes the story; the pages that show form
 errors pass axe-core too (the crawl only sees pages as they first load)."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from coproduce.site.models import ContactMessage, Spotlight, SpotlightStatus
 from coproduce.tests.browser import session_cookie
@@ -24,7 +27,8 @@ def test_error_pages_of_the_public_forms_are_accessible(browser, live_server):
     for path in ("/contact/", "/spotlight/share/"):
         page.goto(live_server.url + path)
         page.get_by_role("button", name="Send").click()
-        assert page.title().startswith("Error: ")
+        # expect() waits for the page the click loads; reading straight away races it.
+        expect(page).to_have_title(re.compile(r"^Error: "))
         summary = page.locator(".govuk-error-summary")
         assert summary.is_visible()
         assert violations(page) == [], path
@@ -47,7 +51,7 @@ def test_visitor_shares_a_story_and_the_lead_publishes_it(browser, live_server, 
     page.get_by_label("What you learned", exact=True).fill("Send papers early.")
     page.locator("#id_consent_to_publish").check()
     page.get_by_role("button", name="Send your story").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Story sent"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Story sent")
 
     page.goto(live_server.url + "/contact/")
     page.get_by_label("Your name", exact=True).fill("Alex Morgan")
@@ -55,7 +59,7 @@ def test_visitor_shares_a_story_and_the_lead_publishes_it(browser, live_server, 
     page.get_by_label("Taking part in co-production", exact=True).check()
     page.get_by_label("Your message", exact=True).fill("Can I join the next workshop?")
     page.get_by_role("button", name="Send message").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Message sent"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Message sent")
     assert ContactMessage.objects.filter(name="Alex Morgan").exists()
     visitor.close()
 
@@ -67,6 +71,7 @@ def test_visitor_shares_a_story_and_the_lead_publishes_it(browser, live_server, 
     page.get_by_role("link", name="Carers on hiring panels").click()
     page.get_by_label("Publish it", exact=True).check()
     page.get_by_role("button", name="Save decision and email them").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     spotlight.refresh_from_db()
     assert spotlight.status == SpotlightStatus.PUBLISHED
     lead.close()
@@ -75,5 +80,5 @@ def test_visitor_shares_a_story_and_the_lead_publishes_it(browser, live_server, 
     page = visitor.new_page()
     page.goto(live_server.url + "/spotlight/")
     page.get_by_role("link", name="Carers on hiring panels").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Carers on hiring panels"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Carers on hiring panels")
     visitor.close()

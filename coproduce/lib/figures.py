@@ -1,0 +1,77 @@
+"""The dashboard's figures come from the apps that own the records.
+
+Each app registers its figures in AppConfig.ready() with `register(...)`; the
+`insights` app lays them out by SCIE jigsaw area, for a period, with a text
+summary, a data table and a chart. No app reaches into another's tables for a
+figure, so a new app adds its figures without touching `insights`.
+
+A figure that describes people must pass its counts through
+`coproduce.lib.suppression.suppress` before it builds its rows: a row whose
+value is None is shown as "fewer than N" and never charted."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+# SCIE's whole-system model: the four pieces of the jigsaw, in reading order.
+AREAS = {
+    "culture": "Culture",
+    "structure": "Structure",
+    "practice": "Practice",
+    "review": "Review",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    """Inclusive dates. Figures count records whose own date falls inside."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day):
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: int | Decimal | None  # None: suppressed (too few to show)
+    url: str = ""  # the records behind this row, for those allowed to see them
+
+
+@dataclass(frozen=True)
+class Figure:
+    title: str
+    # The headline in plain English, for everyone, screen readers included:
+    # "12 of 15 claims (80%) were paid within 14 days."
+    summary: str
+    value: int | Decimal | None = None  # the headline number; None: no data or suppressed
+    unit: str = ""  # "%", "days", "people", "claims"...
+    rows: tuple[Row, ...] = ()  # the data table (and the chart drawn from it)
+    columns: tuple[str, str] = ("", "Number")  # headings of the data table
+    url: str = ""  # the records behind the whole figure
+    url_permission: str = ""  # the django-rules permission needed to follow the links
+    notes: tuple[str, ...] = field(default=())  # caveats: "Suppressed: fewer than 5."
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # "payments.paid_within_14_days": unique, stable (used in exports)
+    area: str  # a key of AREAS
+    order: int
+    compute: object  # callable(period: Period) -> Figure
+
+
+_SOURCES: dict[str, Source] = {}
+
+
+def register(key, area, compute, order=50):
+    if area not in AREAS:
+        raise ValueError(f"{key}: unknown jigsaw area {area!r}")
+    _SOURCES[key] = Source(key=key, area=area, order=order, compute=compute)
+
+
+def sources(area=None):
+    chosen = [s for s in _SOURCES.values() if area is None or s.area == area]
+    return sorted(chosen, key=lambda s: (list(AREAS).index(s.area), s.order, s.key))
