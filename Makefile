@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2 --durations=5
 export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint format install assets static demo clean bench-deps
+.PHONY: run test lint format install assets static demo clean pdf-libs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ static: var/static/.collected
 
 # `make run`: a demo site on SQLite, served by gunicorn with WhiteNoise.
 run: export COPRODUCE_DEMO ?= 1
-run: install static
+run: install static pdf-libs
 	$(BIN)/python manage.py demo --migrate
 	@echo ""
 	@echo "Coproduce is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
@@ -50,11 +50,17 @@ run: install static
 
 # `make test`: the whole suite, browser and accessibility tests included.
 # Set DATABASE_URL=postgres://... to run the same suite on PostgreSQL.
-test: install static
+test: install static pdf-libs
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| { echo "Could not install chromium: the browser tests need /usr/bin/chromium"; exit 1; }; }
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# WeasyPrint (certificates, board report) draws text with Pango, from Debian.
+pdf-libs:
+	@ldconfig -p | grep -q 'libpangoft2-1.0.so' || { echo "Installing Pango for PDF reports"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null) \
+		|| { echo "Could not install Pango (libpango-1.0-0 libpangoft2-1.0-0): PDF downloads need it"; exit 1; }; }
 
 lint: install
 	$(BIN)/ruff check .
