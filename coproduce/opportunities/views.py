@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
-from coproduce.people import access, equality
+from coproduce.people import access, equality, lived_experience
 from coproduce.people.models import EqualityMonitoring
 
 from . import actions, fairness
@@ -167,6 +167,9 @@ def applicants(request, pk):
     # What to plan for: the access arrangements each person agreed to share (read
     # through people, which logs the read), for those allowed to see them.
     applicants_people = [application.person for application in applications]
+    lived_experience.record_shown(
+        request.user, applicants_people, f"Listed as applying for “{opportunity.title}”"
+    )
     can_see_access = all(
         request.user.has_perm("people.view_access_passport", person) for person in applicants_people
     )

@@ -117,6 +117,9 @@ class Profile(models.Model):
             if v in LivedExperience.values
         ]
 
+    def has_lived_experience(self):
+        return bool(self.lived_experience_labels() or self.lived_experience_other)
+
     def interest_labels(self):
         return [Interest(v).label for v in self.tag_values("interest") if v in Interest.values]
 

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import Role
 from coproduce.lib.views import permission_required
-from coproduce.privacy.log import record_reads
+from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
 
-from . import access, actions, consent, importing
+from . import access, actions, consent, importing, lived_experience
 from .forms import (
     ConsentForm,
     DecideInterestForm,
@@ -369,6 +369,7 @@ def person_list(request):
             reason="Found in the people list by access requirement: "
             f"{Requirement(requirement).label}",
         )
+    lived_experience.record_shown(request.user, page, "Listed in the people list")
     return render(
         request,
         "people/person_list.html",
@@ -388,6 +389,13 @@ def person_detail(request, pk):
     person = get_object_or_404(User.objects.prefetch_related("role_assignments"), pk=pk)
     profile = Profile.objects.filter(user=person).prefetch_related("tags", "supporters").first()
     choices = consent.current_choices(person)
+    if profile is not None and profile.has_lived_experience():
+        record_read(
+            viewer=request.user,
+            subject=person,
+            what=ReadLog.What.LIVED_EXPERIENCE,
+            reason="Opened their page in People",
+        )
     return render(
         request,
         "people/person_detail.html",

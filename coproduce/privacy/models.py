@@ -14,6 +14,7 @@ class ReadLog(models.Model):
         ACCESS_PASSPORT = "access_passport", "Access passport"
         ACCESS_ARRANGEMENTS = "access_arrangements", "Access arrangements only"
         EQUALITY = "equality", "Equality monitoring answers"
+        LIVED_EXPERIENCE = "lived_experience", "Lived experience"
         ALL_DATA = "all_data", "Everything we hold (data download)"
 
     viewer = models.ForeignKey(

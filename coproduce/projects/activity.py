@@ -2,7 +2,7 @@
 newest first, in a fixed number of queries."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ class Event:
 def _at(day):
     if isinstance(day, datetime):
         return day
-    return timezone.make_aware(datetime.combine(day or date.min, time.min))
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def recent_activity(project, limit=20):
