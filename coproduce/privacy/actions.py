@@ -1,4 +1,5 @@
-"""A person's rights over their data: a download of everything, and erasure."""
+"""A person's rights over their data (a download of everything, and erasure),
+and how long records are kept."""
 
 import csv
 import io
@@ -12,10 +13,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import holdings  # noqa: F401  (fills the registry)
+from . import retention
 from .holdings import PROFILE_BLANK
 from .log import record_read
-from .models import DataRequest, ReadLog
+from .models import DataRequest, ReadLog, RetentionPeriod
 from .registry import holdings as all_holdings
 
 User = get_user_model()
@@ -192,3 +193,19 @@ def record_request(*, person, kind, recorded_by, received_at=None, note=""):
 def complete_request(*, data_request, completed_by):
     data_request.completed_at, data_request.completed_by = timezone.now(), completed_by
     data_request.save(update_fields=["completed_at", "completed_by"])
+
+
+@transaction.atomic
+def set_retention_periods(*, months, changed_by):
+    """{rule key: months} -> saved; the history of each change is kept."""
+    known = {rule.key for rule in retention.rules()}
+    for key, value in months.items():
+        if key not in known:
+            raise ValueError(f"No retention rule {key!r}")
+        period, created = RetentionPeriod.objects.get_or_create(
+            key=key, defaults={"months": value, "updated_by": changed_by}
+        )
+        if not created and period.months != value:
+            period.months = value
+            period.updated_by = changed_by
+            period.save()

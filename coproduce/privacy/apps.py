@@ -9,7 +9,7 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import rules  # noqa: F401  (registers permissions)
+        from . import holdings, rules  # noqa: F401  (registers permissions, holdings, retention)
 
         register(
             NavItem("Data requests", "privacy:request_list", "privacy.manage_requests", order=80)

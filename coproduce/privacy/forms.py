@@ -64,3 +64,26 @@ class EraseForm(forms.Form):
 
 class ReadLogSearchForm(forms.Form):
     q = forms.CharField(label="Whose information (name or email)", required=False, max_length=100)
+
+
+class RetentionForm(forms.Form):
+    """One field per kind of record: how many months to keep it."""
+
+    def __init__(self, schedule, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kept in schedule:
+            rule, months = kept.rule, kept.months
+            self.fields[rule.key] = forms.IntegerField(
+                label=f"Keep {rule.records} for how many months?",
+                help_text=f"Counted from {rule.counted_from}. Between 1 and 120.",
+                min_value=1,
+                max_value=120,
+                initial=months,
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+                error_messages={
+                    "required": f"Enter how many months to keep {rule.records}.",
+                    "invalid": "Enter a whole number of months, like 12.",
+                    "min_value": "Keep records for at least 1 month.",
+                    "max_value": "Enter 120 months (10 years) or fewer.",
+                },
+            )

@@ -1,7 +1,12 @@
 """Every place personal data is held, for download and erasure. Other apps add
 their own holdings here (or call registry.register from their AppConfig)."""
 
+from django.apps import apps
+
+from . import retention
 from .registry import Holding, register
+
+_model = apps.get_model
 
 
 def _profile_rows(person):
@@ -286,5 +291,65 @@ register(
         "Data requests you completed",
         ("completed_at", "kind"),
         about_them=False,
+    ),
+    Holding(
+        "privacy.RetentionPeriod",
+        "updated_by",
+        "Retention periods you set",
+        ("key", "months", "updated_at"),
+        about_them=False,
+    ),
+    *(
+        Holding(
+            "privacy.HistoricalRetentionPeriod",
+            field,
+            "Retention period changes you made",
+            ("history_date", "key", "months"),
+            about_them=False,
+        )
+        for field in ("updated_by", "history_user")
+    ),
+    Holding(
+        "privacy.RetentionRun",
+        "ran_by",
+        "Deletions of old records you started",
+        ("ran_at", "deleted"),
+        about_them=False,
+    ),
+)
+
+# How long the records of people, accounts and privacy are kept (see retention.py).
+retention.register(
+    retention.Rule(
+        "accounts.invitations",
+        "invitations to create an account",
+        "when they were sent",
+        6,
+        lambda cutoff: _model("accounts.Invitation").objects.filter(created_at__lt=cutoff),
+    ),
+    retention.Rule(
+        "people.join_requests",
+        "requests to join that have been dealt with",
+        "when they were dealt with",
+        12,
+        lambda cutoff: (
+            _model("people.ExpressionOfInterest")
+            .objects.exclude(status="new")
+            .filter(reviewed_at__lt=cutoff)
+        ),
+    ),
+    retention.Rule(
+        "people.imports",
+        "spreadsheet imports, finished or not",
+        "when the spreadsheet was uploaded",
+        1,
+        lambda cutoff: _model("people.ImportJob").objects.filter(created_at__lt=cutoff),
+    ),
+    retention.Rule(
+        "privacy.read_log",
+        "records of who looked at someone's sensitive information",
+        "when they looked",
+        24,
+        lambda cutoff: _model("privacy.ReadLog").objects.filter(at__lt=cutoff),
     ),
 )

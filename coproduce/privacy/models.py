@@ -5,6 +5,7 @@ import calendar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class ReadLog(models.Model):
@@ -88,3 +89,38 @@ class DataRequest(models.Model):
     @property
     def days_left(self):
         return (self.due_on - timezone.localdate()).days
+
+
+class RetentionPeriod(models.Model):
+    """How many months one kind of record is kept (see retention.py)."""
+
+    key = models.CharField(max_length=60, unique=True)
+    months = models.PositiveSmallIntegerField()
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.key}: {self.months} months"
+
+
+class RetentionRun(models.Model):
+    """One pass of deleting what was due: when, by whom (nobody: the schedule), how many."""
+
+    ran_at = models.DateTimeField(default=timezone.now)
+    ran_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deleted = models.JSONField(default=dict)  # {rule key: number deleted}
+
+    class Meta:
+        ordering = ["-ran_at"]
+
+    def __str__(self):
+        return f"Retention run at {self.ran_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def total(self):
+        return sum(self.deleted.values())

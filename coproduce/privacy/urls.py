@@ -11,4 +11,6 @@ urlpatterns = [
     path("privacy/requests/", views.request_list, name="request_list"),
     path("privacy/requests/new/", views.request_new, name="request_new"),
     path("privacy/requests/<int:pk>/", views.request_detail, name="request_detail"),
+    path("privacy/retention/", views.retention_settings, name="retention"),
+    path("privacy/retention/apply/", views.retention_apply, name="retention_apply"),
 ]

@@ -5,12 +5,13 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
 
-from . import actions
-from .forms import DataRequestForm, EraseForm, ReadLogSearchForm
-from .models import DataRequest, ReadLog
+from . import actions, retention
+from .forms import DataRequestForm, EraseForm, ReadLogSearchForm, RetentionForm
+from .models import DataRequest, ReadLog, RetentionRun
 
 User = get_user_model()
 
@@ -150,3 +151,35 @@ def request_detail(request, pk):
     return render(
         request, "privacy/request_detail.html", {"data_request": data_request, "form": form}
     )
+
+
+@permission_required("privacy.manage_retention")
+def retention_settings(request):
+    schedule = retention.schedule()
+    form = RetentionForm(schedule, _posted(request))
+    if request.method == "POST" and form.is_valid():
+        actions.set_retention_periods(months=form.cleaned_data, changed_by=request.user)
+        messages.success(request, "The retention periods are saved.")
+        return redirect("privacy:retention")
+    due = retention.due_counts()
+    return render(
+        request,
+        "privacy/retention.html",
+        {
+            "form": form,
+            "rows": [(kept, due[kept.rule.key]) for kept in schedule],
+            "due_total": sum(due.values()),
+            "runs": RetentionRun.objects.select_related("ran_by")[:10],
+        },
+    )
+
+
+@permission_required("privacy.manage_retention")
+@require_POST
+def retention_apply(request):
+    run = retention.apply(ran_by=request.user)
+    messages.success(
+        request,
+        f"{run.total} record{'' if run.total == 1 else 's'} past their retention period deleted.",
+    )
+    return redirect("privacy:retention")

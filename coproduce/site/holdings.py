@@ -2,7 +2,10 @@
 privacy.registry). Someone erased from a case study loses their name there, and
 a story with a featured person without a name is no longer published."""
 
+from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, register
+
+from .models import ContactMessage, Spotlight, SpotlightStatus
 
 register(
     Holding(
@@ -125,5 +128,25 @@ register(
         "Spotlight versions you moderated",
         ("history_date",),
         about_them=False,
+    ),
+)
+
+retention.register(
+    retention.Rule(
+        "site.contact_messages",
+        "messages sent through the contact form",
+        "when they were received",
+        24,
+        lambda cutoff: ContactMessage.objects.filter(received_at__lt=cutoff),
+    ),
+    retention.Rule(
+        "site.unpublished_spotlights",
+        "spotlight stories sent in but not published",
+        "when they were sent",
+        12,
+        lambda cutoff: Spotlight.objects.exclude(status=SpotlightStatus.PUBLISHED).filter(
+            submitted_at__lt=cutoff
+        ),
+        files=("files__file",),
     ),
 )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
+from coproduce.privacy import retention
 
 from . import actions, spam
 from .consent import consent_problems
@@ -82,6 +83,7 @@ def site_page(request, key, easy_read=False):
             "easy_read": easy_read,
             "standard_url": reverse(standard),
             "easy_read_url": reverse(easy),
+            "retention": retention.schedule() if key == PageKey.PRIVACY else None,
         },
     )
 

@@ -1,4 +1,4 @@
-from coproduce.tests.authorisation import only, signed_in
+from coproduce.tests.authorisation import POST_ONLY, only, signed_in
 
 
 def sample_objects(people):
@@ -21,4 +21,6 @@ ROWS = {
     "privacy:request_list": only("administrator"),
     "privacy:request_new": only("administrator"),
     "privacy:request_detail": only("administrator", kwargs=lambda f: {"pk": f["data_request"].pk}),
+    "privacy:retention": only("administrator"),
+    "privacy:retention_apply": only("administrator", status=POST_ONLY, crawl=False),
 }

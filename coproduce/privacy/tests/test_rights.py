@@ -28,8 +28,8 @@ from coproduce.people.models import (
     ImportJob,
 )
 from coproduce.people.tests.samples import fill_in_person
-from coproduce.privacy import actions
-from coproduce.privacy.models import DataRequest, ReadLog, one_month_after
+from coproduce.privacy import actions, retention
+from coproduce.privacy.models import DataRequest, ReadLog, RetentionPeriod, one_month_after
 from coproduce.privacy.registry import holdings, relations_to_users
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +125,12 @@ def person_everywhere(people):
         person=other, kind=DataRequest.Kind.ACCESS, recorded_by=people["administrator"]
     )
     actions.complete_request(data_request=done, completed_by=person)
+    actions.set_retention_periods(months={"site.contact_messages": 30}, changed_by=person)
+    period = RetentionPeriod.objects.get()
+    period._history_user = person  # as the request middleware sets it
+    period.months = 36
+    period.save()
+    retention.apply(ran_by=person)
     _in_projects_and_opportunities(person, other, people["staff"])
     _on_the_public_site(person)
     return person, request
