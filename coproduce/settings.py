@@ -207,6 +207,11 @@ SECURE_HSTS_PRELOAD = COPRODUCE_HTTPS
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("COPRODUCE_BEHIND_PROXY") else None
 )
+# Behind proxies, a visitor's address is the one the last of them added to
+# X-Forwarded-For: sign-in throttling and the public forms' limits use it.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("COPRODUCE_PROXY_COUNT", "1" if env_flag("COPRODUCE_BEHIND_PROXY") else "0")
+)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -253,7 +258,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 COPRODUCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Public forms (contact, spotlight): submissions allowed per address per hour.
+# Public forms (contact, spotlight, joining): submissions allowed per address per hour.
 COPRODUCE_PUBLIC_FORM_LIMIT = int(os.environ.get("COPRODUCE_PUBLIC_FORM_LIMIT", "5"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import Role
+from coproduce.lib import spam
 from coproduce.lib.views import permission_required
 from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
@@ -449,22 +449,12 @@ def assist_consent(request, pk):
 
 # --- Joining -------------------------------------------------------------------
 
-JOIN_LIMIT = 5  # forms per hour from one address: enough for people, not for robots
-JOIN_WINDOW = 60 * 60
-
-
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def join(request):
     form = InterestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
             return redirect("people:join_thanks")  # a robot filled the hidden field: say nothing
-        key = f"join-form:{_client_address(request)}"
-        cache.add(key, 0, JOIN_WINDOW)
-        if cache.incr(key) > JOIN_LIMIT:
+        if spam.over_limit(request, "join"):
             form.add_error(
                 None,
                 "We have had several forms from your connection in the last hour. "
@@ -474,6 +464,7 @@ def join(request):
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             data["email"] = data["email"].lower()
             actions.submit_interest(data=data)
+            spam.count_submission(request, "join")
             return redirect("people:join_thanks")
     return render(
         request, "people/join.html", {"form": form}, status=429 if form.non_field_errors() else 200

@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coproduce.lib import spam
 from coproduce.lib.views import permission_required
 from coproduce.privacy import retention
 
-from . import actions, spam
+from . import actions
 from .consent import consent_problems
 from .forms import (
     AccessibilityCheckForm,

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 
 from coproduce.accounts.models import Invitation
@@ -94,3 +95,21 @@ def test_the_lead_declines(client_as):
     interest.refresh_from_db()
     assert interest.status == "declined"
     assert not Invitation.objects.exists()
+
+
+@override_settings(COPRODUCE_PUBLIC_FORM_LIMIT=2, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_limit_counts_each_visitor_not_the_proxy(client):
+    for number in range(2):
+        data = {**FORM, "email": f"person{number}@example.org"}
+        response = client.post(reverse("people:join"), data, HTTP_X_FORWARDED_FOR="203.0.113.7")
+        assert response.status_code == 302
+    refused = client.post(reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert refused.status_code == 429
+    # Another visitor through the same proxy (same REMOTE_ADDR) can still ask to join.
+    other = client.post(reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="198.51.100.4")
+    assert other.status_code == 302
+    # A visitor cannot dodge the limit by adding their own entries in front.
+    dodged = client.post(
+        reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7"
+    )
+    assert dodged.status_code == 429

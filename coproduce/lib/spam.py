@@ -4,8 +4,10 @@ moderation before anything is public."""
 
 import hashlib
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 HONEYPOT_FIELD = "website"
 WINDOW_SECONDS = 60 * 60
@@ -15,9 +17,18 @@ def filled_honeypot(request):
     return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
 
 
+def client_address(request):
+    """The visitor's address, as django-allauth's sign-in throttle sees it: behind a
+    proxy (ALLAUTH_TRUSTED_PROXY_COUNT) the one the proxy added, not the proxy's."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):  # no usable address
+        return "unknown"
+
+
 def _key(request, scope):
     # Only a hash of the address is kept, and only for an hour.
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return f"site-limit:{scope}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
 
 
