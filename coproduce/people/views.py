@@ -449,6 +449,7 @@ def assist_consent(request, pk):
 
 # --- Joining -------------------------------------------------------------------
 
+
 def join(request):
     form = InterestForm(_posted(request))
     if request.method == "POST" and form.is_valid():

@@ -91,8 +91,8 @@ SCRIPT_TAG = re.compile(r"<script\b[^>]*>.*?</script>", re.IGNORECASE | re.DOTAL
 def without_page_scripts(route):
     """Serves pages as a browser with JavaScript off gets them: no page script
     runs. (Chromium's own no-JavaScript switch also stops the timers axe-core
-    needs, so the page's scripts are removed instead; test_no_javascript.py
-    drives journeys with the switch itself.)"""
+    needs, so the page's scripts are removed instead; the browser journeys
+    switch it off in the browser itself.)"""
     request = route.request
     if request.resource_type == "script":
         route.abort()

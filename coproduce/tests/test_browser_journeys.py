@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from coproduce.accounts.models import Invitation, User
 from coproduce.accounts.tests.factories import PASSWORD
@@ -42,20 +43,20 @@ def test_sign_in_change_settings_and_sign_out_without_javascript(no_js_page, liv
     page.get_by_label("Email address").fill(people["coproducer"].email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.url.endswith("/home/")
-    assert page.locator("h1").inner_text().startswith("Hello")
+    expect(page).to_have_url(re.compile(r"/home/$"))
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Hello"))
 
     page.get_by_role("link", name="Display settings").first.click()
     page.get_by_label("Largest (200%)").check()
     page.get_by_label("High contrast (light text on black)").check()
     page.get_by_role("button", name="Save display settings").click()
-    assert "cp-text-200" in page.locator("html").get_attribute("class")
-    assert "cp-contrast-high" in page.locator("html").get_attribute("class")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bcp-text-200\b"))
+    expect(page.locator("html")).to_have_class(re.compile(r"\bcp-contrast-high\b"))
 
     page.get_by_role("link", name="Sign out").click()
     page.get_by_role("button", name="Sign out").click()
-    assert page.locator(".cp-header__links").get_by_role("link", name="Sign in").count() == 1
-    assert page.get_by_role("link", name="Sign out").count() == 0
+    expect(page.locator(".cp-header__links").get_by_role("link", name="Sign in")).to_have_count(1)
+    expect(page.get_by_role("link", name="Sign out")).to_have_count(0)
 
 
 def test_invitation_journey_without_javascript(browser, live_server, people):
@@ -67,7 +68,7 @@ def test_invitation_journey_without_javascript(browser, live_server, people):
     page.get_by_label("Email address").fill("rosa@example.org")
     page.get_by_label("Co-producer").check()
     page.get_by_role("button", name="Send invitation").click()
-    assert "Invitation sent to rosa@example.org" in page.content()
+    expect(page.locator("main")).to_contain_text("Invitation sent to rosa@example.org")
     admin_context.close()
 
     token = Invitation.objects.get(email="rosa@example.org").token
@@ -77,7 +78,7 @@ def test_invitation_journey_without_javascript(browser, live_server, people):
     page.get_by_label("Create a password").fill("orange-bicycle-tree")
     page.get_by_label("Type the password again").fill("orange-bicycle-tree")
     page.get_by_role("button", name="Create my account").click()
-    assert page.url.endswith("/home/")
+    expect(page).to_have_url(re.compile(r"/home/$"))
     assert User.objects.get(email="rosa@example.org").role_set == {"coproducer"}
     context.close()
 

@@ -4,6 +4,7 @@ recorded with them, says something and hears what was done."""
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from coproduce.opportunities.tests.factories import make_opportunity
 from coproduce.projects.tests.factories import make_project
@@ -28,7 +29,7 @@ def test_from_opportunity_to_you_said_we_did_without_javascript(browser, live_se
     me.get_by_role("link", name="Co-chair the bus group").click()
     me.get_by_label("Anything you would like us to know").fill("I use a wheelchair on the 12 bus.")
     me.get_by_role("button", name="I am interested").click()
-    assert "Interested: waiting for a decision" in me.content()
+    expect(me.locator("main")).to_contain_text("Interested: waiting for a decision")
 
     staff_context, staff = signed_in_page(browser, live_server, people["staff"])
     staff.goto(f"{base}/opportunities/{opportunity.pk}/people/")
@@ -47,9 +48,8 @@ def test_from_opportunity_to_you_said_we_did_without_javascript(browser, live_se
     staff.get_by_role("button", name="Record the decision").click()
 
     me.goto(f"{base}/projects/{project.pk}/")
-    page = me.content()
-    assert "The group meets at the bus depot" in page
-    assert f"{people['coproducer']} (co-producer)" in page
+    expect(me.locator("main")).to_contain_text("The group meets at the bus depot")
+    expect(me.locator("main")).to_contain_text(f"{people['coproducer']} (co-producer)")
     me.get_by_role("link", name="Say something").click()
     me.get_by_label("What would you like to say?").fill("Timetables in large print, please.")
     me.get_by_role("button", name="Save").click()

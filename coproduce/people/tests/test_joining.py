@@ -109,7 +109,5 @@ def test_behind_a_proxy_the_limit_counts_each_visitor_not_the_proxy(client):
     other = client.post(reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="198.51.100.4")
     assert other.status_code == 302
     # A visitor cannot dodge the limit by adding their own entries in front.
-    dodged = client.post(
-        reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7"
-    )
+    dodged = client.post(reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7")
     assert dodged.status_code == 429
