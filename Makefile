@@ -17,7 +17,7 @@ $(BIN)/python:
 
 # Installs the app and test dependencies; stamped so it reruns only when pyproject changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,scale]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
