@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",
+    "coproduce.bench",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,12 @@ MIDDLEWARE = [
     "coproduce.accounts.middleware.RequireMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Bench mode (`make bench` only): a bare view to measure against, and headers with each
+# response's query count and server time. Never on in a real deployment.
+COPRODUCE_BENCH = env_flag("COPRODUCE_BENCH")
+if COPRODUCE_BENCH:
+    MIDDLEWARE.insert(0, "coproduce.bench.middleware.BenchHeadersMiddleware")
 
 ROOT_URLCONF = "coproduce.urls"
 WSGI_APPLICATION = "coproduce.wsgi.application"

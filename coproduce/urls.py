@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+if settings.COPRODUCE_BENCH:
+    urlpatterns.append(path("", include("coproduce.bench.urls")))
 
 handler403 = error_page("errors/403.html", 403)
 handler404 = error_page("errors/404.html", 404)

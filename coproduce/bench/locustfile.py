@@ -1,0 +1,179 @@
+"""The load: signed-in staff and co-producer journeys (lists, detail pages, a search,
+a form posted), and a bare-view user for the yardstick. Run by coproduce.bench.run;
+BENCH_IDS names the JSON of ids and accounts, BENCH_PASSWORD their password and
+BENCH_OUT where each page's samples go."""
+
+import gzip
+import json
+import os
+import random
+import re
+from collections import defaultdict
+
+from locust import HttpUser, between, events, task
+
+IDS = json.loads(open(os.environ["BENCH_IDS"]).read()) if os.environ.get("BENCH_IDS") else {}  # noqa: SIM115
+PASSWORD = os.environ.get("BENCH_PASSWORD", "")
+SAMPLES = defaultdict(lambda: {"server_ms": [], "queries": [], "gzip_bytes": [], "errors": 0})
+SIZE_SAMPLES = 20  # compressing every body would load the client, not the server
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@events.request.add_listener
+def record(request_type, name, response, exception, **kwargs):
+    sample = SAMPLES[name]
+    if exception or response is None or response.status_code >= 400:
+        sample["errors"] += 1
+        return
+    timing = response.headers.get("Server-Timing", "")
+    if "dur=" in timing:
+        sample["server_ms"].append(float(timing.split("dur=")[1]))
+    if "X-Bench-Queries" in response.headers:
+        sample["queries"].append(int(response.headers["X-Bench-Queries"]))
+    if len(sample["gzip_bytes"]) < SIZE_SAMPLES and response.content:
+        sample["gzip_bytes"].append(len(gzip.compress(response.content, 6)))
+
+
+@events.quitting.add_listener
+def write_samples(environment, **kwargs):
+    stats = environment.stats.total
+    out = {
+        "pages": SAMPLES,
+        "requests": stats.num_requests,
+        "failures": stats.num_failures,
+        "seconds": max(stats.last_request_timestamp - stats.start_time, 0.001)
+        if stats.last_request_timestamp
+        else 0.001,
+    }
+    with open(os.environ["BENCH_OUT"], "w") as handle:
+        json.dump(out, handle)
+
+
+class SignedIn(HttpUser):
+    abstract = True
+    wait_time = between(0, 0.05)
+    role = ""
+
+    def on_start(self):
+        page = self.client.get("/accounts/login/", name="sign_in_page")
+        token = CSRF.search(page.text).group(1)
+        response = self.client.post(
+            "/accounts/login/",
+            {
+                "login": IDS["accounts"][self.role],
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": token,
+            },
+            headers={"Referer": f"{self.host}/accounts/login/"},
+            name="sign_in",
+            allow_redirects=False,
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"Bench {self.role} could not sign in: {response.status_code}")
+
+    def detail(self, kind, path, name):
+        ids = IDS["objects"][self.role][kind]
+        if ids:
+            self.client.get(path.format(random.choice(ids)), name=name)
+
+    def post_display_settings(self):
+        page = self.client.get("/display-settings/", name="display_settings")
+        match = CSRF.search(page.text)
+        if match:
+            self.client.post(
+                "/display-settings/",
+                {
+                    "csrfmiddlewaretoken": match.group(1),
+                    "text_size": random.choice(["100", "125"]),
+                    "contrast": "standard",
+                },
+                headers={"Referer": f"{self.host}/display-settings/"},
+                name="display_settings_post",
+                allow_redirects=False,
+            )
+
+
+class StaffUser(SignedIn):
+    role = "staff"
+    weight = 1
+
+    @task(3)
+    def project_list(self):
+        self.client.get("/projects/", name="project_list")
+
+    @task(4)
+    def project_detail(self):
+        self.detail("project", "/projects/{}/", "project_detail")
+
+    @task(3)
+    def person_list(self):
+        self.client.get("/people/", name="person_list")
+
+    @task(1)
+    def person_search(self):
+        self.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
+
+    @task(3)
+    def person_detail(self):
+        self.detail("person", "/people/{}/", "person_detail")
+
+    @task(2)
+    def opportunity_list(self):
+        self.client.get("/opportunities/", name="opportunity_list")
+
+    @task(2)
+    def opportunity_detail(self):
+        self.detail("opportunity", "/opportunities/{}/", "opportunity_detail")
+
+    @task(2)
+    def home(self):
+        self.client.get("/home/", name="home")
+
+    @task(1)
+    def display_settings(self):
+        self.post_display_settings()
+
+
+class CoproducerUser(SignedIn):
+    role = "coproducer"
+    weight = 2
+
+    @task(3)
+    def home(self):
+        self.client.get("/home/", name="home")
+
+    @task(3)
+    def project_list(self):
+        self.client.get("/projects/", name="project_list")
+
+    @task(4)
+    def project_detail(self):
+        self.detail("project", "/projects/{}/", "project_detail")
+
+    @task(3)
+    def opportunity_list(self):
+        self.client.get("/opportunities/", name="opportunity_list")
+
+    @task(2)
+    def opportunity_detail(self):
+        self.detail("opportunity", "/opportunities/{}/", "opportunity_detail")
+
+    @task(2)
+    def my_applications(self):
+        self.client.get("/opportunities/mine/", name="my_applications")
+
+    @task(2)
+    def my_profile(self):
+        self.client.get("/you/", name="my_profile")
+
+    @task(1)
+    def display_settings(self):
+        self.post_display_settings()
+
+
+class BareUser(HttpUser):
+    wait_time = between(0, 0.05)
+
+    @task
+    def bare(self):
+        self.client.get("/bench/bare/", name="bare")
