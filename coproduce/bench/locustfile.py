@@ -8,6 +8,7 @@ import json
 import os
 import random
 import re
+import time
 from collections import defaultdict
 
 from locust import HttpUser, between, events, task
@@ -15,6 +16,7 @@ from locust import HttpUser, between, events, task
 IDS = json.loads(open(os.environ["BENCH_IDS"]).read()) if os.environ.get("BENCH_IDS") else {}  # noqa: SIM115
 PASSWORD = os.environ.get("BENCH_PASSWORD", "")
 SAMPLES = defaultdict(lambda: {"server_ms": [], "queries": [], "gzip_bytes": [], "errors": 0})
+FAILED_AT = []  # when requests failed, to measure how long an outage lasted
 SIZE_SAMPLES = 20  # compressing every body would load the client, not the server
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -24,6 +26,7 @@ def record(request_type, name, response, exception, **kwargs):
     sample = SAMPLES[name]
     if exception or response is None or response.status_code >= 400:
         sample["errors"] += 1
+        FAILED_AT.append(time.time())
         return
     timing = response.headers.get("Server-Timing", "")
     if "dur=" in timing:
@@ -41,6 +44,7 @@ def write_samples(environment, **kwargs):
         "pages": SAMPLES,
         "requests": stats.num_requests,
         "failures": stats.num_failures,
+        "failed_between": [min(FAILED_AT), max(FAILED_AT)] if FAILED_AT else None,
         "seconds": max(stats.last_request_timestamp - stats.start_time, 0.001)
         if stats.last_request_timestamp
         else 0.001,

@@ -67,6 +67,7 @@ def summarise(raw):
         "requests": raw["requests"],
         "failures": raw["failures"],
         "requests_per_second": round(raw["requests"] / raw["seconds"], 1),
+        "failed_between": raw.get("failed_between"),
     }
 
 
@@ -169,7 +170,12 @@ def bench_database(kind, args, run_dir):
         )  # fmt: skip
         if restarter:
             restarter.join(timeout=120)
-            result["postgres_restart"] = {**outcome, "failed_requests": mixed["failures"]}
+            window = mixed["failed_between"]
+            result["postgres_restart"] = {
+                **outcome,
+                "failed_requests": mixed["failures"],
+                "seconds_with_failures": round(window[1] - window[0], 2) if window else 0,
+            }
         result["bare_requests_per_second"] = bare["requests_per_second"]
         result["mixed"] = mixed
         result["ratio_to_bare"] = round(

@@ -63,18 +63,16 @@ def generate(scale, rng, log):
                     coproducers_involved=rng.random() < 0.6,
                 )
             )
+        on_team = {lead_id}
         team.append(TeamMember(project_id=project_id, person_id=lead_id, kind="staff", role="Lead"))
-        for person in rng.sample(staff, min(len(staff), rng.randint(0, 2))):
-            if person != lead_id:
+        chosen = [(p, "staff") for p in rng.sample(staff, min(len(staff), rng.randint(0, 2)))]
+        chosen += [(p, "coproducer") for p in skewed_pick(rng, coproducers, rng.randint(3, 12))]
+        for person, kind in chosen:
+            if person not in on_team:  # someone may hold both roles
+                on_team.add(person)
                 team.append(
-                    TeamMember(project_id=project_id, person_id=person, kind="staff", role="Member")
+                    TeamMember(project_id=project_id, person_id=person, kind=kind, role="Member")
                 )
-        for person in skewed_pick(rng, coproducers, rng.randint(3, 12)):
-            team.append(
-                TeamMember(
-                    project_id=project_id, person_id=person, kind="coproducer", role="Member"
-                )
-            )
         for _ in range(rng.randint(1, 3)):
             declarations.append(
                 RungDeclaration(
@@ -88,9 +86,10 @@ def generate(scale, rng, log):
     bulk(TeamMember, team)
     bulk(RungDeclaration, declarations)
     members = {}
-    for project_id, person_id in TeamMember.objects.filter(kind="coproducer").values_list(
-        "project_id", "person_id"
-    ):
+    new = [project_id for project_id, _ in projects]
+    for project_id, person_id in TeamMember.objects.filter(
+        kind="coproducer", project_id__in=new
+    ).values_list("project_id", "person_id"):
         members.setdefault(project_id, []).append(person_id)
     decisions, feedback = [], []
     for project_id, lead_id in projects:
@@ -122,7 +121,9 @@ def generate(scale, rng, log):
     bulk(Feedback, feedback)
     present = [
         Decision.present.through(decision_id=decision_id, user_id=person)
-        for decision_id, project_id in Decision.objects.values_list("pk", "project_id")
+        for decision_id, project_id in Decision.objects.filter(project_id__in=new).values_list(
+            "pk", "project_id"
+        )
         for person in rng.sample(
             members.get(project_id, []), min(len(members.get(project_id, [])), 4)
         )
@@ -130,7 +131,9 @@ def generate(scale, rng, log):
     bulk(Decision.present.through, present)
     said_by = [
         Feedback.said_by.through(feedback_id=feedback_id, user_id=rng.choice(members[project_id]))
-        for feedback_id, project_id in Feedback.objects.values_list("pk", "project_id")
+        for feedback_id, project_id in Feedback.objects.filter(project_id__in=new).values_list(
+            "pk", "project_id"
+        )
         if members.get(project_id)
     ]
     bulk(Feedback.said_by.through, said_by)
