@@ -91,14 +91,14 @@ def days_ago(rng, most):
 
 
 def skewed_pick(rng, items, k):
-    """k distinct items, favouring the front of the list: a few people take part in many
-    projects and most in one or two, as in real organisations."""
+    """k distinct items, favouring the front of the list (density falling as x^-2/3): a
+    few people take part in many projects and most in one or none, as in real life."""
     chosen = set()
     limit = len(items)
-    while len(chosen) < min(k, limit):
-        chosen.add(
-            items[min(limit - 1, int(rng.paretovariate(1.2)) - 1 + rng.randrange(limit) // 8)]
-        )
+    for _ in range(50 * k):  # bounded even if k is close to len(items)
+        if len(chosen) >= min(k, limit):
+            break
+        chosen.add(items[int(limit * rng.random() ** 3)])
     return list(chosen)
 
 
