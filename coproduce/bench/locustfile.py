@@ -97,82 +97,80 @@ class SignedIn(HttpUser):
             )
 
 
+# Each journey step is a function of the signed-in user; a journey weights the steps.
+def home(user):
+    user.client.get("/home/", name="home")
+
+
+def project_list(user):
+    user.client.get("/projects/", name="project_list")
+
+
+def project_detail(user):
+    user.detail("project", "/projects/{}/", "project_detail")
+
+
+def person_list(user):
+    user.client.get("/people/", name="person_list")
+
+
+def person_search(user):
+    user.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
+
+
+def person_detail(user):
+    user.detail("person", "/people/{}/", "person_detail")
+
+
+def opportunity_list(user):
+    user.client.get("/opportunities/", name="opportunity_list")
+
+
+def opportunity_detail(user):
+    user.detail("opportunity", "/opportunities/{}/", "opportunity_detail")
+
+
+def my_applications(user):
+    user.client.get("/opportunities/mine/", name="my_applications")
+
+
+def my_profile(user):
+    user.client.get("/you/", name="my_profile")
+
+
+def display_settings(user):
+    user.post_display_settings()
+
+
 class StaffUser(SignedIn):
     role = "staff"
     weight = 1
-
-    @task(3)
-    def project_list(self):
-        self.client.get("/projects/", name="project_list")
-
-    @task(4)
-    def project_detail(self):
-        self.detail("project", "/projects/{}/", "project_detail")
-
-    @task(3)
-    def person_list(self):
-        self.client.get("/people/", name="person_list")
-
-    @task(1)
-    def person_search(self):
-        self.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
-
-    @task(3)
-    def person_detail(self):
-        self.detail("person", "/people/{}/", "person_detail")
-
-    @task(2)
-    def opportunity_list(self):
-        self.client.get("/opportunities/", name="opportunity_list")
-
-    @task(2)
-    def opportunity_detail(self):
-        self.detail("opportunity", "/opportunities/{}/", "opportunity_detail")
-
-    @task(2)
-    def home(self):
-        self.client.get("/home/", name="home")
-
-    @task(1)
-    def display_settings(self):
-        self.post_display_settings()
+    tasks = {
+        project_list: 3,
+        project_detail: 4,
+        person_list: 3,
+        person_search: 1,
+        person_detail: 3,
+        opportunity_list: 2,
+        opportunity_detail: 2,
+        home: 2,
+        display_settings: 1,
+    }
 
 
 class CoproducerUser(SignedIn):
     role = "coproducer"
     weight = 2
-
-    @task(3)
-    def home(self):
-        self.client.get("/home/", name="home")
-
-    @task(3)
-    def project_list(self):
-        self.client.get("/projects/", name="project_list")
-
-    @task(4)
-    def project_detail(self):
-        self.detail("project", "/projects/{}/", "project_detail")
-
-    @task(3)
-    def opportunity_list(self):
-        self.client.get("/opportunities/", name="opportunity_list")
-
-    @task(2)
-    def opportunity_detail(self):
-        self.detail("opportunity", "/opportunities/{}/", "opportunity_detail")
-
-    @task(2)
-    def my_applications(self):
-        self.client.get("/opportunities/mine/", name="my_applications")
-
-    @task(2)
-    def my_profile(self):
-        self.client.get("/you/", name="my_profile")
-
-    @task(1)
-    def display_settings(self):
-        self.post_display_settings()
+    tasks = {
+        home: 3,
+        project_list: 3,
+        project_detail: 4,
+        opportunity_list: 3,
+        opportunity_detail: 2,
+        my_applications: 2,
+        my_profile: 2,
+        display_settings: 1,
+    }
 
 
 class BareUser(HttpUser):

@@ -176,6 +176,8 @@ def bench_database(kind, args, run_dir):
                 "failed_requests": mixed["failures"],
                 "seconds_with_failures": round(window[1] - window[0], 2) if window else 0,
             }
+        # The machine may be shared: the load average says how far to trust the times.
+        result["load_average_after"] = [round(value, 2) for value in os.getloadavg()]
         result["bare_requests_per_second"] = bare["requests_per_second"]
         result["mixed"] = mixed
         result["ratio_to_bare"] = round(
@@ -194,7 +196,7 @@ def table(result):
         f"\n{result['database']} (scale {result['scale']}): "
         f"mixed {result['mixed']['requests_per_second']} req/s, bare {result['bare_requests_per_second']} req/s, "
         f"ratio {result['ratio_to_bare']:.0%} (bar {BARS['ratio']:.0%}); "
-        f"{result['mixed']['failures']} failed requests",
+        f"{result['mixed']['failures']} failed requests; load average {result['load_average_after']}",
         f"{'page':24} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'gzip bytes':>10}  bar",
     ]
     for name, page in sorted(result["mixed"]["pages"].items()):

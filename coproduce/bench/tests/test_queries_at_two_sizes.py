@@ -67,28 +67,21 @@ def test_key_pages_make_the_same_queries_with_a_large_organisation(people):
     )
     opportunity = make_opportunity(created_by=staff, project=project)
     as_staff, as_coproducer = signed_in(staff), signed_in(coproducer)
+    both = {
+        "home": reverse("accounts:home"),
+        "projects": reverse("projects:project_list"),
+        "project": reverse("projects:project_detail", args=[project.pk]),
+        "opportunities": reverse("opportunities:opportunity_list"),
+        "opportunity": reverse("opportunities:opportunity_detail", args=[opportunity.pk]),
+    }
     pages = {
-        "staff: projects": (as_staff, reverse("projects:project_list")),
-        "staff: project": (as_staff, reverse("projects:project_detail", args=[project.pk])),
+        f"{who}: {label}": (client, url)
+        for who, client in (("staff", as_staff), ("co-producer", as_coproducer))
+        for label, url in both.items()
+    }
+    pages |= {
         "staff: people": (as_staff, reverse("people:person_list")),
         "staff: person": (as_staff, reverse("people:person_detail", args=[coproducer.pk])),
-        "staff: opportunities": (as_staff, reverse("opportunities:opportunity_list")),
-        "staff: opportunity": (
-            as_staff,
-            reverse("opportunities:opportunity_detail", args=[opportunity.pk]),
-        ),
-        "staff: home": (as_staff, reverse("accounts:home")),
-        "co-producer: home": (as_coproducer, reverse("accounts:home")),
-        "co-producer: projects": (as_coproducer, reverse("projects:project_list")),
-        "co-producer: project": (
-            as_coproducer,
-            reverse("projects:project_detail", args=[project.pk]),
-        ),
-        "co-producer: opportunities": (as_coproducer, reverse("opportunities:opportunity_list")),
-        "co-producer: opportunity": (
-            as_coproducer,
-            reverse("opportunities:opportunity_detail", args=[opportunity.pk]),
-        ),
         "co-producer: applications": (as_coproducer, reverse("opportunities:my_applications")),
         "co-producer: profile": (as_coproducer, reverse("people:my_profile")),
     }
