@@ -107,3 +107,23 @@ def test_every_journey_page_exists():
     for path in paths:
         assert f'"{path.replace("/1/", "/{}/")}"' in source
         resolve(path)
+
+
+@pytest.mark.django_db
+def test_bench_data_makes_accounts_that_can_sign_in_and_ids_for_each_journey(tmp_path, client):
+    import json
+
+    from django.core.management import call_command
+
+    ids = tmp_path / "ids.json"
+    call_command(
+        "bench_data", scale=0.01, password="bench-test-password", ids=str(ids), stdout=None
+    )
+    found = json.loads(ids.read_text())
+    assert client.login(email=found["accounts"]["staff"], password="bench-test-password")
+    coproducer = User.objects.get(email=found["accounts"]["coproducer"])
+    assert TeamMember.objects.filter(person=coproducer).count() == 8
+    assert found["objects"]["staff"]["person"] and found["objects"]["coproducer"]["project"]
+    visible = Project.objects.filter(pk__in=found["objects"]["coproducer"]["project"])
+    for project in visible:
+        assert project.visibility == "public" or project.team.filter(person=coproducer).exists()
