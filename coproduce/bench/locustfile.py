@@ -98,44 +98,35 @@ class SignedIn(HttpUser):
 
 
 # Each journey step is a function of the signed-in user; a journey weights the steps.
-def home(user):
-    user.client.get("/home/", name="home")
+def visit(path, name):
+    def step(user):
+        user.client.get(path, name=name)
+
+    step.__name__ = name
+    return step
 
 
-def project_list(user):
-    user.client.get("/projects/", name="project_list")
+def visit_one(kind, path, name):
+    def step(user):
+        user.detail(kind, path, name)
+
+    step.__name__ = name
+    return step
 
 
-def project_detail(user):
-    user.detail("project", "/projects/{}/", "project_detail")
-
-
-def person_list(user):
-    user.client.get("/people/", name="person_list")
+home = visit("/home/", "home")
+project_list = visit("/projects/", "project_list")
+project_detail = visit_one("project", "/projects/{}/", "project_detail")
+person_list = visit("/people/", "person_list")
+person_detail = visit_one("person", "/people/{}/", "person_detail")
+opportunity_list = visit("/opportunities/", "opportunity_list")
+opportunity_detail = visit_one("opportunity", "/opportunities/{}/", "opportunity_detail")
+my_applications = visit("/opportunities/mine/", "my_applications")
+my_profile = visit("/you/", "my_profile")
 
 
 def person_search(user):
     user.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
-
-
-def person_detail(user):
-    user.detail("person", "/people/{}/", "person_detail")
-
-
-def opportunity_list(user):
-    user.client.get("/opportunities/", name="opportunity_list")
-
-
-def opportunity_detail(user):
-    user.detail("opportunity", "/opportunities/{}/", "opportunity_detail")
-
-
-def my_applications(user):
-    user.client.get("/opportunities/mine/", name="my_applications")
-
-
-def my_profile(user):
-    user.client.get("/you/", name="my_profile")
 
 
 def display_settings(user):
