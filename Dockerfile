@@ -1,0 +1,25 @@
+# The app image that compose.yaml runs as both the web server and the task worker.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY assets assets
+RUN mkdir -p coproduce/static && npm run --silent build
+
+FROM python:3.11-slim-bookworm
+# Pango draws the text in PDF reports (WeasyPrint).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml README.md manage.py ./
+COPY coproduce coproduce
+RUN pip install --no-cache-dir -e '.[scale]'
+COPY --from=assets /app/coproduce/static/dist coproduce/static/dist
+ENV COPRODUCE_VAR_DIR=/app/var PYTHONUNBUFFERED=1
+RUN SECRET_KEY=only-for-collectstatic python manage.py collectstatic --noinput --verbosity 0 \
+    && useradd --system --home-dir /app coproduce \
+    && mkdir -p /app/var/private /app/var/media && chown -R coproduce /app/var
+USER coproduce
+EXPOSE 8000
+CMD ["gunicorn", "coproduce.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--threads", "4"]

@@ -1,0 +1,172 @@
+"""The load: signed-in staff and co-producer journeys (lists, detail pages, a search,
+a form posted), and a bare-view user for the yardstick. Run by coproduce.bench.run;
+BENCH_IDS names the JSON of ids and accounts, BENCH_PASSWORD their password and
+BENCH_OUT where each page's samples go."""
+
+import gzip
+import json
+import os
+import random
+import re
+import time
+from collections import defaultdict
+
+from locust import HttpUser, between, events, task
+
+IDS = json.loads(open(os.environ["BENCH_IDS"]).read()) if os.environ.get("BENCH_IDS") else {}  # noqa: SIM115
+PASSWORD = os.environ.get("BENCH_PASSWORD", "")
+SAMPLES = defaultdict(lambda: {"server_ms": [], "queries": [], "gzip_bytes": [], "errors": 0})
+FAILED_AT = []  # when requests failed, to measure how long an outage lasted
+SIZE_SAMPLES = 20  # compressing every body would load the client, not the server
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@events.request.add_listener
+def record(request_type, name, response, exception, **kwargs):
+    sample = SAMPLES[name]
+    if exception or response is None or response.status_code >= 400:
+        sample["errors"] += 1
+        FAILED_AT.append(time.time())
+        return
+    timing = response.headers.get("Server-Timing", "")
+    if "dur=" in timing:
+        sample["server_ms"].append(float(timing.split("dur=")[1]))
+    if "X-Bench-Queries" in response.headers:
+        sample["queries"].append(int(response.headers["X-Bench-Queries"]))
+    if len(sample["gzip_bytes"]) < SIZE_SAMPLES and response.content:
+        sample["gzip_bytes"].append(len(gzip.compress(response.content, 6)))
+
+
+@events.quitting.add_listener
+def write_samples(environment, **kwargs):
+    stats = environment.stats.total
+    out = {
+        "pages": SAMPLES,
+        "requests": stats.num_requests,
+        "failures": stats.num_failures,
+        "failed_between": [min(FAILED_AT), max(FAILED_AT)] if FAILED_AT else None,
+        "seconds": max(stats.last_request_timestamp - stats.start_time, 0.001)
+        if stats.last_request_timestamp
+        else 0.001,
+    }
+    with open(os.environ["BENCH_OUT"], "w") as handle:
+        json.dump(out, handle)
+
+
+class SignedIn(HttpUser):
+    abstract = True
+    wait_time = between(0, 0.05)
+    role = ""
+
+    def on_start(self):
+        page = self.client.get("/accounts/login/", name="sign_in_page")
+        token = CSRF.search(page.text).group(1)
+        response = self.client.post(
+            "/accounts/login/",
+            {
+                "login": IDS["accounts"][self.role],
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": token,
+            },
+            headers={"Referer": f"{self.host}/accounts/login/"},
+            name="sign_in",
+            allow_redirects=False,
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"Bench {self.role} could not sign in: {response.status_code}")
+
+    def detail(self, kind, path, name):
+        ids = IDS["objects"][self.role][kind]
+        if ids:
+            self.client.get(path.format(random.choice(ids)), name=name)
+
+    def post_display_settings(self):
+        page = self.client.get("/display-settings/", name="display_settings")
+        match = CSRF.search(page.text)
+        if match:
+            self.client.post(
+                "/display-settings/",
+                {
+                    "csrfmiddlewaretoken": match.group(1),
+                    "text_size": random.choice(["100", "125"]),
+                    "contrast": "standard",
+                },
+                headers={"Referer": f"{self.host}/display-settings/"},
+                name="display_settings_post",
+                allow_redirects=False,
+            )
+
+
+# Each journey step is a function of the signed-in user; a journey weights the steps.
+def visit(path, name):
+    def step(user):
+        user.client.get(path, name=name)
+
+    step.__name__ = name
+    return step
+
+
+def visit_one(kind, path, name):
+    def step(user):
+        user.detail(kind, path, name)
+
+    step.__name__ = name
+    return step
+
+
+home = visit("/home/", "home")
+project_list = visit("/projects/", "project_list")
+project_detail = visit_one("project", "/projects/{}/", "project_detail")
+person_list = visit("/people/", "person_list")
+person_detail = visit_one("person", "/people/{}/", "person_detail")
+opportunity_list = visit("/opportunities/", "opportunity_list")
+opportunity_detail = visit_one("opportunity", "/opportunities/{}/", "opportunity_detail")
+my_applications = visit("/opportunities/mine/", "my_applications")
+my_profile = visit("/you/", "my_profile")
+
+
+def person_search(user):
+    user.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
+
+
+def display_settings(user):
+    user.post_display_settings()
+
+
+class StaffUser(SignedIn):
+    role = "staff"
+    weight = 1
+    tasks = {
+        project_list: 3,
+        project_detail: 4,
+        person_list: 3,
+        person_search: 1,
+        person_detail: 3,
+        opportunity_list: 2,
+        opportunity_detail: 2,
+        home: 2,
+        display_settings: 1,
+    }
+
+
+class CoproducerUser(SignedIn):
+    role = "coproducer"
+    weight = 2
+    tasks = {
+        home: 3,
+        project_list: 3,
+        project_detail: 4,
+        opportunity_list: 3,
+        opportunity_detail: 2,
+        my_applications: 2,
+        my_profile: 2,
+        display_settings: 1,
+    }
+
+
+class BareUser(HttpUser):
+    wait_time = between(0, 0.05)
+
+    @task
+    def bare(self):
+        self.client.get("/bench/bare/", name="bare")

@@ -1,0 +1,129 @@
+"""The benchmark's own parts: the generated organisation looks like a real one, the
+bench headers count queries, the bare view is there only in bench mode, and the report
+reads the samples right."""
+
+import random
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import Resolver404, resolve
+
+from coproduce.accounts.models import RoleAssignment, User
+from coproduce.bench import dataset, run
+from coproduce.bench.middleware import BenchHeadersMiddleware
+from coproduce.bench.views import bare
+from coproduce.opportunities.models import Application
+from coproduce.people.models import AccessPassport, EqualityMonitoring
+from coproduce.projects.models import Project, TeamMember
+
+
+@pytest.mark.django_db
+def test_the_generated_organisation_has_realistic_shape():
+    timings = dataset.generate(0.02, random.Random(3), log=lambda message: None)
+    assert list(timings) == ["people", "projects", "opportunities"]  # app order
+    people = User.objects.count()
+    assert people == 400
+    roles = Counter(RoleAssignment.objects.values_list("role", flat=True))
+    assert roles["coproducer"] > 0.75 * people
+    assert 0 < roles["lead"] < roles["staff"] < roles["coproducer"]
+    assert 0.3 * people < AccessPassport.objects.count() < 0.6 * people
+    assert 0.45 * people < EqualityMonitoring.objects.count() < 0.75 * people
+    assert Project.objects.count() == 40
+    for project in Project.objects.all():
+        assert TeamMember.objects.filter(project=project, person=project.lead).exists()
+    places = Counter(
+        TeamMember.objects.filter(kind="coproducer").values_list("person_id", flat=True)
+    )
+    # A few people are on many teams, most on one or two.
+    assert max(places.values()) >= 4 * sorted(places.values())[len(places) // 2]
+    assert Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_bench_headers_count_each_query_and_the_time():
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 2")
+        return HttpResponse("done")
+
+    response = BenchHeadersMiddleware(view)(RequestFactory().get("/"))
+    assert response["X-Bench-Queries"] == "2"
+    assert response["Server-Timing"].startswith("app;dur=")
+    assert float(response["Server-Timing"].split("dur=")[1]) >= 0
+
+
+def test_the_bare_view_is_only_served_in_bench_mode():
+    assert bare(RequestFactory().get("/bench/bare/")).content == b"ok"
+    with pytest.raises(Resolver404):
+        resolve("/bench/bare/")
+
+
+def test_the_report_gives_median_p95_queries_and_bytes():
+    raw = {
+        "pages": {
+            "project_list": {
+                "server_ms": [float(n) for n in range(1, 101)],
+                "queries": [12, 12, 14],
+                "gzip_bytes": [3000, 3100, 3200],
+                "errors": 1,
+            },
+            "sign_in": {"server_ms": [500.0], "queries": [5], "gzip_bytes": [], "errors": 0},
+        },
+        "requests": 104,
+        "failures": 1,
+        "seconds": 2.0,
+    }
+    report = run.summarise(raw)
+    assert "sign_in" not in report["pages"]
+    page = report["pages"]["project_list"]
+    assert page["median_ms"] == 50.5
+    assert page["p95_ms"] == 95.0
+    assert (page["queries_min"], page["queries_max"]) == (12, 14)
+    assert page["gzip_bytes"] == 3100
+    assert report["requests_per_second"] == 52.0
+
+
+def test_every_journey_page_exists():
+    from pathlib import Path
+
+    source = Path(run.__file__).with_name("locustfile.py").read_text()
+    paths = {
+        "/projects/",
+        "/projects/1/",
+        "/people/",
+        "/people/1/",
+        "/opportunities/",
+        "/opportunities/1/",
+        "/opportunities/mine/",
+        "/you/",
+        "/home/",
+        "/display-settings/",
+        "/accounts/login/",
+    }
+    for path in paths:
+        assert f'"{path.replace("/1/", "/{}/")}"' in source
+        resolve(path)
+
+
+@pytest.mark.django_db
+def test_bench_data_makes_accounts_that_can_sign_in_and_ids_for_each_journey(tmp_path, client):
+    import json
+
+    from django.core.management import call_command
+
+    ids = tmp_path / "ids.json"
+    call_command(
+        "bench_data", scale=0.01, password="bench-test-password", ids=str(ids), stdout=None
+    )
+    found = json.loads(ids.read_text())
+    assert client.login(email=found["accounts"]["staff"], password="bench-test-password")
+    coproducer = User.objects.get(email=found["accounts"]["coproducer"])
+    assert TeamMember.objects.filter(person=coproducer).count() == 8
+    assert found["objects"]["staff"]["person"] and found["objects"]["coproducer"]["project"]
+    visible = Project.objects.filter(pk__in=found["objects"]["coproducer"]["project"])
+    for project in visible:
+        assert project.visibility == "public" or project.team.filter(person=coproducer).exists()
