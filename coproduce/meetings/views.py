@@ -46,6 +46,15 @@ def meeting_from(request, pk, **kwargs):
     return get_object_or_404(Meeting, pk=pk)
 
 
+def _posted(request):
+    """The submitted data, even when empty (all boxes unticked), so the form says what is wrong."""
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def _absolute(request):
     return request.build_absolute_uri
 
@@ -91,9 +100,7 @@ def meeting_create(request):
     initial = {"notice_days": 7}
     if (project_id := request.GET.get("project", "")) and project_id.isdigit():
         initial["project"] = Project.objects.filter(pk=project_id).first()
-    form = MeetingForm(
-        request.POST or None, initial=initial, instance=Meeting(organiser=request.user)
-    )
+    form = MeetingForm(_posted(request), initial=initial, instance=Meeting(organiser=request.user))
     if request.method == "POST" and form.is_valid():
         meeting = form.save(commit=False)
         actions.save_meeting(meeting=meeting, breaks=form.cleaned_data["breaks"])
@@ -105,7 +112,7 @@ def meeting_create(request):
 @permission_required("meetings.change_meeting", fn=meeting_from)
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = MeetingForm(request.POST or None, instance=meeting)
+    form = MeetingForm(_posted(request), instance=meeting)
     if request.method == "POST" and form.is_valid():
         meeting = form.save(commit=False)
         actions.save_meeting(meeting=meeting, breaks=form.cleaned_data["breaks"])
@@ -194,7 +201,7 @@ def meeting_ics(request, pk):
 @permission_required("meetings.change_meeting", fn=meeting_from)
 def invite(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("project"), pk=pk)
-    form = InviteForm(request.POST or None, meeting=meeting)
+    form = InviteForm(_posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         created = actions.invite(
             meeting=meeting, people=form.cleaned_data["chosen"], invited_by=request.user
@@ -246,7 +253,7 @@ def reply_by_link(request, token):
         return render(
             request, "meetings/reply_link_invalid.html", {"problem": error.messages[0]}, status=410
         )
-    form = ReplyForm(request.POST or None, initial={"reply": invitation.reply})
+    form = ReplyForm(_posted(request), initial={"reply": invitation.reply})
     done = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -264,7 +271,7 @@ def reply_by_link(request, token):
 @permission_required("meetings.change_meeting", fn=meeting_from)
 def reply_on_behalf(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = ReplyOnBehalfForm(request.POST or None, meeting=meeting)
+    form = ReplyOnBehalfForm(_posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = actions.reply(
@@ -312,7 +319,7 @@ def checklist_view(request, pk):
 def arrangement_edit(request, pk, item_pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     item = get_object_or_404(Arrangement, pk=item_pk, meeting=meeting)
-    form = ArrangementForm(request.POST or None, instance=item)
+    form = ArrangementForm(_posted(request), instance=item)
     if request.method == "POST" and form.is_valid():
         actions.update_arrangement(item=item, **form.cleaned_data)
         messages.success(request, f"“{item.label}” saved: {item.get_status_display().lower()}.")
@@ -329,7 +336,7 @@ def arrangement_edit(request, pk, item_pk):
 def material_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = MaterialForm(
-        request.POST or None, request.FILES or None, initial={"sent_on": timezone.localdate()}
+        _posted(request), _files(request), initial={"sent_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
         material = actions.add_material(
@@ -351,9 +358,7 @@ def material_add(request, pk):
 def format_add(request, pk, material_pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     material = get_object_or_404(Material, pk=material_pk, meeting=meeting)
-    form = FormatForm(
-        request.POST or None, request.FILES or None, initial={"sent_on": timezone.localdate()}
-    )
+    form = FormatForm(_posted(request), _files(request), initial={"sent_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         added = actions.add_format(
             material=material,
@@ -408,7 +413,7 @@ def attendance(request, pk):
     invitations = meeting.invitations.select_related("person").order_by("person__name", "pk")
     existing = dict(meeting.attendance.values_list("person_id", "minutes"))
     form = AttendanceForm(
-        request.POST or None,
+        _posted(request),
         invitations=invitations,
         existing=existing,
         duration=meeting.duration_minutes,
@@ -436,7 +441,7 @@ def feedback(request, pk):
     if FeedbackGiven.objects.filter(meeting=meeting, person=request.user).exists():
         messages.info(request, "You have already given feedback on this meeting. Thank you.")
         return redirect(meeting)
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         anonymous = data.pop("anonymous")
@@ -564,7 +569,7 @@ def follow_up(request, feedback_pk):
     item = get_object_or_404(
         Feedback.objects.select_related("meeting", "person"), pk=feedback_pk, needs_follow_up=True
     )
-    form = FollowUpForm(request.POST or None, initial={"note": item.follow_up_note})
+    form = FollowUpForm(_posted(request), initial={"note": item.follow_up_note})
     if request.method == "POST" and form.is_valid():
         actions.follow_up(feedback=item, note=form.cleaned_data["note"], done_by=request.user)
         messages.success(request, "Follow-up recorded.")
@@ -625,7 +630,7 @@ def venue_list(request):
 
 @permission_required("meetings.manage_venues")
 def venue_create(request):
-    form = VenueForm(request.POST or None)
+    form = VenueForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         venue = form.save()
         messages.success(request, f"Venue “{venue}” added.")
@@ -636,7 +641,7 @@ def venue_create(request):
 @permission_required("meetings.manage_venues")
 def venue_edit(request, venue_pk):
     venue = get_object_or_404(Venue, pk=venue_pk)
-    form = VenueForm(request.POST or None, instance=venue)
+    form = VenueForm(_posted(request), instance=venue)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Venue “{venue}” saved.")
