@@ -26,22 +26,26 @@ def access_needs_met(period):
     raw = {label: counts.get(value, 0) for value, label in AccessAnswer.choices}
     shown, total = suppress(raw)
     url = reverse("meetings:feedback_overview")
-    met = shown[AccessAnswer.YES.label]
-    with_needs_raw = sum(counts.get(v, 0) for v in ("yes", "partly", "no"))
+    needs = [
+        shown[choice.label] for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
+    ]
     title = "Access needs met at meetings"
+    value = None
     if total == 0:
-        summary, value = "Nobody gave feedback on a meeting in this period.", None
-    elif total is None or met is None:
+        summary = "Nobody gave feedback on a meeting in this period."
+    elif total is None:
         summary = f"Fewer than {floor()} people answered, so the numbers are hidden."
-        value = None
-    else:
-        value = round(100 * met / with_needs_raw) if with_needs_raw else None
+    elif None in needs:
+        # Working out a share from hidden numbers would reveal them.
+        summary = f"{total} people gave feedback. Some answers are too few to show."
+    elif sum(needs):
+        value = round(100 * needs[0] / sum(needs))
         summary = (
-            f"{met} of {with_needs_raw} people with access needs who gave feedback said their "
+            f"{needs[0]} of {sum(needs)} people with access needs who gave feedback said their "
             f"needs were met ({value}%)."
-            if with_needs_raw
-            else f"{total} people gave feedback; none had access needs for the meeting."
         )
+    else:
+        summary = f"{total} people gave feedback; none had access needs for the meeting."
     return Figure(
         title=title,
         summary=summary,
