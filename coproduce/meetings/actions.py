@@ -13,6 +13,7 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.lib.tasks import send_email
 
+from .checklist import mark_stale
 from .models import (
     AccessAnswer,
     AlternativeFormat,
@@ -103,6 +104,7 @@ def invite(*, meeting, people, invited_by):
         Invitation(meeting=meeting, person=person) for person in people if person.pk not in already
     ]
     Invitation.objects.bulk_create(new)
+    mark_stale(meeting)
     created = list(
         meeting.invitations.filter(person__in=[i.person for i in new]).select_related("person")
     )
@@ -164,6 +166,7 @@ def reply(*, invitation, answer, recorded_by=None, reason=""):
     invitation.recorded_by = recorded_by if on_behalf else None
     invitation.on_behalf_reason = reason.strip() if on_behalf else ""
     invitation.save()
+    mark_stale(meeting)
     if had_place and not invitation.has_place:
         _fill_from_waiting_list(meeting)
     return invitation
@@ -178,6 +181,8 @@ def _fill_from_waiting_list(meeting):
     if free is not None:
         waiting = waiting[: max(free, 0)]
     promoted = list(waiting.select_related("person"))
+    if promoted:
+        mark_stale(meeting)
     for invitation in promoted:
         invitation.reply = Invitation.Reply.YES
         invitation.waiting_since = None

@@ -5,9 +5,11 @@ every read logged). Organisers see what to arrange, never why.
 `sync(meeting, viewer)` brings the stored checklist up to date: a new need adds
 an item; an item nobody coming needs any more is kept (someone may already
 have booked it) but marked as no longer needed, or removed if nothing was done
-yet. It runs whenever an organiser opens the meeting or its checklist, and
-after an organiser changes who is coming, so the read is always made by the
-person who will see the result."""
+yet. It runs when an organiser opens the checklist, and when an organiser opens
+the meeting page after a reply, a passport or a sharing choice changed
+(`is_stale`), so the read is always made, and logged, for the person who sees
+the result, and an unchanged checklist is not read again.
+See docs/decisions/0009-meetings-checklist-from-passports.md."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -15,8 +17,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.people import consent
 from coproduce.people.access import arrangements_for_many
-from coproduce.people.models import Requirement
+from coproduce.people.models import AccessPassport, ConsentRecord, Requirement
 
 from .models import Arrangement, Invitation
 
@@ -91,6 +94,26 @@ def read_needs(meeting, viewer):
     return needs
 
 
+def mark_stale(meeting):
+    """Who is coming changed: the next organiser to look rebuilds the checklist."""
+    type(meeting).objects.filter(pk=meeting.pk).update(checklist_checked_at=None)
+
+
+def is_stale(meeting):
+    """True when replies changed, or someone coming changed their passport or
+    sharing choice, since the checklist was last built. Reads no access needs."""
+    checked = meeting.checklist_checked_at
+    if checked is None:
+        return True
+    coming = meeting.invitations.filter(reply__in=ATTENDING).values("person_id")
+    return (
+        AccessPassport.objects.filter(user__in=coming, updated_at__gt=checked).exists()
+        or ConsentRecord.objects.filter(
+            person__in=coming, purpose=consent.SHARE_ACCESS, recorded_at__gt=checked
+        ).exists()
+    )
+
+
 @transaction.atomic
 def sync(meeting, viewer):
     """Updates the stored checklist from the passports; returns the Needs read."""
@@ -117,6 +140,10 @@ def sync(meeting, viewer):
             item.still_needed = False
             item.save(update_fields=["still_needed"])
             item.needed_by.clear()
+    meeting.checklist_checked_at = timezone.now()
+    type(meeting).objects.filter(pk=meeting.pk).update(
+        checklist_checked_at=meeting.checklist_checked_at
+    )
     return needs
 
 

@@ -87,6 +87,8 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organised_meetings"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # When the checklist was last built from passports; None: replies changed since.
+    checklist_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-starts_at", "pk"]

@@ -135,7 +135,8 @@ def meeting_detail(request, pk):
     mine = meeting.invitations.filter(person=user).first()
     invitations = counts = items = warnings = by_phone = waiting = None
     if can_change:
-        checklist.sync(meeting, user)
+        if checklist.is_stale(meeting):
+            checklist.sync(meeting, user)
         items = list(
             meeting.arrangements.select_related("owner").annotate(people=Count("needed_by"))
         )

@@ -28,7 +28,7 @@ def make_meeting(*, organiser, days=10, breaks=(), **fields):
     defaults = {
         "title": "Planning group",
         "kind": Meeting.Kind.HYBRID,
-        "starts_at": timezone.now() + timedelta(days=days),
+        "starts_at": (timezone.now() + timedelta(days=days)).replace(second=0, microsecond=0),
         "duration_minutes": 120,
         "joining_details": "https://meet.example.org/planning",
         "organiser": organiser,

@@ -158,3 +158,19 @@ def test_marking_an_arrangement_done(people, client_as):
     assert item.status == "done" and item.done_at and item.note == "Room 2"
     bad = client.post(url, {"status": "done", "due_on": "not a date"})
     assert bad.status_code == 200 and "Enter a real date" in bad.content.decode()
+
+
+def test_the_meeting_page_follows_passport_and_reply_changes(people, client_as):
+    staff = people["staff"]
+    sam = UserFactory(name="Sam", roles=["coproducer"])
+    passport(sam, ["bsl"])
+    meeting = make_meeting(organiser=staff)
+    coming(meeting, sam, staff)
+    client = client_as("staff")
+    assert "Book a BSL interpreter" in client.get(meeting.get_absolute_url()).content.decode()
+    passport(sam, ["captions"])
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Book a captioner" in page and "Book a BSL interpreter" not in page
+    coming(meeting, sam, staff, Invitation.Reply.NO)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Book a captioner" not in page
