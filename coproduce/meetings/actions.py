@@ -50,10 +50,27 @@ def wants_email(person):
 # ---- meetings -------------------------------------------------------------
 
 
+CHANGES_PEOPLE_NEED_TO_KNOW = ("starts_at", "duration_minutes", "kind", "venue_id")
+
+
 @transaction.atomic
 def save_meeting(*, meeting, breaks):
-    """Creates or updates a meeting and replaces its breaks [(after, length)]."""
+    """Creates or updates a meeting and replaces its breaks [(after, length)].
+    When the time, length, place or way of taking part changes, everyone with a
+    place (or who might come) is told."""
+    before = Meeting.objects.filter(pk=meeting.pk).values(*CHANGES_PEOPLE_NEED_TO_KNOW).first()
     meeting.save()
+    if before and any(before[f] != getattr(meeting, f) for f in CHANGES_PEOPLE_NEED_TO_KNOW):
+        url = absolute(meeting.get_absolute_url())
+        for invitation in meeting.invitations.filter(
+            reply__in=[Invitation.Reply.YES, Invitation.Reply.MAYBE, Invitation.Reply.WAITING]
+        ).select_related("person"):
+            _email(
+                invitation.person,
+                "changed.txt",
+                {"meeting": meeting, "url": url},
+                f"Changed: {meeting.title}",
+            )
     meeting.breaks.all().delete()
     Break.objects.bulk_create(
         Break(meeting=meeting, starts_after_minutes=after, length_minutes=length)
@@ -202,7 +219,10 @@ def _fill_from_waiting_list(meeting):
 @transaction.atomic
 def update_arrangement(*, item, owner, status, due_on, note):
     item.owner, item.status, item.due_on, item.note = owner, status, due_on, note
-    item.done_at = timezone.now() if status == Arrangement.Status.DONE else None
+    if status != Arrangement.Status.DONE:
+        item.done_at = None
+    elif item.done_at is None:  # a later edit keeps when it was really done
+        item.done_at = timezone.now()
     item.save()
     return item
 

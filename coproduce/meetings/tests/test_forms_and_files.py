@@ -184,3 +184,40 @@ def test_attendance_is_recorded_and_read_newest_first(people, client_as):
     actions.invite(meeting=future, people=[people["coproducer"]], invited_by=people["staff"])
     early = client_as("staff").post(reverse("meetings:attendance", args=[future.pk]), {field: "5"})
     assert "once the meeting has started" in early.content.decode()
+
+
+def test_the_other_forms_never_fail(people):
+    meeting = make_meeting(organiser=people["staff"], days=-1)
+    (invitation,) = actions.invite(
+        meeting=meeting, people=[people["coproducer"]], invited_by=people["staff"]
+    )
+    meeting.invitations.update(reply="yes")
+    staff, coproducer = Client(), Client()
+    staff.force_login(people["lead"])
+    coproducer.force_login(people["coproducer"])
+    upcoming = make_meeting(organiser=people["staff"])
+    actions.invite(meeting=upcoming, people=[people["coproducer"]], invited_by=people["staff"])
+    targets = [
+        (staff, reverse("meetings:venue_create"), ["name", "address", "step_free", "parking"]),
+        (staff, reverse("meetings:reply_on_behalf", args=[upcoming.pk]), ["invitation", "reply", "reason"]),
+        (staff, reverse("meetings:attendance", args=[meeting.pk]), [f"person_{people['coproducer'].pk}"]),
+        (staff, reverse("meetings:invite", args=[upcoming.pk]), ["people", "team"]),
+        (staff, reverse("meetings:material_add", args=[upcoming.pk]), ["kind", "title", "sent_on"]),
+        (coproducer, reverse("meetings:reply", args=[upcoming.pk]), ["reply", "cancel"]),
+        (coproducer, reverse("meetings:feedback", args=[meeting.pk]), ["access_needs_met", "listened_to", "could_say", "anything_else"]),
+    ]  # fmt: skip
+
+    def check(client, url, fields):
+        @given(st.fixed_dictionaries({name: text for name in fields}))
+        @settings(
+            max_examples=15,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture],
+        )
+        def post_anything(data):
+            assert client.post(url, data).status_code in (200, 302)
+
+        post_anything()
+
+    for client, url, fields in targets:
+        check(client, url, fields)

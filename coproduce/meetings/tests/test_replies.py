@@ -154,3 +154,21 @@ def test_joining_details_only_for_people_invited(people, client_as):
     client = Client()
     client.force_login(other)
     assert client.get(meeting.get_absolute_url()).status_code == 403
+
+
+def test_people_coming_are_told_when_the_time_or_place_changes(
+    people, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(organiser=people["staff"])
+    (invitation,) = invited(meeting, people["coproducer"], by=people["staff"])
+    actions.reply(invitation=invitation, answer=YES)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.title = "New title only"
+        actions.save_meeting(meeting=meeting, breaks=[])
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.duration_minutes = 90
+        actions.save_meeting(meeting=meeting, breaks=[])
+    assert [m.to for m in mail.outbox] == [[people["coproducer"].email]]
+    assert mail.outbox[0].subject == "Changed: New title only"
