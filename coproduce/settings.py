@@ -50,6 +50,8 @@ COPRODUCE_CONTACT_EMAIL = os.environ.get("COPRODUCE_CONTACT_EMAIL", "coproductio
 COPRODUCE_REQUIRE_MFA = env_flag("COPRODUCE_REQUIRE_MFA", default=not COPRODUCE_DEMO)
 COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance")
 COPRODUCE_INVITATION_DAYS = 14
+# Links in emails sent outside a request (reminders) start with this.
+COPRODUCE_SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",
+    "coproduce.meetings",
     "coproduce.bench",
 ]
 

@@ -132,6 +132,7 @@ def person_everywhere(people):
     period.save()
     retention.apply(ran_by=person)
     _in_projects_and_opportunities(person, other, people["staff"])
+    _in_meetings(person, other, people["staff"])
     _on_the_public_site(person)
     return person, request
 
@@ -194,6 +195,49 @@ def _on_the_public_site(person):
     AccessibilityCheck.objects.create(
         checked_on=timezone.localdate(), pages_checked=10, problems_found=0, recorded_by=person
     )
+
+
+def _in_meetings(person, other, staff):
+    """Invited, coming, helped by the checklist, attending and giving feedback;
+    and, as staff, organising a meeting for someone else."""
+    from datetime import timedelta
+
+    from coproduce.meetings import actions as meeting_actions
+    from coproduce.meetings import checklist
+    from coproduce.meetings.models import CalendarFeed, Invitation
+    from coproduce.meetings.tests.factories import make_meeting, pdf
+
+    theirs = make_meeting(organiser=person, title="Meeting they organise")
+    (invitation,) = meeting_actions.invite(meeting=theirs, people=[other], invited_by=person)
+    meeting_actions.reply(
+        invitation=invitation, answer=Invitation.Reply.YES, recorded_by=person, reason="Phoned"
+    )
+    meeting_actions.add_material(
+        meeting=theirs, kind="agenda", title="Agenda", sent_on=timezone.localdate(),
+        upload=pdf(), content_type="application/pdf", uploaded_by=person,
+    )  # fmt: skip
+    meeting = make_meeting(organiser=staff, title="Meeting they go to")
+    (mine,) = meeting_actions.invite(meeting=meeting, people=[person], invited_by=staff)
+    meeting_actions.reply(invitation=mine, answer=Invitation.Reply.YES)
+    checklist.sync(meeting, staff)
+    item = meeting.arrangements.first()
+    meeting_actions.update_arrangement(
+        item=item, owner=person, status="done", due_on=item.due_on, note=""
+    )
+    CalendarFeed.objects.create(person=person, token=CalendarFeed.new_token())
+    past = make_meeting(organiser=staff, title="Meeting they went to")
+    meeting_actions.invite(meeting=past, people=[person, other], invited_by=staff)
+    past.invitations.update(reply=Invitation.Reply.YES)
+    past.starts_at = timezone.now() - timedelta(days=2)
+    past.save(update_fields=["starts_at"])
+    meeting_actions.record_attendance(
+        meeting=past, minutes_by_person={person: 90, other: 60}, recorded_by=person
+    )
+    feedback = meeting_actions.give_feedback(
+        meeting=past, person=person, anonymous=False, access_needs_met="no",
+        listened_to="yes", could_say="yes", anything_else="Zebedee Quartermain needed a loop",
+    )  # fmt: skip
+    meeting_actions.follow_up(feedback=feedback, note="Loop booked", done_by=person)
 
 
 def _in_projects_and_opportunities(person, other, staff):

@@ -1,0 +1,181 @@
+"""The access-arrangements checklist, built from the passports of the people
+coming (through `people.access`, so only what each person chose to share, and
+every read logged). Organisers see what to arrange, never why.
+
+`sync(meeting, viewer)` brings the stored checklist up to date: a new need adds
+an item; an item nobody coming needs any more is kept (someone may already
+have booked it) but marked as no longer needed, or removed if nothing was done
+yet. It runs when an organiser opens the checklist, and when an organiser opens
+the meeting page after a reply, a passport or a sharing choice changed
+(`is_stale`), so the read is always made, and logged, for the person who sees
+the result, and an unchanged checklist is not read again.
+See docs/decisions/0009-meetings-checklist-from-passports.md."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.people import consent
+from coproduce.people.access import arrangements_for_many
+from coproduce.people.models import AccessPassport, ConsentRecord, Requirement
+
+from .models import Arrangement, Invitation
+
+LABEL_TO_CODE = {label: code for code, label in Requirement.choices}
+ASK = "ask"
+DIETARY = "dietary"
+OTHER = "other"
+# Days before the meeting each arrangement should be in place: interpreters and
+# captioners book up weeks ahead; papers follow the meeting's notice period.
+BOOK_EARLY = {Requirement.BSL, Requirement.LIPSPEAKER, Requirement.CAPTIONS}
+PAPERS = {Requirement.EASY_READ, Requirement.LARGE_PRINT, Requirement.SCREEN_READER}
+LABELS = {
+    Requirement.BSL: "Book a BSL interpreter",
+    Requirement.LIPSPEAKER: "Book a lipspeaker",
+    Requirement.CAPTIONS: "Book a captioner or speech-to-text reporter",
+    Requirement.HEARING_LOOP: "Check the hearing loop works",
+    Requirement.EASY_READ: "Send Easy Read papers",
+    Requirement.LARGE_PRINT: "Send large print papers",
+    Requirement.SCREEN_READER: "Send papers that work with a screen reader",
+    Requirement.STEP_FREE: "Make sure there is a step-free route",
+    Requirement.ACCESSIBLE_TOILET: "Make sure there is an accessible toilet",
+    Requirement.QUIET_ROOM: "Book a quiet room",
+    Requirement.BREAKS: "Plan regular breaks",
+    Requirement.EXTRA_TIME: "Give extra time to read and answer",
+    Requirement.PA_ATTENDS: "Make room for personal assistants or carers",
+    Requirement.DIETARY: "Arrange food for dietary needs",
+    Requirement.TRAVEL: "Arrange help with travel",
+    Requirement.ONLINE: "Set up a way to take part online",
+    DIETARY: "Arrange food for dietary needs",
+    OTHER: "Make the other arrangements people asked for",
+    ASK: "Ask people what they need: they have not shared an access passport",
+}
+ATTENDING = (Invitation.Reply.YES, Invitation.Reply.MAYBE)
+
+
+@dataclass
+class Needs:
+    by_code: dict = field(default_factory=dict)  # code -> [person]
+    details: list = field(default_factory=list)  # Arrangements that have dietary/other text
+
+
+def due_on(meeting, code):
+    day = timezone.localdate(meeting.starts_at)
+    if code in BOOK_EARLY:
+        return day - timedelta(days=14)
+    if code in PAPERS:
+        return meeting.papers_due_on
+    return day - timedelta(days=2)
+
+
+def read_needs(meeting, viewer):
+    """What the people coming need, as the viewer may see it (logged)."""
+    people = [
+        invitation.person
+        for invitation in meeting.invitations.filter(reply__in=ATTENDING).select_related("person")
+    ]
+    needs = Needs()
+    results = arrangements_for_many(people, viewer, reason=f"Access checklist: {meeting.title}")
+    for result in results:
+        if not result.shared:
+            needs.by_code.setdefault(ASK, []).append(result.person)
+            continue
+        codes = {LABEL_TO_CODE[label] for label in result.items if label in LABEL_TO_CODE}
+        if result.dietary:
+            codes.add(Requirement.DIETARY)
+        if result.other:
+            codes.add(OTHER)
+        for code in codes:
+            needs.by_code.setdefault(str(code), []).append(result.person)
+        if result.dietary or result.other:
+            needs.details.append(result)
+    return needs
+
+
+def mark_stale(meeting):
+    """Who is coming changed: the next organiser to look rebuilds the checklist."""
+    type(meeting).objects.filter(pk=meeting.pk).update(checklist_checked_at=None)
+
+
+def is_stale(meeting):
+    """True when replies changed, or someone coming changed their passport or
+    sharing choice, since the checklist was last built. Reads no access needs."""
+    checked = meeting.checklist_checked_at
+    if checked is None:
+        return True
+    coming = meeting.invitations.filter(reply__in=ATTENDING).values("person_id")
+    return (
+        AccessPassport.objects.filter(user__in=coming, updated_at__gt=checked).exists()
+        or ConsentRecord.objects.filter(
+            person__in=coming, purpose=consent.SHARE_ACCESS, recorded_at__gt=checked
+        ).exists()
+    )
+
+
+@transaction.atomic
+def sync(meeting, viewer):
+    """Updates the stored checklist from the passports; returns the Needs read."""
+    needs = read_needs(meeting, viewer)
+    existing = {item.code: item for item in meeting.arrangements.all()}
+    for code, people in needs.by_code.items():
+        item = existing.pop(code, None)
+        if item is None:
+            item = Arrangement.objects.create(
+                meeting=meeting,
+                code=code,
+                label=LABELS.get(code, code),
+                owner=meeting.organiser,
+                due_on=due_on(meeting, code),
+            )
+        elif not item.still_needed:
+            item.still_needed = True
+            item.save(update_fields=["still_needed"])
+        item.needed_by.set(people)
+    for item in existing.values():
+        if item.status == Arrangement.Status.TO_DO and not item.note:
+            item.delete()
+        elif item.still_needed:
+            item.still_needed = False
+            item.save(update_fields=["still_needed"])
+            item.needed_by.clear()
+    meeting.checklist_checked_at = timezone.now()
+    type(meeting).objects.filter(pk=meeting.pk).update(
+        checklist_checked_at=meeting.checklist_checked_at
+    )
+    return needs
+
+
+def warnings(meeting, items, days=7):
+    """Plain-English warnings when the meeting is close and something is not arranged."""
+    if meeting.has_started:
+        return []
+    close = meeting.starts_at - timezone.now() <= timedelta(days=days)
+    found = []
+    for item in items:
+        if not item.still_needed or item.is_settled:
+            continue
+        if item.is_overdue or close:
+            found.append(
+                f"{item.label}: {item.get_status_display().lower()}, "
+                f"and it should have been arranged by {item.due_on:%-d %B %Y}."
+                if item.is_overdue
+                else f"{item.label}: {item.get_status_display().lower()}. "
+                "The meeting is less than a week away."
+            )
+    venue = meeting.venue
+    codes = {item.code for item in items if item.still_needed}
+    if venue and meeting.kind != meeting.Kind.ONLINE:
+        for code, has_it, text in (
+            (Requirement.STEP_FREE, venue.step_free, "has no step-free route"),
+            (Requirement.ACCESSIBLE_TOILET, venue.accessible_toilet, "has no accessible toilet"),
+            (Requirement.HEARING_LOOP, venue.hearing_loop, "has no hearing loop"),
+            (Requirement.QUIET_ROOM, venue.quiet_room, "has no quiet room"),
+        ):
+            if code in codes and not has_it:
+                found.append(
+                    f"{venue.name} {text}, and someone coming needs it. "
+                    "Choose another venue or offer a way to join online."
+                )
+    return found

@@ -1,0 +1,203 @@
+"""Demo meetings, past and upcoming: venues, replies (one taken by phone), a
+waiting list, access arrangements in every state, papers in other formats
+(one sent late), attendance and feedback with a follow-up."""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.projects.models import Project
+
+from . import actions, checklist
+from .models import Arrangement, Meeting, Venue
+
+VENUES = [
+    {
+        "name": "Station Road community hall",
+        "address": "14 Station Road\nLeeds\nLS1 4AB",
+        "step_free": True,
+        "accessible_toilet": True,
+        "hearing_loop": True,
+        "quiet_room": True,
+        "parking": "3 blue badge spaces at the front door",
+        "public_transport": "Bus 12 stops outside. Leeds station is 10 minutes on foot, all flat.",
+        "notes": "Use the main entrance: it has an automatic door. The meeting room is on the "
+        "ground floor.",
+    },
+    {
+        "name": "Old library, upstairs room",
+        "address": "2 Market Street\nLeeds\nLS2 7CD",
+        "step_free": False,
+        "accessible_toilet": False,
+        "hearing_loop": False,
+        "quiet_room": False,
+        "parking": "Pay and display car park 200 metres away",
+        "public_transport": "Buses 4 and 16 stop on Market Street.",
+        "notes": "The room is up 14 stairs and there is no lift.",
+    },
+]
+PDF = b"%PDF-1.4\n% Demo paper\n"
+
+
+def _at(days, hour):
+    day = timezone.localtime() + timedelta(days=days)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def _meeting(organiser, breaks=((60, 15),), **fields):
+    return actions.save_meeting(meeting=Meeting(organiser=organiser, **fields), breaks=breaks)
+
+
+def load(log):
+    if Meeting.objects.exists():
+        log(f"Demo meetings: {Meeting.objects.count()} (already there)")
+        return
+    staff = User.objects.get(email="staff@example.org")
+    lead = User.objects.get(email="lead@example.org")
+    coproducers = list(User.objects.filter(role_assignments__role="coproducer").order_by("email"))
+    hall, library = (Venue.objects.create(**venue) for venue in VENUES)
+    project = Project.objects.order_by("pk").first()
+
+    upcoming = _meeting(
+        staff,
+        title="Planning group: accessible transport",
+        project=project,
+        kind=Meeting.Kind.HYBRID,
+        starts_at=_at(5, 14),
+        duration_minutes=150,
+        venue=hall,
+        joining_details="Video call: https://meet.example.org/transport-planning\n"
+        "By phone: 0113 496 0000, code 4821",
+        description="We agree the questions for the transport survey, and who will test it.",
+        capacity=max(len(coproducers), 2),
+    )
+    actions.invite(meeting=upcoming, people=[*coproducers, lead], invited_by=staff)
+    invitations = list(upcoming.invitations.select_related("person").order_by("person__email"))
+    for number, invitation in enumerate(invitations):
+        if number == 0:
+            actions.reply(invitation=invitation, answer="yes")
+        elif number == 1:
+            actions.reply(
+                invitation=invitation,
+                answer="yes",
+                recorded_by=staff,
+                reason="They rang the office to say they are coming.",
+            )
+        elif number == 2:
+            actions.reply(invitation=invitation, answer="maybe")
+    checklist.sync(upcoming, staff)
+    states = [
+        Arrangement.Status.DONE,
+        Arrangement.Status.IN_PROGRESS,
+        Arrangement.Status.TO_DO,
+        Arrangement.Status.NOT_POSSIBLE,
+    ]
+    for item, status in zip(upcoming.arrangements.order_by("pk"), states * 5, strict=False):
+        actions.update_arrangement(
+            item=item,
+            owner=staff,
+            status=status,
+            due_on=item.due_on,
+            note={
+                Arrangement.Status.DONE: "Booked and confirmed by email.",
+                Arrangement.Status.IN_PROGRESS: "Waiting to hear back.",
+                Arrangement.Status.NOT_POSSIBLE: "Nobody free that day: we offered a phone call.",
+            }.get(status, ""),
+        )
+    agenda = actions.add_material(
+        meeting=upcoming,
+        kind="agenda",
+        title="Agenda",
+        sent_on=upcoming.papers_due_on,
+        upload=ContentFile(PDF, name="agenda.pdf"),
+        content_type="application/pdf",
+        uploaded_by=staff,
+    )
+    actions.add_format(
+        material=agenda,
+        format="easy_read",
+        sent_on=upcoming.papers_due_on,
+        upload=ContentFile(PDF, name="agenda-easy-read.pdf"),
+        content_type="application/pdf",
+    )
+    actions.add_format(
+        material=agenda,
+        format="bsl",
+        sent_on=upcoming.papers_due_on,
+        link="https://video.example.org/agenda-bsl",
+    )
+    actions.add_material(
+        meeting=upcoming,
+        kind="paper",
+        title="Draft survey questions",
+        sent_on=timezone.localdate(),  # less than the notice period: flagged late
+        upload=ContentFile(PDF, name="survey.pdf"),
+        content_type="application/pdf",
+        uploaded_by=staff,
+    )
+
+    small = _meeting(
+        staff,
+        title="Easy Read letters: review session",
+        kind=Meeting.Kind.IN_PERSON,
+        starts_at=_at(12, 11),
+        duration_minutes=90,
+        venue=library,
+        capacity=1,
+        breaks=[(45, 10)],
+    )
+    actions.invite(meeting=small, people=coproducers[:3], invited_by=staff)
+    for invitation in small.invitations.order_by("person__email"):
+        actions.reply(invitation=invitation, answer="yes")  # one place: the rest wait
+
+    online = _meeting(
+        lead,
+        title="Whole-organisation check-in",
+        kind=Meeting.Kind.ONLINE,
+        starts_at=_at(20, 18),
+        duration_minutes=60,
+        joining_details="Video call: https://meet.example.org/check-in (captions on)",
+        breaks=[],
+    )
+    actions.invite(meeting=online, people=[*coproducers, staff], invited_by=lead)
+
+    past = _meeting(
+        staff,
+        title="Transport survey: first look at the answers",
+        project=project,
+        kind=Meeting.Kind.HYBRID,
+        starts_at=_at(10, 14),
+        duration_minutes=120,
+        venue=hall,
+        joining_details="Video call: https://meet.example.org/transport-results",
+    )
+    actions.invite(meeting=past, people=coproducers, invited_by=staff)
+    for invitation in past.invitations.all():
+        actions.reply(invitation=invitation, answer="yes")
+    checklist.sync(past, staff)
+    for item in past.arrangements.all():
+        actions.update_arrangement(
+            item=item, owner=staff, status=Arrangement.Status.DONE, due_on=item.due_on, note=""
+        )
+    Meeting.objects.filter(pk=past.pk).update(starts_at=_at(-14, 14))
+    past.refresh_from_db()
+    actions.record_attendance(
+        meeting=past,
+        minutes_by_person={person: 120 - 30 * (n % 2) for n, person in enumerate(coproducers)},
+        recorded_by=staff,
+    )
+    answers = [("yes", "yes", "yes", ""), ("no", "partly", "yes", "The captions stopped after "
+               "the break and nobody noticed.")]  # fmt: skip
+    for person, (met, listened, said, words) in zip(coproducers, answers * 5, strict=False):
+        actions.give_feedback(
+            meeting=past,
+            person=person,
+            anonymous=met == "no",
+            access_needs_met=met,
+            listened_to=listened,
+            could_say=said,
+            anything_else=words,
+        )
+    log(f"Demo meetings: {Meeting.objects.count()}, at {Venue.objects.count()} venues")

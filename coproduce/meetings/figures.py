@@ -1,0 +1,102 @@
+"""The meetings figures on the dashboard (see coproduce.lib.figures)."""
+
+from django.db.models import Count, F, Q
+from django.urls import reverse
+
+from coproduce.lib.figures import Figure, Row, register
+from coproduce.lib.suppression import floor, suppress
+
+from .models import AccessAnswer, Arrangement, Feedback
+
+PERMISSION = "meetings.view_feedback_results"
+
+
+def _notes(shown):
+    if any(value is None for value in shown.values()):
+        return (f"Numbers under {floor()} are hidden so nobody can be identified.",)
+    return ()
+
+
+def access_needs_met(period):
+    counts = dict(
+        Feedback.objects.filter(given_on__gte=period.start, given_on__lte=period.end)
+        .values_list("access_needs_met")
+        .annotate(n=Count("pk"))
+    )
+    raw = {label: counts.get(value, 0) for value, label in AccessAnswer.choices}
+    shown, total = suppress(raw)
+    url = reverse("meetings:feedback_overview")
+    needs = [
+        shown[choice.label] for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
+    ]
+    title = "Access needs met at meetings"
+    value = None
+    if total == 0:
+        summary = "Nobody gave feedback on a meeting in this period."
+    elif total is None:
+        summary = f"Fewer than {floor()} people answered, so the numbers are hidden."
+    elif None in needs:
+        # Working out a share from hidden numbers would reveal them.
+        summary = f"{total} people gave feedback. Some answers are too few to show."
+    elif sum(needs):
+        value = round(100 * needs[0] / sum(needs))
+        summary = (
+            f"{needs[0]} of {sum(needs)} people with access needs who gave feedback said their "
+            f"needs were met ({value}%)."
+        )
+    else:
+        summary = f"{total} people gave feedback; none had access needs for the meeting."
+    return Figure(
+        title=title,
+        summary=summary,
+        value=value,
+        unit="%",
+        rows=tuple(Row(label, shown[label], url) for label in raw),
+        columns=("Were your access needs met?", "People"),
+        url=url,
+        url_permission=PERMISSION,
+        notes=_notes(shown),
+    )
+
+
+def arrangements_ready(period):
+    items = Arrangement.objects.filter(
+        meeting__starts_at__date__gte=period.start,
+        meeting__starts_at__date__lte=period.end,
+        still_needed=True,
+    )
+    ready_q = Q(status=Arrangement.Status.DONE, done_at__lt=F("meeting__starts_at"))
+    counts = items.aggregate(ready=Count("pk", filter=ready_q), all=Count("pk"))
+    raw = {
+        "Arranged before the meeting": counts["ready"],
+        "Not arranged before the meeting": counts["all"] - counts["ready"],
+    }
+    shown, total = suppress(raw)
+    ready = shown["Arranged before the meeting"]
+    if total == 0:
+        summary, value = "No meetings in this period needed access arrangements.", None
+    elif total is None or ready is None:
+        summary = f"Fewer than {floor()} arrangements, so the numbers are hidden."
+        value = None
+    else:
+        value = round(100 * ready / total)
+        summary = (
+            f"{ready} of {total} access arrangements ({value}%) were ready before the meeting."
+        )
+    url = reverse("meetings:meeting_list")
+    return Figure(
+        title="Access arrangements ready in time",
+        summary=summary,
+        value=value,
+        unit="%",
+        rows=tuple(Row(label, shown[label], url) for label in raw),
+        columns=("Access arrangements", "Number"),
+        url=url,
+        url_permission="meetings.view_checklist",
+        notes=_notes(shown),
+    )
+
+
+def register_all():
+    register("meetings.access_needs_met", "practice", access_needs_met, order=30)
+    register("meetings.arrangements_ready", "practice", arrangements_ready, order=31)

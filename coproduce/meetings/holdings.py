@@ -1,0 +1,92 @@
+"""Where meetings hold a person's data, for download and erasure (see privacy.registry).
+Erasure keeps invitations and attendance, pointing at the anonymised account, so
+counts and payments stay true; the calendar address is deleted; feedback in the
+person's own words is emptied."""
+
+from coproduce.privacy.registry import Holding, register
+
+register(
+    Holding(
+        "meetings.Invitation",
+        "person",
+        "Meetings you were invited to",
+        ("meeting__title", "meeting__starts_at", "reply", "replied_at", "on_behalf_reason"),
+        erase="blank",
+        blank=("on_behalf_reason",),
+    ),
+    Holding(
+        "meetings.Attendance",
+        "person",
+        "Meetings you attended",
+        ("meeting__title", "meeting__starts_at", "minutes"),
+    ),
+    Holding(
+        "meetings.Feedback",
+        "person",
+        "Feedback you gave on meetings (not the anonymous feedback)",
+        ("meeting__title", "access_needs_met", "listened_to", "could_say", "anything_else"),
+        erase="blank",
+        blank=("anything_else",),
+    ),
+    Holding(
+        "meetings.FeedbackGiven",
+        "person",
+        "Meetings you gave feedback on",
+        ("meeting__title", "given_at"),
+    ),
+    Holding(
+        "meetings.Arrangement",
+        "needed_by",
+        "Access arrangements made for you at meetings",
+        ("meeting__title", "label", "status"),
+    ),
+    Holding(
+        "meetings.CalendarFeed",
+        "person",
+        "Your private meetings calendar",
+        ("created_at",),
+        erase="delete",
+    ),
+    Holding(
+        "meetings.Meeting",
+        "organiser",
+        "Meetings you organised",
+        ("title", "starts_at"),
+        about_them=False,
+    ),
+    Holding(
+        "meetings.Invitation",
+        "recorded_by",
+        "Replies you recorded for someone else",
+        ("meeting__title", "reply", "on_behalf_reason"),
+        about_them=False,
+    ),
+    Holding(
+        "meetings.Arrangement",
+        "owner",
+        "Access arrangements you were arranging",
+        ("meeting__title", "label", "status"),
+        about_them=False,
+    ),
+    Holding(
+        "meetings.Material",
+        "uploaded_by",
+        "Meeting papers you uploaded",
+        ("meeting__title", "title", "sent_on"),
+        about_them=False,
+    ),
+    Holding(
+        "meetings.Attendance",
+        "recorded_by",
+        "Attendance you recorded",
+        ("meeting__title", "minutes"),
+        about_them=False,
+    ),
+    Holding(
+        "meetings.Feedback",
+        "followed_up_by",
+        "Feedback you followed up",
+        ("meeting__title", "follow_up_note"),
+        about_them=False,
+    ),
+)

@@ -1,0 +1,397 @@
+"""Meetings and workshops, and everything that makes them accessible: the venue,
+who is invited and who is coming, the access-arrangements checklist, papers in
+other formats, attendance and feedback afterwards."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.site.models import private_storage
+
+
+class Venue(models.Model):
+    """A reusable place, with what a Disabled person needs to know before going."""
+
+    name = models.CharField(max_length=200)
+    address = models.TextField()
+    step_free = models.BooleanField("Step-free route from the street to the room", default=False)
+    accessible_toilet = models.BooleanField("Accessible toilet", default=False)
+    hearing_loop = models.BooleanField("Hearing loop", default=False)
+    quiet_room = models.BooleanField("Quiet room", default=False)
+    parking = models.CharField(
+        "Parking", max_length=300, blank=True, help_text="For example, 2 blue badge spaces."
+    )
+    public_transport = models.CharField(
+        "Public transport", max_length=300, blank=True, help_text="Nearest bus stop or station."
+    )
+    notes = models.TextField(
+        "Anything else people should know",
+        blank=True,
+        help_text="For example, which entrance to use, or where the lift is.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def features(self):
+        """(label, yes/no) for each feature, so a list never relies on colour or ticks."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in ("step_free", "accessible_toilet", "hearing_loop", "quiet_room")
+        ]
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "Hybrid: in person and online"
+
+    title = models.CharField(max_length=200)
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        help_text="Leave empty for a meeting for the whole organisation.",
+    )
+    kind = models.CharField("How people take part", max_length=10, choices=Kind.choices)
+    starts_at = models.DateTimeField("Starts")
+    duration_minutes = models.PositiveIntegerField("How long, in minutes")
+    venue = models.ForeignKey(
+        Venue, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
+    )
+    joining_details = models.TextField(
+        "How to join online",
+        blank=True,
+        help_text="Link, meeting ID and phone number. Only people invited see this.",
+    )
+    description = models.TextField("What the meeting is for", blank=True)
+    capacity = models.PositiveIntegerField(
+        "Places", null=True, blank=True, help_text="Leave empty if there is no limit."
+    )
+    notice_days = models.PositiveIntegerField(
+        "Days' notice for papers",
+        default=7,
+        help_text="Papers sent later than this many days before the meeting are flagged as late.",
+    )
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organised_meetings"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # When the checklist was last built from passports; None: replies changed since.
+    checklist_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-starts_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def has_started(self):
+        return self.starts_at <= timezone.now()
+
+    @property
+    def is_online(self):
+        return self.kind in (self.Kind.ONLINE, self.Kind.HYBRID)
+
+    @property
+    def papers_due_on(self):
+        return timezone.localdate(self.starts_at) - timedelta(days=self.notice_days)
+
+
+class Break(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="breaks")
+    starts_after_minutes = models.PositiveIntegerField()
+    length_minutes = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["starts_after_minutes"]
+
+    def __str__(self):
+        return f"{self.length_minutes} minutes, {self.starts_after_minutes} minutes in"
+
+    def starts_at(self):
+        return self.meeting.starts_at + timedelta(minutes=self.starts_after_minutes)
+
+
+class Invitation(models.Model):
+    """One person's place (or wish for one) at a meeting."""
+
+    class Reply(models.TextChoices):
+        NONE = "none", "Not replied yet"
+        YES = "yes", "Coming"
+        MAYBE = "maybe", "Might come"
+        NO = "no", "Not coming"
+        WAITING = "waiting", "On the waiting list"
+        CANCELLED = "cancelled", "Cancelled their place"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_invitations"
+    )
+    reply = models.CharField(max_length=10, choices=Reply.choices, default=Reply.NONE)
+    invited_at = models.DateTimeField(default=timezone.now)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    # A reply taken by phone or in person: who recorded it and why.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    on_behalf_reason = models.CharField(max_length=300, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_invitation_each")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.meeting}"
+
+    @property
+    def has_place(self):
+        return self.reply == self.Reply.YES
+
+
+class Arrangement(models.Model):
+    """One thing to arrange so everyone can take part: built from the passports
+    of the people coming, never saying why anyone needs it."""
+
+    class Status(models.TextChoices):
+        TO_DO = "to_do", "Not arranged yet"
+        IN_PROGRESS = "in_progress", "Being arranged"
+        DONE = "done", "Arranged"
+        NOT_POSSIBLE = "not_possible", "Could not be arranged"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="arrangements")
+    code = models.CharField(max_length=30)
+    label = models.CharField(max_length=200)
+    needed_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="meeting_arrangements"
+    )
+    still_needed = models.BooleanField(default=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_arrangements",
+        verbose_name="Who is arranging it",
+    )
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.TO_DO)
+    due_on = models.DateField("Arrange by")
+    note = models.CharField(
+        "Note", max_length=500, blank=True, help_text="For example, the interpreter's name."
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "code"], name="one_arrangement_per_need")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_settled(self):
+        return self.status in (self.Status.DONE, self.Status.NOT_POSSIBLE)
+
+    @property
+    def is_overdue(self):
+        return self.still_needed and not self.is_settled and self.due_on < timezone.localdate()
+
+
+class Material(models.Model):
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", "Agenda"
+        PAPER = "paper", "Paper"
+        MINUTES = "minutes", "Minutes"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    sent_on = models.DateField("Date sent to people")
+    file = models.FileField(upload_to="meetings/%Y/", storage=private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "sent_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_late(self):
+        """Agenda and papers must reach people within the meeting's notice period."""
+        return self.kind != self.Kind.MINUTES and self.sent_on > self.meeting.papers_due_on
+
+
+class AlternativeFormat(models.Model):
+    class Format(models.TextChoices):
+        EASY_READ = "easy_read", "Easy Read"
+        LARGE_PRINT = "large_print", "Large print"
+        BSL = "bsl", "British Sign Language (BSL) video"
+        PLAIN_TEXT = "plain_text", "Plain text"
+
+    material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="formats")
+    format = models.CharField(max_length=15, choices=Format.choices)
+    file = models.FileField(upload_to="meetings/%Y/", storage=private_storage, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    link = models.URLField("Link to the video", blank=True)
+    sent_on = models.DateField("Date sent to people")
+
+    class Meta:
+        ordering = ["format"]
+        constraints = [
+            models.UniqueConstraint(fields=["material", "format"], name="one_of_each_format")
+        ]
+
+    def __str__(self):
+        return self.get_format_display()
+
+
+class Attendance(models.Model):
+    """Who attended and for how long; payments prefill time claims from it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_attendance"
+    )
+    minutes = models.PositiveIntegerField("Time attended, in minutes")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-meeting__starts_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_each")
+        ]
+
+    def __str__(self):
+        return f"{self.person} at {self.meeting}: {self.minutes} minutes"
+
+
+class Answer(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+
+
+class AccessAnswer(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+    NONE = "none", "I did not have any access needs for this meeting"
+
+
+class FeedbackGiven(models.Model):
+    """That someone gave feedback, kept apart from what they said, so an
+    anonymous answer cannot be traced back and nobody answers twice."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    given_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_feedback_each")
+        ]
+
+    def __str__(self):
+        return f"Feedback given on {self.meeting}"
+
+
+class Feedback(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="feedback")
+    # Empty when the person chose to be anonymous.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_feedback",
+    )
+    given_on = models.DateField(default=timezone.localdate)
+    access_needs_met = models.CharField(
+        "Were your access needs met?", max_length=10, choices=AccessAnswer.choices
+    )
+    listened_to = models.CharField(
+        "Did you feel listened to?", max_length=10, choices=Answer.choices
+    )
+    could_say = models.CharField(
+        "Could you say what you wanted to?", max_length=10, choices=Answer.choices
+    )
+    anything_else = models.TextField("Anything else you want to tell us?", blank=True)
+    # "Access needs not met" raises a follow-up for the co-production lead.
+    needs_follow_up = models.BooleanField(default=False)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    followed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    follow_up_note = models.TextField("What was done", blank=True)
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+
+    def __str__(self):
+        return f"Feedback on {self.meeting}"
+
+    @property
+    def follow_up_open(self):
+        return self.needs_follow_up and self.followed_up_at is None
+
+
+class CalendarFeed(models.Model):
+    """A private address for a person's meetings calendar. Anyone with the
+    address can read it, so it holds a long random token and can be replaced."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_calendar"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Meetings calendar for {self.person}"
+
+    @staticmethod
+    def new_token():
+        return secrets.token_urlsafe(32)

@@ -1,0 +1,53 @@
+"""Who may do what with meetings. Staff and the lead run meetings and arrange
+access, so they see the checklist (arrangements, never diagnoses). Invited
+people see their meetings, reply, and give feedback afterwards. Board members
+see only the dashboard's aggregates."""
+
+import rules
+
+from coproduce.accounts.rules import (
+    is_administrator,
+    is_coproducer,
+    is_lead,
+    is_staff_member,
+)
+
+from .models import Invitation
+
+
+@rules.predicate
+def is_invited(user, meeting):
+    if meeting is None or not user.is_authenticated:
+        return False
+    return Invitation.objects.filter(meeting=meeting, person=user).exists()
+
+
+@rules.predicate
+def has_started(user, meeting):
+    return meeting is not None and meeting.has_started
+
+
+@rules.predicate
+def was_there(user, meeting):
+    """Invited and said they were coming, or recorded as attending."""
+    if meeting is None or not user.is_authenticated:
+        return False
+    return (
+        meeting.attendance.filter(person=user).exists()
+        or meeting.invitations.filter(person=user, reply=Invitation.Reply.YES).exists()
+    )
+
+
+runs_meetings = is_lead | is_staff_member
+
+rules.add_perm("meetings.view_meeting_list", runs_meetings | is_administrator | is_coproducer)
+rules.add_perm("meetings.add_meeting", runs_meetings)
+rules.add_perm("meetings.view_meeting", runs_meetings | is_administrator | is_invited)
+rules.add_perm("meetings.change_meeting", runs_meetings)
+rules.add_perm("meetings.view_checklist", runs_meetings)
+rules.add_perm("meetings.manage_venues", runs_meetings)
+rules.add_perm("meetings.reply", is_invited)
+rules.add_perm("meetings.give_feedback", was_there & has_started)
+rules.add_perm("meetings.view_feedback_results", runs_meetings)
+rules.add_perm("meetings.follow_up_feedback", is_lead)
+rules.add_perm("meetings.view_own_calendar", is_lead | is_staff_member | is_coproducer)

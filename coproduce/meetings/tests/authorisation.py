@@ -1,0 +1,132 @@
+from coproduce.tests.authorisation import POST_ONLY, everyone, only
+
+RUNS_MEETINGS = ("lead", "staff")
+SEES_MEETINGS = ("administrator", "lead", "staff", "coproducer")
+
+
+def sample_objects(people):
+    from coproduce.meetings import actions
+    from coproduce.meetings.models import AccessAnswer, Answer, CalendarFeed, Invitation
+    from coproduce.meetings.tests.factories import make_meeting, pdf
+    from coproduce.projects.tests.factories import make_project
+
+    project = make_project(lead=people["staff"], coproducers=[people["coproducer"]])
+    upcoming = make_meeting(organiser=people["staff"], project=project, title="Upcoming meeting")
+    invitation = actions.invite(
+        meeting=upcoming, people=[people["coproducer"]], invited_by=people["staff"]
+    )[0]
+    actions.reply(invitation=invitation, answer=Invitation.Reply.YES)
+    material = actions.add_material(
+        meeting=upcoming,
+        kind="agenda",
+        title="Agenda",
+        sent_on=upcoming.papers_due_on,
+        upload=pdf(),
+        content_type="application/pdf",
+        uploaded_by=people["staff"],
+    )
+    large_print = actions.add_format(
+        material=material,
+        format="large_print",
+        sent_on=upcoming.papers_due_on,
+        upload=pdf("large.pdf"),
+        content_type="application/pdf",
+    )
+    past = make_meeting(organiser=people["staff"], project=project, days=-3, title="Past meeting")
+    actions.invite(
+        meeting=past,
+        people=[people["coproducer"], people["coproducer_staff"]],
+        invited_by=people["staff"],
+    )
+    past.invitations.update(reply=Invitation.Reply.YES)
+    actions.record_attendance(
+        meeting=past,
+        minutes_by_person={people["coproducer"]: 120},
+        recorded_by=people["staff"],
+    )
+    feedback = actions.give_feedback(
+        meeting=past,
+        person=people["coproducer_staff"],
+        anonymous=False,
+        access_needs_met=AccessAnswer.NO,
+        listened_to=Answer.YES,
+        could_say=Answer.PARTLY,
+        anything_else="There was no hearing loop.",
+    )
+    feed = CalendarFeed.objects.create(person=people["coproducer"], token=CalendarFeed.new_token())
+    return {
+        "meeting": upcoming,
+        "past_meeting": past,
+        "material": material,
+        "format": large_print,
+        "meeting_feedback": feedback,
+        "calendar_feed": feed,
+        "reply_token": actions.reply_token(invitation),
+        "arrangement_project": project,
+    }
+
+
+def meeting(f):
+    return {"pk": f["meeting"].pk}
+
+
+def past(f):
+    return {"pk": f["past_meeting"].pk}
+
+
+def arrangement(f):
+    from coproduce.meetings.models import Arrangement
+
+    item, _ = Arrangement.objects.get_or_create(
+        meeting=f["meeting"],
+        code="quiet_room",
+        defaults={"label": "Book a quiet room", "due_on": f["meeting"].papers_due_on},
+    )
+    return {"pk": f["meeting"].pk, "item_pk": item.pk}
+
+
+ROWS = {
+    "meetings:meeting_list": only(*SEES_MEETINGS),
+    "meetings:meeting_create": only(*RUNS_MEETINGS),
+    "meetings:venue_list": only(*RUNS_MEETINGS),
+    "meetings:venue_create": only(*RUNS_MEETINGS),
+    "meetings:venue_edit": only(
+        *RUNS_MEETINGS, kwargs=lambda f: {"venue_pk": f["meeting"].venue_id}
+    ),
+    "meetings:feedback_overview": only(*RUNS_MEETINGS),
+    "meetings:follow_ups": only("lead"),
+    "meetings:follow_up": only("lead", kwargs=lambda f: {"feedback_pk": f["meeting_feedback"].pk}),
+    "meetings:project_feedback": only(
+        *RUNS_MEETINGS, kwargs=lambda f: {"project_pk": f["arrangement_project"].pk}
+    ),
+    "meetings:calendar_settings": only("lead", "staff", "coproducer"),
+    "meetings:calendar_feed": everyone(
+        kwargs=lambda f: {"token": f["calendar_feed"].token}, crawl=False
+    ),
+    "meetings:reply_by_link": everyone(kwargs=lambda f: {"token": f["reply_token"]}),
+    "meetings:meeting_detail": only(*SEES_MEETINGS, kwargs=meeting),
+    "meetings:meeting_edit": only(*RUNS_MEETINGS, kwargs=meeting),
+    "meetings:meeting_ics": only(*SEES_MEETINGS, kwargs=meeting, crawl=False),
+    "meetings:invite": only(*RUNS_MEETINGS, kwargs=meeting),
+    "meetings:reply": only("coproducer", status=POST_ONLY, crawl=False, kwargs=meeting),
+    "meetings:reply_on_behalf": only(*RUNS_MEETINGS, kwargs=meeting),
+    "meetings:checklist": only(*RUNS_MEETINGS, kwargs=meeting),
+    "meetings:arrangement_edit": only(*RUNS_MEETINGS, kwargs=arrangement),
+    "meetings:material_add": only(*RUNS_MEETINGS, kwargs=meeting),
+    "meetings:format_add": only(
+        *RUNS_MEETINGS, kwargs=lambda f: {"pk": f["meeting"].pk, "material_pk": f["material"].pk}
+    ),
+    "meetings:material_download": only(
+        *SEES_MEETINGS,
+        crawl=False,
+        kwargs=lambda f: {"pk": f["meeting"].pk, "material_pk": f["material"].pk},
+    ),
+    "meetings:format_download": only(
+        *SEES_MEETINGS,
+        crawl=False,
+        kwargs=lambda f: {"pk": f["meeting"].pk, "format_pk": f["format"].pk},
+    ),
+    "meetings:attendance": only(*RUNS_MEETINGS, kwargs=past),
+    "meetings:feedback": only("coproducer", kwargs=past),
+    "meetings:feedback_results": only(*RUNS_MEETINGS, kwargs=past),
+}
