@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",
+    "coproduce.payments",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +252,8 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Encrypts bank details at rest; falls back to a key derived from SECRET_KEY (decision 0011).
+COPRODUCE_FIELD_KEY = os.environ.get("COPRODUCE_FIELD_KEY", "")
 COPRODUCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Public forms (contact, spotlight): submissions allowed per address per hour.

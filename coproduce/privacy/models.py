@@ -15,6 +15,7 @@ class ReadLog(models.Model):
         ACCESS_ARRANGEMENTS = "access_arrangements", "Access arrangements only"
         EQUALITY = "equality", "Equality monitoring answers"
         ALL_DATA = "all_data", "Everything we hold (data download)"
+        BANK_DETAILS = "bank_details", "Bank details (finance, to pay you)"
 
     viewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reads_made"
