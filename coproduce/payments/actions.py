@@ -4,6 +4,7 @@ change it once and pay it once (decision 0012). People are told once it commits.
 
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -118,7 +119,7 @@ def create_claim(
     fee = rate.fee_for(minutes)
     with transaction.atomic():
         # Lock the claimant's row so two submissions of the same form cannot both pass the check.
-        type(claimant).objects.select_for_update().filter(pk=claimant.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=claimant.pk).first()
         _check_claim(
             claimant=claimant, activity_type=activity_type, activity_date=activity_date,
             minutes=minutes, fee_wanted_pence=fee_wanted_pence, fee=fee, source=source,

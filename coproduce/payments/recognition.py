@@ -60,7 +60,7 @@ def certificate_pdf(person, *, name_organisation):
             "today": timezone.localdate(),
         },
     )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=True)
 
 
 def budget_for(project):
