@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coproduce.lib.tasks import send_email
@@ -141,7 +142,8 @@ def create_claim(
             payment_choice=payment_choice,
             charity=charity if payment_choice == Claim.Choice.DONATE else "",
         )
-        ClaimEvent.objects.create(claim=claim, actor=entered_by, status=Status.DRAFT, note=reason)
+        # Free text stays on the claim, where erasure finds it; events hold only who and when.
+        ClaimEvent.objects.create(claim=claim, actor=entered_by, status=Status.DRAFT)
     return claim
 
 
@@ -251,8 +253,8 @@ def submit(*, claim, by):
         by=by,
         from_statuses=[Status.DRAFT, Status.RETURNED],
         to=Status.SUBMITTED,
-        submitted_at=timezone.now(),
-        returned_reason="",
+        # Days to pay count from the first time it was sent, returns included.
+        submitted_at=Coalesce(F("submitted_at"), Value(timezone.now())),
     )
     if moved:
         from coproduce.accounts.models import User
@@ -315,7 +317,7 @@ def return_claim(*, claim, by, reason):
     if not reason.strip():
         raise ValidationError("Say what needs to change, so they can put it right.")
     moved = _move(
-        claim, by=by, from_statuses=[Status.SUBMITTED], to=Status.RETURNED, note=reason,
+        claim, by=by, from_statuses=[Status.SUBMITTED], to=Status.RETURNED,
         returned_reason=reason, decided_by=by,
     )  # fmt: skip
     if moved:

@@ -39,7 +39,7 @@ def _claims(person):
     rows = list(Claim.objects.filter(claimant=person).values("pk", *CLAIM_FIELDS))
     expenses = [
         {
-            "claim": str(item.claim),
+            "claim_id": item.claim_id,
             "type": item.expense_type.name,
             "what for": item.description,
             "amount": pounds(item.amount_pence),
@@ -49,7 +49,14 @@ def _claims(person):
             "claim__activity_type", "expense_type"
         )
     ]
-    return rows + [{"expense": expense} for expense in expenses]
+    for row in rows:
+        row["expenses"] = "; ".join(
+            f"{e['type']}: {e['what for']} {e['amount']}"
+            + (f" (receipt {e['receipt']})" if e["receipt"] else "")
+            for e in expenses
+            if e["claim_id"] == row["pk"]
+        )
+    return rows
 
 
 register(
