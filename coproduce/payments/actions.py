@@ -387,7 +387,7 @@ def read_bank_details(*, people, viewer, reason):
 
     if not viewer.has_perm("payments.view_bank_details"):
         raise PermissionError("Only finance can see bank details.")
-    people = list(people)
+    people = list({person.pk: person for person in people}.values())
     rows = BankDetails.objects.filter(person__in=people)
     found = {row.person_id: crypto.decrypt(row.encrypted) for row in rows}
     record_reads(

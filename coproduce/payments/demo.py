@@ -77,6 +77,10 @@ def _sent_and_approved(claim, lead, *, sent_days_ago, approved_days_ago):
         submitted_at=now - timedelta(days=sent_days_ago),
         approved_at=now - timedelta(days=approved_days_ago),
     )
+    # Nothing to pay (a declined fee, no expenses) is complete when approved.
+    Claim.objects.filter(pk=claim.pk, status="paid").update(
+        paid_at=now - timedelta(days=approved_days_ago)
+    )
 
 
 def load(log):
