@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -47,8 +48,6 @@ def _types_with_history(model):
 
 @permission_required("payments.view_policy")
 def policy(request):
-    from django.utils import timezone
-
     today = timezone.localdate()
     activities = [(t, t.in_force(today)) for t in ActivityType.objects.filter(active=True)]
     expenses = [(t, t.in_force(today)) for t in ExpenseType.objects.filter(active=True)]
