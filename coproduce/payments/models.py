@@ -65,11 +65,27 @@ class RatedThing(models.Model):
         return self.history.filter(starts_on__lte=day).order_by("-starts_on", "-pk").first()
 
 
+class DatedRule(models.Model):
+    """A rate or rule that applies from a date on. Never edited, only followed by a
+    newer one, so every claim keeps the one of its own day and the history stays."""
+
+    starts_on = models.DateField("Applies from")
+    note = models.CharField("Why it changed", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-starts_on", "-pk"]
+
+
 class ActivityType(RatedThing):
     """Something people are paid for their time to do: a meeting, reading papers, co-chairing."""
 
 
-class ActivityRate(models.Model):
+class ActivityRate(DatedRule):
     """A rate for an activity type from a date on. Rates are never edited, only
     followed by a newer one, so every claim keeps the rate of its own day."""
 
@@ -89,15 +105,6 @@ class ActivityRate(models.Model):
         help_text="For half-day and day rates: for example 240 for four hours. "
         "Each part of that time counts as one more half day or day.",
     )
-    starts_on = models.DateField("Applies from")
-    note = models.CharField("Why it changed", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-starts_on", "-pk"]
 
     def __str__(self):
         return f"{pounds(self.amount_pence)} {self.get_unit_display().lower()}"
@@ -125,7 +132,7 @@ class ExpenseType(RatedThing):
     )
 
 
-class ExpenseRule(models.Model):
+class ExpenseRule(DatedRule):
     """The rules for an expense type from a date on: when a receipt is needed,
     and for mileage the rate per mile."""
 
@@ -147,15 +154,6 @@ class ExpenseRule(models.Model):
         blank=True,
         help_text="Leave empty for no limit. Bigger amounts are refused with a message.",
     )
-    starts_on = models.DateField("Applies from")
-    note = models.CharField("Why it changed", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-starts_on", "-pk"]
 
     def __str__(self):
         parts = []
