@@ -217,3 +217,32 @@ def test_two_approvers_at_once_leave_one_change_and_one_payment(people):
     assert not errors, errors
     assert sorted(results) == [0, 1]
     assert Payment.objects.filter(claim=claim).count() == 1
+
+
+def test_staff_claim_for_someone_with_a_reason_and_a_return_is_explained(
+    client_as, people, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    meeting = make_activity_type()
+    client = client_as("staff")
+    day = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
+    form = {"person": people["coproducer"].pk, "activity_type": meeting.pk,
+            "activity_date": day, "hours": "1", "minutes": "30", "description": "Phone meeting",
+            "payment_choice": "voucher"}  # fmt: skip
+    response = client.post(reverse("payments:claim_new") + "?for=someone", form)
+    assert b"This field is required" in response.content or b"Enter" in response.content
+    client.post(reverse("payments:claim_new") + "?for=someone", {**form, "reason": "By phone"})
+    claim = Claim.objects.get(claimant=people["coproducer"])
+    assert claim.entered_by == people["staff"] and claim.on_behalf_reason == "By phone"
+    client.post(reverse("payments:claim_submit", args=[claim.pk]))
+    lead = client_as("lead")
+    with django_capture_on_commit_callbacks(execute=True):
+        lead.post(reverse("payments:claim_return", args=[claim.pk]), {"reason": "Add the date"})
+    claim.refresh_from_db()
+    assert claim.status == Status.RETURNED
+    assert any("Add the date" in message.body for message in mail.outbox)
+    page = client_as("coproducer").get(reverse("payments:claim_detail", args=[claim.pk]))
+    assert b"Add the date" in page.content
+    # Only the claimant or whoever entered it may change it; the lead may not.
+    assert client_as("lead").get(reverse("payments:claim_edit", args=[claim.pk])).status_code == 403
