@@ -359,6 +359,7 @@ def claim_list(request):
         request,
         "payments/claim_list.html",
         {"form": form, "page": page, "found": found, "querystring": params.urlencode(),
+         "projects": Project.objects.order_by("title").only("pk", "title")[:50],
          "counts": [(label, counts.get(value, 0)) for value, label in Status.choices]},
     )  # fmt: skip
 

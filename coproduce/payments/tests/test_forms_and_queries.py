@@ -140,3 +140,27 @@ def test_board_sees_no_claims_or_bank_details(client_as, people):
     for name, args in (("payments:claim_list", []), ("payments:claim_detail", [claim.pk]),
                        ("payments:finance_queue", [])):  # fmt: skip
         assert board.get(reverse(name, args=args)).status_code == 403
+
+
+def test_budget_compares_the_estimate_with_what_was_claimed(client_as, people):
+    from coproduce.projects.tests.factories import make_project
+
+    project = make_project(lead=people["lead"], title="Buses")
+    make_activity_type(amount_pence=2000)
+    travel = make_expense_type(receipt_over_pence=5000)
+    claim = make_claim(claimant=people["coproducer"], minutes=120, project=project)
+    actions.add_expense(claim=claim, expense_type=travel, description="Bus", amount_pence=450)
+    actions.submit(claim=claim, by=people["coproducer"])
+    actions.approve(claim=claim, by=people["lead"])
+    make_claim(claimant=people["coproducer_staff"], project=project)  # a draft: not counted
+    client = client_as("staff")
+    response = client.post(reverse("payments:budget", args=[project.pk]), {
+        "section": "fees", "description": "8 people × 6 meetings", "quantity": "48",
+        "unit_cost": "50.00",
+    })  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(reverse("payments:budget", args=[project.pk])).content.decode()
+    assert "£2,400.00" in page  # 48 × £50 estimated
+    assert "£40.00" in page and "£4.50" in page  # fee and travel claimed
+    assert "£2,360.00" in page  # fees left
+    assert client_as("board").get(reverse("payments:budget", args=[project.pk])).status_code == 403
