@@ -246,3 +246,31 @@ def test_staff_claim_for_someone_with_a_reason_and_a_return_is_explained(
     assert b"Add the date" in page.content
     # Only the claimant or whoever entered it may change it; the lead may not.
     assert client_as("lead").get(reverse("payments:claim_edit", args=[claim.pk])).status_code == 403
+
+
+def test_how_to_be_paid_starts_from_the_profile_preference(client_as, people):
+    from coproduce.people.models import Profile
+
+    make_activity_type()
+    Profile.objects.update_or_create(
+        user=people["coproducer"], defaults={"payment_preference": "donate"}
+    )
+    response = client_as("coproducer").get(reverse("payments:claim_new"))
+    assert response.context["form"].initial["payment_choice"] == "donate"
+
+
+def test_receipts_are_private_to_the_claimant_approvers_and_finance(client_as, people):
+    make_activity_type()
+    travel = make_expense_type(receipt_over_pence=0)
+    claim = make_claim(claimant=people["coproducer"])
+    item = actions.add_expense(claim=claim, expense_type=travel, description="Taxi",
+                               amount_pence=900, receipt=receipt_file(),
+                               receipt_type="image/png")  # fmt: skip
+    url = reverse("payments:receipt", args=[claim.pk, item.pk])
+    response = client_as("coproducer").get(url)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert client_as("coproducer_staff").get(url).status_code == 403
+    assert client_as("board").get(url).status_code == 403
+    from django.conf import settings
+
+    assert not item.receipt.path.startswith(str(settings.MEDIA_ROOT))  # never served as media
