@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "coproduce.opportunities",
     "coproduce.site",
     "coproduce.meetings",
+    "coproduce.payments",
     "coproduce.bench",
 ]
 
@@ -332,6 +333,8 @@ if COPRODUCE_S3_BUCKET:
     }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Encrypts bank details at rest; falls back to a key derived from SECRET_KEY (decision 0011).
+COPRODUCE_FIELD_KEY = os.environ.get("COPRODUCE_FIELD_KEY", "")
 COPRODUCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Public forms (contact, spotlight, joining): submissions allowed per address per hour.

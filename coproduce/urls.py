@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("coproduce.projects.urls")),
     path("", include("coproduce.opportunities.urls")),
     path("", include("coproduce.meetings.urls")),
+    path("", include("coproduce.payments.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

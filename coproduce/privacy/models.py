@@ -17,6 +17,7 @@ class ReadLog(models.Model):
         EQUALITY = "equality", "Equality monitoring answers"
         LIVED_EXPERIENCE = "lived_experience", "Lived experience"
         ALL_DATA = "all_data", "Everything we hold (data download)"
+        BANK_DETAILS = "bank_details", "Bank details (finance, to pay you)"
 
     viewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reads_made"

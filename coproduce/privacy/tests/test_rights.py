@@ -134,7 +134,41 @@ def person_everywhere(people):
     _in_projects_and_opportunities(person, other, people["staff"])
     _in_meetings(person, other, people["staff"])
     _on_the_public_site(person)
+    _in_payments(person, other, people)
     return person, request
+
+
+def _in_payments(person, other, people):
+    """Claims they made, entered for someone else and decided; rates they set;
+    batches they made and paid; their bank details."""
+    from coproduce.payments import actions as payment_actions
+    from coproduce.payments.tests.factories import (
+        make_activity_type,
+        make_claim,
+        make_expense_type,
+    )
+
+    make_activity_type(by=person)
+    expense_type = make_expense_type(by=person)
+    theirs = make_claim(claimant=person, skills="Chairing meetings")
+    payment_actions.add_expense(
+        claim=theirs, expense_type=expense_type, description="Bus", amount_pence=300
+    )
+    payment_actions.submit(claim=theirs, by=person)
+    payment_actions.return_claim(
+        claim=theirs, by=people["lead"], reason="Zebedee Quartermain, please add the date"
+    )
+    for_other = make_claim(claimant=other, entered_by=person, days_ago=4)
+    payment_actions.submit(claim=for_other, by=person)
+    decided = make_claim(claimant=people["coproducer"], days_ago=5)
+    payment_actions.submit(claim=decided, by=people["coproducer"])
+    payment_actions.approve(claim=decided, by=person)
+    batch = payment_actions.create_batch(claims=[decided], by=person)
+    payment_actions.mark_batch_paid(batch=batch, by=person)
+    payment_actions.save_bank_details(
+        person=person, account_name="Zebedee Quartermain", sort_code="30-94-57",
+        account_number="12345678",
+    )  # fmt: skip
 
 
 def _on_the_public_site(person):

@@ -1,0 +1,399 @@
+"""Payment use cases. Each runs in one transaction and moves a claim on with a
+compare-and-set UPDATE on its status, so a double click or two people at once
+change it once and pay it once (decision 0012). People are told once it commits."""
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coproduce.lib.tasks import send_email
+
+from . import crypto
+from .models import (
+    ActivityRate,
+    BankDetails,
+    Claim,
+    ClaimEvent,
+    ExpenseItem,
+    ExpenseRule,
+    Payment,
+    PaymentBatch,
+    Status,
+    pounds,
+    round_pence,
+)
+
+LONGEST_CLAIM_MINUTES = 16 * 60
+# Claims for activities further back than this are refused: ask finance instead.
+OLDEST_CLAIM_DAYS = 366
+
+
+def _tell(person, subject, body):
+    if person.email:
+        email = person.email
+        transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
+
+
+@transaction.atomic
+def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_minutes=0, note=""):
+    """A new rate from a date on. Earlier rates stay, so older claims keep theirs."""
+    return ActivityRate.objects.create(
+        activity_type=activity_type,
+        unit=unit,
+        amount_pence=amount_pence,
+        unit_minutes=unit_minutes or 0,
+        starts_on=starts_on,
+        note=note,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def add_expense_rule(
+    *, expense_type, starts_on, by, receipt_over_pence=0, pence_per_mile=None, limit_pence=None,
+    note="",
+):  # fmt: skip
+    return ExpenseRule.objects.create(
+        expense_type=expense_type,
+        receipt_over_pence=receipt_over_pence,
+        pence_per_mile=pence_per_mile,
+        limit_pence=limit_pence,
+        starts_on=starts_on,
+        note=note,
+        created_by=by,
+    )
+
+
+def _check_claim(*, claimant, activity_type, activity_date, minutes, fee_wanted_pence, fee,
+                 source, exclude=None):  # fmt: skip
+    today = timezone.localdate()
+    if activity_date > today:
+        raise ValidationError("The date of the activity must be today or earlier.")
+    if (today - activity_date).days > OLDEST_CLAIM_DAYS:
+        raise ValidationError(
+            "This activity was more than a year ago. Please ask our finance team to help."
+        )
+    if not 1 <= minutes <= LONGEST_CLAIM_MINUTES:
+        raise ValidationError(
+            f"The time must be between 1 minute and {LONGEST_CLAIM_MINUTES // 60} hours."
+        )
+    if fee_wanted_pence is not None and fee_wanted_pence > fee:
+        raise ValidationError(
+            f"The amount you would like cannot be more than the full fee of {pounds(fee)}."
+        )
+    same = Claim.objects.filter(claimant=claimant).exclude(pk=exclude)
+    duplicate = same.filter(activity_type=activity_type, activity_date=activity_date)
+    if source:
+        duplicate = same.filter(Q(source=source) | Q(pk__in=duplicate.values("pk")))
+    if duplicate.exists():
+        raise ValidationError(
+            "There is already a claim for this activity on this date. "
+            "Open it from your claims instead of making another."
+        )
+
+
+def _rate(activity_type, activity_date):
+    rate = activity_type.in_force(activity_date)
+    if rate is None:
+        raise ValidationError(
+            f"We had no rate for “{activity_type}” on {activity_date:%d/%m/%Y}. "
+            "Please ask the co-production lead."
+        )
+    return rate
+
+
+def create_claim(
+    *, claimant, entered_by, activity_type, activity_date, minutes, description,
+    payment_choice, project=None, skills="", source="", charity="", fee_wanted_pence=None,
+    reason="",
+):  # fmt: skip
+    """A draft claim, by the person or entered for them with a reason. The fee
+    comes from the rate in force on the activity's date."""
+    if entered_by != claimant and not reason.strip():
+        raise ValidationError("Say why you are making this claim for them.")
+    rate = _rate(activity_type, activity_date)
+    fee = rate.fee_for(minutes)
+    with transaction.atomic():
+        # Lock the claimant's row so two submissions of the same form cannot both pass the check.
+        get_user_model().objects.select_for_update().filter(pk=claimant.pk).first()
+        _check_claim(
+            claimant=claimant, activity_type=activity_type, activity_date=activity_date,
+            minutes=minutes, fee_wanted_pence=fee_wanted_pence, fee=fee, source=source,
+        )  # fmt: skip
+        claim = Claim.objects.create(
+            claimant=claimant,
+            entered_by=entered_by,
+            on_behalf_reason=reason if entered_by != claimant else "",
+            project=project,
+            activity_type=activity_type,
+            activity_date=activity_date,
+            minutes=minutes,
+            description=description,
+            skills=skills,
+            source=source,
+            rate=rate,
+            fee_pence=fee,
+            fee_wanted_pence=fee_wanted_pence,
+            payment_choice=payment_choice,
+            charity=charity if payment_choice == Claim.Choice.DONATE else "",
+        )
+        # Free text stays on the claim, where erasure finds it; events hold only who and when.
+        ClaimEvent.objects.create(claim=claim, actor=entered_by, status=Status.DRAFT)
+    return claim
+
+
+def change_claim(*, claim, by, **fields):
+    """Changes a draft or returned claim; the fee follows the rate of the (new) date."""
+    rate = _rate(fields["activity_type"], fields["activity_date"])
+    fee = rate.fee_for(fields["minutes"])
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        if not locked.can_change:
+            raise ValidationError("This claim has been sent, so it cannot be changed now.")
+        _check_claim(
+            claimant=locked.claimant, activity_type=fields["activity_type"],
+            activity_date=fields["activity_date"], minutes=fields["minutes"],
+            fee_wanted_pence=fields.get("fee_wanted_pence"), fee=fee,
+            source=locked.source, exclude=locked.pk,
+        )  # fmt: skip
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        if locked.payment_choice != Claim.Choice.DONATE:
+            locked.charity = ""
+        locked.rate = rate
+        locked.fee_pence = fee
+        locked.save()
+        for item in locked.expenses.select_related("rule"):
+            item.rule = item.expense_type.in_force(locked.activity_date) or item.rule
+            item.save(update_fields=["rule"])
+    return locked
+
+
+def add_expense(*, claim, expense_type, description, amount_pence=None, miles=None,
+                receipt=None, receipt_type=""):  # fmt: skip
+    """An expense on a claim, checked against the rule of the activity's date:
+    mileage is worked out from the rate, and a receipt is needed above the amount."""
+    if not claim.can_change:
+        raise ValidationError("This claim has been sent, so it cannot be changed now.")
+    rule = expense_type.in_force(claim.activity_date)
+    if rule is None:
+        raise ValidationError(
+            f"We had no rule for “{expense_type}” on {claim.activity_date:%d/%m/%Y}. "
+            "Please ask the co-production lead."
+        )
+    if rule.pence_per_mile:
+        if miles is None or miles <= 0:
+            raise ValidationError("Enter how many miles you travelled.")
+        if miles > 1000:
+            raise ValidationError("Enter the miles for this activity only: 1000 or fewer.")
+        amount_pence = round_pence(Decimal(miles) * rule.pence_per_mile)
+    elif amount_pence is None or amount_pence <= 0:
+        raise ValidationError("Enter how much you spent, for example 12.50.")
+    if rule.limit_pence and amount_pence > rule.limit_pence:
+        raise ValidationError(
+            f"We pay up to {pounds(rule.limit_pence)} for one {expense_type.name.lower()} item. "
+            "Please talk to the co-production lead about anything more."
+        )
+    if receipt is None and not rule.pence_per_mile and amount_pence > rule.receipt_over_pence:
+        raise ValidationError(
+            "Add a photo or PDF of the receipt: we need one for "
+            + (
+                "this expense."
+                if not rule.receipt_over_pence
+                else f"amounts over {pounds(rule.receipt_over_pence)}."
+            )
+        )
+    with transaction.atomic():
+        item = ExpenseItem(
+            claim=claim,
+            expense_type=expense_type,
+            rule=rule,
+            description=description,
+            miles=miles if rule.pence_per_mile else None,
+            amount_pence=amount_pence,
+        )
+        if receipt is not None:
+            item.receipt_name = receipt.name[:255]
+            item.receipt_type = receipt_type
+            item.receipt.save(receipt.name, receipt, save=False)
+        item.save()
+    return item
+
+
+@transaction.atomic
+def remove_expense(*, item):
+    if not item.claim.can_change:
+        raise ValidationError("This claim has been sent, so it cannot be changed now.")
+    if item.receipt:
+        item.receipt.delete(save=False)
+    item.delete()
+
+
+def _move(claim, *, by, from_statuses, to, note="", **fields):
+    """Compare-and-set: the claim moves only if it is still in one of `from_statuses`.
+    Returns True for the one caller that moved it."""
+    changed = Claim.objects.filter(pk=claim.pk, status__in=from_statuses).update(
+        status=to, **fields
+    )
+    if changed:
+        ClaimEvent.objects.create(claim=claim, actor=by, status=to, note=note)
+        claim.refresh_from_db()
+    return bool(changed)
+
+
+@transaction.atomic
+def submit(*, claim, by):
+    moved = _move(
+        claim,
+        by=by,
+        from_statuses=[Status.DRAFT, Status.RETURNED],
+        to=Status.SUBMITTED,
+        # Days to pay count from the first time it was sent, returns included.
+        submitted_at=Coalesce(F("submitted_at"), Value(timezone.now())),
+    )
+    if moved:
+        from coproduce.accounts.models import User
+
+        for approver in (
+            User.objects.filter(
+                is_active=True, role_assignments__role__in=["lead", "administrator"]
+            )
+            .exclude(pk__in=[claim.claimant_id, claim.entered_by_id])
+            .distinct()
+        ):
+            _tell(
+                approver,
+                "A claim is waiting for approval",
+                f"{claim.claimant} sent a claim for {claim}. "
+                f"Total {pounds(claim.total_pence)}. Please check it: {claim.get_absolute_url()}",
+            )
+    return moved
+
+
+def _may_decide(claim, by):
+    if by.pk in (claim.claimant_id, claim.entered_by_id):
+        raise ValidationError("Someone else must approve this claim: you made or entered it.")
+
+
+@transaction.atomic
+def approve(*, claim, by):
+    """Approves once. A claim with nothing to pay (a declined fee and no expenses)
+    is complete on approval, with a payment of nothing recorded."""
+    _may_decide(claim, by)
+    now = timezone.now()
+    moved = _move(
+        claim, by=by, from_statuses=[Status.SUBMITTED], to=Status.APPROVED,
+        approved_at=now, decided_by=by,
+    )  # fmt: skip
+    if not moved:
+        return False
+    if claim.total_pence == 0 and _move(
+        claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
+        note="Nothing to pay: the fee was declined and there are no expenses.",
+    ):  # fmt: skip
+        Payment.objects.create(claim=claim, batch=None, amount_pence=0,
+                               method=claim.payment_choice, paid_at=now)  # fmt: skip
+    _tell(
+        claim.claimant,
+        "Your claim is approved",
+        f"Your claim for {claim} is approved. "
+        + (
+            "There is nothing to pay, as you chose. Thank you for your time."
+            if claim.status == Status.PAID
+            else f"Our finance team will pay {pounds(claim.total_pence)} soon."
+        ),
+    )
+    return True
+
+
+@transaction.atomic
+def return_claim(*, claim, by, reason):
+    _may_decide(claim, by)
+    if not reason.strip():
+        raise ValidationError("Say what needs to change, so they can put it right.")
+    moved = _move(
+        claim, by=by, from_statuses=[Status.SUBMITTED], to=Status.RETURNED,
+        returned_reason=reason, decided_by=by,
+    )  # fmt: skip
+    if moved:
+        _tell(
+            claim.claimant,
+            "Your claim needs a change",
+            f"Your claim for {claim} was returned to you. What to change: {reason}\n"
+            f"Open it here to change and send it again: {claim.get_absolute_url()}",
+        )
+    return moved
+
+
+@transaction.atomic
+def create_batch(*, claims, by):
+    """Puts approved claims that are in no batch into a new batch for export."""
+    batch = PaymentBatch.objects.create(created_by=by)
+    taken = Claim.objects.filter(
+        pk__in=[claim.pk for claim in claims], status=Status.APPROVED, batch__isnull=True
+    ).update(batch=batch)
+    if not taken:
+        raise ValidationError("Choose at least one approved claim that is not in a batch yet.")
+    return batch
+
+
+@transaction.atomic
+def mark_batch_paid(*, batch, by, reference=""):
+    """Marks every claim in the batch paid, in one step, once. Returns how many
+    claims this call paid (0 when someone else already did)."""
+    now = timezone.now()
+    if not PaymentBatch.objects.filter(pk=batch.pk, paid_at__isnull=True).update(
+        paid_at=now, paid_by=by, reference=reference
+    ):
+        return 0
+    paid = 0
+    for claim in Claim.objects.filter(batch=batch, status=Status.APPROVED).prefetch_related(
+        "expenses"
+    ):
+        if _move(claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now):
+            Payment.objects.create(
+                claim=claim, batch=batch, amount_pence=claim.total_pence,
+                method=claim.payment_choice, paid_at=now,
+            )  # fmt: skip
+            paid += 1
+            _tell(
+                claim.claimant,
+                "You have been paid",
+                f"We have paid {pounds(claim.total_pence)} for {claim}. Thank you.",
+            )
+    batch.refresh_from_db()
+    return paid
+
+
+@transaction.atomic
+def save_bank_details(*, person, account_name, sort_code, account_number):
+    token = crypto.encrypt(
+        {"account_name": account_name, "sort_code": sort_code, "account_number": account_number}
+    )
+    details, _ = BankDetails.objects.update_or_create(
+        person=person, defaults={"encrypted": token, "last_digits": account_number[-4:]}
+    )
+    return details
+
+
+def read_bank_details(*, people, viewer, reason):
+    """{person id: details} for finance, each read logged. Nobody else may read them."""
+    from coproduce.privacy.log import record_reads
+
+    if not viewer.has_perm("payments.view_bank_details"):
+        raise PermissionError("Only finance can see bank details.")
+    people = list({person.pk: person for person in people}.values())
+    rows = BankDetails.objects.filter(person__in=people)
+    found = {row.person_id: crypto.decrypt(row.encrypted) for row in rows}
+    record_reads(
+        viewer=viewer,
+        subjects=[person for person in people if person.pk in found],
+        what="bank_details",
+        reason=reason,
+    )
+    return found

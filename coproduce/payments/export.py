@@ -1,0 +1,78 @@
+"""The batch file for the finance system: one row per claim, CSV or XLSX.
+Bank details are in it, so only finance can make it, and each one is logged."""
+
+import csv
+import io
+
+from openpyxl import Workbook
+
+from . import actions
+from .models import Claim
+
+HEADINGS = (
+    "Claim", "Name", "Email", "How paid", "Charity", "Activity", "Activity date", "Minutes",
+    "Fee (£)", "Expenses (£)", "Total (£)", "Account name", "Sort code", "Account number",
+    "Sent", "Approved", "Approved by",
+)  # fmt: skip
+
+
+def _money(pence):
+    return f"{pence // 100}.{pence % 100:02d}"
+
+
+def rows(claims, *, viewer, reason):
+    claims = list(
+        claims.select_related("claimant", "activity_type", "decided_by").prefetch_related(
+            "expenses"
+        )
+    )
+    needs_bank = [c.claimant for c in claims if c.payment_choice == Claim.Choice.BANK]
+    bank = actions.read_bank_details(people=needs_bank, viewer=viewer, reason=reason)
+    for claim in claims:
+        details = bank.get(claim.claimant_id) or {} if claim.payment_choice == "bank" else {}
+        yield (
+            claim.pk,
+            claim.claimant.name,
+            claim.claimant.email,
+            claim.get_payment_choice_display(),
+            claim.charity,
+            claim.activity_type.name,
+            claim.activity_date.isoformat(),
+            claim.minutes,
+            _money(claim.fee_payable_pence),
+            _money(claim.expenses_pence),
+            _money(claim.total_pence),
+            details.get("account_name", ""),
+            details.get("sort_code", ""),
+            details.get("account_number", ""),
+            claim.submitted_at.date().isoformat() if claim.submitted_at else "",
+            claim.approved_at.date().isoformat() if claim.approved_at else "",
+            claim.decided_by.name if claim.decided_by else "",
+        )
+
+
+def _safe(value):
+    """Spreadsheet programs run cells that start with = + - @ as formulas."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def as_csv(claims, *, viewer, reason):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADINGS)
+    for row in rows(claims, viewer=viewer, reason=reason):
+        writer.writerow([_safe(value) for value in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def as_xlsx(claims, *, viewer, reason):
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Claims to pay")
+    sheet.append(HEADINGS)
+    for row in rows(claims, viewer=viewer, reason=reason):
+        sheet.append([_safe(value) for value in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,304 @@
+import re
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from coproduce.lib.forms import DateInput
+from coproduce.projects.models import Project
+from coproduce.site.content import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
+
+from .models import ActivityRate, ActivityType, BudgetLine, Claim, ExpenseType, Status
+
+User = get_user_model()
+RECEIPT_TYPES = {**IMAGE_TYPES, "application/pdf": DOCUMENT_TYPES["application/pdf"]}
+MOST_POUNDS = Decimal("10000")
+
+
+class PoundsField(forms.DecimalField):
+    """Pounds and pence typed by a person ("12.50" or "£12.50"), cleaned to whole pence."""
+
+    def __init__(self, *, most=MOST_POUNDS, **kwargs):
+        kwargs.setdefault("max_digits", 9)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"})
+        )
+        super().__init__(**kwargs)
+        self.most = most
+        self.error_messages["invalid"] = "Enter an amount in pounds, for example 12.50."
+        self.error_messages["max_decimal_places"] = "Enter pence as two numbers, for example 12.50."
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("£", "").replace(",", "")
+        return super().to_python(value)
+
+    def clean(self, value):
+        amount = super().clean(value)
+        if amount is None:
+            return None
+        if amount < 0:
+            raise forms.ValidationError("The amount cannot be less than nothing.")
+        if amount > self.most:
+            raise forms.ValidationError(f"The amount must be £{self.most:,} or less.")
+        return int(amount * 100)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{Decimal(value) / 100:.2f}"
+        return value
+
+
+class ActivityTypeForm(forms.ModelForm):
+    class Meta:
+        model = ActivityType
+        fields = ["name", "slug", "description", "active"]
+
+
+class ExpenseTypeForm(forms.ModelForm):
+    class Meta:
+        model = ExpenseType
+        fields = ["name", "slug", "description", "section", "active"]
+
+
+class RateForm(forms.Form):
+    unit = forms.ChoiceField(choices=ActivityRate.Unit.choices, widget=forms.RadioSelect)
+    amount = PoundsField(
+        label="Amount in pounds", help_text="For example 25.00.", most=Decimal(2000)
+    )
+    unit_minutes = forms.IntegerField(
+        label="For half-day and day rates: the longest time one unit covers, in minutes",
+        required=False,
+        min_value=30,
+        max_value=1440,
+        help_text="For example 240 for four hours. Leave empty for hourly rates.",
+    )
+    starts_on = forms.DateField(label="Applies from", widget=DateInput)
+    note = forms.CharField(label="Why it changed (optional)", max_length=300, required=False)
+
+    def clean_amount(self):
+        if not self.cleaned_data["amount"]:
+            raise forms.ValidationError("Enter an amount more than nothing.")
+        return self.cleaned_data["amount"]
+
+
+class RuleForm(forms.Form):
+    receipt_over = PoundsField(
+        label="Receipt needed above this amount, in pounds",
+        help_text="Enter 0 if a receipt is always needed.",
+        most=Decimal(1000),
+    )
+    pence_per_mile = forms.IntegerField(
+        label="Mileage rate in pence per mile (optional)",
+        required=False,
+        min_value=1,
+        max_value=200,
+        help_text="Only for travel by car. For example 45.",
+    )
+    limit = PoundsField(label="Most we pay for one item, in pounds (optional)", required=False)
+    starts_on = forms.DateField(label="Applies from", widget=DateInput)
+    note = forms.CharField(label="Why it changed (optional)", max_length=300, required=False)
+
+
+class ClaimForm(forms.Form):
+    activity_type = forms.ModelChoiceField(
+        label="What did you do?", queryset=ActivityType.objects.filter(active=True),
+        empty_label="Choose an activity",
+    )  # fmt: skip
+    activity_date = forms.DateField(label="Date of the activity", widget=DateInput)
+    hours = forms.IntegerField(label="Hours", min_value=0, max_value=16, required=False)
+    minutes = forms.IntegerField(
+        label="And minutes", min_value=0, max_value=59, required=False,
+        help_text="Include time to prepare and read papers if it was part of this activity.",
+    )  # fmt: skip
+    project = forms.ModelChoiceField(
+        label="Project (optional)", queryset=Project.objects.all(), required=False,
+        empty_label="No project",
+    )  # fmt: skip
+    description = forms.CharField(
+        label="What you did, in a few words", max_length=300,
+        help_text="For example: transport group meeting.",
+    )  # fmt: skip
+    skills = forms.CharField(
+        label="Skills you used or learned (optional)", max_length=300, required=False,
+        help_text="These go on your record and certificate. For example: chairing.",
+    )  # fmt: skip
+    payment_choice = forms.ChoiceField(
+        label="How would you like your fee?", choices=Claim.Choice.choices,
+        widget=forms.RadioSelect,
+        help_text="Expenses are always paid back to you. If you get benefits, "
+        "read our payment policy first.",
+    )  # fmt: skip
+    charity = forms.CharField(
+        label="Which charity? (if you give your fee)", max_length=200, required=False
+    )
+    fee_wanted = PoundsField(
+        label="Would you like less than the full fee? (optional)", required=False,
+        help_text="Leave empty for the full fee. Enter an amount in pounds to take less.",
+    )  # fmt: skip
+    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+
+    def __init__(self, *args, on_behalf=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if on_behalf:
+            self.fields = {
+                "person": forms.ModelChoiceField(
+                    label="Who is the claim for?",
+                    queryset=User.objects.filter(
+                        role_assignments__role="coproducer", is_active=True
+                    ).distinct(),
+                    empty_label="Choose a person",
+                ),
+                "reason": forms.CharField(
+                    label="Why are you making the claim for them?",
+                    max_length=300,
+                    help_text="For example: they asked us by phone.",
+                ),  # fmt: skip
+                **self.fields,
+            }
+
+    def clean(self):
+        data = super().clean()
+        total = (data.get("hours") or 0) * 60 + (data.get("minutes") or 0)
+        if "hours" in data and "minutes" in data:
+            if total <= 0:
+                self.add_error("hours", "Enter how long the activity took.")
+            data["total_minutes"] = total
+        if data.get("payment_choice") == Claim.Choice.DONATE and not data.get("charity"):
+            self.add_error("charity", "Tell us which charity to give your fee to.")
+        day = data.get("activity_date")
+        if day and day > timezone.localdate():
+            self.add_error("activity_date", "The date must be today or earlier.")
+        return data
+
+    @staticmethod
+    def prefill(query, choices):
+        """Starting answers from a link (for example "Claim for your time" on a
+        meeting): each value is checked, and one that does not fit is left out."""
+        initial = {}
+        probe = ClaimForm(
+            {
+                "activity_date": query.get("activity_date", ""),
+                "project": query.get("project", ""),
+                "description": query.get("description", "")[:300],
+                "source": query.get("source", "")[:100],
+            }
+        )
+        probe.is_valid()
+        for name in ("activity_date", "project", "description", "source"):
+            if (
+                name in probe.cleaned_data
+                and probe.cleaned_data[name]
+                and not probe.has_error(name)
+            ):
+                initial[name] = probe.cleaned_data[name]
+        minutes = query.get("minutes", "")
+        if minutes.isdigit() and 0 < int(minutes) <= 16 * 60:
+            initial["hours"], initial["minutes"] = divmod(int(minutes), 60)
+        slug = query.get("activity_type", "")
+        found = ActivityType.objects.filter(slug=slug, active=True).first() if slug else None
+        if found:
+            initial["activity_type"] = found
+        if choices:
+            initial["payment_choice"] = choices
+        return initial
+
+
+class ExpenseForm(forms.Form):
+    expense_type = forms.ModelChoiceField(
+        label="Type of expense", queryset=ExpenseType.objects.filter(active=True),
+        empty_label="Choose a type",
+    )  # fmt: skip
+    description = forms.CharField(
+        label="What it was for", max_length=300, help_text="For example: taxi from home."
+    )
+    amount = PoundsField(label="Amount in pounds", required=False, help_text="For example 12.50.")
+    miles = forms.DecimalField(
+        label="Miles (for travel by car only)", required=False, min_value=Decimal("0.1"),
+        max_value=1000, max_digits=6, decimal_places=1,
+    )  # fmt: skip
+    receipt = forms.FileField(
+        label="Receipt (photo or PDF)", required=False,
+        help_text="A photo (JPEG, PNG, GIF or WebP) or a PDF, smaller than 5 MB. "
+        "Only you, the person approving and finance can see it.",
+    )  # fmt: skip
+
+    def clean_receipt(self):
+        upload = self.cleaned_data.get("receipt")
+        if not upload:
+            return None
+        self.cleaned_data["receipt_type"] = detect_type(upload, RECEIPT_TYPES)
+        return upload
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label="What needs to change?", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="The person sees this. Be clear and kind.",
+    )  # fmt: skip
+
+
+class BankDetailsForm(forms.Form):
+    account_name = forms.CharField(
+        label="Name on the account", max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )  # fmt: skip
+    sort_code = forms.CharField(
+        label="Sort code", max_length=12, help_text="Six numbers, for example 30-94-57.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
+                                      "spellcheck": "false", "class": "govuk-input--width-5"}),
+    )  # fmt: skip
+    account_number = forms.CharField(
+        label="Account number", max_length=12, help_text="Eight numbers.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
+                                      "spellcheck": "false", "class": "govuk-input--width-10"}),
+    )  # fmt: skip
+
+    def clean_sort_code(self):
+        digits = re.sub(r"[\s-]", "", self.cleaned_data["sort_code"])
+        if not re.fullmatch(r"\d{6}", digits):
+            raise forms.ValidationError("Enter a sort code of six numbers, like 30-94-57.")
+        return f"{digits[:2]}-{digits[2:4]}-{digits[4:]}"
+
+    def clean_account_number(self):
+        digits = re.sub(r"[\s-]", "", self.cleaned_data["account_number"])
+        if not re.fullmatch(r"\d{6,8}", digits):
+            raise forms.ValidationError("Enter an account number of 6 to 8 numbers.")
+        return digits.zfill(8)
+
+
+class BudgetLineForm(forms.ModelForm):
+    unit_cost = PoundsField(label="Unit cost in pounds", help_text="For example 25.00.")
+
+    class Meta:
+        model = BudgetLine
+        fields = ["section", "description", "quantity", "notes"]
+        help_texts = {"quantity": "For example: 8 people × 6 meetings = 48."}
+
+    def clean_quantity(self):
+        quantity = self.cleaned_data["quantity"]
+        if quantity <= 0 or quantity > 10000:
+            raise forms.ValidationError("Enter a quantity more than 0 and up to 10,000.")
+        return quantity
+
+
+class ClaimFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "All")] + Status.choices, required=False
+    )
+    paid_from = forms.DateField(label="Paid from", required=False, widget=DateInput)
+    paid_to = forms.DateField(label="Paid to", required=False, widget=DateInput)
+
+
+class CertificateForm(forms.Form):
+    name_organisation = forms.TypedChoiceField(
+        label="Should your certificate name our organisation?",
+        choices=[("no", "No, leave the organisation's name out"), ("yes", "Yes, name it")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="no",
+        help_text="Our name says we are run by Disabled people. Someone reading it may guess "
+        "you are Disabled, so it is your choice.",
+    )

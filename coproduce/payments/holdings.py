@@ -1,0 +1,132 @@
+"""Where payments hold a person's data, for download and erasure (see
+privacy.registry). Payment records are kept after erasure, as the law requires
+for accounts, without the person's own words; bank details are deleted."""
+
+from coproduce.privacy.registry import Holding, register
+
+from .models import pounds
+
+CLAIM_FIELDS = (
+    "activity_type__name",
+    "activity_date",
+    "minutes",
+    "description",
+    "skills",
+    "fee_pence",
+    "fee_wanted_pence",
+    "payment_choice",
+    "charity",
+    "status",
+    "returned_reason",
+    "submitted_at",
+    "approved_at",
+    "paid_at",
+)
+CLAIM_BLANK = ("description", "skills", "charity", "returned_reason", "on_behalf_reason", "source")
+
+
+def _bank_details(person):
+    details = getattr(person, "bank_details", None)
+    if details is None:
+        return []
+    return [{"account ending": details.last_digits, "updated": details.updated_at.isoformat()}]
+
+
+def _claims(person):
+    """Each claim with its expenses."""
+    from .models import Claim, ExpenseItem
+
+    rows = list(Claim.objects.filter(claimant=person).values("pk", *CLAIM_FIELDS))
+    expenses = [
+        {
+            "claim_id": item.claim_id,
+            "type": item.expense_type.name,
+            "what for": item.description,
+            "amount": pounds(item.amount_pence),
+            "receipt": item.receipt_name,
+        }
+        for item in ExpenseItem.objects.filter(claim__claimant=person).select_related(
+            "claim__activity_type", "expense_type"
+        )
+    ]
+    for row in rows:
+        row["expenses"] = "; ".join(
+            f"{e['type']}: {e['what for']} {e['amount']}"
+            + (f" (receipt {e['receipt']})" if e["receipt"] else "")
+            for e in expenses
+            if e["claim_id"] == row["pk"]
+        )
+    return rows
+
+
+register(
+    Holding(
+        "payments.Claim",
+        "claimant",
+        "Your claims for time and expenses",
+        CLAIM_FIELDS,
+        export=_claims,
+        erase="blank",
+        blank=CLAIM_BLANK,
+    ),
+    Holding(
+        "payments.Claim",
+        "entered_by",
+        "Claims you entered for others",
+        ("activity_type__name", "activity_date", "created_at"),
+        about_them=False,
+        erase="blank",
+        blank=("on_behalf_reason",),
+    ),
+    Holding(
+        "payments.Claim",
+        "decided_by",
+        "Claims you approved or returned",
+        ("activity_type__name", "activity_date", "status", "approved_at"),
+        about_them=False,
+    ),
+    Holding(
+        "payments.ClaimEvent",
+        "actor",
+        "Changes you made to claims",
+        ("claim__activity_type__name", "status", "at"),
+        about_them=False,
+        erase="blank",
+        blank=("note",),
+    ),
+    Holding(
+        "payments.BankDetails",
+        "person",
+        "Your bank details (we show only the last four digits)",
+        export=_bank_details,
+        erase="delete",
+    ),
+    Holding(
+        "payments.ActivityRate",
+        "created_by",
+        "Activity rates you set",
+        ("activity_type__name", "amount_pence", "unit", "starts_on"),
+        about_them=False,
+    ),
+    Holding(
+        "payments.ExpenseRule",
+        "created_by",
+        "Expense rules you set",
+        ("expense_type__name", "receipt_over_pence", "pence_per_mile", "starts_on"),
+        about_them=False,
+    ),
+    Holding(
+        "payments.PaymentBatch",
+        "created_by",
+        "Payment batches you made",
+        ("created_at", "reference"),
+        about_them=False,
+    ),
+    Holding(
+        "payments.PaymentBatch",
+        "paid_by",
+        "Payment batches you marked paid",
+        ("paid_at", "reference"),
+        about_them=False,
+    ),
+)

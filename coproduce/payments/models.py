@@ -1,0 +1,402 @@
+"""Reciprocity: the payment policy (dated rates), claims for time and expenses,
+their approval and payment. Money is held in whole pence, never as a float."""
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.people.models import PaymentPreference
+
+
+def private_storage():
+    """Receipts live outside the public media folder; a view decides who may open each."""
+    return storages["private"]
+
+
+def pounds(pence):
+    """1234 -> "£12.34"; None -> ""."""
+    if pence is None:
+        return ""
+    sign = "-" if pence < 0 else ""
+    return f"{sign}£{abs(pence) // 100:,}.{abs(pence) % 100:02d}"
+
+
+def round_pence(value):
+    return int(Decimal(value).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+class BudgetSection(models.TextChoices):
+    FEES = "fees", "Fees for people's time"
+    TRAVEL = "travel", "Travel and subsistence"
+    SUPPORT = "support", "Care, support and personal assistants"
+    ACCESS = "access", "Access: interpreters, formats, venues"
+    TRAINING = "training", "Training and learning"
+    OTHER = "other", "Other costs"
+
+
+class RatedThing(models.Model):
+    """Shared shape of activity and expense types: a stable slug and a plain name."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=50, unique=True, help_text="A short name for links, for example: meeting."
+    )
+    description = models.CharField(
+        "What it covers", max_length=300, blank=True, help_text="In plain English."
+    )
+    active = models.BooleanField(
+        "Offered now", default=True, help_text="Untick to stop new claims for it."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def in_force(self, day):
+        """The rate or rule that applied on `day`: the newest one starting on or before it."""
+        return self.history.filter(starts_on__lte=day).order_by("-starts_on", "-pk").first()
+
+
+class DatedRule(models.Model):
+    """A rate or rule that applies from a date on. Never edited, only followed by a
+    newer one, so every claim keeps the one of its own day and the history stays."""
+
+    starts_on = models.DateField("Applies from")
+    note = models.CharField("Why it changed", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-starts_on", "-pk"]
+
+
+class ActivityType(RatedThing):
+    """Something people are paid for their time to do: a meeting, reading papers, co-chairing."""
+
+
+class ActivityRate(DatedRule):
+    """A rate for an activity type from a date on. Rates are never edited, only
+    followed by a newer one, so every claim keeps the rate of its own day."""
+
+    class Unit(models.TextChoices):
+        HOUR = "hour", "Per hour"
+        HALF_DAY = "half_day", "Per half day"
+        DAY = "day", "Per day"
+
+    activity_type = models.ForeignKey(
+        ActivityType, on_delete=models.CASCADE, related_name="history"
+    )
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.HOUR)
+    amount_pence = models.PositiveIntegerField("Amount in pence")
+    unit_minutes = models.PositiveSmallIntegerField(
+        "Longest time one half day or day covers, in minutes",
+        default=0,
+        help_text="For half-day and day rates: for example 240 for four hours. "
+        "Each part of that time counts as one more half day or day.",
+    )
+
+    def __str__(self):
+        return f"{pounds(self.amount_pence)} {self.get_unit_display().lower()}"
+
+    def fee_for(self, minutes):
+        """The fee in pence for `minutes` of the activity. Hourly rates are paid
+        to the minute; half-day and day rates count each started unit."""
+        if minutes <= 0:
+            return 0
+        if self.unit == self.Unit.HOUR:
+            return round_pence(Decimal(self.amount_pence) * minutes / 60)
+        length = self.unit_minutes or (240 if self.unit == self.Unit.HALF_DAY else 480)
+        return self.amount_pence * math.ceil(minutes / length)
+
+
+class ExpenseType(RatedThing):
+    """Travel, subsistence, childcare, replacement carer, personal assistant, other."""
+
+    section = models.CharField(
+        "Budget section",
+        max_length=10,
+        choices=BudgetSection.choices,
+        default=BudgetSection.TRAVEL,
+        help_text="Where what is claimed shows in a project's budget.",
+    )
+
+
+class ExpenseRule(DatedRule):
+    """The rules for an expense type from a date on: when a receipt is needed,
+    and for mileage the rate per mile."""
+
+    expense_type = models.ForeignKey(ExpenseType, on_delete=models.CASCADE, related_name="history")
+    receipt_over_pence = models.PositiveIntegerField(
+        "Receipt needed above, in pence",
+        default=0,
+        help_text="0 means a receipt is always needed.",
+    )
+    pence_per_mile = models.PositiveIntegerField(
+        "Mileage rate in pence per mile",
+        null=True,
+        blank=True,
+        help_text="Only for travel by car. Leave empty otherwise.",
+    )
+    limit_pence = models.PositiveIntegerField(
+        "Most we pay for one item, in pence",
+        null=True,
+        blank=True,
+        help_text="Leave empty for no limit. Bigger amounts are refused with a message.",
+    )
+
+    def __str__(self):
+        parts = []
+        if self.pence_per_mile:
+            parts.append(f"{self.pence_per_mile}p a mile")
+        parts.append(
+            "receipt always needed"
+            if not self.receipt_over_pence
+            else f"receipt needed above {pounds(self.receipt_over_pence)}"
+        )
+        if self.limit_pence:
+            parts.append(f"up to {pounds(self.limit_pence)} an item")
+        return ", ".join(parts)
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft: not sent yet"
+    SUBMITTED = "submitted", "Sent: waiting for approval"
+    RETURNED = "returned", "Returned to you: please check"
+    APPROVED = "approved", "Approved: waiting for payment"
+    PAID = "paid", "Paid"
+
+
+class PaymentBatch(models.Model):
+    """Approved claims sent to the finance system together and marked paid in one step."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    paid_at = models.DateTimeField(null=True, blank=True)
+    reference = models.CharField("Reference in the finance system", max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "payment batches"
+
+    def __str__(self):
+        return f"Batch {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("payments:batch_detail", args=[self.pk])
+
+
+class Claim(models.Model):
+    """A claim for time given to one activity, with its expenses."""
+
+    Status = Status
+
+    class Choice(models.TextChoices):
+        BANK = PaymentPreference.BANK.value, "Paid into my bank account"
+        VOUCHER = PaymentPreference.VOUCHER.value, "A shopping voucher"
+        DECLINE = PaymentPreference.DECLINE.value, "No fee: I do not want to be paid for my time"
+        DONATE = PaymentPreference.DONATE.value, "Give my fee to a charity"
+
+    claimant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claims"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    on_behalf_reason = models.CharField(max_length=300, blank=True)
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+    )
+    activity_type = models.ForeignKey(ActivityType, on_delete=models.PROTECT)
+    activity_date = models.DateField("Date of the activity")
+    minutes = models.PositiveIntegerField("Time given, in minutes")
+    description = models.CharField("What you did", max_length=300)
+    skills = models.CharField("Skills you used or learned", max_length=300, blank=True)
+    # Where the claim came from, for example "meeting:12", so a meeting is claimed once.
+    source = models.CharField(max_length=100, blank=True)
+    rate = models.ForeignKey(ActivityRate, on_delete=models.PROTECT, related_name="claims")
+    fee_pence = models.PositiveIntegerField(default=0)  # the full fee at the rate of the day
+    fee_wanted_pence = models.PositiveIntegerField(null=True, blank=True)  # "take less"
+    payment_choice = models.CharField(max_length=10, choices=Choice.choices)
+    charity = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    returned_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    batch = models.ForeignKey(
+        PaymentBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+
+    class Meta:
+        ordering = ["-activity_date", "-pk"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.activity_type} on {self.activity_date:%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("payments:claim_detail", args=[self.pk])
+
+    @property
+    def fee_payable_pence(self):
+        if self.payment_choice == self.Choice.DECLINE:
+            return 0
+        if self.fee_wanted_pence is not None:
+            return min(self.fee_wanted_pence, self.fee_pence)
+        return self.fee_pence
+
+    @property
+    def expenses_pence(self):
+        return sum(item.amount_pence for item in self.expenses.all())
+
+    @property
+    def listed_total(self):
+        """The total, from the list's annotated expense sum when there is one."""
+        expenses = getattr(self, "expenses_sum", None)
+        if hasattr(self, "expenses_sum"):
+            return self.fee_payable_pence + (expenses or 0)
+        return self.total_pence
+
+    @property
+    def total_pence(self):
+        return self.fee_payable_pence + self.expenses_pence
+
+    @property
+    def days_to_pay(self):
+        if self.paid_at and self.submitted_at:
+            return (timezone.localdate(self.paid_at) - timezone.localdate(self.submitted_at)).days
+        return None
+
+    @property
+    def can_change(self):
+        return self.status in (Status.DRAFT, Status.RETURNED)
+
+    @property
+    def hours(self):
+        return Decimal(self.minutes) / 60
+
+
+class ExpenseItem(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="expenses")
+    expense_type = models.ForeignKey(ExpenseType, on_delete=models.PROTECT)
+    rule = models.ForeignKey(ExpenseRule, on_delete=models.PROTECT, related_name="+")
+    description = models.CharField("What it was for", max_length=300)
+    miles = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    amount_pence = models.PositiveIntegerField()
+    receipt = models.FileField(upload_to="receipts/%Y/", storage=private_storage, blank=True)
+    receipt_name = models.CharField(max_length=255, blank=True)
+    receipt_type = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.expense_type}: {pounds(self.amount_pence)}"
+
+
+class ClaimEvent(models.Model):
+    """The history of a claim: who moved it on, when, and why."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} at {self.at:%d/%m/%Y %H:%M}"
+
+
+class Payment(models.Model):
+    """The one payment for a claim. One-to-one: a claim can never be paid twice."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.PROTECT, related_name="payment")
+    batch = models.ForeignKey(
+        PaymentBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="payments"
+    )
+    amount_pence = models.PositiveIntegerField()
+    method = models.CharField(max_length=10, choices=Claim.Choice.choices)
+    paid_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{pounds(self.amount_pence)} for claim {self.claim_id}"
+
+
+class BankDetails(models.Model):
+    """A person's bank details, encrypted at rest (see payments.crypto); only
+    finance can read them and every read is logged."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bank_details"
+    )
+    encrypted = models.TextField()
+    last_digits = models.CharField(max_length=4)  # so the person can tell which account
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "bank details"
+
+    def __str__(self):
+        return f"Account ending {self.last_digits}"
+
+
+class BudgetLine(models.Model):
+    """One row of a project's involvement cost estimate: quantity × unit cost."""
+
+    Section = BudgetSection
+
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    section = models.CharField(max_length=10, choices=Section.choices)
+    description = models.CharField(max_length=200)
+    quantity = models.DecimalField(max_digits=8, decimal_places=2)
+    unit_cost_pence = models.PositiveIntegerField("Unit cost in pence")
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["section", "pk"]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def listed_total(self):
+        """The total, from the list's annotated expense sum when there is one."""
+        expenses = getattr(self, "expenses_sum", None)
+        if hasattr(self, "expenses_sum"):
+            return self.fee_payable_pence + (expenses or 0)
+        return self.total_pence
+
+    @property
+    def total_pence(self):
+        return round_pence(self.quantity * self.unit_cost_pence)

@@ -1,0 +1,58 @@
+"""Who may do what with payments. Nobody approves a claim they made or entered;
+only finance sees bank details; the board sees figures only (on the dashboard)."""
+
+import rules
+
+from coproduce.accounts.rules import (
+    is_administrator,
+    is_coproducer,
+    is_finance,
+    is_lead,
+    is_signed_in,
+    is_staff_member,
+)
+
+from .models import Status
+
+sets_policy = is_lead | is_administrator
+approves = is_lead | is_administrator
+enters_for_others = is_lead | is_staff_member | is_administrator
+oversees = is_lead | is_administrator | is_finance
+
+
+@rules.predicate
+def is_claimant(user, claim):
+    return claim is not None and claim.claimant_id == user.pk
+
+
+@rules.predicate
+def entered_it(user, claim):
+    return claim is not None and claim.entered_by_id == user.pk
+
+
+@rules.predicate
+def is_waiting(user, claim):
+    return claim is not None and claim.status == Status.SUBMITTED
+
+
+@rules.predicate
+def can_change(user, claim):
+    return claim is not None and claim.can_change
+
+
+rules.add_perm("payments.view_policy", is_signed_in)
+rules.add_perm("payments.manage_policy", sets_policy)
+rules.add_perm("payments.make_claim", is_coproducer | enters_for_others)
+rules.add_perm("payments.claim_on_behalf", enters_for_others)
+rules.add_perm("payments.view_own_claims", is_coproducer | enters_for_others)
+rules.add_perm("payments.view_claim", is_claimant | entered_it | oversees)
+rules.add_perm("payments.change_claim", (is_claimant | entered_it) & can_change)
+rules.add_perm("payments.decide_claim", approves & ~is_claimant & ~entered_it)
+rules.add_perm("payments.approve_claim", approves & ~is_claimant & ~entered_it & is_waiting)
+rules.add_perm("payments.view_claims", oversees)
+rules.add_perm("payments.pay", is_finance)
+rules.add_perm("payments.view_bank_details", is_finance)
+rules.add_perm("payments.give_bank_details", is_coproducer)
+rules.add_perm("payments.view_own_recognition", is_coproducer)
+rules.add_perm("payments.view_budget", oversees | is_staff_member)
+rules.add_perm("payments.manage_budget", sets_policy | is_staff_member)

@@ -1,0 +1,83 @@
+from coproduce.tests.authorisation import POST_ONLY, only, signed_in
+
+SETS_POLICY = ("administrator", "lead")
+CLAIMS = ("administrator", "lead", "staff", "coproducer")
+OVERSEES = ("administrator", "lead", "finance")
+
+
+def sample_objects(people):
+    from coproduce.payments import actions
+    from coproduce.payments.tests.factories import (
+        make_activity_type,
+        make_claim,
+        make_expense_type,
+        receipt_file,
+    )
+    from coproduce.projects.tests.factories import make_project
+
+    activity_type = make_activity_type(by=people["lead"])
+    expense_type = make_expense_type(by=people["lead"])
+    coproducer = people["coproducer"]
+    draft = make_claim(claimant=coproducer, days_ago=1)
+    item = actions.add_expense(claim=draft, expense_type=expense_type, description="Taxi",
+                               amount_pence=1500, receipt=receipt_file(),
+                               receipt_type="image/png")  # fmt: skip
+    sent = make_claim(claimant=coproducer, days_ago=2)
+    actions.submit(claim=sent, by=coproducer)
+    paid = make_claim(claimant=coproducer, days_ago=3)
+    actions.submit(claim=paid, by=coproducer)
+    actions.approve(claim=paid, by=people["lead"])
+    batch = actions.create_batch(claims=[paid], by=people["finance"])
+    project = make_project(lead=people["lead"], title="Budgeted project")
+    return {
+        "activity_type": activity_type, "expense_type": expense_type, "draft": draft,
+        "item": item, "sent": sent, "batch": batch, "budget_project": project,
+    }  # fmt: skip
+
+
+def draft(f):
+    return {"pk": f["draft"].pk}
+
+
+def sent(f):
+    return {"pk": f["sent"].pk}
+
+
+def item(f):
+    return {"pk": f["draft"].pk, "item_pk": f["item"].pk}
+
+
+def batch(f):
+    return {"pk": f["batch"].pk}
+
+
+ROWS = {
+    "payments:policy": signed_in(),
+    "payments:rates": only(*SETS_POLICY),
+    "payments:activity_type_new": only(*SETS_POLICY),
+    "payments:activity_type_edit": only(
+        *SETS_POLICY, kwargs=lambda f: {"pk": f["activity_type"].pk}
+    ),
+    "payments:expense_type_new": only(*SETS_POLICY),
+    "payments:expense_type_edit": only(*SETS_POLICY, kwargs=lambda f: {"pk": f["expense_type"].pk}),
+    "payments:my_claims": only(*CLAIMS),
+    "payments:claim_new": only(*CLAIMS),
+    "payments:claim_detail": only("coproducer", *OVERSEES, kwargs=sent),
+    "payments:claim_edit": only("coproducer", kwargs=draft),
+    "payments:expense_new": only("coproducer", kwargs=draft),
+    "payments:expense_remove": only("coproducer", status=POST_ONLY, crawl=False, kwargs=item),
+    "payments:receipt": only("coproducer", *OVERSEES, crawl=False, kwargs=item),
+    "payments:claim_submit": only("coproducer", status=POST_ONLY, crawl=False, kwargs=draft),
+    "payments:claim_approve": only(*SETS_POLICY, status=POST_ONLY, crawl=False, kwargs=sent),
+    "payments:claim_return": only(*SETS_POLICY, kwargs=sent),
+    "payments:claim_list": only(*OVERSEES),
+    "payments:finance_queue": only("finance"),
+    "payments:batch_detail": only("finance", kwargs=batch),
+    "payments:batch_csv": only("finance", crawl=False, kwargs=batch),
+    "payments:batch_xlsx": only("finance", crawl=False, kwargs=batch),
+    "payments:batch_paid": only("finance", status=POST_ONLY, crawl=False, kwargs=batch),
+    "payments:bank_details": only("coproducer"),
+    "payments:recognition": only("coproducer"),
+    "payments:certificate": only("coproducer", crawl=False),
+    "payments:budget": only(*OVERSEES, "staff", kwargs=lambda f: {"pk": f["budget_project"].pk}),
+}

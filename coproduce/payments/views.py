@@ -1,0 +1,483 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Sum
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coproduce.lib.views import permission_required
+from coproduce.projects.models import Project
+
+from . import actions, export
+from . import recognition as recognition_record
+from .figures import timeliness
+from .forms import (
+    ActivityTypeForm,
+    BankDetailsForm,
+    BudgetLineForm,
+    CertificateForm,
+    ClaimFilterForm,
+    ClaimForm,
+    ExpenseForm,
+    ExpenseTypeForm,
+    RateForm,
+    ReturnForm,
+    RuleForm,
+)
+from .models import (
+    ActivityType,
+    BankDetails,
+    Claim,
+    ExpenseItem,
+    ExpenseType,
+    PaymentBatch,
+    Status,
+)
+
+
+def claim_from(request, pk, **kwargs):
+    return get_object_or_404(Claim, pk=pk)
+
+
+def _types_with_history(model):
+    return model.objects.prefetch_related("history").order_by("name")
+
+
+@permission_required("payments.view_policy")
+def policy(request):
+    today = timezone.localdate()
+    activities = [(t, t.in_force(today)) for t in ActivityType.objects.filter(active=True)]
+    expenses = [(t, t.in_force(today)) for t in ExpenseType.objects.filter(active=True)]
+    return render(
+        request,
+        "payments/policy.html",
+        {
+            "activities": [(t, r) for t, r in activities if r],
+            "expenses": [(t, r) for t, r in expenses if r],
+            "today": today,
+        },
+    )
+
+
+@permission_required("payments.manage_policy")
+def rates(request):
+    return render(
+        request,
+        "payments/rates.html",
+        {
+            "activity_types": _types_with_history(ActivityType),
+            "expense_types": _types_with_history(ExpenseType),
+        },
+    )
+
+
+def _rated_thing_page(request, *, type_form_class, rule_form_class, instance, kind, save_rule):
+    type_form = type_form_class(request.POST or None, instance=instance, prefix="type")
+    rule_form = rule_form_class(request.POST or None, prefix="rate")
+    if request.method == "POST" and type_form.is_valid() and rule_form.is_valid():
+        thing = type_form.save()
+        save_rule(thing, rule_form.cleaned_data)
+        messages.success(request, f"{thing.name} saved. The new {kind} applies from "
+                                  f"{rule_form.cleaned_data['starts_on']:%d/%m/%Y}.")  # fmt: skip
+        return redirect("payments:rates")
+    return render(
+        request,
+        "payments/rated_thing_form.html",
+        {"type_form": type_form, "rule_form": rule_form, "thing": instance, "kind": kind,
+         "form": type_form, "form2": rule_form},
+    )  # fmt: skip
+
+
+def _save_rate(request):
+    def save(activity_type, data):
+        actions.add_activity_rate(
+            activity_type=activity_type, unit=data["unit"], amount_pence=data["amount"],
+            unit_minutes=data["unit_minutes"], starts_on=data["starts_on"], note=data["note"],
+            by=request.user,
+        )  # fmt: skip
+
+    return save
+
+
+def _save_rule(request):
+    def save(expense_type, data):
+        actions.add_expense_rule(
+            expense_type=expense_type, receipt_over_pence=data["receipt_over"],
+            pence_per_mile=data["pence_per_mile"], limit_pence=data["limit"],
+            starts_on=data["starts_on"], note=data["note"], by=request.user,
+        )  # fmt: skip
+
+    return save
+
+
+@permission_required("payments.manage_policy")
+def activity_type_new(request):
+    return _rated_thing_page(request, type_form_class=ActivityTypeForm, rule_form_class=RateForm,
+                             instance=None, kind="rate", save_rule=_save_rate(request))  # fmt: skip
+
+
+@permission_required("payments.manage_policy")
+def activity_type_edit(request, pk):
+    return _rated_thing_page(request, type_form_class=ActivityTypeForm, rule_form_class=RateForm,
+                             instance=get_object_or_404(ActivityType, pk=pk), kind="rate",
+                             save_rule=_save_rate(request))  # fmt: skip
+
+
+@permission_required("payments.manage_policy")
+def expense_type_new(request):
+    return _rated_thing_page(request, type_form_class=ExpenseTypeForm, rule_form_class=RuleForm,
+                             instance=None, kind="rule", save_rule=_save_rule(request))  # fmt: skip
+
+
+@permission_required("payments.manage_policy")
+def expense_type_edit(request, pk):
+    return _rated_thing_page(request, type_form_class=ExpenseTypeForm, rule_form_class=RuleForm,
+                             instance=get_object_or_404(ExpenseType, pk=pk), kind="rule",
+                             save_rule=_save_rule(request))  # fmt: skip
+
+
+def _with_totals(claims):
+    return claims.select_related("activity_type", "claimant", "project").annotate(
+        expenses_sum=Sum("expenses__amount_pence")
+    )
+
+
+@permission_required("payments.view_own_claims")
+def my_claims(request):
+    claims = _with_totals(Claim.objects.filter(claimant=request.user))
+    entered = _with_totals(
+        Claim.objects.filter(entered_by=request.user).exclude(claimant=request.user)
+    )
+    return render(
+        request,
+        "payments/my_claims.html",
+        {"claims": claims, "entered": entered[:50],
+         "has_bank": BankDetails.objects.filter(person=request.user).exists()},
+    )  # fmt: skip
+
+
+def _claim_fields(data):
+    return {
+        "activity_type": data["activity_type"],
+        "activity_date": data["activity_date"],
+        "minutes": data["total_minutes"],
+        "description": data["description"],
+        "project": data["project"],
+        "skills": data["skills"],
+        "payment_choice": data["payment_choice"],
+        "charity": data["charity"],
+        "fee_wanted_pence": data["fee_wanted"],
+    }
+
+
+@permission_required("payments.make_claim")
+def claim_new(request):
+    on_behalf = request.user.has_perm("payments.claim_on_behalf") and (
+        request.GET.get("for") == "someone" or "person" in request.POST
+        or not request.user.has_role("coproducer")
+    )  # fmt: skip
+    profile = getattr(request.user, "profile", None)
+    preference = getattr(profile, "payment_preference", "") if not on_behalf else ""
+    initial = ClaimForm.prefill(request.GET, preference)
+    form = ClaimForm(request.POST or None, initial=initial, on_behalf=on_behalf)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        claimant = data["person"] if on_behalf else request.user
+        try:
+            claim = actions.create_claim(
+                claimant=claimant, entered_by=request.user, reason=data.get("reason", ""),
+                source=data["source"], **_claim_fields(data),
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Claim saved. Add any expenses, then send it.")
+            return redirect(claim)
+    return render(
+        request,
+        "payments/claim_form.html",
+        {"form": form, "on_behalf": on_behalf, "creating": True},
+    )
+
+
+@permission_required("payments.change_claim", fn=claim_from)
+def claim_edit(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    initial = {
+        "activity_type": claim.activity_type, "activity_date": claim.activity_date,
+        "hours": claim.minutes // 60, "minutes": claim.minutes % 60, "project": claim.project,
+        "description": claim.description, "skills": claim.skills,
+        "payment_choice": claim.payment_choice, "charity": claim.charity,
+        "fee_wanted": claim.fee_wanted_pence, "source": claim.source,
+    }  # fmt: skip
+    form = ClaimForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_claim(claim=claim, by=request.user, **_claim_fields(form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Claim changed.")
+            return redirect(claim)
+    return render(request, "payments/claim_form.html", {"form": form, "claim": claim})
+
+
+@permission_required("payments.view_claim", fn=claim_from)
+def claim_detail(request, pk):
+    claim = get_object_or_404(
+        Claim.objects.select_related(
+            "claimant", "entered_by", "activity_type", "rate", "project", "decided_by", "batch"
+        ),
+        pk=pk,
+    )
+    expenses = list(claim.expenses.select_related("expense_type", "rule"))
+    return render(
+        request,
+        "payments/claim_detail.html",
+        {
+            "claim": claim,
+            "expenses": expenses,
+            "events": claim.events.select_related("actor"),
+            "can_change": request.user.has_perm("payments.change_claim", claim),
+            "can_approve": request.user.has_perm("payments.approve_claim", claim),
+            "expenses_total": sum(item.amount_pence for item in expenses),
+        },
+    )
+
+
+@permission_required("payments.change_claim", fn=claim_from)
+def expense_new(request, pk):
+    claim = get_object_or_404(Claim.objects.select_related("activity_type"), pk=pk)
+    form = ExpenseForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.add_expense(
+                claim=claim, expense_type=data["expense_type"], description=data["description"],
+                amount_pence=data["amount"], miles=data["miles"], receipt=data["receipt"],
+                receipt_type=data.get("receipt_type", ""),
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Expense added.")
+            return redirect(claim)
+    rules = [(t, t.in_force(claim.activity_date)) for t in ExpenseType.objects.filter(active=True)]
+    return render(
+        request,
+        "payments/expense_form.html",
+        {"form": form, "claim": claim, "rules": [(t, r) for t, r in rules if r]},
+    )
+
+
+@permission_required("payments.change_claim", fn=claim_from)
+@require_POST
+def expense_remove(request, pk, item_pk):
+    item = get_object_or_404(ExpenseItem, pk=item_pk, claim_id=pk)
+    try:
+        actions.remove_expense(item=item)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Expense removed.")
+    return redirect("payments:claim_detail", pk=pk)
+
+
+@permission_required("payments.view_claim", fn=claim_from)
+def receipt(request, pk, item_pk):
+    item = get_object_or_404(ExpenseItem, pk=item_pk, claim_id=pk)
+    if not item.receipt:
+        raise Http404
+    try:
+        opened = item.receipt.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    # Always a download, never shown in the page: an upload cannot run as part of the site.
+    return FileResponse(opened, as_attachment=True, filename=item.receipt_name,
+                        content_type=item.receipt_type or "application/octet-stream")  # fmt: skip
+
+
+@permission_required("payments.change_claim", fn=claim_from)
+@require_POST
+def claim_submit(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    if actions.submit(claim=claim, by=request.user):
+        messages.success(request, "Claim sent. We will tell you when it is approved.")
+    return redirect(claim)
+
+
+@permission_required("payments.decide_claim", fn=claim_from)
+@require_POST
+def claim_approve(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    if actions.approve(claim=claim, by=request.user):
+        messages.success(request, "Claim approved.")
+    else:  # a second click, or someone else got there first
+        messages.info(request, "This claim was already dealt with.")
+    return redirect(claim)
+
+
+@permission_required("payments.decide_claim", fn=claim_from)
+def claim_return(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    if claim.status != Status.SUBMITTED:
+        messages.info(request, "This claim was already dealt with.")
+        return redirect(claim)
+    form = ReturnForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if actions.return_claim(claim=claim, by=request.user, reason=form.cleaned_data["reason"]):
+            messages.success(request, "Claim returned. We have told them what to change.")
+        else:
+            messages.info(request, "This claim was already dealt with.")
+        return redirect(claim)
+    return render(request, "payments/claim_return.html", {"form": form, "claim": claim})
+
+
+@permission_required("payments.view_claims")
+def claim_list(request):
+    form = ClaimFilterForm(request.GET or None)
+    claims = Claim.objects.all()
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            claims = claims.filter(status=data["status"])
+        if data["paid_from"]:
+            claims = claims.filter(paid_at__date__gte=data["paid_from"])
+        if data["paid_to"]:
+            claims = claims.filter(paid_at__date__lte=data["paid_to"])
+    found = timeliness(claims.filter(status=Status.PAID, payment__amount_pence__gt=0))
+    counts = dict(Claim.objects.values_list("status").annotate(n=Count("pk")))
+    page = Paginator(_with_totals(claims).order_by("-submitted_at", "-pk"), 50).get_page(
+        request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "payments/claim_list.html",
+        {"form": form, "page": page, "found": found, "querystring": params.urlencode(),
+         "projects": Project.objects.order_by("title").only("pk", "title")[:50],
+         "counts": [(label, counts.get(value, 0)) for value, label in Status.choices]},
+    )  # fmt: skip
+
+
+@permission_required("payments.pay")
+def finance_queue(request):
+    waiting = _with_totals(Claim.objects.filter(status=Status.APPROVED, batch__isnull=True))
+    if request.method == "POST":
+        chosen = waiting.filter(pk__in=[v for v in request.POST.getlist("claims") if v.isdigit()])
+        try:
+            batch = actions.create_batch(claims=list(chosen), by=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "Batch made. Download the file for the finance system.")
+            return redirect(batch)
+    batches = PaymentBatch.objects.annotate(n=Count("claims")).order_by("-created_at")[:20]
+    return render(request, "payments/finance_queue.html",
+                  {"waiting": waiting.order_by("approved_at", "pk"), "batches": batches})  # fmt: skip
+
+
+@permission_required("payments.pay")
+def batch_detail(request, pk):
+    batch = get_object_or_404(PaymentBatch, pk=pk)
+    claims = _with_totals(batch.claims.all()).order_by("pk")
+    return render(request, "payments/batch_detail.html", {"batch": batch, "claims": claims})
+
+
+def _download(content, name, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@permission_required("payments.pay")
+def batch_csv(request, pk):
+    batch = get_object_or_404(PaymentBatch, pk=pk)
+    content = export.as_csv(batch.claims.order_by("pk"), viewer=request.user,
+                            reason=f"Payment batch {batch.pk} (CSV)")  # fmt: skip
+    return _download(content, f"payments-batch-{batch.pk}.csv", "text/csv; charset=utf-8")
+
+
+@permission_required("payments.pay")
+def batch_xlsx(request, pk):
+    batch = get_object_or_404(PaymentBatch, pk=pk)
+    content = export.as_xlsx(batch.claims.order_by("pk"), viewer=request.user,
+                             reason=f"Payment batch {batch.pk} (XLSX)")  # fmt: skip
+    return _download(
+        content,
+        f"payments-batch-{batch.pk}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@permission_required("payments.pay")
+@require_POST
+def batch_paid(request, pk):
+    batch = get_object_or_404(PaymentBatch, pk=pk)
+    paid = actions.mark_batch_paid(
+        batch=batch, by=request.user, reference=request.POST.get("reference", "")[:100]
+    )
+    if paid:
+        messages.success(request, f"{paid} claim{'s' if paid != 1 else ''} marked paid.")
+    else:
+        messages.info(request, "This batch was already marked paid.")
+    return redirect(batch)
+
+
+@permission_required("payments.give_bank_details")
+def bank_details(request):
+    current = BankDetails.objects.filter(person=request.user).first()
+    form = BankDetailsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.save_bank_details(person=request.user, **form.cleaned_data)
+        messages.success(request, "Bank details saved. Only our finance team can see them.")
+        return redirect("payments:my_claims")
+    return render(request, "payments/bank_details.html", {"form": form, "current": current})
+
+
+@permission_required("payments.view_own_recognition")
+def recognition(request):
+    record = recognition_record.record_for(request.user)
+    return render(
+        request,
+        "payments/recognition.html",
+        {"record": record, "form": CertificateForm(),
+         "organisation": settings.COPRODUCE_ORGANISATION_NAME},
+    )  # fmt: skip
+
+
+@permission_required("payments.view_own_recognition")
+def certificate(request):
+    form = CertificateForm(request.GET or None)
+    name_it = form.is_valid() and form.cleaned_data["name_organisation"]
+    pdf = recognition_record.certificate_pdf(request.user, name_organisation=name_it)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'
+    return response
+
+
+@permission_required("payments.view_budget")
+def budget(request, pk):
+    project = get_object_or_404(Project, pk=pk)
+    manages = request.user.has_perm("payments.manage_budget")
+    form = BudgetLineForm(request.POST or None) if manages else None
+    if request.method == "POST":
+        if not manages:
+            raise PermissionDenied
+        if form.is_valid():
+            line = form.save(commit=False)
+            line.project = project
+            line.unit_cost_pence = form.cleaned_data["unit_cost"]
+            line.save()
+            messages.success(request, "Budget row added.")
+            return redirect("payments:budget", pk=pk)
+    return render(
+        request,
+        "payments/budget.html",
+        {"project": project, "form": form, **recognition_record.budget_for(project)},
+    )
