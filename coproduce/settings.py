@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",
+    "coproduce.assessment",
+    "coproduce.learning",
+    "coproduce.insights",
 ]
 
 MIDDLEWARE = [

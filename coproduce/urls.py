@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("coproduce.privacy.urls")),
     path("", include("coproduce.projects.urls")),
     path("", include("coproduce.opportunities.urls")),
+    path("", include("coproduce.assessment.urls")),
+    path("", include("coproduce.learning.urls")),
+    path("", include("coproduce.insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]
