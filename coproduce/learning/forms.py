@@ -7,6 +7,12 @@ from .models import AUDIENCES, Completion, Module
 
 
 class ModuleForm(forms.ModelForm):
+    link = forms.URLField(
+        label="Link to the course",
+        required=False,
+        assume_scheme="https",
+        help_text="Leave empty if the content is below.",
+    )
     required_for = forms.MultipleChoiceField(
         label="Who must take it",
         choices=AUDIENCES,
