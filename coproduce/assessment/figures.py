@@ -39,7 +39,7 @@ def area_scores(area):
             title=title,
             summary=summary,
             value=scores.gap,
-            unit="points gap",
+            unit="point gap",
             rows=(Row("Staff", scores.staff), Row("Co-producers", scores.coproducer)),
             columns=("Who answered", "Average score out of 5"),
             url=reverse("assessment:round_detail", args=[round_.pk]),

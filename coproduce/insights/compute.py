@@ -45,15 +45,12 @@ class Shown:
         return tuple(self.figure.columns), [(bar.label, bar.text) for bar in self.bars]
 
 
-def value_text(value, unit=""):
+def value_text(value):
     if value is None:
         return f"Fewer than {floor()} (not shown)"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral() else value
-    suffix = "%" if unit == "%" else ""
-    return f"{value:,}{suffix}" if isinstance(value, int) else f"{value}{suffix}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
 
 
 def _width(value, maximum):
@@ -70,7 +67,7 @@ def show(source, figure, viewer):
         Bar(
             label=row.label,
             value=row.value,
-            text=value_text(row.value, figure.unit),
+            text=value_text(row.value),
             width=_width(row.value, maximum),
             url=row.url if links else "",
         )

@@ -73,12 +73,19 @@ def reach(question):
         )
         answered = sum(n for _, n in rows if n)
         hidden = sum(1 for _, n in rows if n is None)
+        if not answered and not hidden:
+            summary = (
+                f"None of the co-producers active in the period answered “{_label(question)}”."
+            )
+        else:
+            summary = (
+                f"Answers to “{_label(question)}” from co-producers active in the period who "
+                f"chose to say. {hidden} group{'s are' if hidden != 1 else ' is'} too small "
+                "to show."
+            )
         return Figure(
             title=title,
-            summary=(
-                f"Answers to “{_label(question)}” from co-producers active in the period who "
-                f"chose to say. {hidden} group{'s are' if hidden != 1 else ' is'} too small to show."
-            ),
+            summary=summary,
             value=answered or None,
             unit="answers shown",
             rows=tuple(Row(label, n) for label, n in rows),
