@@ -4,6 +4,10 @@ READERS = ("administrator", "lead", "board")
 
 
 def sample_objects(people):
+    """Enough records that every figure draws its chart and tables in the crawl."""
+    from coproduce.insights.tests.data import build
+
+    build(1, people["lead"])
     return {}
 
 
