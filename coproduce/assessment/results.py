@@ -64,6 +64,16 @@ def _shown(n):
     return shown["people"]
 
 
+def _scores(staff, coproducer, staff_n, coproducer_n):
+    """Averages shown only for a group large enough (a number, not None)."""
+    return Scores(
+        staff=one_place(staff) if staff_n else None,
+        coproducer=one_place(coproducer) if coproducer_n else None,
+        staff_people=staff_n,
+        coproducer_people=coproducer_n,
+    )
+
+
 def area_scores(round_ids):
     """{round id: {area: Scores}} for every round given, in two queries."""
     round_ids = list(round_ids)
@@ -88,15 +98,11 @@ def area_scores(round_ids):
         staff_n = _shown(people.get((round_id, Perspective.STAFF), 0))
         coproducer_n = _shown(people.get((round_id, Perspective.COPRODUCER), 0))
         results[round_id] = {
-            area: Scores(
-                staff=one_place(found.get((round_id, Perspective.STAFF, area)))
-                if staff_n
-                else None,
-                coproducer=one_place(found.get((round_id, Perspective.COPRODUCER, area)))
-                if coproducer_n
-                else None,
-                staff_people=staff_n,
-                coproducer_people=coproducer_n,
+            area: _scores(
+                found.get((round_id, Perspective.STAFF, area)),
+                found.get((round_id, Perspective.COPRODUCER, area)),
+                staff_n,
+                coproducer_n,
             )
             for area in AREAS
         }
@@ -119,13 +125,11 @@ def statement_scores(round_):
     return [
         (
             statement,
-            Scores(
-                staff=one_place(found.get((statement.pk, Perspective.STAFF))) if staff_n else None,
-                coproducer=one_place(found.get((statement.pk, Perspective.COPRODUCER)))
-                if coproducer_n
-                else None,
-                staff_people=staff_n,
-                coproducer_people=coproducer_n,
+            _scores(
+                found.get((statement.pk, Perspective.STAFF)),
+                found.get((statement.pk, Perspective.COPRODUCER)),
+                staff_n,
+                coproducer_n,
             ),
         )
         for statement in round_.framework.statements.all()
