@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "coproduce.site",
     "coproduce.meetings",
     "coproduce.payments",
+    "coproduce.assessment",
+    "coproduce.learning",
+    "coproduce.insights",
     "coproduce.bench",
 ]
 

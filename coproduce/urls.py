@@ -15,6 +15,9 @@ urlpatterns = [
     path("", include("coproduce.opportunities.urls")),
     path("", include("coproduce.meetings.urls")),
     path("", include("coproduce.payments.urls")),
+    path("", include("coproduce.assessment.urls")),
+    path("", include("coproduce.learning.urls")),
+    path("", include("coproduce.insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

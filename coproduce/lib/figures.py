@@ -9,6 +9,8 @@ A figure that describes people must pass its counts through
 `coproduce.lib.suppression.suppress` before it builds its rows: a row whose
 value is None is shown as "fewer than N" and never charted."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -53,6 +55,12 @@ class Figure:
     url: str = ""  # the records behind the whole figure
     url_permission: str = ""  # the django-rules permission needed to follow the links
     notes: tuple[str, ...] = field(default=())  # caveats: "Suppressed: fewer than 5."
+    # Optional, added for the dashboard:
+    # the top of the chart's scale (100 for "%", 5 for a 1-5 score); default: the largest value.
+    maximum: int | Decimal | None = None
+    # A two-way table instead of (or beside) `rows`: the first tuple holds the column
+    # headings, each later one a row heading then its cells; None: suppressed.
+    grid: tuple[tuple, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,3 +83,22 @@ def register(key, area, compute, order=50):
 def sources(area=None):
     chosen = [s for s in _SOURCES.values() if area is None or s.area == area]
     return sorted(chosen, key=lambda s: (list(AREAS).index(s.area), s.order, s.key))
+
+
+# Who the figures are being worked out for, so a figure that reads restricted
+# data (equality answers) can check their permission and log the read.
+_viewer = ContextVar("figures_viewer", default=None)
+
+
+def viewer():
+    """The person the dashboard or report is for; None outside one."""
+    return _viewer.get()
+
+
+@contextmanager
+def computing_for(user):
+    token = _viewer.set(user)
+    try:
+        yield
+    finally:
+        _viewer.reset(token)

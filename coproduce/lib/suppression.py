@@ -12,11 +12,15 @@ def floor():
     return getattr(settings, "COPRODUCE_SMALL_NUMBER_FLOOR", 5)
 
 
-def suppress(counts, minimum=None):
+def suppress(counts, minimum=None, hidden=()):
     """{label: count} -> ({label: count or None}, total or None). None means too
-    few to show."""
+    few to show. `hidden`: labels already hidden for another reason (a cell of a
+    two-way table hidden in its column), treated like small counts here."""
     minimum = floor() if minimum is None else minimum
-    shown = {label: (n if n == 0 or n >= minimum else None) for label, n in counts.items()}
+    shown = {
+        label: (n if (n == 0 or n >= minimum) and label not in hidden else None)
+        for label, n in counts.items()
+    }
     total = sum(counts.values())
     hidden = [label for label, n in shown.items() if n is None]
     total_shown = total if total == 0 or total >= minimum else None

@@ -132,6 +132,8 @@ def erase_person(*, person, erased_by, data_request=None):
     history_deletes = []
     for holding in all_holdings():
         queryset = holding.queryset(person)
+        if holding.erase_with:
+            holding.erase_with(person)
         if holding.erase == "delete" and holding.model.split(".")[1].startswith("Historical"):
             history_deletes.append(holding)
         elif holding.erase == "delete":

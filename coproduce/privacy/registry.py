@@ -23,6 +23,9 @@ class Holding:
     export: object = field(
         default=None, compare=False
     )  # callable(person) -> rows, instead of `fields`
+    erase_with: object = field(
+        default=None, compare=False
+    )  # callable(person): also run on erasure, for text held in rows below this one
 
     def model_class(self):
         return apps.get_model(self.model)

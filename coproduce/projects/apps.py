@@ -9,7 +9,8 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
+        # Permissions, data holdings and dashboard figures register on import.
+        from . import figures, holdings, rules  # noqa: F401
 
         register(
             NavItem("Projects", "projects:project_list", "projects.view_project_list", order=10)

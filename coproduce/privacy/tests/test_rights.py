@@ -133,6 +133,7 @@ def person_everywhere(people):
     retention.apply(ran_by=person)
     _in_projects_and_opportunities(person, other, people["staff"])
     _in_meetings(person, other, people["staff"])
+    _in_assessment_and_learning(person, other)
     _on_the_public_site(person)
     _in_payments(person, other, people)
     return person, request
@@ -272,6 +273,45 @@ def _in_meetings(person, other, staff):
         listened_to="yes", could_say="yes", anything_else="Zebedee Quartermain needed a loop",
     )  # fmt: skip
     meeting_actions.follow_up(feedback=feedback, note="Loop booked", done_by=person)
+def _in_assessment_and_learning(person, other):
+    """Answers, actions and training: theirs, and what they did for others."""
+    from datetime import timedelta
+
+    from coproduce.assessment import actions as assessment_actions
+    from coproduce.assessment.tests.factories import STAFF, answer_all, open_round
+    from coproduce.learning import actions as learning_actions
+    from coproduce.learning.models import Module
+
+    round_ = open_round(lead=person, title="Round they opened")
+    answer_all(round_, person, STAFF, 4, comment="Zebedee Quartermain thinks we listen")
+    action = assessment_actions.raise_action(
+        created_by=person,
+        round=round_,
+        area="culture",
+        what="Share the plan",
+        owner=person,
+        due_on=timezone.localdate() + timedelta(days=30),
+    )
+    assessment_actions.update_action(
+        action=action, status="in_progress", note="Started", author=person
+    )
+    module = Module.objects.create(
+        title="Module they added", description="About", content="Text", created_by=person
+    )
+    learning_actions.record_completion(
+        module=module,
+        person=person,
+        completed_on=timezone.localdate(),
+        reflection="I am Deaf and BSL is my language; captions helped",
+        recorded_by=person,
+    )
+    learning_actions.record_completion(
+        module=module,
+        person=other,
+        completed_on=timezone.localdate(),
+        reflection="",
+        recorded_by=person,
+    )
 
 
 def _in_projects_and_opportunities(person, other, staff):

@@ -1,0 +1,50 @@
+"""The SCIE whole-system model ("jigsaw") as statements, in our own words.
+Source: SCIE Guide 51, Co-production in social care: what it is and how to do it."""
+
+SCIE = {
+    "name": "SCIE whole-system model (the jigsaw)",
+    "description": (
+        "Four areas an organisation changes together so co-production runs through "
+        "everything it does: culture, structure, practice and review. Statements written "
+        "in our own words from SCIE's recommendations."
+    ),
+    "source_title": "SCIE Guide 51: Co-production in social care – what it is and how to do it",
+    "source_url": "https://www.scie.org.uk/publications/guides/guide51/how-to-do-coproduction/",
+    "statements": [
+        ("culture", "Everyone here shares one understanding of what co-production means."),
+        ("culture", "We have agreed principles for how we co-produce, and we use them."),
+        ("culture", "Senior leaders and the board visibly back co-production."),
+        ("culture", "We weigh up risks sensibly instead of using them as a reason not to try."),
+        (
+            "culture",
+            "We see our job as making things possible with people, not doing things to them.",
+        ),
+        ("structure", "Disabled people are involved from the very start of a piece of work."),
+        ("structure", "People who take part are paid or rewarded fairly and on time."),
+        ("structure", "There is a budget that covers the real costs of co-production."),
+        ("structure", "We tell people how decisions are made and what happened to their ideas."),
+        ("structure", "We build on groups and networks that already exist."),
+        ("practice", "Meetings, papers and places are accessible to everyone who takes part."),
+        ("practice", "Everyone gets the information they need to take part in decisions."),
+        ("practice", "Staff are trained in co-production and have time to do it well."),
+        ("practice", "People with lived experience can meet on their own as well as with staff."),
+        ("practice", "We support people to build skills and confidence to take part."),
+        ("review", "We check how well co-production is working, together with Disabled people."),
+        ("review", "We measure what matters to the people involved, not just what is easy."),
+        ("review", "We regularly look again at our aims and principles for co-production."),
+        ("review", "We show what changed because people took part."),
+    ],
+}
+
+
+def load_scie(Framework, Statement):  # noqa: N803 (model classes, possibly historical)
+    framework, created = Framework.objects.get_or_create(
+        name=SCIE["name"],
+        defaults={k: SCIE[k] for k in ("description", "source_title", "source_url")},
+    )
+    if created:
+        Statement.objects.bulk_create(
+            Statement(framework=framework, area=area, order=number, text=text)
+            for number, (area, text) in enumerate(SCIE["statements"], start=1)
+        )
+    return framework

@@ -1,0 +1,142 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from coproduce.lib.figures import AREAS
+from coproduce.lib.forms import DateInput
+
+from .models import SCALE, Action, Framework
+
+User = get_user_model()
+
+
+class RoundForm(forms.Form):
+    framework = forms.ModelChoiceField(
+        Framework.objects.all(), empty_label=None, label="Framework", widget=forms.RadioSelect
+    )
+    title = forms.CharField(
+        max_length=200, label="Name of the round", help_text="For example, “Spring 2027”."
+    )
+    closes_on = forms.DateField(label="Last day to answer", widget=DateInput)
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < timezone.localdate():
+            raise forms.ValidationError("The last day to answer must be today or later.")
+        return closes_on
+
+
+class AnswersForm(forms.Form):
+    """One radio group and one comment box per statement, grouped by area.
+    Saving for later accepts gaps; submitting needs a score for every statement."""
+
+    def __init__(self, *args, statements, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements = list(statements)
+        for number, statement in enumerate(self.statements, start=1):
+            saved = answers.get(statement.pk)
+            self.fields[f"score_{statement.pk}"] = forms.TypedChoiceField(
+                label=f"{number}. {statement.text}",
+                choices=SCALE,
+                coerce=int,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=saved.score if saved else None,
+            )
+            self.fields[f"comment_{statement.pk}"] = forms.CharField(
+                label=f"Comment on statement {number}",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=saved.comment if saved else "",
+                help_text="What makes you say this? An example helps.",
+            )
+
+    @property
+    def submitting(self):
+        return "submit" in self.data
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.submitting:
+            for number, statement in enumerate(self.statements, start=1):
+                key = f"score_{statement.pk}"
+                if cleaned.get(key) in (None, "") and key not in self.errors:
+                    self.add_error(
+                        key,
+                        f"Choose a score for statement {number}, or save and come back later.",
+                    )
+        return cleaned
+
+    def answers(self):
+        return {
+            statement: (
+                self.cleaned_data.get(f"score_{statement.pk}") or None,
+                self.cleaned_data.get(f"comment_{statement.pk}", "").strip(),
+            )
+            for statement in self.statements
+        }
+
+    def areas(self):
+        """[(area label, [(score field, comment field)])] for the template."""
+        grouped = {area: [] for area in AREAS}
+        for statement in self.statements:
+            grouped[statement.area].append(
+                (self[f"score_{statement.pk}"], self[f"comment_{statement.pk}"])
+            )
+        return [(AREAS[area], pairs) for area, pairs in grouped.items() if pairs]
+
+
+def organisation_staff():
+    return (
+        User.objects.filter(
+            is_active=True, role_assignments__role__in=["administrator", "lead", "staff", "finance"]
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = ["area", "what", "owner", "due_on"]
+        widgets = {
+            "area": forms.RadioSelect,
+            "what": forms.Textarea(attrs={"rows": 3}),
+            "due_on": DateInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisation_staff()
+        self.fields["owner"].required = True
+        self.fields["owner"].empty_label = "Choose a person"
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        unchanged = self.instance.pk and self.instance.due_on == due_on
+        if due_on < timezone.localdate() and not unchanged:
+            raise forms.ValidationError("The due date must be today or later.")
+        return due_on
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(choices=Action.Status.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="What has happened",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["status"].initial = action.status
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == self.action.status and not cleaned.get("note", "").strip():
+            self.add_error("note", "Write what has happened, or change the status.")
+        return cleaned

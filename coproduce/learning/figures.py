@@ -1,0 +1,60 @@
+"""Learning's figure for the dashboard: the share of people trained, per module.
+Counts of people pass through the one suppression function."""
+
+from django.urls import reverse
+
+from coproduce.lib import figures
+from coproduce.lib.figures import Figure, Row
+from coproduce.lib.suppression import floor, suppress
+
+from .models import Module
+from .progress import progress_for
+
+
+def staff_trained(period):
+    """Of the people each active module requires, the share who had completed
+    it by the end of the period."""
+    rows, trained_all, required_all = [], 0, 0
+    for progress in progress_for(
+        Module.objects.filter(active=True).exclude(required_for=[]), on=period.end
+    ):
+        required, trained = len(progress.required), progress.trained
+        shown, _ = suppress({"trained": trained, "not_trained": required - trained})
+        share = round(100 * trained / required) if required and None not in shown.values() else None
+        rows.append(
+            Row(
+                progress.module.title,
+                share,
+                reverse("learning:module_progress", args=[progress.module.pk]),
+            )
+        )
+        trained_all += trained
+        required_all += required
+    shown, _ = suppress({"trained": trained_all, "not_trained": required_all - trained_all})
+    if not rows:
+        summary, value = "No module is required of anyone yet.", None
+    elif None in shown.values() or not required_all:
+        summary, value = f"Too few people to show the share trained (fewer than {floor()}).", None
+    else:
+        value = round(100 * trained_all / required_all)
+        summary = (
+            f"Across {len(rows)} required module{'s' if len(rows) != 1 else ''}, {value}% of "
+            "the training people must take was done by the end of the period."
+        )
+    return Figure(
+        title="Staff trained in co-production",
+        summary=summary,
+        value=value,
+        unit="%",
+        rows=tuple(rows),
+        columns=("Module", "Share trained (%)"),
+        url=reverse("learning:module_list"),
+        url_permission="learning.view_progress",
+        notes=(
+            f"A share is not shown when fewer than {floor()} people have, or have not, done it.",
+        ),
+        maximum=100,
+    )
+
+
+figures.register("learning.staff_trained", "practice", staff_trained, order=30)

@@ -1,0 +1,74 @@
+"""Who must take each module and who has: worked out in a fixed number of
+queries, whatever the number of modules or people."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from .models import Completion
+
+User = get_user_model()
+
+
+@dataclass
+class ModuleProgress:
+    module: object
+    required: list = field(default_factory=list)  # users who must take it
+    done: dict = field(default_factory=dict)  # user id -> Completion
+
+    @property
+    def trained(self):
+        return sum(1 for person in self.required if person.pk in self.done)
+
+    @property
+    def share(self):
+        return round(100 * self.trained / len(self.required)) if self.required else None
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        if self.module.complete_by is None or self.module.complete_by >= today:
+            return []
+        return [person for person in self.required if person.pk not in self.done]
+
+
+def progress_for(modules, on=None):
+    """[ModuleProgress] for the given modules; `on`: count completions up to that date."""
+    modules = list(modules)
+    roles = {role for module in modules for role in module.required_for}
+    people_by_role = defaultdict(dict)
+    if roles:
+        rows = (
+            User.objects.filter(is_active=True, role_assignments__role__in=roles)
+            .order_by("name", "email")
+            .values_list("pk", "name", "email", "role_assignments__role")
+        )
+        for pk, name, email, role in rows:
+            people_by_role[role][pk] = (pk, name, email)
+    completions = Completion.objects.filter(module__in=modules)
+    if on is not None:
+        completions = completions.filter(completed_on__lte=on)
+    done = defaultdict(dict)
+    for completion in completions:
+        done[completion.module_id][completion.person_id] = completion
+    results = []
+    for module in modules:
+        required = {}
+        for role in module.required_for:
+            required.update(people_by_role.get(role, {}))
+        people = sorted(
+            (Person(*row) for row in required.values()), key=lambda p: (p.name, p.email)
+        )
+        results.append(ModuleProgress(module, people, done[module.pk]))
+    return results
+
+
+@dataclass(frozen=True)
+class Person:
+    pk: int
+    name: str
+    email: str
+
+    def __str__(self):
+        return self.name or self.email

@@ -1,0 +1,137 @@
+"""Projects' figures for the dashboard: the ladder (declared and evidenced),
+involvement from the first stage, and "you said, we did". Each is worked out
+in a fixed number of queries, whatever the number of projects."""
+
+from statistics import median
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from coproduce.lib import figures
+from coproduce.lib.figures import Figure, Row
+
+from . import evidence
+from .models import Feedback, Project, Rung
+
+
+def projects_in(period):
+    """Projects running at some time in the period."""
+    return Project.objects.filter(created_at__date__lte=period.end).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=period.start)
+    )
+
+
+def _share(part, whole):
+    return round(100 * part / whole) if whole else None
+
+
+def ladder_distribution(period):
+    declared = dict(projects_in(period).values_list("pk", "declared_rung__number"))
+    measures = evidence.measures_for(declared)
+    evidenced = {pk: evidence.evidenced_rung(m)[0] for pk, m in measures.items()}
+    rungs = list(Rung.objects.order_by("-number"))
+    rows = []
+    for rung in rungs:
+        rows.append(
+            Row(
+                f"{rung.number}. {rung.name}: declared",
+                sum(1 for n in declared.values() if n == rung.number),
+            )
+        )
+        rows.append(
+            Row(
+                f"{rung.number}. {rung.name}: evidenced",
+                sum(1 for n in evidenced.values() if n == rung.number),
+            )
+        )
+    rows.append(Row("Not enough evidence yet", sum(1 for n in evidenced.values() if n is None)))
+    total = len(declared)
+    supported = sum(
+        1 for pk, n in declared.items() if evidenced[pk] is not None and evidenced[pk] >= n
+    )
+    value = _share(supported, total)
+    summary = (
+        f"Of {total} project{'s' if total != 1 else ''} running in the period, the records "
+        f"of {supported} ({value}%) support the rung they declared."
+        if total
+        else "No projects were running in this period."
+    )
+    return Figure(
+        title="Ladder of co-production: declared and evidenced",
+        summary=summary,
+        value=value,
+        unit="%",
+        rows=tuple(rows),
+        columns=("Rung", "Projects"),
+        url=reverse("projects:project_list"),
+        url_permission="projects.view_project_list",
+        notes=(
+            "Declared: the rung the project team chose. Evidenced: the highest rung its "
+            "records support (see “How we judge the evidence” on the ladder page).",
+        ),
+    )
+
+
+def from_the_start(period):
+    ids = list(projects_in(period).values_list("pk", flat=True))
+    measures = evidence.measures_for(ids)
+    involved = sum(1 for m in measures.values() if m.first_stage_involved)
+    total = len(ids)
+    value = _share(involved, total)
+    return Figure(
+        title="Projects involving co-producers from the start",
+        summary=(
+            f"{involved} of {total} project{'s' if total != 1 else ''} ({value}%) involved "
+            "co-producers from the first stage."
+            if total
+            else "No projects were running in this period."
+        ),
+        value=value,
+        unit="%",
+        rows=(
+            Row("From the first stage", involved),
+            Row("Later, or not yet", total - involved),
+        ),
+        columns=("When co-producers joined", "Projects"),
+        url=reverse("projects:project_list"),
+        url_permission="projects.view_project_list",
+    )
+
+
+def you_said_we_did(period):
+    said = Feedback.objects.filter(said_on__gte=period.start, said_on__lte=period.end)
+    by_outcome = dict(
+        said.values_list("outcome").annotate(n=Count("pk")).values_list("outcome", "n")
+    )
+    days = [
+        (responded - said_on).days
+        for said_on, responded in said.exclude(outcome=Feedback.Outcome.OPEN)
+        .exclude(responded_on__isnull=True)
+        .values_list("said_on", "responded_on")
+    ]
+    total = sum(by_outcome.values())
+    closed = total - by_outcome.get(Feedback.Outcome.OPEN, 0)
+    middle = round(median(days)) if days else None
+    summary = (
+        f"{closed} of {total} thing{'s' if total != 1 else ''} people said ({_share(closed, total)}%) "
+        "have an answer"
+        + (f"; half were answered within {middle} days." if middle is not None else ".")
+        if total
+        else "Nothing was recorded as said in this period."
+    )
+    return Figure(
+        title="“You said, we did”: answered and time to answer",
+        summary=summary,
+        value=middle,
+        unit="days (median to answer)",
+        rows=tuple(Row(label, by_outcome.get(code, 0)) for code, label in Feedback.Outcome.choices),
+        columns=("Outcome", "Items"),
+        url=reverse("projects:project_list"),
+        url_permission="projects.view_project_list",
+        notes=("Counts what was said in the period, and the answers given to it so far.",),
+    )
+
+
+figures.register("projects.ladder", "culture", ladder_distribution, order=10)
+figures.register("projects.from_the_start", "structure", from_the_start, order=10)
+figures.register("projects.you_said_we_did", "review", you_said_we_did, order=10)
