@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.suppression import floor, suppress
@@ -13,6 +14,7 @@ from coproduce.lib.views import permission_required
 from coproduce.projects.models import Project
 
 from . import actions, calendar, checklist
+from .attendance import claim_details
 from .forms import (
     ArrangementForm,
     AttendanceForm,
@@ -69,6 +71,11 @@ def meeting_list(request):
     organiser = runs_meetings(request.user) or request.user.has_role("administrator")
     if not organiser:
         meetings = meetings.filter(invitations__person=request.user)
+    project = None
+    if (project_id := request.GET.get("project", "")).isdigit():
+        project = Project.objects.filter(pk=project_id).first()
+        if project is not None:
+            meetings = meetings.filter(project=project)
     when = request.GET.get("when", "upcoming")
     if when == "past":
         meetings = meetings.filter(starts_at__lt=now).order_by("-starts_at", "pk")
@@ -91,7 +98,15 @@ def meeting_list(request):
     return render(
         request,
         "meetings/meeting_list.html",
-        {"page": page, "when": when, "organiser": organiser, "querystring": f"when={when}"},
+        {
+            "page": page,
+            "when": when,
+            "organiser": organiser,
+            "project": project,
+            "querystring": urlencode(
+                {"when": when, **({"project": project.pk} if project else {})}
+            ),
+        },
     )
 
 
@@ -161,6 +176,11 @@ def meeting_detail(request, pk):
     feedback_given = (
         mine is not None and FeedbackGiven.objects.filter(meeting=meeting, person=user).exists()
     )
+    attended = (
+        meeting.attendance.select_related("meeting").filter(person=user).first()
+        if mine is not None and meeting.has_started
+        else None
+    )
     context = {
         "meeting": meeting,
         "breaks": meeting.breaks.all(),
@@ -180,6 +200,8 @@ def meeting_detail(request, pk):
         "feedback_given": feedback_given,
         "can_see_feedback": user.has_perm("meetings.view_feedback_results", meeting),
         "confirmed": counts.get(Invitation.Reply.YES.label) if counts else None,
+        "attended": attended,
+        "claim_query": urlencode(claim_details(attended)) if attended else "",
     }
     return render(request, "meetings/meeting_detail.html", context)
 

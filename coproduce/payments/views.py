@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,9 +8,11 @@ from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
+from coproduce.meetings.attendance import attended_by, claim_details
 from coproduce.projects.models import Project
 
 from . import actions, export
@@ -183,6 +187,7 @@ def claim_new(request):
     preference = getattr(profile, "payment_preference", "") if not on_behalf else ""
     initial = ClaimForm.prefill(request.GET, preference)
     form = ClaimForm(request.POST or None, initial=initial, on_behalf=on_behalf)
+    unclaimed = [] if on_behalf or "source" in initial else _meetings_to_claim(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         claimant = data["person"] if on_behalf else request.user
@@ -199,8 +204,27 @@ def claim_new(request):
     return render(
         request,
         "payments/claim_form.html",
-        {"form": form, "on_behalf": on_behalf, "creating": True},
+        {"form": form, "on_behalf": on_behalf, "creating": True, "unclaimed": unclaimed},
     )
+
+
+def _meetings_to_claim(person, limit=5):
+    """Meetings the person was recorded at in the last year and has not claimed
+    for, newest first, each with the link that starts its claim."""
+    claimed = set(
+        Claim.objects.filter(claimant=person, source__startswith="meeting:").values_list(
+            "source", flat=True
+        )
+    )
+    since = timezone.now() - timedelta(days=365)
+    found = []
+    for attendance in attended_by(person).filter(meeting__starts_at__gte=since)[:50]:
+        details = claim_details(attendance)
+        if details["source"] not in claimed:
+            found.append((attendance, urlencode(details)))
+        if len(found) == limit:
+            break
+    return found
 
 
 @permission_required("payments.change_claim", fn=claim_from)

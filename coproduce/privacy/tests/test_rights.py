@@ -273,6 +273,8 @@ def _in_meetings(person, other, staff):
         listened_to="yes", could_say="yes", anything_else="Zebedee Quartermain needed a loop",
     )  # fmt: skip
     meeting_actions.follow_up(feedback=feedback, note="Loop booked", done_by=person)
+
+
 def _in_assessment_and_learning(person, other):
     """Answers, actions and training: theirs, and what they did for others."""
     from datetime import timedelta
