@@ -3,7 +3,10 @@ Erasure keeps invitations and attendance, pointing at the anonymised account, so
 counts and payments stay true; the calendar address is deleted; feedback in the
 person's own words is emptied."""
 
+from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, register
+
+from .models import Feedback
 
 register(
     Holding(
@@ -88,5 +91,17 @@ register(
         "Feedback you followed up",
         ("meeting__title", "follow_up_note"),
         about_them=False,
+    ),
+)
+
+# What people said after a meeting is kept for three years from the meeting: long
+# enough to compare years on the dashboard.
+retention.register(
+    retention.Rule(
+        "meetings.feedback",
+        "answers to the questions after a meeting",
+        "the day of the meeting",
+        36,
+        lambda cutoff: Feedback.objects.filter(meeting__starts_at__lt=cutoff),
     ),
 )

@@ -2,9 +2,12 @@
 privacy.registry). Payment records are kept after erasure, as the law requires
 for accounts, without the person's own words; bank details are deleted."""
 
+from django.utils import timezone
+
+from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, register
 
-from .models import pounds
+from .models import Claim, Payment, Status, pounds
 
 CLAIM_FIELDS = (
     "activity_type__name",
@@ -59,6 +62,24 @@ def _claims(person):
     return rows
 
 
+def _erase_expenses(person):
+    """Expense items hang off the claim, not the person: their words go and their
+    receipts are deleted (once erasure commits); the amounts stay for the accounts."""
+    from django.db import transaction
+
+    from .models import ExpenseItem
+
+    items = ExpenseItem.objects.filter(claim__claimant=person)
+    files = [(item.receipt.storage, item.receipt.name) for item in items if item.receipt]
+    items.update(description="", receipt="", receipt_name="", receipt_type="")
+
+    def delete_files():
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
 register(
     Holding(
         "payments.Claim",
@@ -68,6 +89,7 @@ register(
         export=_claims,
         erase="blank",
         blank=CLAIM_BLANK,
+        erase_with=_erase_expenses,
     ),
     Holding(
         "payments.Claim",
@@ -128,5 +150,27 @@ register(
         "Payment batches you marked paid",
         ("paid_at", "reference"),
         about_them=False,
+    ),
+)
+
+# Accounts must be kept for six years (HMRC), so a claim and its payment are kept
+# for six years from the activity; a claim never sent goes after a year.
+retention.register(
+    retention.Rule(
+        "payments.claims",
+        "claims for time and expenses, their payments and receipts",
+        "the day of the activity",
+        72,
+        lambda cutoff: Claim.objects.filter(activity_date__lt=timezone.localdate(cutoff)),
+        files=("expenses__receipt",),
+        before_delete=lambda claims: Payment.objects.filter(claim__in=claims).delete(),
+    ),
+    retention.Rule(
+        "payments.unsent_claims",
+        "claims started but never sent",
+        "when they were started",
+        12,
+        lambda cutoff: Claim.objects.filter(status=Status.DRAFT, created_at__lt=cutoff),
+        files=("expenses__receipt",),
     ),
 )

@@ -23,6 +23,8 @@ class Rule:
     due: object
     # lookups from a record to files stored with it ("files__file"): deleted too
     files: tuple = ()
+    # callable(records): removes what protects the records from deletion first
+    before_delete: object = None
 
 
 _RULES: dict[str, Rule] = {}
@@ -94,6 +96,8 @@ def _delete(rule, queryset):
         storage = _file_field(model, lookup).storage
         names = [name for name in records.values_list(lookup, flat=True) if name]
         transaction.on_commit(lambda storage=storage, names=names: _remove(storage, names))
+    if rule.before_delete:
+        rule.before_delete(records)
     records.delete()
     # After the records: deleting them adds a "deleted" copy to the history too.
     history = getattr(model, "history", None)

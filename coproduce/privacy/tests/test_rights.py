@@ -153,8 +153,9 @@ def _in_payments(person, other, people):
     expense_type = make_expense_type(by=person)
     theirs = make_claim(claimant=person, skills="Chairing meetings")
     payment_actions.add_expense(
-        claim=theirs, expense_type=expense_type, description="Bus", amount_pence=300
-    )
+        claim=theirs, expense_type=expense_type, description="Taxi to 12 Example Street",
+        amount_pence=300,
+    )  # fmt: skip
     payment_actions.submit(claim=theirs, by=person)
     payment_actions.return_claim(
         claim=theirs, by=people["lead"], reason="Zebedee Quartermain, please add the date"
