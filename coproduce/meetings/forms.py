@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.lib.forms import DateInput
+from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
-from coproduce.site.content import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 
 from .models import (
     AccessAnswer,

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from coproduce.lib.forms import DateInput
+from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
-from coproduce.site.content import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 
 from .models import ActivityRate, ActivityType, BudgetLine, Claim, ExpenseType, Status
 

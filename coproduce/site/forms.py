@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .content import MARKDOWN_HELP, validate_document, validate_image
+from coproduce.lib.uploads import validate_document, validate_image
+
+from .content import MARKDOWN_HELP
 from .models import (
     AccessibilityCheck,
     AccessibilityStatement,
