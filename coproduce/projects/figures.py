@@ -98,6 +98,12 @@ def from_the_start(period):
     )
 
 
+def _within(days):
+    if days == 0:
+        return "on the day they were said"
+    return f"within {days} day{'s' if days != 1 else ''}"
+
+
 def you_said_we_did(period):
     said = Feedback.objects.filter(said_on__gte=period.start, said_on__lte=period.end)
     by_outcome = dict(
@@ -115,7 +121,7 @@ def you_said_we_did(period):
     summary = (
         f"{closed} of {total} thing{'s' if total != 1 else ''} people said ({_share(closed, total)}%) "
         "have an answer"
-        + (f"; half were answered within {middle} days." if middle is not None else ".")
+        + (f"; half were answered {_within(middle)}." if middle is not None else ".")
         if total
         else "Nothing was recorded as said in this period."
     )
