@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.lib.tasks import send_email
+from coproduce.people import actions as people_actions
 
 from .checklist import mark_stale
 from .models import (
@@ -291,6 +292,9 @@ def record_attendance(*, meeting, minutes_by_person, recorded_by):
     Attendance.objects.bulk_create(create)
     Attendance.objects.bulk_update(update, ["minutes", "recorded_by", "recorded_at"])
     Attendance.objects.filter(pk__in=remove).delete()
+    people_actions.record_involvement(
+        people=[row.person for row in create], day=timezone.localdate(meeting.starts_at)
+    )
     return len(create) + len(update) + len(remove)
 
 

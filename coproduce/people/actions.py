@@ -3,6 +3,7 @@ who made it and, when staff act on someone's behalf, why."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.accounts import actions as account_actions
@@ -40,6 +41,14 @@ PROFILE_FIELDS = (
 def profile_of(person):
     profile, _ = Profile.objects.get_or_create(user=person)
     return profile
+
+
+def record_involvement(*, people, day):
+    """Projects and meetings say when someone last took part: the people list's
+    "last involved" filter and fair selection of applicants read it."""
+    Profile.objects.filter(user__in=people).filter(
+        Q(last_involved__isnull=True) | Q(last_involved__lt=day)
+    ).update(last_involved=day)
 
 
 def passport_of(person):

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from coproduce.lib.tasks import send_email
+from coproduce.people import actions as people_actions
 
 from .models import (
     DEFAULT_STAGES,
@@ -51,7 +52,9 @@ def add_team_member(*, project, person, kind, role):
     comes back gets a new membership, so the earlier one stays on record."""
     member = TeamMember.objects.current().filter(project=project, person=person).first()
     if member is None:
-        return TeamMember.objects.create(project=project, person=person, kind=kind, role=role)
+        member = TeamMember.objects.create(project=project, person=person, kind=kind, role=role)
+        people_actions.record_involvement(people=[person], day=member.joined_on)
+        return member
     member.kind, member.role = kind, role
     member.save(update_fields=["kind", "role"])
     return member
