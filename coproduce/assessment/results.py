@@ -64,11 +64,22 @@ def _shown(n):
     return shown["people"]
 
 
+def _average(cell):
+    """(average, people whose scores are behind it) -> the average, shown only
+    when enough people scored that very statement or area: someone who left
+    gaps must not leave one person's score standing alone."""
+    if cell is None:
+        return None
+    average, people = cell
+    return one_place(average) if _shown(people) else None
+
+
 def _scores(staff, coproducer, staff_n, coproducer_n):
-    """Averages shown only for a group large enough (a number, not None)."""
+    """staff, coproducer: (average, people) or None; staff_n, coproducer_n: the
+    people who sent answers, for the sentence above the results."""
     return Scores(
-        staff=one_place(staff) if staff_n else None,
-        coproducer=one_place(coproducer) if coproducer_n else None,
+        staff=_average(staff),
+        coproducer=_average(coproducer),
         staff_people=staff_n,
         coproducer_people=coproducer_n,
     )
@@ -85,12 +96,13 @@ def area_scores(round_ids):
             score__isnull=False,
         )
         .values("response__round_id", "response__perspective", "statement__area")
-        .annotate(average=Avg("score"))
+        .annotate(average=Avg("score"), people=Count("response", distinct=True))
     )
     found = {
-        (row["response__round_id"], row["response__perspective"], row["statement__area"]): row[
-            "average"
-        ]
+        (row["response__round_id"], row["response__perspective"], row["statement__area"]): (
+            row["average"],
+            row["people"],
+        )
         for row in averages
     }
     results = {}
@@ -119,9 +131,12 @@ def statement_scores(round_):
             response__round=round_, response__submitted_at__isnull=False, score__isnull=False
         )
         .values("statement_id", "response__perspective")
-        .annotate(average=Avg("score"))
+        .annotate(average=Avg("score"), people=Count("response", distinct=True))
     )
-    found = {(row["statement_id"], row["response__perspective"]): row["average"] for row in rows}
+    found = {
+        (row["statement_id"], row["response__perspective"]): (row["average"], row["people"])
+        for row in rows
+    }
     return [
         (
             statement,

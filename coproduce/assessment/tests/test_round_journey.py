@@ -215,3 +215,22 @@ def test_lead_raises_an_action_the_owner_records_progress_and_overdue_is_flagged
     )
     page = client_as("lead").get(reverse("assessment:action_list") + "?status=all").content
     assert b"Overdue</strong>" not in page
+
+
+def test_a_statement_most_people_left_blank_does_not_show_one_persons_score(people):
+    """Five staff sent answers, then four cleared one statement: its average
+    would be the fifth person's own score, so it is hidden, and so is nothing else."""
+    round_ = open_round(lead=people["lead"])
+    staff = [UserFactory(roles=["staff"]) for _ in range(5)]
+    for person in staff:
+        answer_all(round_, person, STAFF, 4)
+    cleared = round_.framework.statements.first()
+    for person in staff[1:]:
+        actions.save_answers(
+            round_=round_, person=person, perspective=STAFF,
+            answers={cleared: (None, "")}, submit=False,
+        )  # fmt: skip
+    by_statement = dict(results.statement_scores(round_))
+    assert by_statement[cleared].staff is None
+    others = [scores.staff for statement, scores in by_statement.items() if statement != cleared]
+    assert others and all(score == 4 for score in others)
