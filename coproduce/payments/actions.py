@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, Value
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -87,9 +87,12 @@ def _check_claim(*, claimant, activity_type, activity_date, minutes, fee_wanted_
             f"The amount you would like cannot be more than the full fee of {pounds(fee)}."
         )
     same = Claim.objects.filter(claimant=claimant).exclude(pk=exclude)
-    duplicate = same.filter(activity_type=activity_type, activity_date=activity_date)
+    # A claim from a meeting is that meeting's: two meetings on one day are two
+    # claims. Without a source, the same kind of activity on the same day is a repeat.
     if source:
-        duplicate = same.filter(Q(source=source) | Q(pk__in=duplicate.values("pk")))
+        duplicate = same.filter(source=source)
+    else:
+        duplicate = same.filter(activity_type=activity_type, activity_date=activity_date)
     if duplicate.exists():
         raise ValidationError(
             "There is already a claim for this activity on this date. "
@@ -168,24 +171,36 @@ def change_claim(*, claim, by, **fields):
         locked.rate = rate
         locked.fee_pence = fee
         locked.save()
-        for item in locked.expenses.select_related("rule"):
-            item.rule = item.expense_type.in_force(locked.activity_date) or item.rule
-            item.save(update_fields=["rule"])
+        # Expenses follow the rules of the new date: mileage at its rate, its limits.
+        for item in locked.expenses.select_related("expense_type"):
+            rule = _expense_rule(item.expense_type, locked.activity_date)
+            try:
+                amount = _check_expense(
+                    item.expense_type, rule, item.amount_pence, item.miles, bool(item.receipt)
+                )
+            except ValidationError as error:
+                raise ValidationError(
+                    f"On the new date, the expense “{item.description}” does not fit our rules: "
+                    f"{error.messages[0]} Change the date back, or remove the expense first."
+                ) from error
+            item.rule, item.amount_pence = rule, amount
+            item.save(update_fields=["rule", "amount_pence"])
     return locked
 
 
-def add_expense(*, claim, expense_type, description, amount_pence=None, miles=None,
-                receipt=None, receipt_type=""):  # fmt: skip
-    """An expense on a claim, checked against the rule of the activity's date:
-    mileage is worked out from the rate, and a receipt is needed above the amount."""
-    if not claim.can_change:
-        raise ValidationError("This claim has been sent, so it cannot be changed now.")
-    rule = expense_type.in_force(claim.activity_date)
+def _expense_rule(expense_type, day):
+    rule = expense_type.in_force(day)
     if rule is None:
         raise ValidationError(
-            f"We had no rule for “{expense_type}” on {claim.activity_date:%d/%m/%Y}. "
+            f"We had no rule for “{expense_type}” on {day:%d/%m/%Y}. "
             "Please ask the co-production lead."
         )
+    return rule
+
+
+def _check_expense(expense_type, rule, amount_pence, miles, has_receipt):
+    """The amount to pay under `rule`: mileage worked out from its rate; its
+    limit and receipt rule checked. Raises ValidationError in plain English."""
     if rule.pence_per_mile:
         if miles is None or miles <= 0:
             raise ValidationError("Enter how many miles you travelled.")
@@ -199,7 +214,7 @@ def add_expense(*, claim, expense_type, description, amount_pence=None, miles=No
             f"We pay up to {pounds(rule.limit_pence)} for one {expense_type.name.lower()} item. "
             "Please talk to the co-production lead about anything more."
         )
-    if receipt is None and not rule.pence_per_mile and amount_pence > rule.receipt_over_pence:
+    if not has_receipt and not rule.pence_per_mile and amount_pence > rule.receipt_over_pence:
         raise ValidationError(
             "Add a photo or PDF of the receipt: we need one for "
             + (
@@ -208,6 +223,17 @@ def add_expense(*, claim, expense_type, description, amount_pence=None, miles=No
                 else f"amounts over {pounds(rule.receipt_over_pence)}."
             )
         )
+    return amount_pence
+
+
+def add_expense(*, claim, expense_type, description, amount_pence=None, miles=None,
+                receipt=None, receipt_type=""):  # fmt: skip
+    """An expense on a claim, checked against the rule of the activity's date:
+    mileage is worked out from the rate, and a receipt is needed above the amount."""
+    if not claim.can_change:
+        raise ValidationError("This claim has been sent, so it cannot be changed now.")
+    rule = _expense_rule(expense_type, claim.activity_date)
+    amount_pence = _check_expense(expense_type, rule, amount_pence, miles, receipt is not None)
     with transaction.atomic():
         item = ExpenseItem(
             claim=claim,
@@ -248,6 +274,10 @@ def _move(claim, *, by, from_statuses, to, note="", **fields):
 
 @transaction.atomic
 def submit(*, claim, by):
+    # The fee is worked out again when the claim is sent, so a rate the lead has
+    # since added for that date (a correction, back-dated) is the one paid.
+    rate = _rate(claim.activity_type, claim.activity_date)
+    fee = rate.fee_for(claim.minutes)
     moved = _move(
         claim,
         by=by,
@@ -255,6 +285,13 @@ def submit(*, claim, by):
         to=Status.SUBMITTED,
         # Days to pay count from the first time it was sent, returns included.
         submitted_at=Coalesce(F("submitted_at"), Value(timezone.now())),
+        rate=rate,
+        fee_pence=fee,
+        fee_wanted_pence=Case(
+            When(fee_wanted_pence__gt=fee, then=Value(fee)),
+            default=F("fee_wanted_pence"),
+            output_field=Claim._meta.get_field("fee_wanted_pence"),
+        ),
     )
     if moved:
         from coproduce.accounts.models import User
