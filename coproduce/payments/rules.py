@@ -11,6 +11,7 @@ from coproduce.accounts.rules import (
     is_signed_in,
     is_staff_member,
 )
+from coproduce.projects.rules import can_manage as can_manage_project
 
 from .models import Status
 
@@ -54,5 +55,6 @@ rules.add_perm("payments.pay", is_finance)
 rules.add_perm("payments.view_bank_details", is_finance)
 rules.add_perm("payments.give_bank_details", is_coproducer)
 rules.add_perm("payments.view_own_recognition", is_coproducer)
-rules.add_perm("payments.view_budget", oversees | is_staff_member)
-rules.add_perm("payments.manage_budget", sets_policy | is_staff_member)
+# A project's budget is for those who run that project, and for finance.
+rules.add_perm("payments.view_budget", oversees | can_manage_project)
+rules.add_perm("payments.manage_budget", sets_policy | can_manage_project)

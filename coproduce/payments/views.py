@@ -485,10 +485,14 @@ def certificate(request):
     return response
 
 
-@permission_required("payments.view_budget")
+def _project(request, pk):
+    return get_object_or_404(Project, pk=pk)
+
+
+@permission_required("payments.view_budget", fn=_project)
 def budget(request, pk):
-    project = get_object_or_404(Project, pk=pk)
-    manages = request.user.has_perm("payments.manage_budget")
+    project = _project(request, pk)
+    manages = request.user.has_perm("payments.manage_budget", project)
     form = BudgetLineForm(request.POST or None) if manages else None
     if request.method == "POST":
         if not manages:

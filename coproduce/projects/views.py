@@ -119,6 +119,7 @@ def project_detail(request, pk):
         "can_add_feedback": request.user.has_perm("projects.add_feedback", project),
         "can_add_view": request.user.has_perm("projects.add_decision_view", project),
         "can_see_activity": request.user.has_perm("projects.view_activity", project),
+        "can_see_budget": request.user.has_perm("payments.view_budget", project),
     }
     return render(request, "projects/project_detail.html", context)
 

@@ -13,6 +13,7 @@ def sample_objects(people):
         make_expense_type,
         receipt_file,
     )
+    from coproduce.projects.actions import add_team_member
     from coproduce.projects.tests.factories import make_project
 
     activity_type = make_activity_type(by=people["lead"])
@@ -29,6 +30,7 @@ def sample_objects(people):
     actions.approve(claim=paid, by=people["lead"])
     batch = actions.create_batch(claims=[paid], by=people["finance"])
     project = make_project(lead=people["lead"], title="Budgeted project")
+    add_team_member(project=project, person=people["staff"], kind="staff", role="Organiser")
     return {
         "activity_type": activity_type, "expense_type": expense_type, "draft": draft,
         "item": item, "sent": sent, "batch": batch, "budget_project": project,

@@ -79,3 +79,19 @@ def test_two_meetings_on_one_day_are_two_claims_but_one_meeting_is_one(people):
     make_claim(claimant=person, days_ago=2, source="meeting:2")
     with pytest.raises(ValidationError, match="already a claim"):
         make_claim(claimant=person, days_ago=3, source="meeting:1")
+
+
+def test_only_those_running_a_project_see_and_change_its_budget(client_as, people):
+    from django.urls import reverse
+
+    from coproduce.payments.models import BudgetLine
+    from coproduce.projects.tests.factories import make_project
+
+    theirs = make_project(lead=people["lead"], title="Someone else's project")
+    url = reverse("payments:budget", args=[theirs.pk])
+    row = {"section": "fees", "description": "Fees", "quantity": "2", "unit_cost": "25.00"}
+    client = client_as("staff")
+    assert client.get(url).status_code == 403
+    assert client.post(url, row).status_code == 403
+    assert not BudgetLine.objects.exists()
+    assert client_as("finance").get(url).status_code == 200

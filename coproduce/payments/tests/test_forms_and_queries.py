@@ -143,9 +143,11 @@ def test_board_sees_no_claims_or_bank_details(client_as, people):
 
 
 def test_budget_compares_the_estimate_with_what_was_claimed(client_as, people):
+    from coproduce.projects.actions import add_team_member
     from coproduce.projects.tests.factories import make_project
 
     project = make_project(lead=people["lead"], title="Buses")
+    add_team_member(project=project, person=people["staff"], kind="staff", role="Organiser")
     make_activity_type(amount_pence=2000)
     travel = make_expense_type(receipt_over_pence=5000)
     claim = make_claim(claimant=people["coproducer"], minutes=120, project=project)
