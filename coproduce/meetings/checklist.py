@@ -105,6 +105,8 @@ def is_stale(meeting):
     checked = meeting.checklist_checked_at
     if checked is None:
         return True
+    if meeting.has_ended:
+        return False  # what was arranged is settled: passports changed since do not count
     coming = meeting.invitations.filter(reply__in=ATTENDING).values("person_id")
     return (
         AccessPassport.objects.filter(user__in=coming, updated_at__gt=checked).exists()
@@ -116,7 +118,10 @@ def is_stale(meeting):
 
 @transaction.atomic
 def sync(meeting, viewer):
-    """Updates the stored checklist from the passports; returns the Needs read."""
+    """Updates the stored checklist from the passports; returns the Needs read.
+    The meeting's row is locked first, so two organisers opening the page at
+    once do not both add the same arrangement."""
+    list(type(meeting).objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
     needs = read_needs(meeting, viewer)
     existing = {item.code: item for item in meeting.arrangements.all()}
     for code, people in needs.by_code.items():

@@ -6,7 +6,7 @@ person's own words is emptied."""
 from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, register
 
-from .models import Feedback
+from .models import Arrangement, Feedback
 
 register(
     Holding(
@@ -103,5 +103,16 @@ retention.register(
         "the day of the meeting",
         36,
         lambda cutoff: Feedback.objects.filter(meeting__starts_at__lt=cutoff),
+    ),
+    # Who needed each arrangement is about their access needs: once the meeting is
+    # well past, the checklist keeps what was arranged but not for whom.
+    retention.Rule(
+        "meetings.arrangement_people",
+        "the names on a meeting's access checklist",
+        "the day of the meeting",
+        3,
+        lambda cutoff: Arrangement.needed_by.through.objects.filter(
+            arrangement__meeting__starts_at__lt=cutoff
+        ),
     ),
 )

@@ -108,6 +108,10 @@ class Meeting(models.Model):
         return self.starts_at <= timezone.now()
 
     @property
+    def has_ended(self):
+        return self.ends_at <= timezone.now()
+
+    @property
     def is_online(self):
         return self.kind in (self.Kind.ONLINE, self.Kind.HYBRID)
 

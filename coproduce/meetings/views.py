@@ -320,7 +320,9 @@ def reply_on_behalf(request, pk):
 @permission_required("meetings.view_checklist", fn=meeting_from)
 def checklist_view(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("venue"), pk=pk)
-    needs = checklist.sync(meeting, request.user)
+    # Once the meeting is over the checklist is a record of what was arranged:
+    # nobody's passport is read again for it.
+    details = [] if meeting.has_ended else checklist.sync(meeting, request.user).details
     items = list(
         meeting.arrangements.select_related("owner")
         .prefetch_related("needed_by")
@@ -332,7 +334,7 @@ def checklist_view(request, pk):
         {
             "meeting": meeting,
             "items": items,
-            "details": needs.details,
+            "details": details,
             "warnings": checklist.warnings(meeting, items),
         },
     )

@@ -30,3 +30,29 @@ def test_feedback_goes_three_years_after_the_meeting(people):
     )
     assert retention.apply().deleted["meetings.feedback"] == 1
     assert list(Feedback.objects.all()) == [kept]
+
+
+def test_the_checklist_forgets_who_needed_what_three_months_after_the_meeting(people):
+    from coproduce.meetings import checklist
+    from coproduce.meetings.models import Arrangement, Invitation
+    from coproduce.people import actions as people_actions
+
+    person = people["coproducer"]
+    people_actions.save_passport(
+        person=person, changed_by=person, requirements=["bsl"], own_words="", dietary="",
+        other_arrangements="", sharing="arrangements", reason="",
+    )  # fmt: skip
+    people_actions.record_consent(
+        person=person, recorded_by=person, purpose="share_access", given=True
+    )
+    meeting = make_meeting(organiser=people["staff"], days=5)
+    actions.invite(meeting=meeting, people=[person], invited_by=people["staff"])
+    meeting.invitations.update(reply=Invitation.Reply.YES)
+    checklist.sync(meeting, people["staff"])
+    item = Arrangement.objects.get(meeting=meeting)
+    assert list(item.needed_by.all()) == [person]
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=120)
+    )
+    assert retention.apply().deleted["meetings.arrangement_people"] == 1
+    assert Arrangement.objects.get(pk=item.pk).needed_by.count() == 0
