@@ -1,26 +1,39 @@
 """The accounts the load test signs in with, and the objects each journey visits."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.db.models import Q
+from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment, User
+from coproduce.assessment.models import Round
+from coproduce.meetings.models import Attendance, Invitation, Meeting
 from coproduce.opportunities.models import Opportunity
+from coproduce.payments.models import Claim, Payment, Status
 from coproduce.projects.models import Project, TeamMember
 
 ACCOUNTS = {
     "staff": "bench-staff@example.org",
     "coproducer": "bench-coproducer@example.org",
+    "lead": "bench-lead@example.org",
 }
+# The lead also does finance, as in many small organisations, so one journey covers the
+# claims list, the finance queue and the dashboard. (The bench server does not require
+# two-factor sign-in for these roles: see run.py.)
+EXTRA_ROLES = {"lead": [Role.FINANCE]}
 
 
 def create_accounts(password, rng):
-    """Bench accounts with a real password; the co-producer joins a handful of projects."""
+    """Bench accounts with a real password; the co-producer joins a handful of projects,
+    is invited to their meetings and has claims of their own."""
     accounts = {}
     for role, email in ACCOUNTS.items():
         user, _ = User.objects.get_or_create(email=email, defaults={"name": f"Bench {role}"})
         user.set_password(password)
         user.save()
-        RoleAssignment.objects.get_or_create(user=user, role=role)
+        for held in [role, *EXTRA_ROLES.get(role, [])]:
+            RoleAssignment.objects.get_or_create(user=user, role=held)
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
@@ -32,7 +45,45 @@ def create_accounts(password, rng):
             person=accounts["coproducer"],
             defaults={"kind": "coproducer", "role": "Member"},
         )
+    _meetings_and_claims(accounts["coproducer"], rng)
     return accounts
+
+
+def _meetings_and_claims(person, rng):
+    """Invitations to their projects' meetings (attended if past and coming) and claims
+    like other people's (copies of a sample, with the payment of the paid ones)."""
+    now = timezone.now()
+    meetings = Meeting.objects.filter(project__team__person=person).exclude(
+        invitations__person=person
+    )
+    replies = [Invitation.Reply.YES] * 6 + [Invitation.Reply.NO, Invitation.Reply.MAYBE]
+    invitations, attended = [], []
+    for meeting in meetings.only("pk", "starts_at", "duration_minutes"):
+        reply = rng.choice(replies)
+        invitations.append(Invitation(meeting=meeting, person=person, reply=reply, replied_at=now))
+        if reply == Invitation.Reply.YES and meeting.starts_at < now:
+            attended.append(
+                Attendance(meeting=meeting, person=person, minutes=meeting.duration_minutes)
+            )
+    Invitation.objects.bulk_create(invitations)
+    Attendance.objects.bulk_create(attended)
+    if Claim.objects.filter(claimant=person).exists():
+        return
+    projects = list(person.project_memberships.values_list("project_id", flat=True))
+    sample = list(Claim.objects.exclude(status=Status.DRAFT).order_by("?")[:40])
+    sample += list(Claim.objects.filter(status=Status.DRAFT).order_by("?")[:2])
+    copies = []
+    for claim in sample:
+        claim.pk = None
+        claim.claimant = claim.entered_by = person
+        claim.project_id = rng.choice(projects) if projects else None
+        copies.append(claim)
+    Claim.objects.bulk_create(copies)
+    Payment.objects.bulk_create(
+        Payment(claim=claim, batch_id=claim.batch_id, amount_pence=claim.fee_payable_pence,
+                method=claim.payment_choice, paid_at=claim.paid_at)
+        for claim in Claim.objects.filter(claimant=person, status=Status.PAID)
+    )  # fmt: skip
 
 
 def journey_objects(accounts, rng, per_kind=50):
@@ -46,14 +97,30 @@ def journey_objects(accounts, rng, per_kind=50):
         ids = list(queryset.values_list("pk", flat=True)[:5000])
         return rng.sample(ids, min(per_kind, len(ids)))
 
+    # Meetings staff look at: mostly the coming month and the last one, as in real use.
+    now = timezone.now()
+    recent = Meeting.objects.filter(
+        starts_at__gte=now - timedelta(days=30),
+        starts_at__lte=now + timedelta(days=30),
+    )
+    lead = accounts["lead"]
     return {
         "staff": {
             "project": sample(Project.objects.all()),
             "person": sample(User.objects.filter(role_assignments__role=Role.COPRODUCER)),
             "opportunity": sample(Opportunity.objects.all()),
+            "meeting": sample(recent),
         },
         "coproducer": {
             "project": sample(visible),
             "opportunity": sample(Opportunity.objects.filter(status=Opportunity.Status.OPEN)),
+            "meeting": sample(Meeting.objects.filter(invitations__person=coproducer)),
+            "claim": sample(Claim.objects.filter(claimant=coproducer)),
+        },
+        "lead": {
+            "meeting": sample(recent),
+            # Claims the lead may open: anyone's but their own (they oversee them).
+            "claim": sample(Claim.objects.exclude(claimant=lead).order_by("-pk")),
+            "round": sample(Round.objects.all()),
         },
     }

@@ -1,5 +1,5 @@
-"""The load: signed-in staff and co-producer journeys (lists, detail pages, a search,
-a form posted), and a bare-view user for the yardstick. Run by coproduce.bench.run;
+"""The load: signed-in staff, co-producer and lead journeys (lists, detail pages, a
+search, a form posted), and a bare-view user for the yardstick. Run by coproduce.bench.run;
 BENCH_IDS names the JSON of ids and accounts, BENCH_PASSWORD their password and
 BENCH_OUT where each page's samples go."""
 
@@ -123,6 +123,18 @@ opportunity_list = visit("/opportunities/", "opportunity_list")
 opportunity_detail = visit_one("opportunity", "/opportunities/{}/", "opportunity_detail")
 my_applications = visit("/opportunities/mine/", "my_applications")
 my_profile = visit("/you/", "my_profile")
+meeting_list = visit("/meetings/", "meeting_list")
+meeting_list_past = visit("/meetings/?when=past", "meeting_list_past")
+meeting_detail = visit_one("meeting", "/meetings/{}/", "meeting_detail")
+meeting_checklist = visit_one("meeting", "/meetings/{}/checklist/", "meeting_checklist")
+my_claims = visit("/claims/", "my_claims")
+claim_detail = visit_one("claim", "/claims/{}/", "claim_detail")
+claim_list = visit("/payments/", "claim_list")
+finance_queue = visit("/payments/finance/", "finance_queue")
+recognition = visit("/payments/recognition/", "recognition")
+dashboard = visit("/dashboard/", "dashboard")
+assessment_results = visit_one("round", "/assessment/rounds/{}/", "assessment_results")
+learning = visit("/learning/", "learning")
 
 
 def person_search(user):
@@ -146,6 +158,10 @@ class StaffUser(SignedIn):
         opportunity_detail: 2,
         home: 2,
         display_settings: 1,
+        meeting_list: 2,
+        meeting_detail: 3,
+        meeting_checklist: 2,
+        my_claims: 1,
     }
 
 
@@ -161,6 +177,30 @@ class CoproducerUser(SignedIn):
         my_applications: 2,
         my_profile: 2,
         display_settings: 1,
+        meeting_list: 2,
+        meeting_detail: 2,
+        my_claims: 2,
+        claim_detail: 1,
+        recognition: 1,
+    }
+
+
+class LeadUser(SignedIn):
+    """The co-production lead, who also does finance (see bench/accounts.py)."""
+
+    role = "lead"
+    weight = 1
+    tasks = {
+        dashboard: 2,
+        claim_list: 2,
+        claim_detail: 2,
+        finance_queue: 1,
+        assessment_results: 1,
+        learning: 1,
+        meeting_list: 1,
+        meeting_list_past: 1,
+        meeting_detail: 2,
+        home: 1,
     }
 
 

@@ -100,7 +100,7 @@ def module_detail(request, pk):
 @permission_required("learning.view_progress")
 def module_progress(request, pk):
     module = get_object_or_404(Module, pk=pk)
-    (progress,) = progress_for([module])
+    (progress,) = progress_for([module], records=True)
     overdue = {person.pk for person in progress.overdue()}
     return render(
         request,

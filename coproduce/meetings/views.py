@@ -82,18 +82,25 @@ def meeting_list(request):
     else:
         when = "upcoming"
         meetings = meetings.filter(starts_at__gte=now).order_by("starts_at", "pk")
-    meetings = meetings.annotate(
-        coming=Count("invitations", filter=Q(invitations__reply=Invitation.Reply.YES))
-    )
     page = Paginator(meetings, 25).get_page(request.GET.get("page"))
-    mine = {}
+    mine, coming = {}, {}
     if page.object_list:
+        shown = list(page.object_list)
         mine = dict(
-            Invitation.objects.filter(
-                person=request.user, meeting__in=list(page.object_list)
-            ).values_list("meeting_id", "reply")
+            Invitation.objects.filter(person=request.user, meeting__in=shown).values_list(
+                "meeting_id", "reply"
+            )
         )
+        # Counted for the 25 shown: counting every meeting's replies before paging made
+        # the database group all 400,000 invitations (0.1 s at a twentieth of that).
+        if organiser:
+            coming = dict(
+                Invitation.objects.filter(meeting__in=shown, reply=Invitation.Reply.YES)
+                .values_list("meeting_id")
+                .annotate(n=Count("pk"))
+            )
     for meeting in page.object_list:
+        meeting.coming = coming.get(meeting.pk, 0)
         meeting.my_reply = Invitation.Reply(mine[meeting.pk]).label if meeting.pk in mine else ""
     return render(
         request,

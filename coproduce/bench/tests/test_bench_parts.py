@@ -10,12 +10,19 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from coproduce.accounts.models import RoleAssignment, User
+from coproduce.assessment.models import Answer
 from coproduce.bench import dataset, run
 from coproduce.bench.middleware import BenchHeadersMiddleware
 from coproduce.bench.views import bare
+from coproduce.learning.models import Completion
+from coproduce.meetings.models import Arrangement, Attendance, Invitation, Meeting
+from coproduce.meetings.models import Feedback as MeetingFeedback
 from coproduce.opportunities.models import Application
+from coproduce.payments.figures import timeliness
+from coproduce.payments.models import Claim, Payment, Status
 from coproduce.people.models import AccessPassport, EqualityMonitoring
 from coproduce.projects.models import Project, TeamMember
 
@@ -23,7 +30,9 @@ from coproduce.projects.models import Project, TeamMember
 @pytest.mark.django_db
 def test_the_generated_organisation_has_realistic_shape():
     timings = dataset.generate(0.02, random.Random(3), log=lambda message: None)
-    assert list(timings) == ["people", "projects", "opportunities"]  # app order
+    assert list(timings) == [
+        "people", "projects", "opportunities", "meetings", "payments", "assessment", "learning",
+    ]  # app order  # fmt: skip
     people = User.objects.count()
     assert people == 400
     roles = Counter(RoleAssignment.objects.values_list("role", flat=True))
@@ -40,6 +49,24 @@ def test_the_generated_organisation_has_realistic_shape():
     # A few people are on many teams, most on one or two.
     assert max(places.values()) >= 4 * sorted(places.values())[len(places) // 2]
     assert Application.objects.exists()
+    # Meetings past and upcoming, most for a project; replies, attendance, checklists and
+    # feedback (some anonymous, some raising a follow-up).
+    now = timezone.now()
+    assert Meeting.objects.count() == 800
+    assert 0.7 < Meeting.objects.filter(starts_at__lt=now).count() / 800 < 0.95
+    assert Meeting.objects.filter(project__isnull=True).exists()
+    assert 5 * 800 < Invitation.objects.count() + Attendance.objects.count() < 15 * 800
+    assert set(Invitation.objects.values_list("reply", flat=True)) >= {"yes", "no", "none"}
+    assert not Attendance.objects.filter(meeting__starts_at__gt=now).exists()
+    assert Arrangement.objects.exists() and MeetingFeedback.objects.filter(person=None).exists()
+    assert MeetingFeedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=False)
+    # Claims in every state; paid ones have their payment, most within 14 days.
+    assert Claim.objects.count() == 2000
+    assert set(Claim.objects.values_list("status", flat=True)) == set(Status.values)
+    paid = Claim.objects.filter(status=Status.PAID)
+    assert paid.count() == Payment.objects.count()
+    assert 0.75 < timeliness(paid).within / paid.count() < 0.95
+    assert Answer.objects.count() > 1000 and Completion.objects.exists()
 
 
 @pytest.mark.django_db

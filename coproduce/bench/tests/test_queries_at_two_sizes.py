@@ -4,15 +4,24 @@ equality answers; projects with teams, decisions and feedback; opportunities wit
 applications). New apps add their pages here or call the same helper."""
 
 import random
+from itertools import cycle
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from coproduce.accounts.models import User
+from coproduce.assessment.models import Framework, Perspective
+from coproduce.assessment.tests.factories import answer_all, open_round
 from coproduce.bench import dataset
+from coproduce.meetings import checklist
+from coproduce.meetings.models import Invitation
+from coproduce.meetings.tests.factories import make_meeting
 from coproduce.opportunities.models import Application, Opportunity
 from coproduce.opportunities.tests.factories import make_opportunity
+from coproduce.payments import actions as payment_actions
+from coproduce.payments.models import Claim, ExpenseItem, ExpenseRule
+from coproduce.payments.tests.factories import make_claim
 from coproduce.projects.models import Decision, Feedback, Project, TeamMember
 from coproduce.projects.tests.factories import make_project
 from coproduce.tests.query_counts import assert_queries_do_not_grow
@@ -93,3 +102,77 @@ def test_key_pages_make_the_same_queries_with_a_large_organisation(people):
     )
     assert User.objects.count() > 400
     assert TeamMember.objects.filter(project=project).count() > 60
+
+
+def grow_new_apps(meeting, claim, round_, coproducer, seed, around):
+    """The generated organisation (meetings, claims, rounds, learning included), and
+    `around` more on the pages' own objects: people invited to and coming to the meeting,
+    expenses on the claim, the co-producer's own claims, answers in the round."""
+    dataset.generate(SCALE, random.Random(seed), log=lambda message: None)
+    others = list(
+        User.objects.filter(role_assignments__role="coproducer")
+        .exclude(meeting_invitations__meeting=meeting)
+        .exclude(pk=coproducer.pk)
+        .distinct()[:around]
+    )
+    Invitation.objects.bulk_create(
+        Invitation(meeting=meeting, person=person, reply=reply)
+        for person, reply in zip(others, cycle(["yes", "no", "maybe", "none"]), strict=False)
+    )
+    # The checklist is up to date, as after any organiser's visit (its rebuild on a
+    # stale visit writes one row per kind of need: see the checklist's own tests).
+    checklist.sync(meeting, meeting.organiser)
+    rule = ExpenseRule.objects.filter(expense_type__slug__startswith="bench-").first()
+    ExpenseItem.objects.bulk_create(
+        ExpenseItem(claim=claim, expense_type_id=rule.expense_type_id, rule=rule,
+                    description="Bus", amount_pence=300 + n)
+        for n in range(around // 3)
+    )  # fmt: skip
+    copies = list(Claim.objects.exclude(claimant=coproducer).order_by("pk")[:around])
+    for copy in copies:
+        copy.pk, copy.claimant, copy.entered_by = None, coproducer, coproducer
+    Claim.objects.bulk_create(copies)
+    for person in others[: around // 2]:
+        answer_all(round_, person, Perspective.COPRODUCER, score=(person.pk % 5) + 1, comment="Ok")
+
+
+def test_new_apps_pages_make_the_same_queries_with_a_large_organisation(people):
+    """Meetings, claims and finance, self-assessment results, learning and the
+    dashboard. Left out: the access checklist page rebuilds the checklist on every visit,
+    writing once per kind of need, so its count follows how many kinds the people coming
+    have (bounded by the kinds there are), not how many people."""
+    coproducer, staff, lead = people["coproducer"], people["staff"], people["lead"]
+    project = make_project(lead=lead, coproducers=[coproducer])
+    meeting = make_meeting(organiser=staff, project=project, title="Steering group")
+    Invitation.objects.create(meeting=meeting, person=coproducer, reply="yes")
+    claim = make_claim(claimant=coproducer, project=project)
+    payment_actions.submit(claim=claim, by=coproducer)
+    payment_actions.approve(claim=claim, by=lead)
+    round_ = open_round(lead=lead, framework=Framework.objects.order_by("pk").first())
+    as_staff, as_coproducer = signed_in(staff), signed_in(coproducer)
+    as_lead, as_finance = signed_in(lead), signed_in(people["finance"])
+    meeting_url = reverse("meetings:meeting_detail", args=[meeting.pk])
+    claim_url = reverse("payments:claim_detail", args=[claim.pk])
+    pages = {
+        "staff: meetings": (as_staff, reverse("meetings:meeting_list")),
+        "staff: past meetings": (as_staff, reverse("meetings:meeting_list") + "?when=past"),
+        "staff: meeting (organiser)": (as_staff, meeting_url),
+        "staff: own claims": (as_staff, reverse("payments:my_claims")),
+        "co-producer: meetings": (as_coproducer, reverse("meetings:meeting_list")),
+        "co-producer: meeting (invited)": (as_coproducer, meeting_url),
+        "co-producer: claims": (as_coproducer, reverse("payments:my_claims")),
+        "co-producer: claim": (as_coproducer, claim_url),
+        "co-producer: recognition": (as_coproducer, reverse("payments:recognition")),
+        "lead: claims list": (as_lead, reverse("payments:claim_list")),
+        "lead: claim": (as_lead, claim_url),
+        "lead: assessment results": (as_lead, reverse("assessment:round_detail", args=[round_.pk])),
+        "lead: learning": (as_lead, reverse("learning:module_list")),
+        "lead: dashboard": (as_lead, reverse("insights:dashboard")),
+        "finance: queue": (as_finance, reverse("payments:finance_queue")),
+    }
+    grow_new_apps(meeting, claim, round_, coproducer, seed=1, around=6)
+    assert_queries_do_not_grow(
+        pages, lambda: grow_new_apps(meeting, claim, round_, coproducer, seed=2, around=60)
+    )
+    assert meeting.invitations.count() > 60
+    assert Claim.objects.filter(claimant=coproducer).count() > 60
