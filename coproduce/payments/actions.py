@@ -331,6 +331,7 @@ def approve(*, claim, by):
         return False
     if claim.total_pence == 0 and _move(
         claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
+        days_to_pay=Claim.days_between(claim.submitted_at, now),
         note="Nothing to pay: the fee was declined and there are no expenses.",
     ):  # fmt: skip
         Payment.objects.create(claim=claim, batch=None, amount_pence=0,
@@ -392,7 +393,10 @@ def mark_batch_paid(*, batch, by, reference=""):
     for claim in Claim.objects.filter(batch=batch, status=Status.APPROVED).prefetch_related(
         "expenses"
     ):
-        if _move(claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now):
+        if _move(
+            claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
+            days_to_pay=Claim.days_between(claim.submitted_at, now),
+        ):  # fmt: skip
             Payment.objects.create(
                 claim=claim, batch=batch, amount_pence=claim.total_pence,
                 method=claim.payment_choice, paid_at=now,

@@ -114,6 +114,7 @@ def generate(scale, rng, log):
     claimants = list(projects_of) or coproducers
     now = timezone.now()
     today = timezone.localdate()
+    zone = timezone.get_current_timezone()
     count = scaled(100_000, scale, minimum=100)
     claims = []
     for _ in range(count):
@@ -164,6 +165,7 @@ def generate(scale, rng, log):
                 submitted_at=sent,
                 approved_at=approved,
                 paid_at=paid,
+                days_to_pay=Claim.days_between(sent, paid, zone),
             )
         )
     _batch(claims, approvers, rng, now)

@@ -120,7 +120,11 @@ def load(log):
     actions.mark_batch_paid(batch=batch, by=finance, reference="DEMO-0001")
     now = timezone.now()
     for claim, paid_days_ago in paid:
-        Claim.objects.filter(pk=claim.pk).update(paid_at=now - timedelta(days=paid_days_ago))
+        paid_at = now - timedelta(days=paid_days_ago)
+        claim.refresh_from_db(fields=["submitted_at"])
+        Claim.objects.filter(pk=claim.pk).update(
+            paid_at=paid_at, days_to_pay=Claim.days_between(claim.submitted_at, paid_at)
+        )
     PaymentBatch.objects.filter(pk=batch.pk).update(paid_at=now - timedelta(days=5))
 
     declined = _claim(second, "reading", 20, 60, "decline", "Read the strategy papers", project)

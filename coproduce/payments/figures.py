@@ -1,11 +1,11 @@
 """Reciprocity figures for the dashboard (coproduce.lib.figures) and the
 payments list: how long people wait to be paid."""
 
-import statistics
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,19 +41,31 @@ def paid_claims(period=None):
 
 
 def timeliness(claims):
-    """Days from sent to paid for paid claims: how many, how many within 14 days, the median."""
-    # The zone is looked up once: looking it up per claim was most of the dashboard's and
-    # the claims list's time with tens of thousands of paid claims.
-    zone = timezone.get_current_timezone()
-    days = [
-        (timezone.localdate(paid, zone) - timezone.localdate(sent, zone)).days
-        for sent, paid in claims.values_list("submitted_at", "paid_at")
-        if sent and paid
-    ]
-    if not days:
+    """Days from sent to paid for paid claims: how many, how many within 14 days, the
+    median. One grouped query: how many claims took each number of days."""
+    histogram = sorted(
+        claims.exclude(days_to_pay=None)
+        .order_by()
+        .values_list("days_to_pay")
+        .annotate(n=Count("pk"))
+    )
+    count = sum(n for _, n in histogram)
+    if not count:
         return Timeliness(0, 0, None)
-    median = Decimal(str(statistics.median(days))).quantize(Decimal("0.1"))
-    return Timeliness(len(days), sum(1 for d in days if d <= ON_TIME_DAYS), median)
+    within = sum(n for days, n in histogram if days <= ON_TIME_DAYS)
+    return Timeliness(count, within, _median(histogram, count))
+
+
+def _median(histogram, count):
+    """The median of the days, from [(days, how many)] in order of days."""
+    middle = [(count - 1) // 2, count // 2]  # the one or two middle positions
+    values, seen = [], 0
+    for days, n in histogram:
+        while middle and middle[0] < seen + n:
+            values.append(days)
+            middle.pop(0)
+        seen += n
+    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"))
 
 
 def _list_url(**params):

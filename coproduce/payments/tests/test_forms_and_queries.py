@@ -2,6 +2,7 @@
 figures suppress small numbers; the board sees figures only."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -100,7 +101,9 @@ def _paid_claims(people, count, late=0):
         batch = actions.create_batch(claims=[claim], by=people["finance"])
         actions.mark_batch_paid(batch=batch, by=people["finance"])
         days = 20 if n < late else 7
-        Claim.objects.filter(pk=claim.pk).update(submitted_at=now - datetime.timedelta(days=days))
+        Claim.objects.filter(pk=claim.pk).update(
+            submitted_at=now - datetime.timedelta(days=days), days_to_pay=days
+        )
 
 
 def test_list_queries_do_not_grow_with_claims(client_as, people, django_assert_max_num_queries):
@@ -166,3 +169,37 @@ def test_budget_compares_the_estimate_with_what_was_claimed(client_as, people):
     assert "£40.00" in page and "£4.50" in page  # fee and travel claimed
     assert "£2,360.00" in page  # fees left
     assert client_as("board").get(reverse("payments:budget", args=[project.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "days, median",
+    [
+        ([3], "3.0"),
+        ([1, 4], "2.5"),
+        ([2, 2, 9], "2.0"),
+        ([0, 1, 20, 30], "10.5"),
+        ([5] * 7 + [40], "5.0"),
+    ],
+)
+def test_the_median_from_counts_per_day_is_the_median_of_the_days(days, median):
+    from collections import Counter
+
+    from coproduce.payments.figures import _median
+
+    histogram = sorted(Counter(days).items())
+    assert _median(histogram, len(days)) == Decimal(median)
+
+
+def test_paying_a_claim_keeps_its_days_from_sent_to_paid(people):
+    claim = make_claim(claimant=people["coproducer"], days_ago=10)
+    actions.submit(claim=claim, by=people["coproducer"])
+    Claim.objects.filter(pk=claim.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=9)
+    )
+    claim.refresh_from_db()
+    actions.approve(claim=claim, by=people["lead"])
+    actions.mark_batch_paid(
+        batch=actions.create_batch(claims=[claim], by=people["finance"]), by=people["finance"]
+    )
+    claim.refresh_from_db()
+    assert claim.days_to_pay == 9
