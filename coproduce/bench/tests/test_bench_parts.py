@@ -154,3 +154,12 @@ def test_bench_data_makes_accounts_that_can_sign_in_and_ids_for_each_journey(tmp
     visible = Project.objects.filter(pk__in=found["objects"]["coproducer"]["project"])
     for project in visible:
         assert project.visibility == "public" or project.team.filter(person=coproducer).exists()
+
+
+@pytest.mark.django_db
+def test_bench_data_refuses_a_database_that_already_has_people(tmp_path, people):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="empty database only"):
+        call_command("bench_data", scale=0.01, password="x", ids=str(tmp_path / "ids.json"))
+    assert not (tmp_path / "ids.json").exists()

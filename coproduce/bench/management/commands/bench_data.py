@@ -2,7 +2,8 @@ import json
 import random
 import time
 
-from django.core.management.base import BaseCommand
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from coproduce.bench import accounts, dataset
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--ids", required=True, help="Where to write the journeys' ids (JSON)")
 
     def handle(self, *args, scale, seed, password, ids, **options):
+        # Made-up people and a known password must never land in a real organisation's data.
+        if get_user_model().objects.exists():
+            raise CommandError("bench_data fills an empty database only; this one has accounts.")
         rng = random.Random(seed)
         started = time.perf_counter()
         timings = dataset.generate(scale, rng, self.stdout.write)
