@@ -15,7 +15,7 @@ def from_cookie(value):
     }
     for part in (value or "").split("."):
         key, _, setting = part.partition("-")
-        if key == "t" and setting.isdigit() and int(setting) in TextSize.values:
+        if key == "t" and setting.isdecimal() and int(setting) in TextSize.values:
             prefs["text_size"] = int(setting)
         elif key == "c" and setting in Contrast.values:
             prefs["contrast"] = setting

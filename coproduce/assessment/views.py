@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.lib import suppression
 from coproduce.lib.figures import AREAS
-from coproduce.lib.views import permission_required
+from coproduce.lib.views import id_param, permission_required
 
 from . import actions, results
 from .forms import ActionForm, AnswersForm, ProgressForm, RoundForm
@@ -193,7 +193,7 @@ def action_list(request):
 @permission_required("assessment.manage_actions")
 def action_create(request):
     round_id = request.GET.get("round", "")
-    round_ = Round.objects.filter(pk=int(round_id)).first() if round_id.isdigit() else None
+    round_ = Round.objects.filter(pk=round_id).first() if (round_id := id_param(round_id)) else None
     initial = {"area": request.GET.get("area") if request.GET.get("area") in AREAS else None}
     form = ActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

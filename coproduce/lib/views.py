@@ -51,3 +51,12 @@ def server_error(request):
         {"CONTACT_EMAIL": settings.COPRODUCE_CONTACT_EMAIL}
     )
     return HttpResponseServerError(body)
+
+
+def id_param(value):
+    """A record id from a query string or form, or None: digits only and small
+    enough for any database (a huge number would overflow SQLite's integers)."""
+    value = (value or "").strip()
+    if value.isdecimal() and len(value) <= 18:
+        return int(value)
+    return None

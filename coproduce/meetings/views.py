@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.suppression import floor, suppress
-from coproduce.lib.views import permission_required
+from coproduce.lib.views import id_param, permission_required
 from coproduce.projects.models import Project
 
 from . import actions, calendar, checklist
@@ -72,7 +72,7 @@ def meeting_list(request):
     if not organiser:
         meetings = meetings.filter(invitations__person=request.user)
     project = None
-    if (project_id := request.GET.get("project", "")).isdigit():
+    if project_id := id_param(request.GET.get("project")):
         project = Project.objects.filter(pk=project_id).first()
         if project is not None:
             meetings = meetings.filter(project=project)
@@ -120,7 +120,7 @@ def meeting_list(request):
 @permission_required("meetings.add_meeting")
 def meeting_create(request):
     initial = {"notice_days": 7}
-    if (project_id := request.GET.get("project", "")) and project_id.isdigit():
+    if project_id := id_param(request.GET.get("project")):
         initial["project"] = Project.objects.filter(pk=project_id).first()
     form = MeetingForm(_posted(request), initial=initial, instance=Meeting(organiser=request.user))
     if request.method == "POST" and form.is_valid():

@@ -331,7 +331,6 @@ def approve(*, claim, by):
         return False
     if claim.total_pence == 0 and _move(
         claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
-        days_to_pay=Claim.days_between(claim.submitted_at, now),
         note="Nothing to pay: the fee was declined and there are no expenses.",
     ):  # fmt: skip
         Payment.objects.create(claim=claim, batch=None, amount_pence=0,
@@ -395,7 +394,8 @@ def mark_batch_paid(*, batch, by, reference=""):
     ):
         if _move(
             claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
-            days_to_pay=Claim.days_between(claim.submitted_at, now),
+            days_to_pay=Claim.days_between(claim.submitted_at, now)
+            if claim.total_pence else None,
         ):  # fmt: skip
             Payment.objects.create(
                 claim=claim, batch=batch, amount_pence=claim.total_pence,

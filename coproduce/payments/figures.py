@@ -30,7 +30,7 @@ class Timeliness:
 
 def paid_claims(period=None):
     """Claims paid with money (not those with nothing to pay), in the period by paid date."""
-    claims = Claim.objects.filter(status=Status.PAID, payment__amount_pence__gt=0)
+    claims = Claim.objects.filter(status=Status.PAID, days_to_pay__isnull=False)
     if period is not None:
         zone = timezone.get_current_timezone()
         claims = claims.filter(

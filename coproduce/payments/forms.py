@@ -195,7 +195,7 @@ class ClaimForm(forms.Form):
             ):
                 initial[name] = probe.cleaned_data[name]
         minutes = query.get("minutes", "")
-        if minutes.isdigit() and 0 < int(minutes) <= 16 * 60:
+        if minutes.isdecimal() and 0 < int(minutes) <= 16 * 60:
             initial["hours"], initial["minutes"] = divmod(int(minutes), 60)
         slug = query.get("activity_type", "")
         found = ActivityType.objects.filter(slug=slug, active=True).first() if slug else None

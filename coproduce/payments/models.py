@@ -247,8 +247,9 @@ class Claim(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
-    # Whole days from first sent to paid, kept when it is paid so that the median and
-    # the share paid within 14 days are counted by the database, not row by row.
+    # Whole days from first sent to paid, kept when money is paid (empty when there
+    # was nothing to pay), so the median and the share paid within 14 days are
+    # counted by the database from an index, not row by row.
     days_to_pay = models.PositiveIntegerField(null=True, blank=True, editable=False)
     batch = models.ForeignKey(
         PaymentBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
@@ -258,7 +259,8 @@ class Claim(models.Model):
         ordering = ["-activity_date", "-pk"]
         indexes = [
             models.Index(fields=["status", "submitted_at"]),
-            models.Index(fields=["status", "paid_at"]),
+            models.Index(fields=["paid_at", "days_to_pay"]),
+            models.Index(fields=["days_to_pay"]),
         ]
 
     def __str__(self):

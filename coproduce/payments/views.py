@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from coproduce.lib.views import permission_required
+from coproduce.lib.views import id_param, permission_required
 from coproduce.meetings.attendance import attended_by, claim_details
 from coproduce.projects.models import Project
 
@@ -372,7 +372,7 @@ def claim_list(request):
             claims = claims.filter(paid_at__date__gte=data["paid_from"])
         if data["paid_to"]:
             claims = claims.filter(paid_at__date__lte=data["paid_to"])
-    found = timeliness(claims.filter(status=Status.PAID, payment__amount_pence__gt=0))
+    found = timeliness(claims.filter(status=Status.PAID))
     counts = dict(Claim.objects.values_list("status").annotate(n=Count("pk")))
     page = Paginator(
         claims.select_related("activity_type", "claimant", "project").order_by(
@@ -405,7 +405,9 @@ def claim_list(request):
 def finance_queue(request):
     waiting = _with_totals(Claim.objects.filter(status=Status.APPROVED, batch__isnull=True))
     if request.method == "POST":
-        chosen = waiting.filter(pk__in=[v for v in request.POST.getlist("claims") if v.isdigit()])
+        chosen = waiting.filter(
+            pk__in=[i for i in map(id_param, request.POST.getlist("claims")) if i]
+        )
         try:
             batch = actions.create_batch(claims=list(chosen), by=request.user)
         except ValidationError as error:

@@ -6,9 +6,9 @@ def fill_days_to_pay(apps, schema_editor):
     """Claims already paid get their days from sent to paid, as new ones do."""
     Claim = apps.get_model("payments", "Claim")
     zone = timezone.get_current_timezone()
-    paid = Claim.objects.filter(paid_at__isnull=False, submitted_at__isnull=False).only(
-        "pk", "submitted_at", "paid_at"
-    )
+    paid = Claim.objects.filter(
+        paid_at__isnull=False, submitted_at__isnull=False, payment__amount_pence__gt=0
+    ).only("pk", "submitted_at", "paid_at")
     batch = []
     for claim in paid.iterator(chunk_size=2000):
         days = (
@@ -35,7 +35,13 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="claim",
-            index=models.Index(fields=["status", "paid_at"], name="payments_cl_status_5d9cb3_idx"),
+            index=models.Index(
+                fields=["paid_at", "days_to_pay"], name="payments_cl_paid_at_a3496f_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="claim",
+            index=models.Index(fields=["days_to_pay"], name="payments_cl_days_to_bb40df_idx"),
         ),
         migrations.RunPython(fill_days_to_pay, migrations.RunPython.noop),
     ]
