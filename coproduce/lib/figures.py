@@ -12,8 +12,10 @@ value is None is shown as "fewer than N" and never charted."""
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 # SCIE's whole-system model: the four pieces of the jigsaw, in reading order.
 AREAS = {
@@ -33,6 +35,15 @@ class Period:
 
     def __contains__(self, day):
         return self.start <= day <= self.end
+
+    def datetimes(self):
+        """[from, to) as aware datetimes, to filter a datetime column through its
+        index (a __date lookup makes the database convert every row)."""
+        zone = timezone.get_current_timezone()
+        return (
+            datetime.combine(self.start, time.min, tzinfo=zone),
+            datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=zone),
+        )
 
 
 @dataclass(frozen=True)

@@ -60,10 +60,9 @@ def access_needs_met(period):
 
 
 def arrangements_ready(period):
+    since, until = period.datetimes()
     items = Arrangement.objects.filter(
-        meeting__starts_at__date__gte=period.start,
-        meeting__starts_at__date__lte=period.end,
-        still_needed=True,
+        meeting__starts_at__gte=since, meeting__starts_at__lt=until, still_needed=True
     )
     ready_q = Q(status=Arrangement.Status.DONE, done_at__lt=F("meeting__starts_at"))
     counts = items.aggregate(ready=Count("pk", filter=ready_q), all=Count("pk"))

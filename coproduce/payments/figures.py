@@ -2,12 +2,10 @@
 payments list: how long people wait to be paid."""
 
 from dataclasses import dataclass
-from datetime import datetime, time
 from decimal import Decimal
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 
 from coproduce.lib import figures
 from coproduce.lib.suppression import floor, suppress
@@ -32,11 +30,8 @@ def paid_claims(period=None):
     """Claims paid with money (not those with nothing to pay), in the period by paid date."""
     claims = Claim.objects.filter(status=Status.PAID, days_to_pay__isnull=False)
     if period is not None:
-        zone = timezone.get_current_timezone()
-        claims = claims.filter(
-            paid_at__gte=datetime.combine(period.start, time.min, tzinfo=zone),
-            paid_at__lte=datetime.combine(period.end, time.max, tzinfo=zone),
-        )
+        since, until = period.datetimes()
+        claims = claims.filter(paid_at__gte=since, paid_at__lt=until)
     return claims
 
 

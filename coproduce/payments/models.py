@@ -261,6 +261,7 @@ class Claim(models.Model):
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["paid_at", "days_to_pay"]),
             models.Index(fields=["days_to_pay"]),
+            models.Index(fields=["submitted_at"]),  # the claims list's order
         ]
 
     def __str__(self):

@@ -43,5 +43,9 @@ class Migration(migrations.Migration):
             model_name="claim",
             index=models.Index(fields=["days_to_pay"], name="payments_cl_days_to_bb40df_idx"),
         ),
+        migrations.AddIndex(
+            model_name="claim",
+            index=models.Index(fields=["submitted_at"], name="payments_cl_submitt_62395b_idx"),
+        ),
         migrations.RunPython(fill_days_to_pay, migrations.RunPython.noop),
     ]
