@@ -8,24 +8,24 @@ from coproduce.lib.figures import Figure, Row
 from coproduce.lib.suppression import floor, suppress
 
 from .models import Module
-from .progress import progress_for
+from .progress import progress_counts
 
 
 def staff_trained(period):
     """Of the people each active module requires, the share who had completed
     it by the end of the period."""
     rows, trained_all, required_all = [], 0, 0
-    for progress in progress_for(
-        Module.objects.filter(active=True).exclude(required_for=[]), on=period.end
-    ):
-        required, trained = len(progress.required), progress.trained
+    modules = list(Module.objects.filter(active=True).exclude(required_for=[]))
+    counts = progress_counts(modules, on=period.end)
+    for module in modules:
+        required, trained = counts[module.pk].required, counts[module.pk].trained
         shown, _ = suppress({"trained": trained, "not_trained": required - trained})
         share = round(100 * trained / required) if required and None not in shown.values() else None
         rows.append(
             Row(
-                progress.module.title,
+                module.title,
                 share,
-                reverse("learning:module_progress", args=[progress.module.pk]),
+                reverse("learning:module_progress", args=[module.pk]),
             )
         )
         trained_all += trained

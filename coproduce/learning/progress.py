@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import Count
 from django.utils import timezone
 
 from .models import Completion
@@ -79,3 +80,39 @@ class Person:
 
     def __str__(self):
         return self.name or self.email
+
+
+@dataclass(frozen=True)
+class Counts:
+    required: int  # people who must take the module
+    trained: int  # of whom have done it
+
+    @property
+    def share(self):
+        return round(100 * self.trained / self.required) if self.required else None
+
+
+def progress_counts(modules, on=None):
+    """{module id: Counts}, counted by the database: two queries for each different
+    set of roles modules require, however many people and completions there are.
+    The overview and the dashboard need only these; the per-module page lists people."""
+    by_roles = defaultdict(list)
+    for module in modules:
+        by_roles[tuple(sorted(set(module.required_for)))].append(module.pk)
+    counts = {}
+    for roles, module_ids in by_roles.items():
+        if not roles:
+            counts.update({pk: Counts(0, 0) for pk in module_ids})
+            continue
+        required_people = User.objects.filter(
+            is_active=True, role_assignments__role__in=roles
+        ).values("pk")
+        required = User.objects.filter(pk__in=required_people).count()
+        done = Completion.objects.filter(module_id__in=module_ids, person__in=required_people)
+        if on is not None:
+            done = done.filter(completed_on__lte=on)
+        trained = dict(
+            done.order_by().values_list("module_id").annotate(n=Count("person_id", distinct=True))
+        )
+        counts.update({pk: Counts(required, trained.get(pk, 0)) for pk in module_ids})
+    return counts

@@ -8,7 +8,7 @@ from coproduce.lib.views import permission_required
 from . import actions
 from .forms import CompletionForm, ModuleForm
 from .models import Completion, Module
-from .progress import progress_for
+from .progress import progress_counts, progress_for
 
 
 @permission_required("learning.view_modules")
@@ -19,7 +19,7 @@ def module_list(request):
     mine = {
         c.module_id: c for c in Completion.objects.filter(person=request.user, module__in=modules)
     }
-    progress = {p.module.pk: p for p in progress_for(modules)} if sees_progress else {}
+    progress = progress_counts(modules) if sees_progress else {}
     today = timezone.localdate()
     for module in modules:
         module.mine = mine.get(module.pk)
