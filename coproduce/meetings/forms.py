@@ -236,9 +236,7 @@ class InviteForm(forms.Form):
         if data.get("team") and self.meeting.project_id:
             chosen += [
                 member.person
-                for member in self.meeting.project.team.filter(left_on__isnull=True).select_related(
-                    "person"
-                )
+                for member in self.meeting.project.team.current().select_related("person")
                 if member.person.is_active
             ]
         if not chosen and not self.errors:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -556,13 +556,7 @@ def project_feedback_results(request, project_pk):
 def feedback_overview(request):
     meetings = (
         Meeting.objects.select_related("project")
-        .annotate(
-            answers=Count("feedback"),
-            not_met=Count(
-                "feedback",
-                filter=Q(feedback__access_needs_met__in=[AccessAnswer.NO, AccessAnswer.PARTLY]),
-            ),
-        )
+        .annotate(answers=Count("feedback"))
         .filter(answers__gt=0)
         .order_by("-starts_at")
     )
