@@ -49,10 +49,6 @@ class Module(models.Model):
     def is_required_for(self, user):
         return user.has_role(*self.required_for) if self.required_for else False
 
-    @property
-    def is_past_deadline(self):
-        return self.complete_by is not None and self.complete_by < timezone.localdate()
-
 
 class Completion(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="completions")

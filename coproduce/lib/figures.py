@@ -33,9 +33,6 @@ class Period:
     start: date
     end: date
 
-    def __contains__(self, day):
-        return self.start <= day <= self.end
-
     def datetimes(self):
         """[from, to) as aware datetimes, to filter a datetime column through its
         index (a __date lookup makes the database convert every row)."""
