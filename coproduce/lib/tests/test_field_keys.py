@@ -79,7 +79,7 @@ def test_a_wrong_set_of_keys_is_refused_and_changes_nothing(bank_details):
         for args in ((), ("--check",)):
             with pytest.raises(CommandError) as refused:
                 run(*args)
-            assert "3 encrypted values cannot be read with any key in COPRODUCE_FIELD_KEY" in (
+            assert "3 encrypted values cannot be read with the keys this site has" in (
                 str(refused.value)
             )
             assert "nothing was changed" in str(refused.value)

@@ -44,17 +44,18 @@ class Command(BaseCommand):
         else:
             count = len(encryption.configured_keys())
             self.stdout.write(
-                f"COPRODUCE_FIELD_KEY holds {count} key{'s' if count != 1 else ''}; "
-                "the first is the newest."
+                f"COPRODUCE_FIELD_KEY holds {count} keys; the first is the newest."
+                if count > 1
+                else "COPRODUCE_FIELD_KEY holds 1 key."
             )
         survey = [self._survey(model, field) for model, field in encryption.encrypted_fields()]
         unreadable = sum(len(found["unreadable"]) for found in survey)
         if unreadable:
             raise CommandError(
                 f"{unreadable} encrypted value{'s' if unreadable != 1 else ''} cannot be read "
-                "with any key in COPRODUCE_FIELD_KEY, so nothing was changed. Put the key they "
-                "were written with after the newest one (COPRODUCE_FIELD_KEY=newest,older) "
-                "and run this again."
+                "with the keys this site has, so nothing was changed. Put the key they were "
+                "written with after the newest one (COPRODUCE_FIELD_KEY=newest,older; before "
+                "the site had a field key, the older one is SECRET_KEY) and run this again."
             )
         if check:
             self.stdout.write(self.style.SUCCESS("The keys read every encrypted value."))
