@@ -379,8 +379,8 @@ def restore(folder, *, force=False, say=print):
     )
     if manifest["database_vendor"] != connection.vendor:
         raise BackupError(
-            f"This backup holds a {manifest['database_vendor']} database but this site is set "
-            f"up for {connection.vendor}. Set DATABASE_URL to a {manifest['database_vendor']} "
+            f"This backup's database is {manifest['database_vendor']}, but this site is set "
+            f"up for {connection.vendor}. Point DATABASE_URL at a {manifest['database_vendor']} "
             "database and run the restore again."
         )
     unknown = _unknown_migrations(connection, manifest)

@@ -94,6 +94,10 @@ def test_a_sqlite_backup_restores_the_same_records_and_files(people, tmp_path):
     assert "database.sqlite3" in listed
     assert FIELD_KEY not in (folder / "manifest.json").read_text()
 
+    with sqlite3.connect(folder / "database.sqlite3") as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    copy.close()
+
     restored_db = tmp_path / "restored.sqlite3"
     output = restore_elsewhere(folder, tmp_path, f"sqlite:///{restored_db}")
     assert "every file is whole" in output
@@ -153,6 +157,26 @@ def test_restore_will_not_replace_a_database_that_holds_data_unless_forced(peopl
         call_command("restore", str(folder), stdout=StringIO())
     assert f"already hold {User.objects.count()} accounts" in str(refused.value)
     assert "--force" in str(refused.value)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [
+        ({"migrations": {"payments": "9999_from_the_future"}}, "made by a newer version"),
+        (
+            {"database_vendor": "oracle"},
+            "This backup's database is oracle, but this site is set up for",
+        ),
+    ],
+)
+def test_a_backup_this_site_cannot_take_is_refused(people, tmp_path, change, refusal):
+    folder, _ = back_up(tmp_path)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps({**manifest, **change}))
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(folder), "--force", stdout=StringIO())
+    assert refusal in str(refused.value)
 
 
 def test_a_folder_that_is_not_a_backup_is_named_as_such(tmp_path):
