@@ -7,9 +7,11 @@ COPY assets assets
 RUN mkdir -p coproduce/static && npm run --silent build
 
 FROM python:3.11-slim-bookworm
-# Pango draws the text in PDF reports (WeasyPrint).
+# Pango draws the text in PDF reports (WeasyPrint); pg_dump and pg_restore (PostgreSQL 15,
+# as compose runs) make and restore backups.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+       postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml README.md manage.py ./

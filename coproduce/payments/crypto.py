@@ -1,29 +1,20 @@
-"""Encryption of bank details at rest (decision 0011).
+"""Encryption of bank details at rest (decision 0011): the details as JSON in one
+token, through the keys of `lib.encryption`, so a copy of the database alone never
+reveals an account number."""
 
-The key comes from COPRODUCE_FIELD_KEY when set, otherwise it is derived from
-SECRET_KEY, so a copy of the database alone never reveals an account number."""
-
-import base64
-import hashlib
 import json
 
-from cryptography.fernet import Fernet, InvalidToken
-from django.conf import settings
-
-
-def _fernet():
-    secret = settings.COPRODUCE_FIELD_KEY or settings.SECRET_KEY
-    digest = hashlib.sha256(b"coproduce-field-key:" + secret.encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(digest))
+from coproduce.lib import encryption
 
 
 def encrypt(data):
-    return _fernet().encrypt(json.dumps(data).encode()).decode()
+    return encryption.encrypt(json.dumps(data).encode())
 
 
 def decrypt(token):
-    """The stored dict, or None when the key has changed and it cannot be read."""
+    """The stored dict, or None when no configured key can read it (the person is
+    asked to enter their details again)."""
     try:
-        return json.loads(_fernet().decrypt(token.encode()))
-    except InvalidToken:
+        return json.loads(encryption.decrypt(token))
+    except encryption.InvalidToken:
         return None

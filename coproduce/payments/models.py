@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.lib.encryption import EncryptedTextField
 from coproduce.people.models import PaymentPreference
 
 
@@ -371,7 +372,7 @@ class BankDetails(models.Model):
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bank_details"
     )
-    encrypted = models.TextField()
+    encrypted = EncryptedTextField()
     last_digits = models.CharField(max_length=4)  # so the person can tell which account
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -49,6 +49,8 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "DJANGO_SETTINGS_MODULE": "coproduce.settings",
         "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-0123456789",
         "COPRODUCE_HTTPS": "1",
+        # Without a key of its own, bank details hang on SECRET_KEY (warning coproduce.W001).
+        "COPRODUCE_FIELD_KEY": "a-field-key-of-its-own-0123456789abcdef",
         "ALLOWED_HOSTS": "coproduce.example.org",
         "COPRODUCE_VAR_DIR": str(tmp_path),
     }
