@@ -1,8 +1,15 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class LibConfig(AppConfig):
-    """Shared helpers: form rendering, template tags, middleware, the demo command."""
+    """Shared helpers: form rendering, template tags, middleware, the demo command, and
+    scheduled jobs with the record of their runs."""
 
     name = "coproduce.lib"
     label = "lib"
+
+    def ready(self):
+        from . import jobs, tasks  # noqa: F401  (registers the clean-up jobs)
+
+        checks.register(jobs.check_chosen_periods)
