@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (not static files: WhiteNoise answers those first, precompressed).
-    # Django's gzip adds random padding against BREACH; decision 0018 says why it is here.
+    # Django's gzip adds random padding against BREACH; decision 0019 says why it is here.
     "django.middleware.gzip.GZipMiddleware",
     "coproduce.lib.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",

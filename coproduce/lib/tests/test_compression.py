@@ -1,5 +1,5 @@
 """Pages are compressed by the app itself, so `make run` (gunicorn with no proxy in
-front) sends them compressed too; see decision 0018."""
+front) sends them compressed too; see decision 0019."""
 
 import gzip
 
