@@ -191,7 +191,9 @@ def test_compose_puts_caddy_in_front_with_https_and_compression():
         service for service in services.values() if service.get("image", "").startswith("caddy")
     ]
     assert {"80:80", "443:443"} <= set(proxy["ports"])
-    assert "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
+    (config,) = proxy["configs"]
+    assert config["target"] == "/etc/caddy/Caddyfile"
+    assert compose()["configs"][config["source"]]["file"] == "./deploy/Caddyfile"
     assert proxy["environment"]["CADDY_UPSTREAM"] == "app:8000"
     caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
     assert "{$COPRODUCE_SITE_URL" in caddyfile  # the same address the app's emails use
