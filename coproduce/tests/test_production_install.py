@@ -6,8 +6,11 @@ Read from the files themselves: there is no Docker or systemd to ask."""
 
 import ast
 import re
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,3 +222,23 @@ def test_the_systemd_units_read_the_settings_and_run_web_worker_and_scheduler():
         assert "User=coproduce" in unit, name
         (exec_start,) = re.findall(r"^ExecStart=(.+)$", unit, re.MULTILINE)
         assert command in exec_start, name
+
+
+@pytest.mark.django_db
+def test_composes_health_check_asks_as_a_host_the_app_accepts(client, settings, monkeypatch):
+    """With a real ALLOWED_HOSTS, a check that asks for 127.0.0.1 gets 400 for ever, the
+    app never counts as healthy, and the proxy that waits for it never starts."""
+    settings.ALLOWED_HOSTS = ["coproduce.example.org"]
+    monkeypatch.setenv("ALLOWED_HOSTS", "coproduce.example.org")
+    asked = []
+    monkeypatch.setattr(urllib.request, "urlopen", lambda request, timeout: asked.append(request))
+    command = app_services()["app"]["healthcheck"]["test"]
+    assert command[:3] == ["CMD", "python", "-c"]
+    exec(command[3], {})  # noqa: S102  (our own compose file's one line of Python)
+    (request,) = asked
+    if isinstance(request, str):
+        request = urllib.request.Request(request)  # noqa: S310  (never opened)
+    url = urllib.parse.urlsplit(request.full_url)
+    assert (url.hostname, url.port, url.path) == ("127.0.0.1", 8000, "/health/")
+    host = request.get_header("Host") or url.netloc
+    assert client.get(url.path, HTTP_HOST=host).status_code == 200
