@@ -96,7 +96,7 @@ def recorded_runs(database, job):
 
 def test_the_worker_as_make_run_starts_it_sends_email_and_runs_the_schedule(tmp_path):
     inbox = Inbox()
-    smtp = Controller(inbox, hostname="127.0.0.1", port=servers.free_port())
+    smtp = Controller(inbox, hostname="127.0.0.1", port=servers.free_port(), ready_timeout=30)
     smtp.start()
     database = tmp_path / "coproduce.sqlite3"
     env = servers.base_env(
