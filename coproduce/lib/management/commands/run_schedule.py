@@ -29,7 +29,7 @@ class Command(BaseCommand):
             for signal_number in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(signal_number, lambda *_: stopping.set())
             names = ", ".join(f"{job.name} every {job.every}" for job in jobs.jobs())
-            self.stdout.write(f"Scheduling {names}", ending="\n")
+            self.stdout.write(f"Scheduling {names}")
             self.stdout.flush()
         while True:
             close_old_connections()
@@ -44,6 +44,7 @@ class Command(BaseCommand):
                 logger.exception("Could not queue scheduled jobs")
             if once:
                 return
-            wait = min(jobs.seconds_until_next() or LONGEST_SLEEP_SECONDS, LONGEST_SLEEP_SECONDS)
-            if stopping.wait(max(wait, 0.1)):
+            until_next = jobs.seconds_until_next()
+            wait = LONGEST_SLEEP_SECONDS if until_next is None else until_next
+            if stopping.wait(min(max(wait, 0.1), LONGEST_SLEEP_SECONDS)):
                 return
