@@ -8,6 +8,10 @@ PORT ?= 8000
 # Two workers: the machine has two cores and the browser tests dominate.
 PYTEST_ARGS ?= -n 2 --durations=5
 export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
+# The task worker and the scheduler of periodic jobs, as `make run` starts them beside
+# gunicorn; coproduce/lib/tests/test_worker_process.py starts these same command lines.
+WORKER := manage.py db_worker --interval 2
+SCHEDULER := manage.py run_schedule
 
 .PHONY: run test bench lint format install assets static demo clean pdf-libs
 
@@ -43,9 +47,11 @@ run: install static pdf-libs
 	$(BIN)/python manage.py demo --migrate
 	@echo ""
 	@echo "Coproduce is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	@# The task worker (emails, imports) runs beside the web server and stops with it.
-	$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# The task worker (emails, imports) and the scheduler (reminders, retention, clean-up)
+	@# run beside the web server and stop with it.
+	$(BIN)/python $(WORKER) & worker=$$!; \
+	$(BIN)/python $(SCHEDULER) & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn coproduce.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --log-level warning
 
 # `make test`: the whole suite, browser and accessibility tests included.

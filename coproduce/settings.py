@@ -87,6 +87,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages (not static files: WhiteNoise answers those first, precompressed).
+    # Django's gzip adds random padding against BREACH; decision 0020 says why it is here.
+    "django.middleware.gzip.GZipMiddleware",
     "coproduce.lib.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -198,6 +201,17 @@ elif COPRODUCE_TASK_QUEUE == "database":
     }
 else:
     raise ImproperlyConfigured("COPRODUCE_TASK_QUEUE must be database or redis")
+# Scheduled jobs (`manage.py run_schedule`; coproduce/lib/jobs.py) run at their own
+# periods; to change some, name each with its period in seconds, comma-separated:
+# "meetings.send_reminders=900" reminds every 15 minutes instead of every hour.
+COPRODUCE_JOB_EVERY = {}
+for item in env_list("COPRODUCE_JOB_EVERY", ""):
+    job_name, _, seconds = item.partition("=")
+    if not seconds.strip().isdigit():
+        raise ImproperlyConfigured("COPRODUCE_JOB_EVERY takes job=seconds, comma-separated")
+    COPRODUCE_JOB_EVERY[job_name.strip()] = int(seconds)
+# Finished task results hold whole email bodies: a daily job deletes them after this.
+COPRODUCE_TASK_RESULTS_DAYS = int(os.environ.get("COPRODUCE_TASK_RESULTS_DAYS", "14"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

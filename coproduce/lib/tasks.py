@@ -1,8 +1,62 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.mail import send_mail
+from django.core.management import call_command
+from django.utils import timezone
 from django_tasks import task
+
+from . import jobs
 
 
 @task()
 def send_email(subject, body, recipients):
     """Sends one plain-text email; queued so a slow mail server never slows a page."""
     send_mail(subject, body, None, recipients)
+
+
+@task()
+def run_scheduled_job(run_id):
+    """Runs one period of a scheduled job that `manage.py run_schedule` queued."""
+    return jobs.run(run_id)
+
+
+@task()
+def clear_expired_sessions():
+    """Deletes the sessions of people whose sign-in has run out (Django keeps them)."""
+    call_command("clearsessions")
+
+
+@task()
+def prune_finished_tasks():
+    """Deletes finished task results, which hold whole email bodies, and old records of
+    scheduled runs (the last of each job stays for /health/). RQ expires its own results."""
+    from .models import JobRun
+
+    days = settings.COPRODUCE_TASK_RESULTS_DAYS
+    if jobs.uses_database_queue():
+        call_command("prune_db_task_results", queue_name="*", min_age_days=days, verbosity=0)
+    last_runs = [
+        JobRun.objects.filter(job=job.name).values_list("pk", flat=True).first()
+        for job in jobs.jobs()
+    ]
+    deleted, _ = (
+        JobRun.objects.filter(finished_at__lt=timezone.now() - timedelta(days=days))
+        .exclude(pk__in=[pk for pk in last_runs if pk])
+        .delete()
+    )
+    return {"job_runs_deleted": deleted}
+
+
+jobs.register(
+    "lib.clear_expired_sessions",
+    every=timedelta(days=1),
+    task=clear_expired_sessions,
+    description="Delete expired sessions",
+)
+jobs.register(
+    "lib.prune_finished_tasks",
+    every=timedelta(days=1),
+    task=prune_finished_tasks,
+    description="Delete finished task results and old records of scheduled runs",
+)

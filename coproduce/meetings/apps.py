@@ -9,7 +9,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import figures, holdings, rules  # noqa: F401  (permissions, data holdings)
+        from . import figures, holdings, rules, tasks  # noqa: F401  (permissions, data holdings, jobs)
 
         figures.register_all()
         register(

@@ -9,7 +9,7 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
 
-        from . import holdings, rules  # noqa: F401  (registers permissions, holdings, retention)
+        from . import holdings, rules, tasks  # noqa: F401  (permissions, holdings, retention, jobs)
 
         register(
             NavItem("Data requests", "privacy:request_list", "privacy.manage_requests", order=80)
