@@ -1,7 +1,6 @@
 """A person's rights over their data (a download of everything, and erasure),
 and how long records are kept."""
 
-import csv
 import io
 import json
 import zipfile
@@ -12,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from coproduce.lib.spreadsheets import csv_from_dicts
 
 from . import retention
 from .holdings import PROFILE_BLANK
@@ -95,11 +96,7 @@ def export_zip(*, person, requested_by, reason):
         for number, (title, _, rows) in enumerate(sections, start=1):
             if not rows:
                 continue
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-            archive.writestr(f"csv/{number:02d}-{_slug(title)}.csv", out.getvalue())
+            archive.writestr(f"csv/{number:02d}-{_slug(title)}.csv", csv_from_dicts(rows))
         archive.writestr(
             "summary.html",
             render_to_string(
