@@ -37,10 +37,10 @@ def csv_text(rows):
 
 
 def csv_from_dicts(rows):
-    """Dicts with the same keys -> CSV text with a heading row of the keys."""
+    """Dicts -> CSV text with a heading row of every key, in the order first seen."""
     if not rows:
         return ""
-    keys = list(rows[0])
+    keys = list(dict.fromkeys(key for row in rows for key in row))
     return csv_text([keys, *([row.get(key) for key in keys] for row in rows)])
 
 

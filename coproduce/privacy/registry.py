@@ -26,17 +26,62 @@ class Holding:
     erase_with: object = field(
         default=None, compare=False
     )  # callable(person): also run on erasure, for text held in rows below this one
+    parts: tuple = ()  # relations to rows that belong to each record (a claim's expenses),
+    # which the export includes
+    files: tuple = ()  # file fields, as paths from the model ("expenses__receipt"),
+    # whose files the download copies
+    encrypted: tuple = ()  # fields stored encrypted with `cipher`, read in clear for the download
+    cipher: object = field(default=None, compare=False)  # has decrypt(token) -> dict
+    read_as: str = ""  # the ReadLog kind recorded when the download reads `encrypted`
+    withheld: dict = field(default_factory=dict, compare=False)  # {path: why}: text,
+    # file or part of an about_them record that the download leaves out, and why
 
     def model_class(self):
         return apps.get_model(self.model)
 
     def queryset(self, person):
-        return self.model_class()._default_manager.filter(**{self.field: person})
+        value = person.pk if self.field == "pk" else person  # "pk": the account itself
+        return self.model_class()._default_manager.filter(**{self.field: value})
 
     def rows(self, person):
         if self.export:
             return self.export(person)
         return list(self.queryset(person).values(*self.fields))
+
+    def rows_for_download(self, person, *, requested_by, reason):
+        """The rows, with encrypted fields read in clear; that read is logged
+        even when it is the person's own download, so it can be seen later."""
+        if not self.encrypted:
+            return self.rows(person)
+        from .log import record_read
+
+        rows = []
+        for row in self.queryset(person).values(*self.fields, *self.encrypted):
+            for name in self.encrypted:
+                row.update(self.cipher.decrypt(row.pop(name)) or {name: "Cannot be read"})
+            rows.append(row)
+        if rows:
+            record_read(
+                viewer=requested_by, subject=person, what=self.read_as, reason=reason, own_too=True
+            )
+        return rows
+
+    def stored_files(self, person):
+        """(record, file) for each file held under `files`, in a stable order."""
+        found = []
+        for path in self.files:
+            *through, name = path.split("__")
+            records = list(self.queryset(person).order_by("pk"))
+            for relation in through:
+                records = [
+                    below
+                    for record in records
+                    for below in getattr(record, relation).order_by("pk")
+                ]
+            found += [
+                (record, getattr(record, name)) for record in records if getattr(record, name)
+            ]
+        return found
 
 
 _HOLDINGS: dict[tuple, Holding] = {}

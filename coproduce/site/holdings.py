@@ -20,7 +20,15 @@ register(
         "site.HistoricalFeaturedPerson",
         "account",
         "Earlier records of you in case studies",
-        ("history_date", "name", "consent"),
+        (
+            "history_date",
+            "history_type",
+            "history_change_reason",
+            "name",
+            "appearance",
+            "consent",
+            "consent_note",
+        ),
         erase="delete",
     ),
     Holding(
