@@ -151,8 +151,7 @@ def erase_person(*, person, erased_by, data_request=None):
     """Anonymises every personal field everywhere it is held. Rows that count
     towards aggregates (roles, access requirement types, consent decisions,
     equality answers) stay, pointing at an account that no longer says who it was."""
-    from coproduce.accounts.models import Invitation
-    from coproduce.people.models import ExpressionOfInterest, Profile
+    from coproduce.people.models import Profile
 
     person = User.objects.select_for_update().get(pk=person.pk)
     old_email = person.email
@@ -174,17 +173,6 @@ def erase_person(*, person, erased_by, data_request=None):
                     setattr(profile, name, "")
                 profile.contact_methods, profile.formats = [], []
                 profile.save()
-    # Copies held outside a relation: forms and invitations sent to their address.
-    ExpressionOfInterest.objects.filter(email__iexact=old_email).update(
-        name="Removed person",
-        email="removed@removed.invalid",
-        phone="",
-        about="",
-        access_to_talk="",
-    )
-    Invitation.objects.filter(email__iexact=old_email).update(
-        name="Removed person", email="removed@removed.invalid"
-    )
     _erase_queued_messages(old_email)
     _anonymise_account(person)
     # Earlier versions hold the old values; they go last, after the saves above made new ones.

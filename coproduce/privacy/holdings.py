@@ -136,6 +136,29 @@ def _reads_rows(person):
     ]
 
 
+def _sent_from_their_address(model_label, **also):
+    def select(person):
+        return _model(model_label).objects.filter(email__iexact=person.email, **also)
+
+    return select
+
+
+def _erase_join_requests(person):
+    _model("people.ExpressionOfInterest").objects.filter(email__iexact=person.email).update(
+        name="Removed person",
+        email="removed@removed.invalid",
+        phone="",
+        about="",
+        access_to_talk="",
+    )
+
+
+def _erase_invitations(person):
+    _model("accounts.Invitation").objects.filter(email__iexact=person.email).update(
+        name="Removed person", email="removed@removed.invalid"
+    )
+
+
 PROFILE_BLANK = (
     "pronouns",
     "phone",
@@ -168,6 +191,15 @@ register(
         withheld={
             "token": "the secret part of the invitation link, which stopped working once used"
         },
+    ),
+    Holding(
+        "accounts.Invitation",
+        "email",
+        "Other invitations sent to your email address",
+        ("created_at", "name", "roles", "cancelled_at"),
+        select=_sent_from_their_address("accounts.Invitation", accepted_user=None),
+        erase_with=_erase_invitations,
+        withheld={"token": "the secret part of the invitation link"},
     ),
     Holding(
         "accounts.Invitation",
@@ -311,6 +343,14 @@ register(
         "user",
         "Your equality monitoring answers",
         export=_equality_rows,
+    ),
+    Holding(
+        "people.ExpressionOfInterest",
+        "email",
+        "Your requests to join",
+        ("created_at", "name", "phone", "interests", "about", "access_to_talk", "status"),
+        select=_sent_from_their_address("people.ExpressionOfInterest"),
+        erase_with=_erase_join_requests,
     ),
     Holding(
         "people.ExpressionOfInterest",

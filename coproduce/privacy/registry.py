@@ -35,11 +35,16 @@ class Holding:
     read_as: str = ""  # the ReadLog kind recorded when the download reads `encrypted`
     withheld: dict = field(default_factory=dict, compare=False)  # {path: why}: text,
     # file or part of an about_them record that the download leaves out, and why
+    select: object = field(default=None, compare=False)  # callable(person) -> queryset, for
+    # copies held outside a relation (a form sent from their address); `field` is then
+    # the field that matches them
 
     def model_class(self):
         return apps.get_model(self.model)
 
     def queryset(self, person):
+        if self.select:
+            return self.select(person)
         value = person.pk if self.field == "pk" else person  # "pk": the account itself
         return self.model_class()._default_manager.filter(**{self.field: value})
 
@@ -94,6 +99,11 @@ def register(*holdings):
 
 def holdings():
     return list(_HOLDINGS.values())
+
+
+def holdings_by_relation():
+    """The holdings that follow a relation to the user model, not a `select`."""
+    return [holding for holding in holdings() if not holding.select]
 
 
 def relations_to_users():
