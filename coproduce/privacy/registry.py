@@ -1,8 +1,13 @@
 """Where a person's data is held: every relation from any model to the user
-model is listed here, with what a download includes and what erasure does.
+model is listed here (and copies matched by their email address), with what a
+download includes and what erasure does. A holding exports its own fields, the
+rows below each record (`parts`), its files and its encrypted fields, and names
+anything it leaves out with the reason (`withheld`).
 
 tests/test_rights.py walks every model and fails if a relation to the user model
-is missing, so a new model cannot hold personal data without deciding this."""
+is missing, so a new model cannot hold personal data without deciding this; it
+also puts a value in every text and file field of a record about the person, and
+fails if the download does not show it."""
 
 from dataclasses import dataclass, field
 
@@ -26,8 +31,8 @@ class Holding:
     erase_with: object = field(
         default=None, compare=False
     )  # callable(person): also run on erasure, for text held in rows below this one
-    parts: tuple = ()  # relations to rows that belong to each record (a claim's expenses),
-    # which the export includes
+    parts: tuple = ()  # relations to the rows that belong to each record (a claim's
+    # expenses), which `export` includes
     files: tuple = ()  # file fields, as paths from the model ("expenses__receipt"),
     # whose files the download copies
     encrypted: tuple = ()  # fields stored encrypted with `cipher`, read in clear for the download
@@ -63,7 +68,8 @@ class Holding:
         rows = []
         for row in self.queryset(person).values(*self.fields, *self.encrypted):
             for name in self.encrypted:
-                row.update(self.cipher.decrypt(row.pop(name)) or {name: "Cannot be read"})
+                clear = self.cipher.decrypt(row.pop(name))
+                row.update(clear or {name: "Cannot be read: the key that locked it has changed"})
             rows.append(row)
         if rows:
             record_read(
