@@ -37,8 +37,10 @@ def _claims(person):
     from .models import ClaimEvent, ExpenseItem
 
     rows = list(Claim.objects.filter(claimant=person).values("pk", *CLAIM_FIELDS))
-    expenses = ExpenseItem.objects.filter(claim__claimant=person).select_related("expense_type")
-    events = ClaimEvent.objects.filter(claim__claimant=person)
+    expenses = list(
+        ExpenseItem.objects.filter(claim__claimant=person).select_related("expense_type")
+    )
+    events = list(ClaimEvent.objects.filter(claim__claimant=person))
     payments = {p.claim_id: p for p in Payment.objects.filter(claim__claimant=person)}
     for row in rows:
         row["expenses"] = "; ".join(
@@ -48,7 +50,7 @@ def _claims(person):
             if item.claim_id == row["pk"]
         )
         row["history"] = "; ".join(
-            f"{event.get_status_display()} {event.at:%d/%m/%Y}"
+            f"{event.get_status_display()} {timezone.localdate(event.at):%d/%m/%Y}"
             + (f": {event.note}" if event.note else "")
             for event in events
             if event.claim_id == row["pk"]
@@ -56,7 +58,7 @@ def _claims(person):
         if payment := payments.get(row["pk"]):
             row["payment"] = (
                 f"{pounds(payment.amount_pence)} by {payment.get_method_display()} "
-                f"on {payment.paid_at:%d/%m/%Y}"
+                f"on {timezone.localdate(payment.paid_at):%d/%m/%Y}"
             )
     return rows
 
