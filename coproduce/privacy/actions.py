@@ -83,7 +83,11 @@ def _copy_files(archive, person):
     for number, holding in enumerate(_download_holdings(), start=1):
         for record, stored in holding.stored_files(person):
             name = stored.field.name
-            original = getattr(record, f"{name}_name", "") or stored.name.rsplit("/", 1)[-1]
+            original = (
+                getattr(record, f"{name}_name", "")  # receipt_name
+                or getattr(record, "original_name", "")
+                or stored.name.rsplit("/", 1)[-1]
+            )
             path = (
                 f"files/{number:02d}-{_slug(holding.section)}/"
                 f"{len(index) + 1:03d}-{_file_name(original)}"

@@ -4,7 +4,7 @@ their own holdings here (or call registry.register from their AppConfig)."""
 from django.apps import apps
 
 from . import retention
-from .registry import Holding, register
+from .registry import Holding, register, sent_from_their_address
 
 _model = apps.get_model
 
@@ -136,13 +136,6 @@ def _reads_rows(person):
     ]
 
 
-def _sent_from_their_address(model_label, **also):
-    def select(person):
-        return _model(model_label).objects.filter(email__iexact=person.email, **also)
-
-    return select
-
-
 def _erase_join_requests(person):
     _model("people.ExpressionOfInterest").objects.filter(email__iexact=person.email).update(
         name="Removed person",
@@ -197,7 +190,7 @@ register(
         "email",
         "Other invitations sent to your email address",
         ("created_at", "name", "roles", "cancelled_at"),
-        select=_sent_from_their_address("accounts.Invitation", accepted_user=None),
+        select=sent_from_their_address("accounts.Invitation", accepted_user=None),
         erase_with=_erase_invitations,
         withheld={"token": "the secret part of the invitation link"},
     ),
@@ -349,7 +342,7 @@ register(
         "email",
         "Your requests to join",
         ("created_at", "name", "phone", "interests", "about", "access_to_talk", "status"),
-        select=_sent_from_their_address("people.ExpressionOfInterest"),
+        select=sent_from_their_address("people.ExpressionOfInterest"),
         erase_with=_erase_join_requests,
     ),
     Holding(

@@ -107,6 +107,18 @@ def holdings():
     return list(_HOLDINGS.values())
 
 
+def sent_from_their_address(model_label, field="email", **also):
+    """A `select` for copies held outside a relation: the rows whose `field` is
+    the person's email address, such as a form they sent before they had an account."""
+
+    def select(person):
+        return apps.get_model(model_label)._default_manager.filter(
+            **{f"{field}__iexact": person.email}, **also
+        )
+
+    return select
+
+
 def holdings_by_relation():
     """The holdings that follow a relation to the user model, not a `select`."""
     return [holding for holding in holdings() if not holding.select]

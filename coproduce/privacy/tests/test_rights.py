@@ -193,7 +193,8 @@ def _in_payments(person, other, people):
 
 def _on_the_public_site(person):
     """Rows on the public site about the person and done by them, each also
-    saved once more with them as the history user."""
+    saved once more with them as the history user; a message and a spotlight
+    story sent from their address."""
     from coproduce.site.models import (
         AccessibilityCheck,
         AccessibilityStatement,
@@ -202,6 +203,7 @@ def _on_the_public_site(person):
         FeaturedPerson,
         SitePage,
         Spotlight,
+        SpotlightFile,
         Update,
     )
 
@@ -248,6 +250,31 @@ def _on_the_public_site(person):
     saved_by_them(AccessibilityStatement(updated_by=person, **fields))
     AccessibilityCheck.objects.create(
         checked_on=timezone.localdate(), pages_checked=10, problems_found=0, recorded_by=person
+    )
+    message = ContactMessage.objects.create(
+        name="Zebedee Quartermain",
+        email=person.email,
+        topic="access",
+        message="I am Deaf and BSL is my language: is there an interpreter?",
+    )
+    message.notes = "Ring 07700 900123"
+    message.save()
+    story = Spotlight.objects.create(
+        organisation="Their group",
+        contact_name="Zebedee Quartermain",
+        contact_email=person.email.upper(),
+        title="How we did it",
+        story="Together",
+        what_worked="Time",
+        what_learned="Patience",
+        consent_to_publish=True,
+    )
+    SpotlightFile.objects.create(
+        spotlight=story,
+        file=ContentFile(b"photo", name="photo.png"),
+        original_name="Our group.png",
+        content_type="image/png",
+        size=5,
     )
 
 
