@@ -30,6 +30,7 @@ register(
         "person",
         "Your self-assessment answers",
         export=_answers,
+        parts=("answers",),
         erase_with=_erase_comments,
     ),
     Holding(
@@ -44,6 +45,9 @@ register(
         "owner",
         "Actions you own in the co-production plan",
         ("area", "what", "due_on", "status"),
+        withheld={
+            "notes": "progress on the organisation's plan; notes you wrote are in their own section"
+        },
     ),
     Holding(
         "assessment.Action",

@@ -1,7 +1,6 @@
 """The board report as a tagged PDF, and every figure's table as CSV (a zip, one
 file per figure) or XLSX (one sheet per figure)."""
 
-import csv
 import io
 import re
 import zipfile
@@ -10,6 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from coproduce.lib.spreadsheets import XlsxBook, csv_text
 from coproduce.lib.suppression import floor
 
 from .periods import period_words
@@ -40,50 +40,31 @@ def pdf(areas, period, viewer):
     return HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
+def _lines(shown, period):
+    """A figure's title, period and summary above its table, as rows."""
+    yield [shown.title], True
+    yield [period_words(period)], False
+    if shown.figure:
+        yield [shown.figure.summary], False
+    headings, rows = shown.table()
+    yield list(headings), True
+    for row in rows:
+        yield list(row), False
+
+
 def csv_zip(areas, period):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for number, shown in enumerate(_all(areas), start=1):
-            out = io.StringIO()
-            writer = csv.writer(out)
-            writer.writerow([shown.title])
-            writer.writerow([period_words(period)])
-            if shown.figure:
-                writer.writerow([shown.figure.summary])
-            headings, rows = shown.table()
-            writer.writerow(headings)
-            writer.writerows(rows)
-            archive.writestr(f"{number:02d}-{_slug(shown.key)}.csv", out.getvalue())
+            text = csv_text(row for row, _heading in _lines(shown, period))
+            archive.writestr(f"{number:02d}-{_slug(shown.key)}.csv", text)
     return buffer.getvalue()
 
 
 def xlsx(areas, period):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    book.remove(book.active)
-    used = set()
+    book = XlsxBook()
     for number, shown in enumerate(_all(areas), start=1):
-        name = f"{number} {shown.title}"[:31]
-        name = re.sub(r"[\[\]\*\?/\\:]", " ", name)
-        while name in used:
-            name = name[:28] + f" {number}"
-        used.add(name)
-        sheet = book.create_sheet(name)
-        sheet.append([shown.title])
-        sheet["A1"].font = Font(bold=True)
-        sheet.append([period_words(period)])
-        if shown.figure:
-            sheet.append([shown.figure.summary])
-        headings, rows = shown.table()
-        sheet.append(list(headings))
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(list(row))
-        sheet.column_dimensions["A"].width = 50
-        sheet.column_dimensions["B"].width = 30
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        sheet = book.sheet(f"{number} {shown.title}", widths=(50, 30))
+        for row, heading in _lines(shown, period):
+            sheet.append(row, bold=heading)
+    return book.to_bytes()

@@ -27,7 +27,14 @@ register(
         "meetings.Feedback",
         "person",
         "Feedback you gave on meetings (not the anonymous feedback)",
-        ("meeting__title", "access_needs_met", "listened_to", "could_say", "anything_else"),
+        (
+            "meeting__title",
+            "access_needs_met",
+            "listened_to",
+            "could_say",
+            "anything_else",
+            "follow_up_note",
+        ),
         erase="blank",
         blank=("anything_else",),
     ),
@@ -41,7 +48,11 @@ register(
         "meetings.Arrangement",
         "needed_by",
         "Access arrangements made for you at meetings",
-        ("meeting__title", "label", "status"),
+        ("meeting__title", "code", "label", "status"),
+        withheld={
+            "note": "the organiser's working note, shared by everyone who needs the arrangement, "
+            "which can name other people"
+        },
     ),
     Holding(
         "meetings.CalendarFeed",
@@ -49,6 +60,7 @@ register(
         "Your private meetings calendar",
         ("created_at",),
         erase="delete",
+        withheld={"token": "the secret part of your calendar's address, shown on its page"},
     ),
     Holding(
         "meetings.Meeting",

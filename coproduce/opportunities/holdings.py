@@ -13,6 +13,7 @@ register(
             "opportunity__title",
             "answers",
             "received",
+            "on_behalf_reason",
             "status",
             "message",
             "created_at",

@@ -1,10 +1,7 @@
 """The batch file for the finance system: one row per claim, CSV or XLSX.
 Bank details are in it, so only finance can make it, and each one is logged."""
 
-import csv
-import io
-
-from openpyxl import Workbook
+from coproduce.lib.spreadsheets import XlsxBook, csv_text
 
 from . import actions
 from .models import Claim
@@ -51,28 +48,14 @@ def rows(claims, *, viewer, reason):
         )
 
 
-def _safe(value):
-    """Spreadsheet programs run cells that start with = + - @ as formulas."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def as_csv(claims, *, viewer, reason):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADINGS)
-    for row in rows(claims, viewer=viewer, reason=reason):
-        writer.writerow([_safe(value) for value in row])
-    return out.getvalue().encode("utf-8-sig")
+    return csv_text([HEADINGS, *rows(claims, viewer=viewer, reason=reason)]).encode("utf-8-sig")
 
 
 def as_xlsx(claims, *, viewer, reason):
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Claims to pay")
-    sheet.append(HEADINGS)
+    book = XlsxBook()
+    sheet = book.sheet("Claims to pay")
+    sheet.append(HEADINGS, bold=True)
     for row in rows(claims, viewer=viewer, reason=reason):
-        sheet.append([_safe(value) for value in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        sheet.append(row)
+    return book.to_bytes()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, register
 
+from . import crypto
 from .models import Claim, Payment, Status, pounds
 
 CLAIM_FIELDS = (
@@ -21,6 +22,8 @@ CLAIM_FIELDS = (
     "charity",
     "status",
     "returned_reason",
+    "on_behalf_reason",
+    "source",
     "submitted_at",
     "approved_at",
     "paid_at",
@@ -28,37 +31,35 @@ CLAIM_FIELDS = (
 CLAIM_BLANK = ("description", "skills", "charity", "returned_reason", "on_behalf_reason", "source")
 
 
-def _bank_details(person):
-    details = getattr(person, "bank_details", None)
-    if details is None:
-        return []
-    return [{"account ending": details.last_digits, "updated": details.updated_at.isoformat()}]
-
-
 def _claims(person):
-    """Each claim with its expenses."""
-    from .models import Claim, ExpenseItem
+    """Each claim with its expenses, its history and its payment; the receipts
+    themselves are copied into the download's files folder."""
+    from .models import ClaimEvent, ExpenseItem
 
     rows = list(Claim.objects.filter(claimant=person).values("pk", *CLAIM_FIELDS))
-    expenses = [
-        {
-            "claim_id": item.claim_id,
-            "type": item.expense_type.name,
-            "what for": item.description,
-            "amount": pounds(item.amount_pence),
-            "receipt": item.receipt_name,
-        }
-        for item in ExpenseItem.objects.filter(claim__claimant=person).select_related(
-            "claim__activity_type", "expense_type"
-        )
-    ]
+    expenses = list(
+        ExpenseItem.objects.filter(claim__claimant=person).select_related("expense_type")
+    )
+    events = list(ClaimEvent.objects.filter(claim__claimant=person))
+    payments = {p.claim_id: p for p in Payment.objects.filter(claim__claimant=person)}
     for row in rows:
         row["expenses"] = "; ".join(
-            f"{e['type']}: {e['what for']} {e['amount']}"
-            + (f" (receipt {e['receipt']})" if e["receipt"] else "")
-            for e in expenses
-            if e["claim_id"] == row["pk"]
+            f"{item.expense_type.name}: {item.description} {pounds(item.amount_pence)}"
+            + (f" (receipt {item.receipt_name}, {item.receipt_type})" if item.receipt_name else "")
+            for item in expenses
+            if item.claim_id == row["pk"]
         )
+        row["history"] = "; ".join(
+            f"{event.get_status_display()} {timezone.localdate(event.at):%d/%m/%Y}"
+            + (f": {event.note}" if event.note else "")
+            for event in events
+            if event.claim_id == row["pk"]
+        )
+        if payment := payments.get(row["pk"]):
+            row["payment"] = (
+                f"{pounds(payment.amount_pence)} by {payment.get_method_display()} "
+                f"on {timezone.localdate(payment.paid_at):%d/%m/%Y}"
+            )
     return rows
 
 
@@ -87,6 +88,8 @@ register(
         "Your claims for time and expenses",
         CLAIM_FIELDS,
         export=_claims,
+        parts=("expenses", "events", "payment"),
+        files=("expenses__receipt",),
         erase="blank",
         blank=CLAIM_BLANK,
         erase_with=_erase_expenses,
@@ -119,8 +122,11 @@ register(
     Holding(
         "payments.BankDetails",
         "person",
-        "Your bank details (we show only the last four digits)",
-        export=_bank_details,
+        "Your bank details",
+        ("last_digits", "updated_at"),
+        encrypted=("encrypted",),
+        cipher=crypto,
+        read_as="bank_details",
         erase="delete",
     ),
     Holding(

@@ -1,7 +1,6 @@
 """A person's rights over their data (a download of everything, and erasure),
 and how long records are kept."""
 
-import csv
 import io
 import json
 import zipfile
@@ -9,12 +8,16 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import get_valid_filename
+
+from coproduce.lib.spreadsheets import csv_from_dicts
 
 from . import retention
-from .holdings import PROFILE_BLANK
+from .holdings import ACCOUNT, PROFILE_BLANK
 from .log import record_read
 from .models import DataRequest, ReadLog, RetentionPeriod
 from .registry import holdings as all_holdings
@@ -40,32 +43,25 @@ def _plain(value):
     return value
 
 
-def collect(person):
+def _download_holdings():
+    """The account first, then every registered holding."""
+    return [ACCOUNT, *all_holdings()]
+
+
+def collect(person, *, requested_by, reason):
     """[(section, about_them, rows)] with the account first."""
-    account = {
-        "name": person.name,
-        "email": person.email,
-        "joined": person.date_joined,
-        "last signed in": person.last_login,
-        "can sign in": person.is_active,
-        "text size": person.text_size,
-        "colours": person.contrast,
-        "dyslexia-friendly spacing": person.wide_spacing,
-        "reduce motion": person.reduce_motion,
-    }
-    sections = [("Your account", True, [account])]
-    for holding in all_holdings():
-        rows = holding.rows(person)
-        sections.append(
-            (
-                holding.section,
-                holding.about_them,
-                [{k: _plain(v) for k, v in row.items()} for row in rows],
-            )
-        )
     return [
-        (title, about, [{k: _plain(v) for k, v in row.items()} for row in rows])
-        for title, about, rows in sections
+        (
+            holding.section,
+            holding.about_them,
+            [
+                {k: _plain(v) for k, v in row.items()}
+                for row in holding.rows_for_download(
+                    person, requested_by=requested_by, reason=reason
+                )
+            ],
+        )
+        for holding in _download_holdings()
     ]
 
 
@@ -73,20 +69,59 @@ def _slug(title):
     return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
 
 
+def _file_name(original):
+    try:
+        return get_valid_filename(original)
+    except SuspiciousFileOperation:  # nothing usable left, such as ".."
+        return "file"
+
+
+def _copy_files(archive, person):
+    """Copies every file the holdings keep for the person into files/, one folder
+    per section; returns the index: one dict per file."""
+    index = []
+    for number, holding in enumerate(_download_holdings(), start=1):
+        for record, stored in holding.stored_files(person):
+            name = stored.field.name
+            original = (
+                getattr(record, f"{name}_name", "")  # receipt_name
+                or getattr(record, "original_name", "")
+                or stored.name.rsplit("/", 1)[-1]
+            )
+            path = (
+                f"files/{number:02d}-{_slug(holding.section)}/"
+                f"{len(index) + 1:03d}-{_file_name(original)}"
+            )
+            try:
+                with stored.open("rb") as source:
+                    archive.writestr(path, source.read())
+            except FileNotFoundError:
+                path = "(missing: the file was not found in storage)"
+            index.append(
+                {"file": path, "section": holding.section, "what": str(record), "name": original}
+            )
+    return index
+
+
 def export_zip(*, person, requested_by, reason):
-    """The ZIP: data.json, one CSV per section, and a readable summary.html."""
+    """The ZIP: data.json, one CSV per section, the person's files with an index,
+    and a readable summary.html. Built in memory and never stored."""
     if requested_by.pk != person.pk:
         record_read(viewer=requested_by, subject=person, what=ReadLog.What.ALL_DATA, reason=reason)
-    sections = collect(person)
+    sections = collect(person, requested_by=requested_by, reason=reason)
     made_at = timezone.localtime()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        files = _copy_files(archive, person)
+        if files:
+            archive.writestr("files/index.csv", csv_from_dicts(files))
         archive.writestr(
             "data.json",
             json.dumps(
                 {
                     "made_at": made_at.isoformat(timespec="seconds"),
                     "sections": {title: rows for title, _, rows in sections},
+                    "files": files,
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -95,16 +130,12 @@ def export_zip(*, person, requested_by, reason):
         for number, (title, _, rows) in enumerate(sections, start=1):
             if not rows:
                 continue
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-            archive.writestr(f"csv/{number:02d}-{_slug(title)}.csv", out.getvalue())
+            archive.writestr(f"csv/{number:02d}-{_slug(title)}.csv", csv_from_dicts(rows))
         archive.writestr(
             "summary.html",
             render_to_string(
                 "privacy/export_summary.html",
-                {"person": person, "made_at": made_at, "sections": sections},
+                {"person": person, "made_at": made_at, "sections": sections, "files": files},
             ),
         )
     return buffer.getvalue()
@@ -124,8 +155,7 @@ def erase_person(*, person, erased_by, data_request=None):
     """Anonymises every personal field everywhere it is held. Rows that count
     towards aggregates (roles, access requirement types, consent decisions,
     equality answers) stay, pointing at an account that no longer says who it was."""
-    from coproduce.accounts.models import Invitation
-    from coproduce.people.models import ExpressionOfInterest, Profile
+    from coproduce.people.models import Profile
 
     person = User.objects.select_for_update().get(pk=person.pk)
     old_email = person.email
@@ -147,17 +177,6 @@ def erase_person(*, person, erased_by, data_request=None):
                     setattr(profile, name, "")
                 profile.contact_methods, profile.formats = [], []
                 profile.save()
-    # Copies held outside a relation: forms and invitations sent to their address.
-    ExpressionOfInterest.objects.filter(email__iexact=old_email).update(
-        name="Removed person",
-        email="removed@removed.invalid",
-        phone="",
-        about="",
-        access_to_talk="",
-    )
-    Invitation.objects.filter(email__iexact=old_email).update(
-        name="Removed person", email="removed@removed.invalid"
-    )
     _erase_queued_messages(old_email)
     _anonymise_account(person)
     # Earlier versions hold the old values; they go last, after the saves above made new ones.

@@ -4,13 +4,44 @@ their own holdings here (or call registry.register from their AppConfig)."""
 from django.apps import apps
 
 from . import retention
-from .registry import Holding, register
+from .registry import Holding, register, sent_from_their_address
 
 _model = apps.get_model
 
 
+def _labels(values, choices):
+    """The label of each stored value; a value no longer offered is shown as stored."""
+    return [choices(v).label if v in choices.values else str(v) for v in values]
+
+
+def _account_rows(person):
+    return [
+        {
+            "name": person.name,
+            "email": person.email,
+            "joined": person.date_joined,
+            "last signed in": person.last_login,
+            "can sign in": person.is_active,
+            "text size": person.get_text_size_display(),
+            "colours": person.get_contrast_display(),
+            "dyslexia-friendly spacing": person.wide_spacing,
+            "reduce motion": person.reduce_motion,
+        }
+    ]
+
+
+# The account itself: first in the download, and not a relation, so not registered.
+ACCOUNT = Holding(
+    "accounts.User",
+    "pk",
+    "Your account",
+    export=_account_rows,
+    withheld={"password": "kept only as a one-way hash, which nobody can turn back into it"},
+)
+
+
 def _profile_rows(person):
-    from coproduce.people.models import Profile
+    from coproduce.people.models import ContactMethod, Format, Interest, LivedExperience, Profile
 
     rows = []
     for profile in Profile.objects.filter(user=person).prefetch_related("tags", "supporters"):
@@ -19,12 +50,14 @@ def _profile_rows(person):
                 "pronouns": profile.pronouns,
                 "phone": profile.phone,
                 "address": profile.address,
-                "contact methods": ", ".join(profile.contact_method_labels()),
-                "formats": ", ".join(profile.format_labels()),
+                "contact methods": ", ".join(_labels(profile.contact_methods, ContactMethod)),
+                "formats": ", ".join(_labels(profile.formats, Format)),
                 "best times": profile.best_times,
-                "lived experience": ", ".join(profile.lived_experience_labels()),
+                "lived experience": ", ".join(
+                    _labels(profile.tag_values("lived_experience"), LivedExperience)
+                ),
                 "other lived experience": profile.lived_experience_other,
-                "interests": ", ".join(profile.interest_labels()),
+                "interests": ", ".join(_labels(profile.tag_values("interest"), Interest)),
                 "skills": profile.skills,
                 "availability": profile.availability,
                 "payment preference": profile.get_payment_preference_display(),
@@ -103,6 +136,22 @@ def _reads_rows(person):
     ]
 
 
+def _erase_join_requests(person):
+    _model("people.ExpressionOfInterest").objects.filter(email__iexact=person.email).update(
+        name="Removed person",
+        email="removed@removed.invalid",
+        phone="",
+        about="",
+        access_to_talk="",
+    )
+
+
+def _erase_invitations(person):
+    _model("accounts.Invitation").objects.filter(email__iexact=person.email).update(
+        name="Removed person", email="removed@removed.invalid"
+    )
+
+
 PROFILE_BLANK = (
     "pronouns",
     "phone",
@@ -129,9 +178,21 @@ register(
         "accounts.Invitation",
         "accepted_user",
         "Your invitation",
-        ("created_at", "accepted_at", "roles"),
+        ("created_at", "accepted_at", "email", "name", "roles"),
         erase="blank",
         blank=("email", "name"),
+        withheld={
+            "token": "the secret part of the invitation link, which stopped working once used"
+        },
+    ),
+    Holding(
+        "accounts.Invitation",
+        "email",
+        "Other invitations sent to your email address",
+        ("created_at", "name", "roles", "cancelled_at"),
+        select=sent_from_their_address("accounts.Invitation", accepted_user=None),
+        erase_with=_erase_invitations,
+        withheld={"token": "the secret part of the invitation link"},
     ),
     Holding(
         "accounts.Invitation",
@@ -151,7 +212,7 @@ register(
         "accounts.HistoricalRoleAssignment",
         "user",
         "Changes to your roles",
-        ("history_date", "history_type", "role"),
+        ("history_date", "history_type", "role", "history_change_reason"),
     ),
     Holding(
         "accounts.HistoricalRoleAssignment",
@@ -173,6 +234,7 @@ register(
         "Your email addresses",
         ("email", "verified", "primary"),
         erase="delete",
+        withheld={"emailconfirmation_set": "the secret keys in the links of confirmation emails"},
     ),
     Holding(
         "mfa.Authenticator",
@@ -180,6 +242,9 @@ register(
         "Your two-factor sign-in methods",
         ("type", "created_at", "last_used_at"),
         erase="delete",
+        withheld={
+            "data": "the secret behind your sign-in codes: a copy would let someone else make them"
+        },
     ),
     Holding(
         "admin.LogEntry",
@@ -189,12 +254,28 @@ register(
         about_them=False,
     ),
     # people
-    Holding("people.Profile", "user", "Your profile", export=_profile_rows, erase="profile"),
+    Holding(
+        "people.Profile",
+        "user",
+        "Your profile",
+        export=_profile_rows,
+        erase="profile",
+        parts=("supporters", "tags"),
+        withheld={"tags__kind": "which list a tag is in: its value is under that list's heading"},
+    ),
     Holding(
         "people.HistoricalProfile",
         "user",
         "Earlier versions of your profile",
-        ("history_date", "pronouns", "phone", "address", "skills", "availability"),
+        (
+            "history_date",
+            "history_type",
+            "history_change_reason",
+            *PROFILE_BLANK,
+            "contact_methods",
+            "formats",
+            "payment_preference",
+        ),
         erase="delete",
     ),
     Holding(
@@ -209,6 +290,7 @@ register(
         "user",
         "Your access passport",
         export=_passport_rows,
+        parts=("requirements",),
         erase="blank",
         blank=("own_words", "dietary", "other_arrangements"),
     ),
@@ -216,7 +298,15 @@ register(
         "people.HistoricalAccessPassport",
         "user",
         "Earlier versions of your access passport",
-        ("history_date", "own_words", "dietary", "other_arrangements", "sharing"),
+        (
+            "history_date",
+            "history_type",
+            "history_change_reason",
+            "own_words",
+            "dietary",
+            "other_arrangements",
+            "sharing",
+        ),
         erase="delete",
     ),
     Holding(
@@ -249,6 +339,14 @@ register(
     ),
     Holding(
         "people.ExpressionOfInterest",
+        "email",
+        "Your requests to join",
+        ("created_at", "name", "phone", "interests", "about", "access_to_talk", "status"),
+        select=sent_from_their_address("people.ExpressionOfInterest"),
+        erase_with=_erase_join_requests,
+    ),
+    Holding(
+        "people.ExpressionOfInterest",
         "reviewed_by",
         "Joining forms you reviewed",
         ("reviewed_at", "status"),
@@ -274,7 +372,7 @@ register(
         "privacy.DataRequest",
         "person",
         "Your data requests",
-        ("kind", "received_at", "due_on", "completed_at"),
+        ("kind", "received_at", "due_on", "completed_at", "note"),
         erase="blank",
         blank=("note",),
     ),

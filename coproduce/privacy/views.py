@@ -43,7 +43,7 @@ def my_data(request):
         if request.POST.get("action") == "download":
             return _zip_response(
                 actions.export_zip(
-                    person=request.user, requested_by=request.user, reason="Their own download"
+                    person=request.user, requested_by=request.user, reason="Their own data download"
                 ),
                 request.user,
             )

@@ -15,13 +15,14 @@ register(
         "projects.Decision",
         "present",
         "Decisions you were there for",
-        ("project__title", "decided_on", "what", "agreement"),
+        ("project__title", "decided_on", "what", "why", "agreement", "status"),
+        withheld={"views": "other people's views on the decision; yours are in their own section"},
     ),
     Holding(
         "projects.Feedback",
         "said_by",
         "Things you said (you said, we did)",
-        ("project__title", "said_on", "said", "outcome", "response"),
+        ("project__title", "said_on", "said", "source", "outcome", "response"),
     ),
     Holding(
         "projects.DecisionView",

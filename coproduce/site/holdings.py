@@ -3,11 +3,75 @@ privacy.registry). Someone erased from a case study loses their name there, and
 a story with a featured person without a name is no longer published."""
 
 from coproduce.privacy import retention
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding, register, sent_from_their_address
 
 from .models import ContactMessage, Spotlight, SpotlightStatus
 
+REMOVED = {"name": "Removed person", "email": "removed@removed.invalid"}
+SPOTLIGHT_FIELDS = (
+    "submitted_at",
+    "organisation",
+    "contact_name",
+    "title",
+    "story",
+    "what_worked",
+    "what_learned",
+    "consent_to_publish",
+    "status",
+    "message_to_submitter",
+    "published_at",
+)
+
+
+def _spotlights(person):
+    """Each story they sent, with the names of the files sent with it."""
+    stories = sent_from_their_address("site.Spotlight", "contact_email")(person)
+    return [
+        {
+            **{name: getattr(story, name) for name in SPOTLIGHT_FIELDS},
+            "files": "; ".join(
+                f"{file.original_name} ({file.content_type})" for file in story.files.all()
+            ),
+        }
+        for story in stories.prefetch_related("files")
+    ]
+
+
+def _erase_messages(person):
+    """Their name, address and words go from the messages they sent, and every
+    earlier version goes; the message stays, for the count of messages."""
+    messages = sent_from_their_address("site.ContactMessage")(person)
+    ContactMessage.history.filter(email__iexact=person.email).delete()
+    messages.update(**REMOVED, message="", notes="")
+
+
+def _erase_spotlight_contacts(person):
+    """The contact's name and address go; the organisation's story stays."""
+    stories = sent_from_their_address("site.Spotlight", "contact_email")(person)
+    Spotlight.history.filter(contact_email__iexact=person.email).delete()
+    stories.update(contact_name=REMOVED["name"], contact_email=REMOVED["email"])
+
+
 register(
+    Holding(
+        "site.ContactMessage",
+        "email",
+        "Messages you sent us",
+        ("received_at", "name", "topic", "message", "reply_preference", "status", "notes"),
+        select=sent_from_their_address("site.ContactMessage"),
+        erase_with=_erase_messages,
+    ),
+    Holding(
+        "site.Spotlight",
+        "contact_email",
+        "Stories you sent us for the spotlight",
+        export=_spotlights,
+        select=sent_from_their_address("site.Spotlight", "contact_email"),
+        parts=("files",),
+        files=("files__file",),
+        erase_with=_erase_spotlight_contacts,
+        withheld={"change_token": "the secret part of the link you were sent to change it"},
+    ),
     Holding(
         "site.FeaturedPerson",
         "account",
@@ -20,7 +84,15 @@ register(
         "site.HistoricalFeaturedPerson",
         "account",
         "Earlier records of you in case studies",
-        ("history_date", "name", "consent"),
+        (
+            "history_date",
+            "history_type",
+            "history_change_reason",
+            "name",
+            "appearance",
+            "consent",
+            "consent_note",
+        ),
         erase="delete",
     ),
     Holding(

@@ -13,6 +13,7 @@ import pytest
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -26,17 +27,19 @@ from coproduce.people.models import (
     EqualityMonitoring,
     ExpressionOfInterest,
     ImportJob,
+    ProfileTag,
 )
 from coproduce.people.tests.samples import fill_in_person
 from coproduce.privacy import actions, retention
+from coproduce.privacy.holdings import ACCOUNT
 from coproduce.privacy.models import DataRequest, ReadLog, RetentionPeriod, one_month_after
-from coproduce.privacy.registry import holdings, relations_to_users
+from coproduce.privacy.registry import holdings, holdings_by_relation, relations_to_users
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_relation_to_a_person_is_registered():
-    registered = {(h.model, h.field) for h in holdings()}
+    registered = {(h.model, h.field) for h in holdings_by_relation()}
     missing = sorted(relations_to_users() - registered)
     assert not missing, (
         f"Models that refer to a person but are not in privacy/holdings.py: {missing}"
@@ -65,6 +68,8 @@ def person_everywhere(people):
         name="Zebedee Quartermain", email="zebedee.q@example.org", roles=["coproducer", "staff"]
     )
     fill_in_person(person, staff=people["staff"])
+    for kind, value in (("lived_experience", "deaf"), ("interest", "transport")):
+        ProfileTag.objects.create(profile=person.profile, kind=kind, value=value)
     # They also acted for someone else, whose details differ from theirs.
     other = UserFactory(name="Other Person", roles=["coproducer"])
     people_actions.save_profile(
@@ -95,6 +100,13 @@ def person_everywhere(people):
     )
     Invitation.objects.create(
         email="someone@example.org", name="Someone", roles=["staff"], invited_by=person
+    )
+    Invitation.objects.create(
+        email=person.email.upper(),
+        name="Zebedee Quartermain",
+        roles=["staff"],
+        invited_by=people["administrator"],
+        cancelled_at=timezone.now(),
     )
     Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "x"})
     LogEntry.objects.create(
@@ -140,13 +152,14 @@ def person_everywhere(people):
 
 
 def _in_payments(person, other, people):
-    """Claims they made, entered for someone else and decided; rates they set;
-    batches they made and paid; their bank details."""
+    """Claims they made (one with a receipt, one paid), entered for someone else
+    and decided; rates they set; batches they made and paid; their bank details."""
     from coproduce.payments import actions as payment_actions
     from coproduce.payments.tests.factories import (
         make_activity_type,
         make_claim,
         make_expense_type,
+        receipt_file,
     )
 
     make_activity_type(by=person)
@@ -154,7 +167,7 @@ def _in_payments(person, other, people):
     theirs = make_claim(claimant=person, skills="Chairing meetings")
     payment_actions.add_expense(
         claim=theirs, expense_type=expense_type, description="Taxi to 12 Example Street",
-        amount_pence=300,
+        amount_pence=300, receipt=receipt_file("taxi.png"), receipt_type="image/png",
     )  # fmt: skip
     payment_actions.submit(claim=theirs, by=person)
     payment_actions.return_claim(
@@ -167,6 +180,11 @@ def _in_payments(person, other, people):
     payment_actions.approve(claim=decided, by=person)
     batch = payment_actions.create_batch(claims=[decided], by=person)
     payment_actions.mark_batch_paid(batch=batch, by=person)
+    paid = make_claim(claimant=person, days_ago=6)
+    payment_actions.submit(claim=paid, by=person)
+    payment_actions.approve(claim=paid, by=people["lead"])
+    theirs_paid = payment_actions.create_batch(claims=[paid], by=people["finance"])
+    payment_actions.mark_batch_paid(batch=theirs_paid, by=people["finance"])
     payment_actions.save_bank_details(
         person=person, account_name="Zebedee Quartermain", sort_code="30-94-57",
         account_number="12345678",
@@ -175,7 +193,8 @@ def _in_payments(person, other, people):
 
 def _on_the_public_site(person):
     """Rows on the public site about the person and done by them, each also
-    saved once more with them as the history user."""
+    saved once more with them as the history user; a message and a spotlight
+    story sent from their address."""
     from coproduce.site.models import (
         AccessibilityCheck,
         AccessibilityStatement,
@@ -184,6 +203,7 @@ def _on_the_public_site(person):
         FeaturedPerson,
         SitePage,
         Spotlight,
+        SpotlightFile,
         Update,
     )
 
@@ -230,6 +250,31 @@ def _on_the_public_site(person):
     saved_by_them(AccessibilityStatement(updated_by=person, **fields))
     AccessibilityCheck.objects.create(
         checked_on=timezone.localdate(), pages_checked=10, problems_found=0, recorded_by=person
+    )
+    message = ContactMessage.objects.create(
+        name="Zebedee Quartermain",
+        email=person.email,
+        topic="access",
+        message="I am Deaf and BSL is my language: is there an interpreter?",
+    )
+    message.notes = "Ring 07700 900123"
+    message.save()
+    story = Spotlight.objects.create(
+        organisation="Their group",
+        contact_name="Zebedee Quartermain",
+        contact_email=person.email.upper(),
+        title="How we did it",
+        story="Together",
+        what_worked="Time",
+        what_learned="Patience",
+        consent_to_publish=True,
+    )
+    SpotlightFile.objects.create(
+        spotlight=story,
+        file=ContentFile(b"photo", name="photo.png"),
+        original_name="Our group.png",
+        content_type="image/png",
+        size=5,
     )
 
 
@@ -373,6 +418,145 @@ def test_the_download_holds_every_holding(person_everywhere, people):
     assert "I am Deaf and BSL" in summary and "<h1>Your data from Coproduce</h1>" in summary
     assert ReadLog.objects.filter(
         subject=person, viewer=people["administrator"], what="all_data"
+    ).exists()
+
+
+# What a person's data can be held in: text, lists and files.
+PLANTABLE = (models.CharField, models.TextField, models.JSONField, models.FileField)
+
+
+def _download_holdings():
+    return [ACCOUNT, *holdings()]
+
+
+def _personal_fields(holding, registered):
+    """(path, model field) for every text, list and file field of an about-them
+    record and of the rows in its parts; fails for a relation below the record
+    that the holding neither exports (`parts`) nor withholds with a reason."""
+    model = holding.model_class()
+    for model_field in model._meta.concrete_fields:
+        if model_field.name == holding.field:
+            continue  # what finds the person: their account, or their email address
+        if isinstance(model_field, PLANTABLE) and model_field.name not in holding.withheld:
+            yield model_field.name, model_field, None
+    for relation in model._meta.related_objects:
+        name = relation.get_accessor_name()
+        below = (relation.related_model._meta.label, relation.field.name)
+        if relation.many_to_many or below in registered or name in holding.withheld:
+            continue  # rows with their own holding, or left out for the reason given
+        assert name in holding.parts, (
+            f"{holding.model}.{name} holds rows below '{holding.section}': add it to the "
+            "holding's parts and export them, or to withheld with the reason"
+        )
+        for model_field in relation.related_model._meta.concrete_fields:
+            path = f"{name}__{model_field.name}"
+            if isinstance(model_field, PLANTABLE) and path not in holding.withheld:
+                yield path, model_field, relation
+
+
+class Markers:
+    """Values found nowhere else: four characters, or one rare one for a tiny field."""
+
+    def __init__(self):
+        self.count = 0
+
+    def next(self, model_field):
+        self.count += 1
+        if model_field.max_length and model_field.max_length < 4:
+            return chr(0xA640 + self.count)
+        return f"¤{self.count:03d}"
+
+
+def _plant(holding, person, path, model_field, relation, markers):
+    """Writes a distinct marker into `path` of each row the holding keeps for the
+    person (distinct, so unique constraints hold); returns what the download must show."""
+    records = holding.model_class()._default_manager.filter(
+        pk__in=holding.queryset(person).values("pk")
+    )
+    rows = list(
+        relation.related_model._default_manager.filter(**{f"{relation.field.name}__in": records})
+        if relation
+        else records
+    )
+    assert rows, f"Nothing in '{holding.section}' to put {path} in: add test data"
+    name, planted = model_field.name, []
+    for row in rows:
+        marker = markers.next(model_field)
+        if isinstance(model_field, models.FileField):
+            value = model_field.storage.save(f"planted/{marker}.txt", ContentFile(marker.encode()))
+        elif name in holding.encrypted:
+            clear = holding.cipher.decrypt(getattr(row, name))
+            assert clear, f"{holding.model}.{name} cannot be read to plant values in"
+            sealed = {key: f"{marker}-{key}" for key in clear}
+            value = holding.cipher.encrypt(sealed)
+            planted += sealed.values()  # each value inside, in clear
+            marker = None
+        elif isinstance(model_field, models.JSONField):
+            value = [marker]
+        else:
+            value = marker
+        type(row)._default_manager.filter(pk=row.pk).update(**{name: value})
+        if marker:
+            planted.append(marker)
+    return planted
+
+
+def test_the_download_holds_every_personal_field_and_file(person_everywhere, people, client):
+    """A distinct value in every personal field and file the registry knows of,
+    found in the person's own download; a new field, part or holding fails here
+    until it is exported or withheld with a reason."""
+    person, _ = person_everywhere
+    registered = {(h.model, h.field) for h in holdings()}
+    planted, markers = [], Markers()
+    by_email = {
+        h: list(h.queryset(person).values_list("pk", flat=True)) for h in holdings() if h.select
+    }
+    for holding in _download_holdings():
+        if not holding.about_them:
+            continue
+        for path, model_field, relation in _personal_fields(holding, registered):
+            for marker in _plant(holding, person, path, model_field, relation, markers):
+                planted.append((f"{holding.section}: {path}", marker, model_field))
+    person.refresh_from_db()
+    for holding, pks in by_email.items():  # still sent from their (now planted) address
+        holding.model_class().objects.filter(pk__in=pks).update(**{holding.field: person.email})
+    client.force_login(person)
+    response = client.post(reverse("privacy:my_data"), {"action": "download"})
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = archive.read("data.json").decode()
+    summary = archive.read("summary.html").decode()
+    names = archive.namelist()
+    index = archive.read("files/index.csv").decode() if "files/index.csv" in names else ""
+    files = {name: archive.read(name) for name in names if name.startswith("files/")}
+    missing = []
+    for where, marker, model_field in planted:
+        if isinstance(model_field, models.FileField):
+            copies = [name for name, content in files.items() if content == marker.encode()]
+            found = bool(copies) and all(name in index for name in copies)
+        else:
+            found = marker in data and marker in summary
+        if not found:
+            missing.append(where)
+    assert not missing, f"Personal data missing from the download: {sorted(set(missing))}"
+    assert ReadLog.objects.filter(
+        subject=person, viewer=person, what=ReadLog.What.BANK_DETAILS
+    ).exists()  # their bank details left in clear: they can see that it happened
+
+
+def test_a_download_for_a_request_reads_bank_details_in_the_administrators_name(
+    person_everywhere, people
+):
+    person, _ = person_everywhere
+    content = actions.export_zip(
+        person=person, requested_by=people["administrator"], reason="Subject access request 7"
+    )
+    data = json.loads(zipfile.ZipFile(io.BytesIO(content)).read("data.json"))
+    assert data["sections"]["Your bank details"][0]["account_number"] == "12345678"
+    assert ReadLog.objects.filter(
+        subject=person,
+        viewer=people["administrator"],
+        what=ReadLog.What.BANK_DETAILS,
+        reason="Subject access request 7",
     ).exists()
 
 
