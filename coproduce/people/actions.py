@@ -85,8 +85,11 @@ def save_profile(*, person, changed_by, data, reason=""):
     profile._history_user = changed_by
     profile._change_reason = reason
     profile.save()
-    _set_tags(profile, "lived_experience", data.get("lived_experience", []))
-    _set_tags(profile, "interest", data.get("interests", []))
+    # A partial save (a profile filled in over several steps) keeps the tags it did not mention.
+    if "lived_experience" in data:
+        _set_tags(profile, "lived_experience", data["lived_experience"])
+    if "interests" in data:
+        _set_tags(profile, "interest", data["interests"])
     return profile
 
 

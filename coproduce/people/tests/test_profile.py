@@ -140,3 +140,10 @@ def test_the_person_page_never_loads_passport_contents(client_as, people):
         page = client_as("administrator").get(reverse("people:person_detail", args=[person.pk]))
     assert page.status_code == 200 and b"Access passport changed" in page.content
     assert not [q["sql"] for q in queries.captured_queries if "own_words" in q["sql"]]
+
+
+def test_a_partial_save_keeps_the_interests_and_lived_experience_it_does_not_mention(people):
+    person = fill_in_person(people["coproducer"], staff=people["staff"])
+    profile = Profile.objects.get(user=person)
+    assert profile.availability == "Tuesday afternoons only"
+    assert profile.interest_labels() and profile.lived_experience_labels()
