@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model, login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -42,7 +42,7 @@ def display_settings(request):
         form = DisplayPreferencesForm(request.POST)
         if form.is_valid():
             prefs = {field: form.cleaned_data[field] for field in DisplayPreferencesForm.FIELDS}
-            response = redirect(back)
+            response = HttpResponseRedirect(back)
             if request.user.is_authenticated:
                 for field, value in prefs.items():
                     setattr(request.user, field, value)
@@ -72,7 +72,7 @@ def extend_session(request):
     if request.headers.get("X-Requested-With") == "fetch":
         return JsonResponse({"signed_in": True, "seconds": request.session.get_expiry_age()})
     messages.success(request, "You are still signed in.")
-    return redirect(safe_next(request, reverse("accounts:home")))
+    return HttpResponseRedirect(safe_next(request, reverse("accounts:home")))
 
 
 @permission_required("accounts.manage_accounts")
