@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -73,9 +74,13 @@ def server_error(request):
 
 
 def id_param(value):
-    """A record id from a query string or form, or None: digits only and small
-    enough for any database (a huge number would overflow SQLite's integers)."""
-    value = (value or "").strip()
-    if value.isdecimal() and len(value) <= 18:
-        return int(value)
-    return None
+    """A record id from a query string or form, or None: plain ASCII digits ("٣" and
+    "²" are digits to Python) and no bigger than the database's ids can be (a bigger
+    number overflows SQLite's integers)."""
+    value = str(value if value is not None else "").strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    if number > connection.ops.integer_field_range("BigAutoField")[1]:
+        return None
+    return number
