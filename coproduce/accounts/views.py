@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.navigation import items_for
-from coproduce.lib.views import permission_required, safe_next
+from coproduce.lib.views import permission_required, personal, safe_next
 
 from . import actions, display
 from .forms import (
@@ -192,6 +192,7 @@ def set_active(request, pk):
     return redirect("accounts:account_detail", pk=person.pk)
 
 
+@personal
 def accept_invitation(request, token):
     invitation = Invitation.objects.filter(token=token).first()
     if invitation is None or not invitation.is_usable:

@@ -11,3 +11,23 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.COPRODUCE_PERMISSIONS_POLICY)
         return response
+
+
+class PrivateResponsesMiddleware:
+    """`Cache-Control: private, no-store` on every response with personal data, so
+    neither a shared computer's browser nor a proxy keeps a copy: every response to
+    a signed-in person, and views marked `@personal` (reached without signing in,
+    by a token in the address). Static files and public pages stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        match = getattr(request, "resolver_match", None)
+        if (user is not None and user.is_authenticated) or (
+            match is not None and getattr(match.func, "personal", False)
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response

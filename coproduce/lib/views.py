@@ -30,6 +30,13 @@ def permission_required(perm, fn=None):
     return decorator
 
 
+def personal(view):
+    """Marks a view that answers about one person without sign-in (a token in the
+    address): `PrivateResponsesMiddleware` keeps its responses out of every cache."""
+    view.personal = True
+    return view
+
+
 # Longer than any address of ours; a huge `next` is someone playing, not a page.
 LONGEST_NEXT = 2000
 
