@@ -6,9 +6,10 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import Resolver404, resolve
 
 
 def permission_required(perm, fn=None):
@@ -25,9 +26,29 @@ def permission_required(perm, fn=None):
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied
 
+        # Read by `may_follow`; `wraps` carries it through the decorators outside this one.
+        wrapped.permission = (perm, fn)
         return wrapped
 
     return decorator
+
+
+def may_follow(request, url):
+    """Whether a link to `url` (a path on this site) leads `request`'s person somewhere
+    rather than to "You cannot see this page". Visitors may follow links to pages
+    that ask them to sign in; a page that is not found is not worth a link."""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    perm, fn = getattr(match.func, "permission", (None, None))
+    if perm is None or not request.user.is_authenticated:
+        return True
+    try:
+        obj = fn(request, **match.kwargs) if fn else None
+    except Http404:
+        return False
+    return request.user.has_perm(perm, obj)
 
 
 def personal(view):
