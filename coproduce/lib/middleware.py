@@ -13,6 +13,11 @@ class SecurityHeadersMiddleware:
         return response
 
 
+# allauth's pages reached by a token in the address, which cannot carry `@personal`:
+# a confirmation link shows the person's email address.
+ALLAUTH_PERSONAL_LINKS = {"account_confirm_email", "account_reset_password_from_key"}
+
+
 class PrivateResponsesMiddleware:
     """`Cache-Control: private, no-store` on every response with personal data, so
     neither a shared computer's browser nor a proxy keeps a copy: every response to
@@ -25,9 +30,13 @@ class PrivateResponsesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        match = getattr(request, "resolver_match", None)
-        if (user is not None and user.is_authenticated) or (
-            match is not None and getattr(match.func, "personal", False)
-        ):
+        if (user is not None and user.is_authenticated) or reached_by_personal_link(request):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+def reached_by_personal_link(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:  # not found, or answered before the address was resolved
+        return False
+    return getattr(match.func, "personal", False) or match.url_name in ALLAUTH_PERSONAL_LINKS

@@ -14,6 +14,8 @@ PERSONAL_LINKS = (
     "meetings:calendar_feed",
     "meetings:reply_by_link",
     "site:spotlight_change",
+    "account_confirm_email",
+    "account_reset_password_from_key",
 )
 
 
