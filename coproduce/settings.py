@@ -91,6 +91,7 @@ MIDDLEWARE = [
     # Django's gzip adds random padding against BREACH; decision 0020 says why it is here.
     "django.middleware.gzip.GZipMiddleware",
     "coproduce.lib.middleware.SecurityHeadersMiddleware",
+    "coproduce.lib.middleware.PrivateResponsesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

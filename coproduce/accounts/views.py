@@ -3,13 +3,13 @@ from django.contrib.auth import get_user_model, login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.navigation import items_for
-from coproduce.lib.views import permission_required, safe_next
+from coproduce.lib.views import permission_required, personal, safe_next
 
 from . import actions, display
 from .forms import (
@@ -42,7 +42,7 @@ def display_settings(request):
         form = DisplayPreferencesForm(request.POST)
         if form.is_valid():
             prefs = {field: form.cleaned_data[field] for field in DisplayPreferencesForm.FIELDS}
-            response = redirect(back)
+            response = HttpResponseRedirect(back)
             if request.user.is_authenticated:
                 for field, value in prefs.items():
                     setattr(request.user, field, value)
@@ -72,7 +72,7 @@ def extend_session(request):
     if request.headers.get("X-Requested-With") == "fetch":
         return JsonResponse({"signed_in": True, "seconds": request.session.get_expiry_age()})
     messages.success(request, "You are still signed in.")
-    return redirect(safe_next(request, reverse("accounts:home")))
+    return HttpResponseRedirect(safe_next(request, reverse("accounts:home")))
 
 
 @permission_required("accounts.manage_accounts")
@@ -192,6 +192,7 @@ def set_active(request, pk):
     return redirect("accounts:account_detail", pk=person.pk)
 
 
+@personal
 def accept_invitation(request, token):
     invitation = Invitation.objects.filter(token=token).first()
     if invitation is None or not invitation.is_usable:

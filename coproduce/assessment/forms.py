@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from coproduce.lib.figures import AREAS
-from coproduce.lib.forms import DateInput
+from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
 from .models import SCALE, Action, Framework
 
@@ -11,7 +11,7 @@ User = get_user_model()
 
 
 class RoundForm(forms.Form):
-    framework = forms.ModelChoiceField(
+    framework = IdChoiceField(
         Framework.objects.all(), empty_label=None, label="Framework", widget=forms.RadioSelect
     )
     title = forms.CharField(
@@ -97,7 +97,7 @@ def organisation_staff():
     )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(ModelForm):
     class Meta:
         model = Action
         fields = ["area", "what", "owner", "due_on"]

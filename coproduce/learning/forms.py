@@ -1,12 +1,12 @@
 from django import forms
 from django.utils import timezone
 
-from coproduce.lib.forms import DateInput
+from coproduce.lib.forms import DateInput, ModelForm
 
 from .models import AUDIENCES, Completion, Module
 
 
-class ModuleForm(forms.ModelForm):
+class ModuleForm(ModelForm):
     link = forms.URLField(
         label="Link to the course",
         required=False,
@@ -46,7 +46,7 @@ class ModuleForm(forms.ModelForm):
         return cleaned
 
 
-class CompletionForm(forms.ModelForm):
+class CompletionForm(ModelForm):
     class Meta:
         model = Completion
         fields = ["completed_on", "reflection"]

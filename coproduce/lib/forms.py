@@ -2,7 +2,12 @@
 labels, hints, inline errors and error summary without repeating markup."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.models import ModelFormMetaclass
 from django.forms.renderers import TemplatesSetting
+
+from coproduce.lib.views import id_param
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -48,3 +53,59 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format="%Y-%m-%d"):  # noqa: A002 (Django's own name)
         super().__init__(attrs=attrs, format=format)
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A record chosen by its id. Anything but a plain id the database can hold is an
+    invalid choice, so a doctored form gets an error message, not a server error."""
+
+    default_error_messages = {"invalid_choice": "Choose one of the options shown"}
+
+    def to_python(self, value):
+        if is_doctored(self, value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Records chosen by id (checkboxes); each id is checked as `IdChoiceField` does."""
+
+    default_error_messages = {
+        "invalid_choice": "Choose only from the options shown",
+        "invalid_pk_value": "Choose only from the options shown",
+    }
+
+    def _check_values(self, value):
+        if not isinstance(value, str) and any(is_doctored(self, pk) for pk in value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super()._check_values(value)
+
+
+def is_doctored(field, value):
+    """A submitted value that cannot be the id of a record `field` offers."""
+    if value in field.empty_values or isinstance(value, models.Model) or field.to_field_name:
+        return False
+    return id_param(value) is None
+
+
+def id_formfield(model_field, **kwargs):
+    """A ModelForm's field for `model_field`, with the id-checking kinds above for
+    relations (Django would give plain ModelChoiceField and ModelMultipleChoiceField)."""
+    if isinstance(model_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", IdMultipleChoiceField)
+    elif isinstance(model_field, models.ForeignKey):
+        kwargs.setdefault("form_class", IdChoiceField)
+    return model_field.formfield(**kwargs)
+
+
+class IdFieldsMetaclass(ModelFormMetaclass):
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(id_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class ModelForm(forms.ModelForm, metaclass=IdFieldsMetaclass):
+    """Every ModelForm of the project: its relations are chosen through `IdChoiceField`
+    and `IdMultipleChoiceField`."""

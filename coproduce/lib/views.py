@@ -1,12 +1,15 @@
+import unicodedata
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseServerError
+from django.db import connection
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import Resolver404, resolve
 
 
 def permission_required(perm, fn=None):
@@ -23,19 +26,64 @@ def permission_required(perm, fn=None):
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied
 
+        # Read by `may_follow`; `wraps` carries it through the decorators outside this one.
+        wrapped.permission = (perm, fn)
         return wrapped
 
     return decorator
 
 
+def may_follow(request, url):
+    """Whether a link to `url` (a path on this site) leads `request`'s person somewhere
+    rather than to "You cannot see this page". Visitors may follow links to pages
+    that ask them to sign in; a page that is not found is not worth a link."""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    perm, fn = getattr(match.func, "permission", (None, None))
+    if perm is None or not request.user.is_authenticated:
+        return True
+    try:
+        obj = fn(request, **match.kwargs) if fn else None
+    except Http404:
+        return False
+    return request.user.has_perm(perm, obj)
+
+
+def personal(view):
+    """Marks a view that answers about one person without sign-in (a token in the
+    address): `PrivateResponsesMiddleware` keeps its responses out of every cache."""
+    view.personal = True
+    return view
+
+
+# Longer than any address of ours; a huge `next` is someone playing, not a page.
+LONGEST_NEXT = 2000
+
+
+def local_path(value):
+    """`value` if it is a path on this site ("/projects/3/"), else None.
+
+    Only a single leading "/" is allowed: "//host" and "/\\host" are other sites to a
+    browser, and a bare word such as "home" would be taken by `redirect()` for a view
+    name. Control characters could split a header or hide a scheme."""
+    if not isinstance(value, str) or not value.startswith("/") or len(value) > LONGEST_NEXT:
+        return None
+    if value.startswith("//") or "\\" in value:
+        return None
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        return None
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc:
+        return None
+    return value
+
+
 def safe_next(request, default):
-    """Where to go after a form: the `next` given, if it is on this site."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    """Where to go after a form: the `next` given, if it is a path on this site,
+    else `default` (a path from `reverse()`). Follow it with `HttpResponseRedirect`."""
+    return local_path(request.POST.get("next") or request.GET.get("next")) or default
 
 
 def error_page(template, status):
@@ -54,9 +102,13 @@ def server_error(request):
 
 
 def id_param(value):
-    """A record id from a query string or form, or None: digits only and small
-    enough for any database (a huge number would overflow SQLite's integers)."""
-    value = (value or "").strip()
-    if value.isdecimal() and len(value) <= 18:
-        return int(value)
-    return None
+    """A record id from a query string or form, or None: plain ASCII digits ("٣" and
+    "²" are digits to Python) and no bigger than the database's ids can be (a bigger
+    number overflows SQLite's integers)."""
+    value = str(value if value is not None else "").strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    if number > connection.ops.integer_field_range("BigAutoField")[1]:
+        return None
+    return number

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.lib.forms import DateInput
+from coproduce.lib.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ModelForm
 from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
 
@@ -39,7 +39,7 @@ def organisers():
     )
 
 
-class VenueForm(forms.ModelForm):
+class VenueForm(ModelForm):
     class Meta:
         model = Venue
         fields = [
@@ -59,7 +59,7 @@ class VenueForm(forms.ModelForm):
         self.fields["address"].error_messages["required"] = "Enter the venue's address"
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     date = forms.DateField(
         label="Date",
         widget=DateInput,
@@ -215,7 +215,7 @@ class MeetingForm(forms.ModelForm):
 
 class InviteForm(forms.Form):
     team = forms.BooleanField(label="Invite everyone on the project's team", required=False)
-    people = forms.ModelMultipleChoiceField(
+    people = IdMultipleChoiceField(
         label="Choose people to invite",
         queryset=User.objects.none(),
         required=False,
@@ -262,7 +262,7 @@ class ReplyForm(forms.Form):
 
 
 class ReplyOnBehalfForm(forms.Form):
-    invitation = forms.ModelChoiceField(
+    invitation = IdChoiceField(
         label="Whose reply is it?",
         queryset=Invitation.objects.none(),
         error_messages={"required": "Choose the person who replied"},
@@ -290,7 +290,7 @@ class ReplyOnBehalfForm(forms.Form):
         )
 
 
-class ArrangementForm(forms.ModelForm):
+class ArrangementForm(ModelForm):
     class Meta:
         model = Arrangement
         fields = ["status", "owner", "due_on", "note"]

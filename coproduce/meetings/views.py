@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.suppression import floor, suppress
-from coproduce.lib.views import id_param, permission_required
+from coproduce.lib.views import id_param, permission_required, personal
 from coproduce.projects.models import Project
 
 from . import actions, calendar, checklist
@@ -274,6 +274,7 @@ def _reply_message(invitation):
     }[invitation.reply]
 
 
+@personal
 def reply_by_link(request, token):
     """The reply link in the invitation email: no sign-in, one step, never
     changes anything on a GET (mail scanners open links)."""
@@ -415,11 +416,7 @@ def _download(stored, filename, content_type):
     except (FileNotFoundError, ValueError) as missing:
         raise Http404 from missing
     # Always a download, never shown in the page: an uploaded file cannot run as part of the site.
-    response = FileResponse(
-        opened, as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return FileResponse(opened, as_attachment=True, filename=filename, content_type=content_type)
 
 
 @permission_required("meetings.view_meeting", fn=meeting_from)
@@ -629,6 +626,7 @@ def calendar_settings(request):
     return render(request, "meetings/calendar_settings.html", {"feed": feed, "url": url})
 
 
+@personal
 def calendar_feed(request, token):
     feed = CalendarFeed.objects.filter(token=token).select_related("person").first()
     if feed is None or not feed.person.is_active:
@@ -640,9 +638,7 @@ def calendar_feed(request, token):
         {i.meeting_id for i in invitations},
         name="My meetings",
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 # ---- venues ----------------------------------------------------------------------

@@ -2,14 +2,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from coproduce.lib.forms import DateInput
+from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
 from .models import Application, Opportunity
 
 User = get_user_model()
 
 
-class OpportunityForm(forms.ModelForm):
+class OpportunityForm(ModelForm):
     class Meta:
         model = Opportunity
         fields = [
@@ -52,7 +52,7 @@ class OpportunityForm(forms.ModelForm):
         return places
 
 
-class ExpressInterestForm(forms.ModelForm):
+class ExpressInterestForm(ModelForm):
     class Meta:
         model = Application
         fields = ["answers"]
@@ -60,7 +60,7 @@ class ExpressInterestForm(forms.ModelForm):
 
 
 class OnBehalfForm(forms.Form):
-    person = forms.ModelChoiceField(
+    person = IdChoiceField(
         queryset=User.objects.none(),
         label="Who is interested",
         help_text="Only co-producers are listed.",

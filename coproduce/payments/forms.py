@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from coproduce.lib.forms import DateInput
+from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
 
@@ -51,13 +51,13 @@ class PoundsField(forms.DecimalField):
         return value
 
 
-class ActivityTypeForm(forms.ModelForm):
+class ActivityTypeForm(ModelForm):
     class Meta:
         model = ActivityType
         fields = ["name", "slug", "description", "active"]
 
 
-class ExpenseTypeForm(forms.ModelForm):
+class ExpenseTypeForm(ModelForm):
     class Meta:
         model = ExpenseType
         fields = ["name", "slug", "description", "section", "active"]
@@ -103,7 +103,7 @@ class RuleForm(forms.Form):
 
 
 class ClaimForm(forms.Form):
-    activity_type = forms.ModelChoiceField(
+    activity_type = IdChoiceField(
         label="What did you do?", queryset=ActivityType.objects.filter(active=True),
         empty_label="Choose an activity",
     )  # fmt: skip
@@ -113,7 +113,7 @@ class ClaimForm(forms.Form):
         label="And minutes", min_value=0, max_value=59, required=False,
         help_text="Include time to prepare and read papers if it was part of this activity.",
     )  # fmt: skip
-    project = forms.ModelChoiceField(
+    project = IdChoiceField(
         label="Project (optional)", queryset=Project.objects.all(), required=False,
         empty_label="No project",
     )  # fmt: skip
@@ -144,7 +144,7 @@ class ClaimForm(forms.Form):
         super().__init__(*args, **kwargs)
         if on_behalf:
             self.fields = {
-                "person": forms.ModelChoiceField(
+                "person": IdChoiceField(
                     label="Who is the claim for?",
                     queryset=User.objects.filter(
                         role_assignments__role="coproducer", is_active=True
@@ -207,7 +207,7 @@ class ClaimForm(forms.Form):
 
 
 class ExpenseForm(forms.Form):
-    expense_type = forms.ModelChoiceField(
+    expense_type = IdChoiceField(
         label="Type of expense", queryset=ExpenseType.objects.filter(active=True),
         empty_label="Choose a type",
     )  # fmt: skip
@@ -269,7 +269,7 @@ class BankDetailsForm(forms.Form):
         return digits.zfill(8)
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(ModelForm):
     unit_cost = PoundsField(label="Unit cost in pounds", help_text="For example 25.00.")
 
     class Meta:

@@ -430,7 +430,6 @@ def batch_detail(request, pk):
 def _download(content, name, content_type):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
     return response
 
 

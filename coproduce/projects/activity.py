@@ -7,6 +7,7 @@ from datetime import datetime, time
 from django.utils import timezone
 
 from .models import DecisionView
+from .rules import visible_feedback
 
 
 @dataclass
@@ -22,7 +23,8 @@ def _at(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def recent_activity(project, limit=20):
+def recent_activity(project, user, limit=20):
+    """What happened lately on `project`, as `user` may see it."""
     events = []
     for declaration in project.declarations.select_related("rung", "declared_by")[:limit]:
         events.append(
@@ -46,9 +48,8 @@ def recent_activity(project, limit=20):
         events.append(
             Event(view.created_at, str(view.author), f"added their view on “{view.decision.what}”")
         )
-    for item in project.feedback.select_related("recorded_by", "responded_by").order_by("-pk")[
-        :limit
-    ]:
+    said = visible_feedback(user, project, project.feedback.all())
+    for item in said.select_related("recorded_by", "responded_by").order_by("-pk")[:limit]:
         said_by = "Someone" if item.anonymous else str(item.recorded_by or "Someone")
         events.append(Event(_at(item.said_on), said_by, f"recorded what was said: {item.said}"))
         if item.is_answered:

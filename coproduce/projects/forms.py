@@ -3,14 +3,14 @@ from django.contrib.auth import get_user_model
 from django.forms import formset_factory
 
 from coproduce.accounts.models import Role
-from coproduce.lib.forms import DateInput
+from coproduce.lib.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ModelForm
 
 from .models import Decision, Feedback, Project, Rung, TeamMember
 
 User = get_user_model()
 
 
-class RungChoiceField(forms.ModelChoiceField):
+class RungChoiceField(IdChoiceField):
     widget = forms.RadioSelect
 
     def __init__(self, **kwargs):
@@ -22,7 +22,7 @@ class RungChoiceField(forms.ModelChoiceField):
         )
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(ModelForm):
     class Meta:
         model = Project
         fields = [
@@ -129,7 +129,7 @@ StageFormSet = formset_factory(
 
 
 class TeamMemberForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
+    person = IdChoiceField(queryset=User.objects.none(), label="Person")
     kind = forms.ChoiceField(
         label="Taking part as", choices=TeamMember.Kind.choices, widget=forms.RadioSelect
     )
@@ -163,7 +163,7 @@ class TeamMemberForm(forms.Form):
         return cleaned
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(ModelForm):
     class Meta:
         model = Decision
         fields = ["decided_on", "stage", "what", "why", "present", "agreement"]
@@ -186,7 +186,7 @@ class DecisionForm(forms.ModelForm):
         self.fields["present"].required = False
 
 
-class ProposeDecisionForm(forms.ModelForm):
+class ProposeDecisionForm(ModelForm):
     class Meta:
         model = Decision
         fields = ["decided_on", "what", "why"]
@@ -199,7 +199,7 @@ class ProposeDecisionForm(forms.ModelForm):
 
 
 class ConfirmDecisionForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
+    present = IdMultipleChoiceField(
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -226,7 +226,7 @@ class DecisionViewForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(ModelForm):
     class Meta:
         model = Feedback
         fields = ["said", "source", "said_on", "said_by", "anonymous", "public"]
@@ -251,7 +251,7 @@ class FeedbackForm(forms.ModelForm):
         self.fields["said_by"].required = False
 
 
-class SaySomethingForm(forms.ModelForm):
+class SaySomethingForm(ModelForm):
     """A co-producer on the team records what they want to say, in their own words."""
 
     class Meta:

@@ -56,3 +56,12 @@ rules.add_perm("projects.answer_feedback", can_manage)
 rules.add_perm("projects.view_ladder", rules.is_authenticated)
 # The activity feed is for the team and the people who run projects.
 rules.add_perm("projects.view_activity", runs_projects | is_on_team)
+
+
+def visible_feedback(user, project, items):
+    """What was said (`items`, the project's Feedback) that `user` may read: the
+    project's managers and current team see everything; others only what was
+    marked to show to everyone. Every page and the activity feed go through this."""
+    if user.has_perm("projects.change_project", project) or is_on_team(user, project):
+        return items
+    return items.filter(public=True)

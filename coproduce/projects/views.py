@@ -24,7 +24,7 @@ from .forms import (
     TeamMemberForm,
 )
 from .models import Decision, DecisionView, Feedback, Project, Rung, TeamMember
-from .rules import is_on_team, runs_projects
+from .rules import runs_projects, visible_feedback
 
 
 def project_from(request, pk, **kwargs):
@@ -37,14 +37,6 @@ def visible_projects(user):
         return projects
     current_team = TeamMember.objects.current().filter(person=user).values("project_id")
     return projects.filter(Q(pk__in=current_team) | Q(visibility=Project.Visibility.PUBLIC))
-
-
-def visible_feedback(user, project, items):
-    """The project's managers and current team see everything said; others see
-    only what was marked to show to everyone."""
-    if user.has_perm("projects.change_project", project) or is_on_team(user, project):
-        return items
-    return items.filter(public=True)
 
 
 def with_evidence(projects):
@@ -353,5 +345,5 @@ def project_activity(request, pk):
     return render(
         request,
         "projects/activity.html",
-        {"project": project, "events": activity.recent_activity(project, limit=30)},
+        {"project": project, "events": activity.recent_activity(project, request.user, limit=30)},
     )

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
+from coproduce.lib.forms import ModelForm
 from coproduce.lib.uploads import validate_document, validate_image
 
 from .content import MARKDOWN_HELP
@@ -27,7 +28,7 @@ LONG_TEXT = 20000
 MAX_SPOTLIGHT_FILES = 3
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ModelForm):
     class Meta:
         model = ContactMessage
         fields = ["name", "email", "topic", "message", "reply_preference"]
@@ -78,7 +79,7 @@ class SpotlightFilesField(forms.FileField):
         return checked
 
 
-class SpotlightForm(forms.ModelForm):
+class SpotlightForm(ModelForm):
     files = SpotlightFilesField(
         label="Files (optional)",
         required=False,
@@ -127,7 +128,7 @@ class SpotlightForm(forms.ModelForm):
             self.fields[name].error_messages["required"] = label
 
 
-class SpotlightEditForm(forms.ModelForm):
+class SpotlightEditForm(ModelForm):
     """The lead tidies a story before publishing it."""
 
     class Meta:
@@ -180,7 +181,7 @@ class PublishDateField(forms.DateField):
         )
 
 
-class StoryForm(forms.ModelForm):
+class StoryForm(ModelForm):
     """Shared by updates and case studies."""
 
     publish_date = PublishDateField()
@@ -258,7 +259,7 @@ class CaseStudyForm(StoryForm):
         widgets = STORY_WIDGETS
 
 
-class FeaturedPersonForm(forms.ModelForm):
+class FeaturedPersonForm(ModelForm):
     class Meta:
         model = FeaturedPerson
         fields = ["name", "account", "appearance", "consent", "consent_note"]
@@ -280,7 +281,7 @@ class FeaturedPersonForm(forms.ModelForm):
         self.fields["appearance"].error_messages["required"] = "Choose how they appear in the story"
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(ModelForm):
     class Meta:
         model = FeaturedPerson
         fields = ["consent", "consent_note"]
@@ -298,7 +299,7 @@ class ConsentForm(forms.ModelForm):
         return cleaned
 
 
-class MessageStatusForm(forms.ModelForm):
+class MessageStatusForm(ModelForm):
     class Meta:
         model = ContactMessage
         fields = ["status", "notes"]
@@ -311,7 +312,7 @@ class MessageStatusForm(forms.ModelForm):
         self.fields["notes"].max_length = LONG_TEXT
 
 
-class SitePageForm(forms.ModelForm):
+class SitePageForm(ModelForm):
     class Meta:
         model = SitePage
         fields = ["body", "easy_read"]
@@ -325,7 +326,7 @@ class SitePageForm(forms.ModelForm):
         }
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(ModelForm):
     class Meta:
         model = AccessibilityStatement
         fields = [
@@ -353,7 +354,7 @@ class StatementForm(forms.ModelForm):
             self.initial["prepared_on"] = self.instance.prepared_on.strftime("%d/%m/%Y")
 
 
-class AccessibilityCheckForm(forms.ModelForm):
+class AccessibilityCheckForm(ModelForm):
     prefix = "check"
 
     checked_on = forms.DateField(

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.lib import spam
-from coproduce.lib.views import permission_required
+from coproduce.lib.views import permission_required, personal
 from coproduce.privacy import retention
 
 from . import actions
@@ -165,6 +165,7 @@ def spotlight_sent(request):
     return render(request, "site/spotlight_sent.html")
 
 
+@personal
 def spotlight_change(request, token):
     """The submitter's own link, emailed when the lead asks for changes."""
     spotlight = get_object_or_404(Spotlight, change_token=token)
@@ -245,7 +246,8 @@ def _serve_image(story):
     except FileNotFoundError as missing:  # e.g. after restoring a database without its files
         raise Http404 from missing
     response = FileResponse(opened, content_type=story.image_type or "application/octet-stream")
-    response["Cache-Control"] = "public, max-age=3600" if story.is_public else "private, no-store"
+    if story.is_public:
+        response["Cache-Control"] = "public, max-age=3600"
     return response
 
 

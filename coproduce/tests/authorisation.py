@@ -48,3 +48,9 @@ def visitors_only(signed_in_status=REDIRECT, **row):
 
 def custom(anonymous, signed_in_status, **row):
     return Row({"anonymous": anonymous, **{role: signed_in_status for role in SIGNED_IN}}, **row)
+
+
+def is_private(response):
+    """Every response to a signed-in person says so (see lib.middleware)."""
+    directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= directives

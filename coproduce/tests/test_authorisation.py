@@ -11,7 +11,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coproduce.tests.authorisation import LOGIN, ROLES
+from coproduce.tests.authorisation import LOGIN, ROLES, is_private
 
 
 def url_names(patterns=None, namespace=None):
@@ -91,6 +91,8 @@ def test_each_role_gets_what_the_table_says(role, client_as, people):
             wrong.append(f"{name} ({url}): expected {expected}, got {response.status_code}")
         elif expected == 302 and urlparse(response["Location"]).path == login_path:
             wrong.append(f"{name} ({url}): expected a redirect, but it went to the sign-in page")
+        if role != "anonymous" and not is_private(response):
+            wrong.append(f"{name} ({url}): a cache may keep it ({response.get('Cache-Control')})")
     assert not wrong, f"As {role}:\n" + "\n".join(wrong)
 
 

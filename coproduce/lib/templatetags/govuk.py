@@ -1,7 +1,9 @@
 """Template helpers for GOV.UK Frontend markup. Loaded as a builtin."""
 
 from django import template
+from django.utils.html import format_html
 
+from coproduce.lib import views
 from coproduce.lib.forms import INPUT_CLASSES, widget_kind
 
 register = template.Library()
@@ -76,3 +78,18 @@ def error_summary_items(context, *forms):
                     target = f"{bound_field.auto_id}_0"
                 items.append((error, f"#{target}"))
     return items
+
+
+@register.simple_tag(takes_context=True)
+def may_follow(context, url):
+    """{% may_follow url as ok %}: whether the person may open `url` (see lib.views)."""
+    return views.may_follow(context["request"], url)
+
+
+@register.simple_tag(takes_context=True)
+def link(context, url, label):
+    """{% link url label %}: a link the person can follow, else the label as plain text,
+    so nobody is shown a link that ends in "You cannot see this page"."""
+    if views.may_follow(context["request"], url):
+        return format_html('<a class="govuk-link" href="{}">{}</a>', url, label)
+    return label

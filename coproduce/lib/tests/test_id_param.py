@@ -10,7 +10,8 @@ from coproduce.lib.views import id_param
 @pytest.mark.parametrize(
     "value, expected",
     [("12", 12), (" 7 ", 7), ("", None), (None, None), ("²", None), ("-3", None),
-     ("1.5", None), ("9" * 40, None), ("abc", None)],
+     ("1.5", None), ("9" * 40, None), ("abc", None), ("٣", None), ("1e3", None),
+     (str(2**63 - 1), 2**63 - 1), (str(2**63), None)],
 )  # fmt: skip
 def test_only_plain_whole_numbers_are_ids(value, expected):
     assert id_param(value) == expected
