@@ -487,9 +487,11 @@ def assist_profile(request, pk):
     return _edit_profile(request, person, True, reverse("people:person_detail", args=[pk]))
 
 
-@permission_required("people.edit_passport_on_behalf", fn=_person)
+@permission_required("people.edit_on_behalf", fn=_person)
 def assist_passport(request, pk):
     person = _person(request, pk)
+    if not request.user.has_perm("people.edit_passport_on_behalf", person):
+        return _passport_refused(request, person)  # its form shows the passport
     return _edit_passport(request, person, True, reverse("people:person_passport", args=[pk]))
 
 
