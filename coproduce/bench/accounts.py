@@ -9,6 +9,7 @@ from django.utils import timezone
 from coproduce.accounts.models import Role, RoleAssignment, User
 from coproduce.assessment.models import Round
 from coproduce.meetings.models import Attendance, Invitation, Meeting
+from coproduce.meetings.organising import meetings_organised_by
 from coproduce.opportunities.models import Opportunity
 from coproduce.payments.models import Claim, Payment, Status
 from coproduce.projects.models import Project, TeamMember
@@ -44,6 +45,14 @@ def create_accounts(password, rng):
             project_id=project_id,
             person=accounts["coproducer"],
             defaults={"kind": "coproducer", "role": "Member"},
+        )
+    # The staff account runs a handful of projects, so it organises their meetings and may
+    # read the passports of the people in them (docs/decisions/0021-need-to-know-passports.md).
+    for project_id in rng.sample(projects, min(8, len(projects))):
+        TeamMember.objects.get_or_create(
+            project_id=project_id,
+            person=accounts["staff"],
+            defaults={"kind": "staff", "role": "Member"},
         )
     _meetings_and_claims(accounts["coproducer"], rng)
     return accounts
@@ -110,6 +119,12 @@ def journey_objects(accounts, rng, per_kind=50):
             "person": sample(User.objects.filter(role_assignments__role=Role.COPRODUCER)),
             "opportunity": sample(Opportunity.objects.all()),
             "meeting": sample(recent),
+            # A checklist is for those organising the meeting: the staff account's own.
+            "organised_meeting": sample(
+                meetings_organised_by(accounts["staff"]).filter(
+                    starts_at__gte=now - timedelta(days=30)
+                )
+            ),
         },
         "coproducer": {
             "project": sample(visible),

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.people.demo import involved_coproducers
 from coproduce.projects.models import Project
 
 from . import actions, checklist
@@ -56,7 +57,8 @@ def load(log):
         return
     staff = User.objects.get(email="staff@example.org")
     lead = User.objects.get(email="lead@example.org")
-    coproducers = list(User.objects.filter(role_assignments__role="coproducer").order_by("email"))
+    # Not the newcomer: nobody works with them yet (see people/demo.py).
+    coproducers = list(involved_coproducers().order_by("email"))
     hall, library = (Venue.objects.create(**venue) for venue in VENUES)
     project = Project.objects.order_by("pk").first()
 

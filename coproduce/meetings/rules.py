@@ -1,5 +1,5 @@
 """Who may do what with meetings. Staff and the lead run meetings and arrange
-access, so they see the checklist (arrangements, never diagnoses). Invited
+access; those organising a meeting see its checklist (arrangements, never diagnoses). Invited
 people see their meetings, reply, and give feedback afterwards. Board members
 see only the dashboard's aggregates."""
 
@@ -13,6 +13,7 @@ from coproduce.accounts.rules import (
 )
 
 from .models import Invitation
+from .organising import organises
 
 
 @rules.predicate
@@ -38,13 +39,20 @@ def was_there(user, meeting):
     )
 
 
+@rules.predicate
+def organises_it(user, meeting):
+    return meeting is not None and user.is_authenticated and organises(user, meeting)
+
+
 runs_meetings = is_lead | is_staff_member
 
 rules.add_perm("meetings.view_meeting_list", runs_meetings | is_administrator | is_coproducer)
 rules.add_perm("meetings.add_meeting", runs_meetings)
 rules.add_perm("meetings.view_meeting", runs_meetings | is_administrator | is_invited)
 rules.add_perm("meetings.change_meeting", runs_meetings)
-rules.add_perm("meetings.view_checklist", runs_meetings)
+# The checklist is built from the passports of the people coming, which only those
+# organising the meeting may read (docs/decisions/0021-need-to-know-passports.md).
+rules.add_perm("meetings.view_checklist", runs_meetings & organises_it)
 rules.add_perm("meetings.manage_venues", runs_meetings)
 rules.add_perm("meetings.reply", is_invited)
 rules.add_perm("meetings.give_feedback", was_there & has_started)

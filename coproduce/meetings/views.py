@@ -156,13 +156,15 @@ def meeting_detail(request, pk):
     can_change = user.has_perm("meetings.change_meeting", meeting)
     mine = meeting.invitations.filter(person=user).first()
     invitations = counts = items = warnings = by_phone = waiting = None
-    if can_change:
+    can_see_checklist = user.has_perm("meetings.view_checklist", meeting)
+    if can_see_checklist:
         if checklist.is_stale(meeting):
             checklist.sync(meeting, user)
         items = list(
             meeting.arrangements.select_related("owner").annotate(people=Count("needed_by"))
         )
         warnings = checklist.warnings(meeting, items)
+    if can_change:
         invitations = meeting.invitations.select_related("person", "recorded_by").order_by(
             "person__name", "pk"
         )
@@ -194,6 +196,7 @@ def meeting_detail(request, pk):
         "mine": mine,
         "reply_form": ReplyForm(initial={"reply": mine.reply}) if mine else None,
         "can_change": can_change,
+        "can_see_checklist": can_see_checklist,
         "can_see_joining": can_change or mine is not None,
         "materials": _materials(meeting),
         "invitations": invitations,

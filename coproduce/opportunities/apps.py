@@ -8,9 +8,13 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self):
         from coproduce.lib.navigation import NavItem, register
+        from coproduce.people import relationships
 
         from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
+        from .selecting import applicants_to_opportunities_selected_by
 
+        # Those choosing people may read the access passports of the people who applied.
+        relationships.register("opportunity application", applicants_to_opportunities_selected_by)
         register(
             NavItem(
                 "Opportunities",

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.people.demo import involved_coproducers
 from coproduce.projects.models import Project
 
 from . import actions
@@ -29,7 +30,8 @@ def load(log):
         log(f"Demo opportunities: {Opportunity.objects.count()} (already there)")
         return
     staff = User.objects.get(email="staff@example.org")
-    coproducers = list(User.objects.filter(role_assignments__role="coproducer").order_by("email"))
+    # Not the newcomer: nobody works with them yet (see people/demo.py).
+    coproducers = list(involved_coproducers().order_by("email"))
     today = timezone.localdate()
     for title, project_title, closes_in, status, places in OPPORTUNITIES:
         opportunity = Opportunity.objects.create(

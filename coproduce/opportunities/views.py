@@ -178,9 +178,7 @@ def applicants(request, pk):
     lived_experience.record_shown(
         request.user, applicants_people, f"Listed as applying for “{opportunity.title}”"
     )
-    can_see_access = all(
-        request.user.has_perm("people.view_access_passport", person) for person in applicants_people
-    )
+    can_see_access = access.may_read_all(request.user, applicants_people)
     if can_see_access and applicants_people:
         arrangements = access.arrangements_for_many(
             applicants_people, request.user, f"Choosing people for {opportunity.title}"

@@ -1,10 +1,15 @@
 """The one way other apps read a person's access needs.
 
     arrangements_for(person, viewer, reason) -> Arrangements
+    arrangements_for_many(people, viewer, reason) -> [Arrangements]
+    may_read_all(viewer, people) -> bool
 
-Organisers get the arrangements to make, never more than the person chose to
-share, and nothing at all once they have withdrawn consent. Every read by
-someone other than the person is written to the privacy read log."""
+Only people who may read the passport get anything (`people.view_access_passport`:
+the person, and staff who work with them or recorded a reason; see rules.py).
+They get the arrangements to make, never more than the person chose to share,
+and nothing at all once the person has withdrawn consent. Every read by someone
+other than the person is written to the privacy read log, with the reason the
+reader recorded when they gave one."""
 
 from dataclasses import dataclass, field
 
@@ -15,7 +20,8 @@ from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
 
 from . import consent
-from .models import AccessPassport, Requirement, Sharing
+from .models import AccessPassport, PassportReason, Requirement, Sharing
+from .rules import readable_passports
 
 
 @dataclass
@@ -57,6 +63,27 @@ def _what(arrangements):
     )
 
 
+def recorded_reasons(viewer, people):
+    """{person id: the reason `viewer` recorded today to read their passport}."""
+    return dict(
+        PassportReason.objects.current()
+        .filter(viewer=viewer, person__in=[person.pk for person in people])
+        .order_by("recorded_at")
+        .values_list("person_id", "reason")
+    )
+
+
+def _logged_reason(reason, recorded):
+    # The recorded reason first, so it is never the part cut off to fit the log.
+    return f"Reason recorded: {recorded}. {reason}" if recorded else reason
+
+
+def may_read_all(viewer, people):
+    """True when `viewer` may read every one of these passports: one query, however many."""
+    people = list(people)
+    return len(readable_passports(viewer, people)) == len({person.pk for person in people})
+
+
 def arrangements_for(person, viewer, reason):
     """What `viewer` may know about `person`'s access needs, logged."""
     if not viewer.has_perm("people.view_access_passport", person):
@@ -67,17 +94,20 @@ def arrangements_for(person, viewer, reason):
         person, passport, consent.has_consent(person, consent.SHARE_ACCESS), viewer_is_person
     )
     if result.shared and not viewer_is_person:
-        record_read(viewer=viewer, subject=person, what=_what(result), reason=reason)
+        recorded = recorded_reasons(viewer, [person]).get(person.pk)
+        record_read(
+            viewer=viewer,
+            subject=person,
+            what=_what(result),
+            reason=_logged_reason(reason, recorded),
+        )
     return result
 
 
 def arrangements_for_many(people, viewer, reason):
     """The same for a list of people (a meeting's attendees), in a fixed number of queries."""
     people = list(people)
-    allowed = [
-        person for person in people if viewer.has_perm("people.view_access_passport", person)
-    ]
-    if len(allowed) != len(people):
+    if not may_read_all(viewer, people):
         raise PermissionDenied
     passports = {
         passport.user_id: passport
@@ -91,12 +121,14 @@ def arrangements_for_many(people, viewer, reason):
         ).values_list("pk", flat=True)
     )
     results = [_build(p, passports.get(p.pk), p.pk in agreed, p.pk == viewer.pk) for p in people]
-    by_what = {}
+    recorded = recorded_reasons(viewer, people)
+    grouped = {}
     for result in results:
         if result.shared and result.person.pk != viewer.pk:
-            by_what.setdefault(_what(result), []).append(result.person)
-    for what, subjects in by_what.items():
-        record_reads(viewer=viewer, subjects=subjects, what=what, reason=reason)
+            logged = _logged_reason(reason, recorded.get(result.person.pk))
+            grouped.setdefault((_what(result), logged), []).append(result.person)
+    for (what, logged), subjects in grouped.items():
+        record_reads(viewer=viewer, subjects=subjects, what=what, reason=logged)
     return results
 
 
@@ -110,8 +142,13 @@ def who_can_see(passport_sharing, consented):
             else "the arrangements to make, not your own words"
         )
         lines.append(
-            "The co-production lead and staff members who organise meetings and projects: "
-            f"{detail}."
+            "Staff members and the co-production lead who work with you: on a project team "
+            "they run, at a meeting they organise, or for an opportunity you applied for. "
+            f"They see {detail}."
+        )
+        lines.append(
+            "A staff member helping you, for example by phone, who records why: "
+            "until the end of that day, and you see their reason."
         )
     else:
         lines.append("Nobody else. Staff will ask you what you need each time.")

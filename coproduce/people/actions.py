@@ -1,6 +1,8 @@
 """Use cases for people: each one transaction, each change kept in history with
 who made it and, when staff act on someone's behalf, why."""
 
+from datetime import datetime, time, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -16,6 +18,7 @@ from .models import (
     ConsentRecord,
     EqualityMonitoring,
     ExpressionOfInterest,
+    PassportReason,
     Profile,
     ProfileTag,
     Sharing,
@@ -125,6 +128,27 @@ def save_passport(
             reason=reason,
         )
     return passport
+
+
+def end_of_today():
+    """Midnight at the end of today, local time: when a recorded reason stops counting."""
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return datetime.combine(tomorrow, time.min, tzinfo=timezone.get_current_timezone())
+
+
+@transaction.atomic
+def record_passport_reason(*, person, viewer, reason):
+    """A member of staff says why they need to read someone's passport today, for
+    example to help them by phone. The reason is kept, and every read made with it
+    carries it into the read log that the person sees."""
+    if viewer.pk == person.pk:
+        raise ValidationError("You can always read your own access passport.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why you need to read their access passport.")
+    return PassportReason.objects.create(
+        viewer=viewer, person=person, reason=reason, ends_at=end_of_today()
+    )
 
 
 @transaction.atomic

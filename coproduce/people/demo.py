@@ -1,5 +1,10 @@
 """Demo co-producers: about forty made-up people with varied access needs and
-preferences, plus profiles for the demo sign-ins. Safe to run again."""
+preferences, plus profiles for the demo sign-ins. Safe to run again.
+
+One of them has just joined: the other apps' demo data leave them out
+(`involved_coproducers`), so the demo staff account works with everyone else
+but not with them, and is refused their access passport; the demo lead has
+recorded a reason to read it today, which shows in the read log."""
 
 from datetime import timedelta
 
@@ -7,7 +12,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment, User
 
-from . import actions, consent
+from . import access, actions, consent
 from .models import Profile
 
 # name, pronouns, lived experience, interests, access requirements, in their own words,
@@ -178,6 +183,19 @@ LAST = [
     "Singh",
     "Taylor",
 ]
+NEWCOMER = (
+    "Nadia Kowalski",
+    "she/her",
+    ["physical", "long_term"],
+    ["transport"],
+    ["step_free", "breaks", "online"],
+    "I use a walking frame and get tired after an hour.",
+    ["large_print"],
+    ["phone"],
+    "arrangements",
+)
+NEWCOMER_EMAIL = "nadia.kowalski@example.org"
+NEWCOMER_REASON = "Helping Nadia by phone to fill in her first travel claim"
 DEMO_SIGN_INS = {
     "coproducer@example.org": PEOPLE[0][1:],
     "coproducer2@example.org": PEOPLE[4][1:],
@@ -230,7 +248,27 @@ def _variant(index):
     return base[1:]
 
 
+def involved_coproducers():
+    """The co-producers the other apps' demo data put on teams, invite and select:
+    everyone but the newcomer."""
+    return User.objects.filter(role_assignments__role=Role.COPRODUCER).exclude(email=NEWCOMER_EMAIL)
+
+
+def _add_newcomer(log):
+    if User.objects.filter(email=NEWCOMER_EMAIL).exists():
+        return
+    newcomer = User.objects.create_user(NEWCOMER_EMAIL, None, name=NEWCOMER[0])
+    RoleAssignment.objects.create(user=newcomer, role=Role.COPRODUCER)
+    _fill(newcomer, len(PEOPLE) + len(DEMO_SIGN_INS), NEWCOMER[1:])
+    Profile.objects.filter(user=newcomer).update(last_involved=None)
+    lead = User.objects.get(email="lead@example.org")
+    actions.record_passport_reason(person=newcomer, viewer=lead, reason=NEWCOMER_REASON)
+    access.arrangements_for(newcomer, lead, "Opened their access passport page")
+    log(f"Demo newcomer nobody works with yet: {newcomer.name} (the lead recorded a reason)")
+
+
 def load(log):
+    _add_newcomer(log)
     added = 0
     for email, details in DEMO_SIGN_INS.items():
         user = User.objects.filter(email=email).first()

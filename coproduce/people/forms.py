@@ -249,7 +249,10 @@ class PersonSearchForm(forms.Form):
         label="Lived experience", required=False, choices=[("", "Any"), *LivedExperience.choices]
     )
     requirement = forms.ChoiceField(
-        label="Access requirement", required=False, choices=[("", "Any"), *Requirement.choices]
+        label="Access requirement",
+        required=False,
+        choices=[("", "Any"), *Requirement.choices],
+        help_text="Finds only people you work with who agreed to share their access needs.",
     )
     involved = forms.ChoiceField(
         label="Last involved",
@@ -346,3 +349,16 @@ def is_email(value):
     except forms.ValidationError:
         return False
     return True
+
+
+class PassportReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to read their access passport?",
+        max_length=140,
+        help_text="For example, 'Helping them by phone to fill in a claim.' "
+        "They will see your reason, and when you looked.",
+        error_messages={
+            "required": "Say why you need to read their access passport.",
+            "max_length": "Keep your reason to 140 characters or fewer.",
+        },
+    )

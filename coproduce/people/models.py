@@ -242,6 +242,37 @@ class AccessRequirement(models.Model):
         return self.get_code_display()
 
 
+class PassportReasonQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(ends_at__gt=timezone.now())
+
+
+class PassportReason(models.Model):
+    """A member of staff's reason to read the access passport of someone they do
+    not otherwise work with, for example while helping them by phone. It lets
+    them read it until the end of the day; the reason goes into the read log."""
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="passport_reasons_given"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="passport_reasons"
+    )
+    # Short enough to go whole into a read log entry's reason (200 characters).
+    reason = models.CharField(max_length=140)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField()
+
+    objects = PassportReasonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["viewer", "person", "ends_at"])]
+
+    def __str__(self):
+        return f"{self.viewer} may read {self.person}'s access passport: {self.reason}"
+
+
 class ConsentRecord(models.Model):
     """One decision about one purpose. Never edited: the newest record for a
     purpose is the person's current choice."""

@@ -17,6 +17,11 @@ urlpatterns = [
     path("people/", views.person_list, name="person_list"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/access/", views.person_passport, name="person_passport"),
+    path(
+        "people/<int:pk>/access/reason/",
+        views.record_passport_reason,
+        name="record_passport_reason",
+    ),
     path("people/<int:pk>/profile/edit/", views.assist_profile, name="assist_profile"),
     path("people/<int:pk>/access/edit/", views.assist_passport, name="assist_passport"),
     path("people/<int:pk>/consent/", views.assist_consent, name="assist_consent"),

@@ -23,6 +23,7 @@ from .forms import (
     EqualityForm,
     InterestForm,
     PassportForm,
+    PassportReasonForm,
     PersonSearchForm,
     ProfileForm,
     SupporterForm,
@@ -34,11 +35,13 @@ from .models import (
     EqualityMonitoring,
     ExpressionOfInterest,
     ImportJob,
+    PassportReason,
     Profile,
     ProfileTag,
     Requirement,
     Sharing,
 )
+from .rules import readable_passports_filter
 
 User = get_user_model()
 
@@ -314,9 +317,8 @@ def my_history(request):
 
 @permission_required("people.list_people")
 def person_list(request):
-    can_see_access = request.user.has_perm("people.view_access_passport")
     form = PersonSearchForm(request.GET or None)
-    if not can_see_access:
+    if not request.user.has_perm("people.find_by_access_need"):
         del form.fields["requirement"]
     # The role is an EXISTS, not a join, and every filter below matches at most one row
     # per person (tags and requirements are unique), so no DISTINCT is needed. With
@@ -350,11 +352,12 @@ def person_list(request):
                 profile__tags__value=data["lived_experience"],
             )
         if requirement := data.get("requirement"):
-            # Only people who agreed to share their access needs can be found this way.
+            # Only people who agreed to share their access needs can be found this way,
+            # and only by someone who may read their passport (they work with them).
             people = consent.consenting(
-                people.filter(access_passport__requirements__code=requirement).exclude(
-                    access_passport__sharing=Sharing.NONE
-                ),
+                people.filter(access_passport__requirements__code=requirement)
+                .exclude(access_passport__sharing=Sharing.NONE)
+                .filter(readable_passports_filter(request.user)),
                 consent.SHARE_ACCESS,
             )
         today = timezone.localdate()
@@ -412,6 +415,7 @@ def person_detail(request, pk):
             "consents": [(consent.PURPOSES[code], record) for code, record in choices.items()],
             "history": _history(person)[:10],
             "can_see_passport": request.user.has_perm("people.view_access_passport", person),
+            "can_record_reason": request.user.has_perm("people.record_passport_reason", person),
             "can_edit": request.user.has_perm("people.edit_on_behalf", person),
             "can_manage_data": request.user.has_perm("privacy.manage_requests"),
             "can_see_read_log": request.user.has_perm("privacy.view_read_log"),
@@ -419,9 +423,26 @@ def person_detail(request, pk):
     )
 
 
-@permission_required("people.view_access_passport", fn=_person)
+def _passport_refused(request, person):
+    """A friendly refusal: why, and how to get access (work with them, or record a reason)."""
+    return render(
+        request,
+        "people/passport_refused.html",
+        {
+            "person": person,
+            # Only those who may find people learn whose passport this is.
+            "can_see_person": request.user.has_perm("people.view_person", person),
+            "can_record_reason": request.user.has_perm("people.record_passport_reason", person),
+        },
+        status=403,
+    )
+
+
+@permission_required("people.view_own")
 def person_passport(request, pk):
     person = _person(request, pk)
+    if not request.user.has_perm("people.view_access_passport", person):
+        return _passport_refused(request, person)
     arrangements = access.arrangements_for(
         person, request.user, "Opened their access passport page"
     )
@@ -431,9 +452,33 @@ def person_passport(request, pk):
         {
             "person": person,
             "arrangements": arrangements,
-            "can_edit": request.user.has_perm("people.edit_on_behalf", person),
+            "reason": PassportReason.objects.current()
+            .filter(viewer=request.user, person=person)
+            .first(),
+            "can_edit": request.user.has_perm("people.edit_passport_on_behalf", person),
         },
     )
+
+
+@permission_required("people.record_passport_reason", fn=_person)
+def record_passport_reason(request, pk):
+    person = _person(request, pk)
+    form = PassportReasonForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_passport_reason(
+                person=person, viewer=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(
+                request,
+                f"Your reason is recorded. You can read {person.name}'s access passport "
+                "until the end of today.",
+            )
+            return redirect("people:person_passport", pk=person.pk)
+    return render(request, "people/passport_reason.html", {"form": form, "person": person})
 
 
 @permission_required("people.edit_on_behalf", fn=_person)
@@ -445,6 +490,8 @@ def assist_profile(request, pk):
 @permission_required("people.edit_on_behalf", fn=_person)
 def assist_passport(request, pk):
     person = _person(request, pk)
+    if not request.user.has_perm("people.edit_passport_on_behalf", person):
+        return _passport_refused(request, person)  # its form shows the passport
     return _edit_passport(request, person, True, reverse("people:person_passport", args=[pk]))
 
 

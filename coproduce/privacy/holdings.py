@@ -122,6 +122,20 @@ def _equality_rows(person):
     ]
 
 
+def _passport_reason_rows(person):
+    from coproduce.people.models import PassportReason
+
+    return [
+        {
+            "when": r.recorded_at,
+            "who": str(r.viewer),
+            "why": r.reason,
+            "could read it until": r.ends_at,
+        }
+        for r in PassportReason.objects.filter(person=person).select_related("viewer")
+    ]
+
+
 def _reads_rows(person):
     from .models import ReadLog
 
@@ -338,6 +352,20 @@ register(
         export=_equality_rows,
     ),
     Holding(
+        "people.PassportReason",
+        "person",
+        "Reasons staff gave to read your access passport",
+        export=_passport_reason_rows,
+        erase="delete",
+    ),
+    Holding(
+        "people.PassportReason",
+        "viewer",
+        "Reasons you gave to read someone's access passport",
+        ("recorded_at", "reason"),
+        about_them=False,
+    ),
+    Holding(
         "people.ExpressionOfInterest",
         "email",
         "Your requests to join",
@@ -442,6 +470,13 @@ retention.register(
         "when the spreadsheet was uploaded",
         1,
         lambda cutoff: _model("people.ImportJob").objects.filter(created_at__lt=cutoff),
+    ),
+    retention.Rule(
+        "people.passport_reasons",
+        "reasons staff gave to read someone's access passport",
+        "when they gave them",
+        24,
+        lambda cutoff: _model("people.PassportReason").objects.filter(recorded_at__lt=cutoff),
     ),
     retention.Rule(
         "privacy.read_log",

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from coproduce.accounts.models import User
+from coproduce.people.demo import involved_coproducers
 
 from . import actions
 from .models import Decision, Feedback, Project, Rung, Stage, TeamMember
@@ -46,7 +47,8 @@ def load(log):
         return
     staff = User.objects.get(email="staff@example.org")
     lead = User.objects.get(email="lead@example.org")
-    coproducers = list(User.objects.filter(role_assignments__role="coproducer").order_by("email"))
+    # Not the newcomer: nobody works with them yet (see people/demo.py).
+    coproducers = list(involved_coproducers().order_by("email"))
     today = date.today()
     for index, (title, rung, involved, decisions, said, status, visibility) in enumerate(PROJECTS):
         project = actions.create_project(

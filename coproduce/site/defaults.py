@@ -162,8 +162,11 @@ needs, to pay you, and to show what changed because of you.
 
 ## Who can see it
 
-Only people who need your information to do their job can see it. Meeting organisers see the
-arrangements they need to make, not your diagnosis, unless you choose to share more. Equality
+Only people who need your information to do their job can see it. Your access passport is seen
+only by staff who work with you (on a project team they run, at a meeting they organise, or for an
+opportunity you applied for), or by a member of staff helping you who records why, until the end
+of that day. They see the arrangements they need to make, not your diagnosis, unless you choose
+to share more. Equality
 monitoring answers are kept apart from your name and are only ever reported as totals, with
 small numbers hidden so nobody can be identified. Every time someone looks at your access needs
 or equality answers, we record it.

@@ -1,6 +1,10 @@
 """The authorisation table's vocabulary. Each app lists its URL names in
 `<app>/tests/authorisation.py` as ROWS = {url_name: Row(...)}; the table test
-gathers them and fails for any URL name that has no row."""
+gathers them and fails for any URL name that has no row.
+
+Where the answer depends on the record as well as the role (an access passport
+is read only by staff who work with that person), the app adds further rows for
+the same URL name in CASES = {url_name: [Row(..., notes="what differs"), ...]}."""
 
 from dataclasses import dataclass, field
 

@@ -46,6 +46,15 @@ def table():
     return rows
 
 
+def cases():
+    """(URL name, row) for every row of the table and every further case in CASES."""
+    yield from table().items()
+    for module in app_modules():
+        for name, rows in getattr(module, "CASES", {}).items():
+            for row in rows:
+                yield name, row
+
+
 def fixtures_for(people):
     fixtures = {"people": people}
     for module in app_modules():
@@ -64,7 +73,8 @@ def test_every_url_name_has_a_row():
     assert not missing, f"URL names with no row in any app's tests/authorisation.py: {missing}"
     stale = sorted(rows.keys() - set(url_names()))
     assert not stale, f"Rows for URL names that no longer exist: {stale}"
-    for name, row in rows.items():
+    for name, row in cases():
+        assert name in rows, f"A further case for {name}, which has no row"
         assert set(row.expect) == set(ROLES), f"{name} must say what happens for every role"
 
 
@@ -75,7 +85,7 @@ def test_each_role_gets_what_the_table_says(role, client_as, people):
     fixtures = fixtures_for(people)
     login_path = resolve_url(settings.LOGIN_URL)
     wrong = []
-    for name, row in sorted(table().items()):
+    for name, row in sorted(cases(), key=lambda case: case[0]):
         url = url_for(name, row, fixtures)
         response = client.get(url)
         expected = row.expect[role]

@@ -110,8 +110,10 @@ ROWS = {
     "meetings:invite": only(*RUNS_MEETINGS, kwargs=meeting),
     "meetings:reply": only("coproducer", status=POST_ONLY, crawl=False, kwargs=meeting),
     "meetings:reply_on_behalf": only(*RUNS_MEETINGS, kwargs=meeting),
-    "meetings:checklist": only(*RUNS_MEETINGS, kwargs=meeting),
-    "meetings:arrangement_edit": only(*RUNS_MEETINGS, kwargs=arrangement),
+    # Built from passports: only those organising this meeting (its organiser, and
+    # the lead and staff of its project), not every member of staff.
+    "meetings:checklist": only("staff", kwargs=meeting),
+    "meetings:arrangement_edit": only("staff", kwargs=arrangement),
     "meetings:material_add": only(*RUNS_MEETINGS, kwargs=meeting),
     "meetings:format_add": only(
         *RUNS_MEETINGS, kwargs=lambda f: {"pk": f["meeting"].pk, "material_pk": f["material"].pk}

@@ -147,7 +147,7 @@ def test_marking_an_arrangement_done(people, client_as):
     coming(meeting, sam, staff)
     checklist.sync(meeting, staff)
     item = meeting.arrangements.get()
-    client = client_as("lead")
+    client = client_as("staff")  # the organiser: the checklist is theirs
     url = reverse("meetings:arrangement_edit", args=[meeting.pk, item.pk])
     response = client.post(
         url,

@@ -3,9 +3,11 @@ from coproduce.tests.authorisation import POST_ONLY, everyone, only, signed_in
 
 def sample_objects(people):
     from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.people import actions
     from coproduce.people.access import arrangements_for
     from coproduce.people.models import ExpressionOfInterest, ImportJob, SupportPerson
     from coproduce.people.tests.samples import fill_in_person
+    from coproduce.projects.tests.factories import make_project
 
     # The co-producer's own pages show their own filled-in records; the staff
     # pages are about someone else, so the co-producer must be refused them.
@@ -14,7 +16,17 @@ def sample_objects(people):
         UserFactory(email="alex.morgan@example.org", name="Alex Morgan", roles=["coproducer"]),
         staff=people["staff"],
     )
+    # Staff work with Alex on a project team; the lead is helping Alex by phone
+    # today and recorded why. Nobody works with Rowan.
+    make_project(lead=people["staff"], coproducers=[person], title="Alex's project")
+    actions.record_passport_reason(
+        person=person, viewer=people["lead"], reason="Helping them by phone to fill in a claim"
+    )
     arrangements_for(person, people["lead"], "Planning the March workshop")
+    stranger = fill_in_person(
+        UserFactory(email="rowan.ellis@example.org", name="Rowan Ellis", roles=["coproducer"]),
+        staff=people["staff"],
+    )
     interest = ExpressionOfInterest.objects.create(
         name="Morgan Lee",
         email="morgan.lee@example.org",
@@ -48,6 +60,7 @@ def sample_objects(people):
         "interest": interest,
         "ready_import": ready,
         "done_import": done,
+        "stranger": stranger,
     }
 
 
@@ -72,10 +85,16 @@ ROWS = {
     "people:person_passport": only(
         "lead",
         "staff",
-        **about_coproducer(notes="Administrators, finance and board cannot open access passports."),
+        **about_coproducer(
+            notes="Staff who work with the person (here: on a team they run) and the lead "
+            "who recorded a reason today. Administrators, finance and board never."
+        ),
     ),
+    "people:record_passport_reason": only("lead", "staff", **about_coproducer()),
     "people:assist_profile": only("lead", "staff", **about_coproducer()),
-    "people:assist_passport": only("lead", "staff", **about_coproducer()),
+    "people:assist_passport": only(
+        "lead", "staff", **about_coproducer(notes="Its form shows the passport: same rule.")
+    ),
     "people:assist_consent": only("lead", "staff", **about_coproducer()),
     "people:join": everyone(),
     "people:join_thanks": everyone(),
@@ -91,4 +110,22 @@ ROWS = {
     "people:import_progress": only(
         "lead", "administrator", kwargs=lambda f: {"pk": f["done_import"].pk}
     ),
+}
+
+
+def about_stranger(**row):
+    return {"kwargs": lambda f: {"pk": f["stranger"].pk}, **row}
+
+
+CASES = {
+    "people:person_passport": [
+        only(**about_stranger(notes="Nobody works with them or gave a reason: refused to all."))
+    ],
+    "people:assist_passport": [only(**about_stranger(notes="Refused, as their passport is."))],
+    "people:record_passport_reason": [only("lead", "staff", **about_stranger())],
+    "people:person_detail": [
+        only(
+            "administrator", "lead", "staff", **about_stranger(notes="A profile is not a passport.")
+        )
+    ],
 }

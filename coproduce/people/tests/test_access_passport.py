@@ -12,9 +12,19 @@ from coproduce.privacy.models import ReadLog
 pytestmark = pytest.mark.django_db
 
 
+def works_with(staff, *persons):
+    """Puts `persons` on the team of a project `staff` leads (staff may then read their passports)."""
+    from coproduce.projects.tests.factories import make_project
+
+    return make_project(lead=staff, coproducers=persons, title=f"Project of {staff}")
+
+
 @pytest.fixture
 def person(people):
-    return fill_in_person(people["coproducer"], staff=people["staff"])
+    person = fill_in_person(people["coproducer"], staff=people["staff"])
+    works_with(people["staff"], person)
+    works_with(people["lead"], person)
+    return person
 
 
 def test_organisers_see_arrangements_not_own_words_by_default(person, people):
@@ -79,12 +89,13 @@ def test_the_person_always_sees_everything_and_is_not_logged(person):
 
 @pytest.mark.parametrize("role", ["administrator", "finance", "board", "coproducer_staff"])
 def test_people_without_the_permission_cannot_read_it(person, people, role):
-    if role == "coproducer_staff":
-        # Holding the staff role is enough; being a co-producer as well changes nothing.
-        assert access.arrangements_for(person, people[role], "Meeting").shared
-        return
     with pytest.raises(PermissionDenied):
         access.arrangements_for(person, people[role], "Curious")
+
+
+def test_a_coproducer_who_is_also_staff_reads_it_when_they_work_with_them(person, people):
+    works_with(people["coproducer_staff"], person)
+    assert access.arrangements_for(person, people["coproducer_staff"], "Meeting").shared
 
 
 def test_many_people_in_a_fixed_number_of_queries(people, django_assert_max_num_queries):
@@ -93,7 +104,8 @@ def test_many_people_in_a_fixed_number_of_queries(people, django_assert_max_num_
     attendees = [
         fill_in_person(UserFactory(roles=["coproducer"]), staff=people["staff"]) for _ in range(6)
     ]
-    with django_assert_max_num_queries(6):
+    works_with(people["staff"], *attendees)
+    with django_assert_max_num_queries(8):
         results = access.arrangements_for_many(attendees, people["staff"], "Meeting checklist")
     assert all("BSL interpreter" in r.items for r in results)
     assert ReadLog.objects.filter(reason="Meeting checklist").count() == 6
@@ -123,6 +135,7 @@ def test_finding_people_by_access_requirement_is_logged_and_respects_consent(
     private = fill_in_person(
         UserFactory(name="Private Person", roles=["coproducer"]), staff=people["staff"]
     )
+    works_with(people["staff"], private)
     actions.save_passport(
         person=private,
         changed_by=private,
@@ -168,6 +181,7 @@ def test_staff_helping_cannot_read_what_was_not_shared_and_nothing_is_lost(clien
     people_actions.record_consent(
         person=person, recorded_by=person, purpose="share_access", given=True
     )
+    works_with(people["staff"], person)
     url = reverse("people:assist_passport", args=[person.pk])
     page = client_as("staff").get(url).content.decode()
     assert "Private words here" not in page

@@ -67,7 +67,10 @@ def test_no_server_error_on_any_input(url_name, people):
 
 
 def test_no_server_error_on_staff_forms(people):
+    from coproduce.projects.tests.factories import make_project
+
     person = people["coproducer"]
+    make_project(lead=people["lead"], coproducers=[person])  # the lead works with them
 
     @LOOSE
     @given(

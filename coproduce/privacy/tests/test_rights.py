@@ -68,8 +68,10 @@ def person_everywhere(people):
         name="Zebedee Quartermain", email="zebedee.q@example.org", roles=["coproducer", "staff"]
     )
     fill_in_person(person, staff=people["staff"])
-    for kind, value in (("lived_experience", "deaf"), ("interest", "transport")):
-        ProfileTag.objects.create(profile=person.profile, kind=kind, value=value)
+    assert {(t.kind, t.value) for t in ProfileTag.objects.filter(profile=person.profile)} >= {
+        ("lived_experience", "deaf"),
+        ("interest", "transport"),
+    }
     # They also acted for someone else, whose details differ from theirs.
     other = UserFactory(name="Other Person", roles=["coproducer"])
     people_actions.save_profile(
@@ -120,7 +122,14 @@ def person_everywhere(people):
     other.name = "Other Renamed"
     other._history_user = person
     other.save()
+    # Passports are read by those who work with the person, or who recorded why.
+    people_actions.record_passport_reason(
+        person=person, viewer=people["lead"], reason="Helping them by phone with a claim"
+    )
     access.arrangements_for(person, people["lead"], "Meeting")
+    people_actions.record_passport_reason(
+        person=other, viewer=person, reason="Helping them by phone with a claim"
+    )
     access.arrangements_for(other, person, "Meeting they organise")
     ExpressionOfInterest.objects.create(
         name=person.name, email=person.email, about="Chairing meetings", reviewed_by=person
@@ -652,10 +661,13 @@ def test_requests_are_due_one_month_later(client_as, people):
 
 
 def test_the_lead_finds_reads_of_one_person_from_their_page(client_as, people):
+    from coproduce.projects.tests.factories import make_project
+
     person = fill_in_person(people["coproducer"], staff=people["staff"])
     other = fill_in_person(
         UserFactory(name="Other Person", roles=["coproducer"]), staff=people["staff"]
     )
+    make_project(lead=people["staff"], coproducers=[person, other])  # staff work with both
     access.arrangements_for(person, people["staff"], "Planning the workshop")
     access.arrangements_for(other, people["staff"], "Planning the bus trip")
     client = client_as("lead")
