@@ -11,6 +11,7 @@ class LibConfig(AppConfig):
 
     def ready(self):
         from coproduce.lib import checks as deploy_checks  # noqa: F401  (registers the checks)
+
         from . import jobs, tasks  # noqa: F401  (registers the clean-up jobs)
 
         checks.register(jobs.check_chosen_periods)
