@@ -52,6 +52,9 @@ COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance")
 COPRODUCE_INVITATION_DAYS = 14
 # Links in emails sent outside a request (reminders) start with this.
 COPRODUCE_SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
+# The GNU AGPL asks that people using the site can get its source: the footer links to
+# this address, or, when it is empty, to /source/, an archive of the code this server runs.
+COPRODUCE_SOURCE_URL = os.environ.get("COPRODUCE_SOURCE_URL", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
