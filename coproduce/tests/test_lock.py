@@ -41,9 +41,11 @@ def requirements_of_extras(requirement):
     added = []
     for line in distribution(requirement.name).requires or []:
         inner = Requirement(line)
-        if inner.marker and any(
-            inner.marker.evaluate({"extra": extra}) for extra in requirement.extras
-        ) and not inner.marker.evaluate({"extra": ""}):
+        if (
+            inner.marker
+            and any(inner.marker.evaluate({"extra": extra}) for extra in requirement.extras)
+            and not inner.marker.evaluate({"extra": ""})
+        ):
             added.append(inner)
     return added
 
