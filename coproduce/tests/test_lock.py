@@ -80,3 +80,15 @@ def test_the_installed_packages_are_the_locked_versions():
         if installed != version:
             different.append(f"{name}: locked {version}, installed {installed}")
     assert not different, different
+
+
+def test_every_install_of_the_app_uses_the_lock():
+    """`make run`, `make test` (and so CI), `make bench` and the Docker image."""
+    installs = [
+        line
+        for name in ("Makefile", "Dockerfile")
+        for line in (ROOT / name).read_text().splitlines()
+        if "pip install" in line and "-e " in line
+    ]
+    assert len(installs) >= 3
+    assert all("-c requirements.lock" in line for line in installs), installs
