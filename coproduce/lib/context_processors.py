@@ -11,4 +11,6 @@ def coproduce(request):
         "SESSION_WARNING_SECONDS": settings.COPRODUCE_SESSION_WARNING_SECONDS,
         "INVITATION_DAYS": settings.COPRODUCE_INVITATION_DAYS,
         "SOURCE_URL": settings.COPRODUCE_SOURCE_URL or reverse("source"),
+        # Our own /source/ is a file to download, not a page.
+        "SOURCE_IS_ARCHIVE": not settings.COPRODUCE_SOURCE_URL,
     }

@@ -25,8 +25,10 @@ def members(response):
 
 
 def footer_source_link(response):
+    """The footer link's href, and whether it is marked as a download."""
     footer = response.content.decode().split('<footer class="govuk-footer">')[1]
-    return footer.split("Get its source code")[0].rsplit('href="', 1)[1].split('"')[0]
+    tag = footer.split(">Get its source code")[0].rsplit("<a ", 1)[1]
+    return tag.split('href="')[1].split('"')[0], " download" in tag
 
 
 @pytest.mark.django_db
@@ -36,14 +38,14 @@ def footer_source_link(response):
 def test_every_page_footer_links_to_the_source(client_as, role, url_name):
     response = client_as(role).get(reverse(url_name))
     assert response.status_code == 200
-    assert footer_source_link(response) == reverse("source")
+    assert footer_source_link(response) == (reverse("source"), True)
 
 
 @pytest.mark.django_db
 def test_the_footer_links_to_the_source_url_when_one_is_set(client, settings):
     settings.COPRODUCE_SOURCE_URL = "https://code.example.org/our-coproduce"
     response = client.get(reverse("site:home"))
-    assert footer_source_link(response) == "https://code.example.org/our-coproduce"
+    assert footer_source_link(response) == ("https://code.example.org/our-coproduce", False)
 
 
 @pytest.mark.django_db
