@@ -82,7 +82,7 @@ pdf-libs:
 # keeping the versions already locked where they still fit (decision 0018). Index and
 # find-links options stay out of the file: they belong to each machine's pip settings.
 lock: $(BIN)/python
-	$(BIN)/pip install --quiet 'pip-tools>=7.6,<8'
+	$(BIN)/pip install --quiet -c requirements.lock 'pip-tools>=7.6,<8'
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --all-extras --strip-extras \
 		--no-emit-options --allow-unsafe --output-file=requirements.lock pyproject.toml
 
