@@ -1,5 +1,6 @@
 # The app image that compose.yaml runs as both the web server and the task worker.
-FROM node:20-bookworm-slim AS assets
+# Node.js 24, the Active LTS release (scripts/prerequisites.py reads the minimum sass needs).
+FROM node:24-bookworm-slim AS assets
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund --loglevel=error
@@ -14,9 +15,14 @@ RUN apt-get update \
        postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md manage.py ./
+COPY pyproject.toml requirements.lock README.md LICENSE manage.py ./
 COPY coproduce coproduce
-RUN pip install --no-cache-dir -e '.[scale]'
+# The tested versions from the lock; Sentry's SDK so SENTRY_DSN works without a rebuild.
+RUN pip install --no-cache-dir -c requirements.lock -e '.[scale,sentry]'
+# The rest of the source, so /source/ offers everything needed to rebuild this image.
+COPY Makefile Dockerfile compose.yaml package.json package-lock.json ./
+COPY assets assets
+COPY scripts scripts
 COPY --from=assets /app/coproduce/static/dist coproduce/static/dist
 ENV COPRODUCE_VAR_DIR=/app/var PYTHONUNBUFFERED=1
 RUN SECRET_KEY=only-for-collectstatic python manage.py collectstatic --noinput --verbosity 0 \

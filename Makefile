@@ -13,18 +13,23 @@ export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
 WORKER := manage.py db_worker --interval 2
 SCHEDULER := manage.py run_schedule
 
-.PHONY: run test bench lint format install assets static demo clean pdf-libs
+.PHONY: run test bench lint format install assets static demo clean pdf-libs prerequisites lock
 
-$(BIN)/python:
+# Python and Node.js new enough, said plainly before anything is installed.
+prerequisites:
+	@$(PYTHON) scripts/prerequisites.py tools
+
+$(BIN)/python: | prerequisites
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Installs the app and test dependencies; stamped so it reruns only when pyproject changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,scale]'
+# Installs the app and test dependencies at the versions in requirements.lock (the tested
+# ones); stamped so it reruns only when pyproject or the lock changes.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test,scale]'
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | prerequisites
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -37,7 +42,7 @@ var/static/.collected: coproduce/static/dist/.built $(shell find coproduce -path
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+install: prerequisites $(VENV)/.installed node_modules/.installed
 assets: coproduce/static/dist/.built
 static: var/static/.collected
 
@@ -67,18 +72,25 @@ test: install static pdf-libs
 # writes var/bench/latest.json. BENCH_SCALE=0.05 for a quick run while developing;
 # BENCH_RESTART_POSTGRES=1 also restarts PostgreSQL mid-load and reports recovery.
 BENCH_SCALE ?= 1
-$(VENV)/.bench-installed: pyproject.toml | $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test,scale,bench]'
+$(VENV)/.bench-installed: pyproject.toml requirements.lock | $(VENV)/.installed
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test,scale,bench]'
 	touch $@
 
 bench: install static $(VENV)/.bench-installed
 	BENCH_SCALE=$(BENCH_SCALE) $(BIN)/python -m coproduce.bench.run
 
 # WeasyPrint (certificates, board report) draws text with Pango, from Debian.
+# Found without `ldconfig` on PATH; installed when root, else the script says what to install.
 pdf-libs:
-	@ldconfig -p | grep -q 'libpangoft2-1.0.so' || { echo "Installing Pango for PDF reports"; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null) \
-		|| { echo "Could not install Pango (libpango-1.0-0 libpangoft2-1.0-0): PDF downloads need it"; exit 1; }; }
+	@$(PYTHON) scripts/prerequisites.py pdf-libs
+
+# `make lock`: resolves pyproject's dependencies (every extra) afresh into requirements.lock,
+# keeping the versions already locked where they still fit (decision 0022). Index and
+# find-links options stay out of the file: they belong to each machine's pip settings.
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock 'pip-tools>=7.6,<8'
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --all-extras --strip-extras \
+		--no-emit-options --allow-unsafe --output-file=requirements.lock pyproject.toml
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,6 +9,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from coproduce.lib.logs import logging_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("COPRODUCE_VAR_DIR", BASE_DIR / "var"))
 
@@ -52,6 +54,9 @@ COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance")
 COPRODUCE_INVITATION_DAYS = 14
 # Links in emails sent outside a request (reminders) start with this.
 COPRODUCE_SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
+# The GNU AGPL asks that people using the site can get its source: the footer links to
+# this address, or, when it is empty, to /source/, an archive of the code this server runs.
+COPRODUCE_SOURCE_URL = os.environ.get("COPRODUCE_SOURCE_URL", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -85,6 +90,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "coproduce.lib.logs.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (not static files: WhiteNoise answers those first, precompressed).
@@ -370,9 +376,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs go to standard error, each line with its request's id (the X-Request-ID header);
+# COPRODUCE_LOG_FORMAT=json writes one JSON object per line for a log collector.
+COPRODUCE_LOG_FORMAT = os.environ.get("COPRODUCE_LOG_FORMAT", "text")
+LOGGING = logging_settings(COPRODUCE_LOG_FORMAT, os.environ.get("LOG_LEVEL", "WARNING"))
+
+# Error reports to Sentry (or a compatible service) only when SENTRY_DSN is set; they
+# never carry personal data (coproduce/lib/error_reports.py says what is removed).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from coproduce.lib.error_reports import start_error_reports
+
+    start_error_reports(SENTRY_DSN)

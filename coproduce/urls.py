@@ -3,10 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coproduce.lib.health import health
+from coproduce.lib.source import source
 from coproduce.lib.views import error_page, server_error
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("source/", source, name="source"),
     path("", include("coproduce.site.urls")),
     path("", include("coproduce.accounts.urls")),
     path("", include("coproduce.people.urls")),

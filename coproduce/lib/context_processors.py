@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 
 
 def coproduce(request):
@@ -9,4 +10,7 @@ def coproduce(request):
         "SESSION_SECONDS": settings.SESSION_COOKIE_AGE,
         "SESSION_WARNING_SECONDS": settings.COPRODUCE_SESSION_WARNING_SECONDS,
         "INVITATION_DAYS": settings.COPRODUCE_INVITATION_DAYS,
+        "SOURCE_URL": settings.COPRODUCE_SOURCE_URL or reverse("source"),
+        # Our own /source/ is a file to download, not a page.
+        "SOURCE_IS_ARCHIVE": not settings.COPRODUCE_SOURCE_URL,
     }
