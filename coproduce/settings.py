@@ -46,9 +46,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 COPRODUCE_DEMO = env_flag("COPRODUCE_DEMO")
 COPRODUCE_ORGANISATION_NAME = os.environ.get("COPRODUCE_ORGANISATION_NAME", "Our organisation")
 COPRODUCE_CONTACT_EMAIL = os.environ.get("COPRODUCE_CONTACT_EMAIL", "coproduction@example.org")
-# Roles whose accounts can change what others see or get paid, so they must use MFA.
+# Staff-side roles read access needs and board figures or change what others see or get
+# paid, so they must use MFA (superusers too: accounts.User.must_use_mfa).
 COPRODUCE_REQUIRE_MFA = env_flag("COPRODUCE_REQUIRE_MFA", default=not COPRODUCE_DEMO)
-COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance")
+COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance", "staff", "board")
 COPRODUCE_INVITATION_DAYS = 14
 # Links in emails sent outside a request (reminders) start with this.
 COPRODUCE_SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")

@@ -2,7 +2,11 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
+from coproduce.accounts.tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
+
+STAFF_SIDE_ROLES = ["administrator", "lead", "finance", "staff", "board"]
 
 
 @pytest.fixture
@@ -10,23 +14,42 @@ def mfa_required(settings):
     settings.COPRODUCE_REQUIRE_MFA = True
 
 
-@pytest.mark.parametrize("role", ["administrator", "lead", "finance"])
-def test_roles_that_need_mfa_must_set_it_up_first(mfa_required, client_as, role):
+@pytest.mark.parametrize("role", [*STAFF_SIDE_ROLES, "coproducer_staff"])
+def test_every_staff_side_role_must_set_up_mfa_first(mfa_required, client_as, role):
     response = client_as(role).get(reverse("accounts:home"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
+    assert response["Location"] == reverse("mfa_index")
 
 
-@pytest.mark.parametrize("role", ["staff", "board", "coproducer"])
-def test_other_roles_do_not_need_mfa(mfa_required, client_as, role):
+def test_a_superuser_without_a_role_must_set_up_mfa_first(mfa_required, client):
+    superuser = UserFactory(roles=[], is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    response = client.get(reverse("accounts:home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_index")
+    assert client.get(reverse("admin:index"))["Location"] == reverse("mfa_index")
+
+
+@pytest.mark.parametrize("role", ["coproducer", "no_role"])
+def test_people_with_no_staff_side_role_do_not_need_mfa(mfa_required, client_as, people, role):
     assert client_as(role).get(reverse("accounts:home")).status_code == 200
 
 
-def test_with_an_authenticator_app_the_lead_carries_on(mfa_required, client_as, people):
+@pytest.mark.parametrize(
+    "second_factor", [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN], ids=str
+)
+def test_with_a_second_factor_the_board_member_carries_on(
+    mfa_required, client_as, people, second_factor
+):
+    Authenticator.objects.create(user=people["board"], type=second_factor, data={})
+    assert client_as("board").get(reverse("accounts:home")).status_code == 200
+
+
+def test_recovery_codes_alone_are_not_a_second_factor(mfa_required, client_as, people):
     Authenticator.objects.create(
-        user=people["lead"], type=Authenticator.Type.TOTP, data={"secret": "x"}
+        user=people["staff"], type=Authenticator.Type.RECOVERY_CODES, data={}
     )
-    assert client_as("lead").get(reverse("accounts:home")).status_code == 200
+    assert client_as("staff").get(reverse("accounts:home")).status_code == 302
 
 
 def test_setting_up_mfa_and_signing_out_stay_reachable(mfa_required, client_as):
