@@ -2,12 +2,28 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 
+# The ways to confirm it is you before a change to how someone signs in, as our pages
+# name them.
+REAUTHENTICATION_DESCRIPTIONS = {
+    "reauthenticate": "Use your password",
+    "mfa_reauthenticate": "Use a code from your authenticator app or a recovery code",
+    "mfa_reauthenticate:webauthn": "Use your passkey",
+}
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts are created by invitation only (see accounts.actions.invite_person)."""
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_reauthentication_methods(self, user):
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = REAUTHENTICATION_DESCRIPTIONS.get(
+                method["id"], method["description"]
+            )
+        return methods
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -130,6 +130,14 @@ def test_add_a_passkey_at_first_sign_in_then_sign_in_with_it(
     expect(page.locator("h1")).to_have_text("Remove the passkey “My laptop”?")
     assert_accessible(page)
 
+    # Before a change to how they sign in, the passkey can confirm it is them.
+    page.goto(base + "/accounts/2fa/webauthn/reauthenticate/")
+    expect(page).to_have_title(re.compile("^Confirm it is you with a passkey"))
+    expect(page.get_by_role("link", name="Use your password")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Use your passkey").click()
+    expect(page).to_have_url(re.compile(r"/home/$"))
+
     # Everything else opens now.
     page.goto(base + "/home/")
     expect(page).to_have_url(re.compile(r"/home/$"))
