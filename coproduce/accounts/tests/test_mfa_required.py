@@ -1,8 +1,16 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
+from coproduce.accounts import demo
 from coproduce.accounts.tests.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parents[3]
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +67,35 @@ def test_setting_up_mfa_and_signing_out_stay_reachable(mfa_required, client_as):
     assert client.get(reverse("accounts:display_settings")).status_code == 200
 
 
-def test_demo_mode_does_not_require_mfa(settings, client_as):
-    settings.COPRODUCE_REQUIRE_MFA = False
-    assert client_as("administrator").get(reverse("accounts:home")).status_code == 200
+@pytest.mark.parametrize("demo, required", [("1", "False"), ("", "True")], ids=["demo", "real"])
+def test_only_a_demo_site_leaves_mfa_off(tmp_path, demo, required):
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("COPRODUCE_", "DJANGO_"))},
+        "DJANGO_SETTINGS_MODULE": "coproduce.settings",
+        "COPRODUCE_VAR_DIR": str(tmp_path),
+        "COPRODUCE_DEMO": demo,
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings as s; print(s.COPRODUCE_REQUIRE_MFA)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == required, result.stderr
+
+
+def test_demo_sign_ins_go_straight_home_in_demo_mode(settings, client):
+    settings.COPRODUCE_REQUIRE_MFA = False  # as COPRODUCE_DEMO=1 sets it
+    demo.load(log=lambda message: None)
+    for email, _, _ in demo.DEMO_ACCOUNTS:
+        client.logout()
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": demo.DEMO_PASSWORD}, follow=True
+        )
+        assert response.redirect_chain[-1][0] == reverse("accounts:home"), email
