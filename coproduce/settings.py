@@ -48,9 +48,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 COPRODUCE_DEMO = env_flag("COPRODUCE_DEMO")
 COPRODUCE_ORGANISATION_NAME = os.environ.get("COPRODUCE_ORGANISATION_NAME", "Our organisation")
 COPRODUCE_CONTACT_EMAIL = os.environ.get("COPRODUCE_CONTACT_EMAIL", "coproduction@example.org")
-# Roles whose accounts can change what others see or get paid, so they must use MFA.
+# Staff-side roles read access needs and board figures or change what others see or get
+# paid, so they must use MFA (superusers too: accounts.User.must_use_mfa).
 COPRODUCE_REQUIRE_MFA = env_flag("COPRODUCE_REQUIRE_MFA", default=not COPRODUCE_DEMO)
-COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance")
+COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance", "staff", "board")
 COPRODUCE_INVITATION_DAYS = 14
 # Links in emails sent outside a request (reminders) start with this.
 COPRODUCE_SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
@@ -243,7 +244,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "site:home"
 
-# django-allauth: email sign-in, invitation-only accounts, MFA with TOTP and recovery codes.
+# django-allauth: email sign-in, invitation-only accounts, MFA with passkeys, TOTP and
+# recovery codes.
 ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"login": "coproduce.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -260,8 +262,18 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn) beside authenticator apps and recovery codes; a passkey can also sign
+# in without the password (it asks for the device's fingerprint, face, PIN or screen lock).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Coproduce"
+MFA_ADAPTER = "coproduce.accounts.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "coproduce.accounts.forms.AuthenticateForm",
+    "authenticate_webauthn": "coproduce.accounts.forms.AuthenticateWithPasskeyForm",
+    "add_webauthn": "coproduce.accounts.forms.AddPasskeyForm",
+    "edit_webauthn": "coproduce.accounts.forms.RenamePasskeyForm",
+}
 
 # Sessions last 24 hours after the last action (WCAG 2.2.1 exempts limits over
 # 20 hours); with JavaScript a warning with an extend button still comes first.

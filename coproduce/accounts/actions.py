@@ -120,3 +120,20 @@ def set_active(*, changed_by, user, active):
         raise ValidationError("You cannot deactivate the last administrator.")
     user.is_active = active
     user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def create_administrator(*, email, name, password):
+    """The first administrator of a new site (manage.py createadmin). Whoever runs the
+    command vouches for the address, so it is verified; the administrator role means
+    two-factor authentication must be set up at first sign-in (User.must_use_mfa)."""
+    email = email.strip().lower()
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    ):
+        raise ValidationError("Someone already has an account with this email address.")
+    user = User.objects.create_user(email, password, name=name)
+    RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user

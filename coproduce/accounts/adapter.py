@@ -1,6 +1,16 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 
 from coproduce.lib.views import local_path
+
+# The ways to confirm it is you before a change to how someone signs in, as our pages
+# name them.
+REAUTHENTICATION_DESCRIPTIONS = {
+    "reauthenticate": "Use your password",
+    "mfa_reauthenticate": "Use a code from your authenticator app or a recovery code",
+    "mfa_reauthenticate:webauthn": "Use your passkey",
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,3 +22,26 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_safe_url(self, url):
         """Sign-in's `next` goes through the same check as every other return address."""
         return local_path(url) is not None
+
+    def get_reauthentication_methods(self, user):
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = REAUTHENTICATION_DESCRIPTIONS.get(
+                method["id"], method["description"]
+            )
+        return methods
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Plain-English names and messages for two-factor authentication."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "That code or passkey was not accepted. Check it and try again.",
+    }
+
+    def generate_authenticator_name(self, user, type):  # noqa: A002 (allauth's own name)
+        if type != Authenticator.Type.WEBAUTHN:
+            return super().generate_authenticator_name(user, type)
+        count = Authenticator.objects.filter(user_id=user.pk, type=type).count()
+        return f"Passkey {count + 1}"

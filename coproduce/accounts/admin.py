@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Invitation, RoleAssignment, User
+
+# The admin's own password form knows nothing of two-factor authentication, email
+# verification or sign-in throttling; people sign in to it through allauth like anywhere else.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 class RoleInline(admin.TabularInline):

@@ -1,4 +1,8 @@
 from allauth.account import forms as allauth_forms
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.models import Authenticator
+from allauth.mfa.webauthn import forms as webauthn_forms
 from django import forms
 from django.contrib.auth import password_validation
 
@@ -114,3 +118,74 @@ class LoginForm(allauth_forms.LoginForm):
         self.fields["password"].widget.attrs.pop("placeholder", None)
         # The page itself links to password reset, next to the form.
         self.fields["password"].help_text = ""
+
+
+class AuthenticateForm(mfa_forms.AuthenticateForm):
+    """The code asked for after the password, in plain English."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = "Code"
+        code.help_text = "The 6-digit code your app shows now, or one of your recovery codes."
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update(spellcheck="false", autocapitalize="off")
+
+
+class AuthenticateWithPasskeyForm(webauthn_forms.AuthenticateWebAuthnForm):
+    """The passkey way through the step after the password, offered only to people
+    who have added a passkey."""
+
+    @property
+    def has_passkeys(self):
+        return Authenticator.objects.filter(
+            user=self.user, type=Authenticator.Type.WEBAUTHN
+        ).exists()
+
+
+def passkey_name_field(required):
+    return forms.CharField(
+        label="Name for this passkey",
+        max_length=100,
+        required=required,
+        help_text="To tell your passkeys apart, for example “Work laptop” or “My phone”.",
+        error_messages={"required": "Enter a name for this passkey."},
+    )
+
+
+class AddPasskeyForm(webauthn_forms.AddWebAuthnForm):
+    """Adding a passkey. The browser makes the credential when the person selects the
+    button; a form sent without one (Enter pressed in the name box) says what to do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Optional: allauth names a passkey left without one.
+        self.fields["name"] = passkey_name_field(required=False)
+        self.fields["passwordless"].label = "Use it to sign in without your password"
+        self.fields["passwordless"].help_text = (
+            "Each time, your device asks for your fingerprint, face, PIN or screen lock. "
+            "Some security keys cannot do this: if adding one fails, untick this and try again."
+        )
+        self.initial.setdefault("passwordless", True)
+        self.fields["credential"].required = False
+
+    def clean(self):
+        try:
+            cleaned = super().clean()
+        except (ValueError, KeyError) as error:
+            # allauth reads the browser's answer with fido2, which raises these for
+            # answers it cannot decode (bad base64, missing parts); allauth lets them
+            # through as server errors. A forged or broken answer is only a wrong one.
+            raise get_mfa_adapter().validation_error("incorrect_code") from error
+        if not cleaned.get("credential") and "credential" not in self.errors:
+            raise forms.ValidationError(
+                "The passkey was not created. Select “Create the passkey” and follow the "
+                "steps your browser shows."
+            )
+        return cleaned
+
+
+class RenamePasskeyForm(webauthn_forms.EditWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"] = passkey_name_field(required=True)

@@ -1,13 +1,16 @@
 from allauth.mfa.models import Authenticator
-from django.conf import settings
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
+# Either of these is a second factor; recovery codes only stand in for a lost one.
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
 
 class RequireMFAMiddleware:
-    """People holding a role that can change what others see or get paid must
-    set up two-factor authentication before they can do anything else."""
+    """People who must use two-factor authentication (User.must_use_mfa) set it
+    up before they can do anything else."""
 
     ALLOWED_PREFIXES = ("/accounts/", "/static/", "/display-settings/", "/session/")
 
@@ -17,17 +20,15 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         if self._must_set_up(request):
             messages.info(
-                request, "Your role needs two-factor authentication. Set it up to carry on."
+                request, "Your account needs two-factor authentication. Set it up to carry on."
             )
-            return redirect(reverse("mfa_activate_totp"))
+            return redirect(reverse("mfa_index"))
         return self.get_response(request)
 
     def _must_set_up(self, request):
-        if not settings.COPRODUCE_REQUIRE_MFA:
-            return False
         user = request.user
-        if not user.is_authenticated or not user.has_role(*settings.COPRODUCE_MFA_ROLES):
+        if not user.is_authenticated or not user.must_use_mfa:
             return False
         if request.path.startswith(self.ALLOWED_PREFIXES):
             return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        return not is_mfa_enabled(user, SECOND_FACTORS)

@@ -135,6 +135,14 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
     def role_labels(self):
         return [Role(role).label for role in Role.values if role in self.role_set]
 
+    @property
+    def must_use_mfa(self):
+        """Everyone on the staff side, and every superuser, reads or changes what others
+        trust the site with, so must sign in with a second factor (except in demo mode)."""
+        if not settings.COPRODUCE_REQUIRE_MFA:
+            return False
+        return self.is_superuser or self.has_role(*settings.COPRODUCE_MFA_ROLES)
+
 
 class RoleAssignment(models.Model):
     """One role held by one person. A person may hold several."""

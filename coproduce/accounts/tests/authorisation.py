@@ -1,4 +1,5 @@
 from coproduce.tests.authorisation import (
+    LOGIN,
     NOT_FOUND,
     OK,
     POST_ONLY,
@@ -77,4 +78,24 @@ ROWS = {
     "mfa_view_recovery_codes": signed_in(NOT_FOUND, notes="No codes until TOTP is set up."),
     "mfa_generate_recovery_codes": signed_in(REDIRECT, notes="Asks for the password again first."),
     "mfa_download_recovery_codes": signed_in(NOT_FOUND, crawl=False),
+    # Passkeys (WebAuthn). Adding, renaming and removing one ask for the password again
+    # first; test_passkeys_in_the_browser checks those pages with axe.
+    "mfa_list_webauthn": signed_in(),
+    "mfa_add_webauthn": signed_in(REDIRECT, notes="Asks for the password again first."),
+    "mfa_reauthenticate_webauthn": signed_in(
+        REDIRECT, notes="Without a passkey, goes to the password check."
+    ),
+    "mfa_edit_webauthn": signed_in(
+        REDIRECT, kwargs=lambda f: {"pk": 1}, crawl=False, notes="Asks for the password first."
+    ),
+    "mfa_remove_webauthn": signed_in(
+        REDIRECT, kwargs=lambda f: {"pk": 1}, crawl=False, notes="Asks for the password first."
+    ),
+    "mfa_login_webauthn": custom(
+        LOGIN,
+        REDIRECT,
+        crawl=False,
+        notes="The sign-in page's script fetches the passkey request here; a visit goes to "
+        "the sign-in page, or home when signed in.",
+    ),
 }
