@@ -32,7 +32,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Scheduling {names}")
             self.stdout.flush()
         while True:
-            close_old_connections()
             try:
                 for run in jobs.queue_due():
                     self.stdout.write(f"Queued {run.job} for {run.due_at:%Y-%m-%d %H:%M:%S}")
@@ -48,3 +47,6 @@ class Command(BaseCommand):
             wait = LONGEST_SLEEP_SECONDS if until_next is None else until_next
             if stopping.wait(min(max(wait, 0.1), LONGEST_SLEEP_SECONDS)):
                 return
+            # After a long sleep the connection may be stale (a database restart); not
+            # before the first pass, which may run inside a caller's transaction.
+            close_old_connections()
