@@ -1,6 +1,7 @@
 """Who works together on projects, for other apps (people, meetings,
 opportunities), so they never read the team table themselves."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from .models import Project, TeamMember
@@ -21,3 +22,13 @@ def projects_run_by(user):
 def people_on_teams_run_by(user):
     """Ids of everyone on the current team of a project `user` runs."""
     return TeamMember.objects.current().filter(project__in=projects_run_by(user)).values("person")
+
+
+def active_coproducers(period):
+    """Co-producers on a project team at any time in the period: a queryset of users."""
+    memberships = TeamMember.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=period.start),
+        kind=TeamMember.Kind.COPRODUCER,
+        joined_on__lte=period.end,
+    )
+    return get_user_model().objects.filter(pk__in=memberships.values("person_id"))

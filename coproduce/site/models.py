@@ -2,19 +2,15 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from coproduce.lib.storage import private_storage
+
 from .content import render_markdown
-
-
-def private_storage():
-    """Uploads live outside the public media folder; views decide who may fetch each one."""
-    return storages["private"]
 
 
 class Status(models.TextChoices):
