@@ -2,7 +2,7 @@
 opportunities), so they never read the team table themselves."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from .models import Project, TeamMember
 
@@ -32,3 +32,13 @@ def active_coproducers(period):
         joined_on__lte=period.end,
     )
     return get_user_model().objects.filter(pk__in=memberships.values("person_id"))
+
+
+def last_joined_as_coproducer(person_ids):
+    """{person id: the latest day they joined a project team as a co-producer}: one query."""
+    return dict(
+        TeamMember.objects.filter(person_id__in=person_ids, kind=TeamMember.Kind.COPRODUCER)
+        .values("person_id")
+        .annotate(last=Max("joined_on"))
+        .values_list("person_id", "last")
+    )
