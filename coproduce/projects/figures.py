@@ -1,5 +1,6 @@
 """Projects' figures for the dashboard: the ladder (declared and evidenced),
-involvement from the first stage, and "you said, we did". Each is worked out
+involvement from the first stage, "you said, we did", and the co-producers active on
+project teams (registered under the people app's key, `people.active_coproducers`). Each is worked out
 in a fixed number of queries, whatever the number of projects."""
 
 from statistics import median
