@@ -1,7 +1,7 @@
 """Projects' figures for the dashboard: the ladder (declared and evidenced),
 involvement from the first stage, "you said, we did", and the co-producers active on
-project teams (registered under the people app's key, `people.active_coproducers`). Each is worked out
-in a fixed number of queries, whatever the number of projects."""
+project teams (registered under the people app's key, `people.active_coproducers`). Each
+is worked out in a fixed number of queries, whatever the number of projects."""
 
 from statistics import median
 
