@@ -92,9 +92,12 @@ lock: $(BIN)/python
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --all-extras --strip-extras \
 		--no-emit-options --allow-unsafe --output-file=requirements.lock pyproject.toml
 
+# `make lint`: one checker per line, each must pass. lint-imports checks the layers of
+# docs/architecture.md (the contracts are in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

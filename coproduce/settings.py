@@ -77,8 +77,10 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "coproduce.lib",
     "coproduce.accounts",
-    "coproduce.people",
+    # privacy before people, as in the layers (docs/architecture.md): its registrations
+    # list the accounts app's personal data before any other app's.
     "coproduce.privacy",
+    "coproduce.people",
     "coproduce.projects",
     "coproduce.opportunities",
     "coproduce.site",

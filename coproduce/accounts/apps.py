@@ -7,9 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from coproduce.lib.navigation import NavItem, register
+        from . import registrations
 
-        from . import rules  # noqa: F401  (registers permissions)
-
-        register(NavItem("Your home", "accounts:home", "accounts.view_home", order=0))
-        register(NavItem("Accounts", "accounts:account_list", "accounts.manage_accounts", order=90))
+        registrations.register()

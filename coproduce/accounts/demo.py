@@ -16,6 +16,29 @@ DEMO_ACCOUNTS = [
     ("coproducer2@example.org", "Jordan Reyes", [Role.COPRODUCER, Role.STAFF]),
 ]
 
+# Staff accounts the self-assessment and learning demos share.
+DEMO_STAFF = [
+    "Priya Shah",
+    "Tom Ellis",
+    "Aisha Bello",
+    "Gareth Lewis",
+    "Mei Chen",
+    "Rory Walsh",
+]
+
+
+def demo_staff():
+    """Staff accounts for the demo, enough that averages are not hidden."""
+    found = []
+    for name in DEMO_STAFF:
+        email = f"{name.lower().replace(' ', '.')}.staff@example.org"
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, None, name=name)
+            RoleAssignment.objects.create(user=user, role=Role.STAFF)
+        found.append(user)
+    return found
+
 
 def load(log):
     for email, name, roles in DEMO_ACCOUNTS:

@@ -7,10 +7,6 @@ class AssessmentConfig(AppConfig):
     verbose_name = "Self-assessment"
 
     def ready(self):
-        from coproduce.lib.navigation import NavItem, register
+        from . import registrations
 
-        from . import figures, holdings, rules  # noqa: F401  (registers permissions, data, figures)
-
-        register(
-            NavItem("Self-assessment", "assessment:round_list", "assessment.view_rounds", order=40)
-        )
+        registrations.register()

@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.bench.dataset import bulk, sentence
 from coproduce.lib.figures import AREAS
+from coproduce.lib.generation import bulk, sentence
 
 from .models import Action, Answer, Framework, Perspective, Response, Round
 

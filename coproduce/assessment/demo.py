@@ -5,19 +5,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from coproduce.accounts.models import Role, RoleAssignment, User
+from coproduce.accounts.demo import demo_staff
+from coproduce.accounts.models import Role, User
 
 from . import actions
 from .models import Action, Framework, Perspective, Round
 
-DEMO_STAFF = [
-    "Priya Shah",
-    "Tom Ellis",
-    "Aisha Bello",
-    "Gareth Lewis",
-    "Mei Chen",
-    "Rory Walsh",
-]
 # Average score per area, (staff, co-producers), for each round.
 ROUNDS = [
     (
@@ -41,19 +34,6 @@ ACTIONS = [
     ("structure", "Pay every claim within 14 days; report the time to pay monthly.", 30, "open"),
     ("practice", "Send meeting papers a week ahead, in Easy Read too.", -30, "done"),
 ]
-
-
-def demo_staff():
-    """Staff accounts for the demo, enough that averages are not hidden."""
-    found = []
-    for name in DEMO_STAFF:
-        email = f"{name.lower().replace(' ', '.')}.staff@example.org"
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(email, None, name=name)
-            RoleAssignment.objects.create(user=user, role=Role.STAFF)
-        found.append(user)
-    return found
 
 
 def load(log):

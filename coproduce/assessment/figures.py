@@ -4,7 +4,6 @@ and from co-producers with the gap, and the action plan's open and overdue actio
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from coproduce.lib import figures
 from coproduce.lib.figures import AREAS, Figure, Row
 
 from . import results
@@ -89,8 +88,3 @@ def open_actions(period):
         url=reverse("assessment:action_list"),
         url_permission="assessment.view_actions",
     )
-
-
-for key in AREAS:
-    figures.register(f"assessment.scores.{key}", key, area_scores(key), order=80)
-figures.register("assessment.open_actions", "review", open_actions, order=90)

@@ -1,7 +1,7 @@
 """Where the self-assessment holds a person's data (see privacy.registry).
 Erasure keeps scores for the organisation's results, without the person's comments."""
 
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
 from .models import Answer
 
@@ -24,7 +24,7 @@ def _erase_comments(person):
     Answer.objects.filter(response__person=person).update(comment="")
 
 
-register(
+HOLDINGS = (
     Holding(
         "assessment.Response",
         "person",

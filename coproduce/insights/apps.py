@@ -7,8 +7,6 @@ class InsightsConfig(AppConfig):
     verbose_name = "Insights"
 
     def ready(self):
-        from coproduce.lib.navigation import NavItem, register
+        from . import registrations
 
-        from . import rules  # noqa: F401  (registers permissions)
-
-        register(NavItem("Dashboard", "insights:dashboard", "insights.view_dashboard", order=60))
+        registrations.register()

@@ -7,8 +7,6 @@ class LearningConfig(AppConfig):
     verbose_name = "Learning"
 
     def ready(self):
-        from coproduce.lib.navigation import NavItem, register
+        from . import registrations
 
-        from . import figures, holdings, rules  # noqa: F401  (registers permissions, data, figures)
-
-        register(NavItem("Learning", "learning:module_list", "learning.view_modules", order=45))
+        registrations.register()

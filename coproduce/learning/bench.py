@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.bench.dataset import bulk, days_ago, sentence
+from coproduce.lib.generation import bulk, days_ago, sentence
 
 from .models import Completion, Module
 

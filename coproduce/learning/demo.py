@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from coproduce.accounts.demo import demo_staff
 from coproduce.accounts.models import User
-from coproduce.assessment.demo import demo_staff
 
 from . import actions
 from .models import Module

@@ -3,7 +3,6 @@ Counts of people pass through the one suppression function."""
 
 from django.urls import reverse
 
-from coproduce.lib import figures
 from coproduce.lib.figures import Figure, Row
 from coproduce.lib.suppression import floor, suppress
 
@@ -55,6 +54,3 @@ def staff_trained(period):
         ),
         maximum=100,
     )
-
-
-figures.register("learning.staff_trained", "practice", staff_trained, order=30)

@@ -1,9 +1,9 @@
 """Where learning holds a person's data (see privacy.registry). Erasure keeps
 the completion for the share of staff trained, without the reflection."""
 
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
-register(
+HOLDINGS = (
     Holding(
         "learning.Completion",
         "person",

@@ -1,6 +1,6 @@
 """The dashboard's figures come from the apps that own the records.
 
-Each app registers its figures in AppConfig.ready() with `register(...)`; the
+Each app registers its figures with `register(...)` from its registrations.py; the
 `insights` app lays them out by SCIE jigsaw area, for a period, with a text
 summary, a data table and a chart. No app reaches into another's tables for a
 figure, so a new app adds its figures without touching `insights`.

@@ -1,8 +1,8 @@
 """Scheduled jobs: work that runs on its own every so often, such as meeting reminders,
 retention and clearing expired sessions.
 
-An app registers each of its jobs once, with `register()`, in the module that defines the
-job's task (imported from the app's AppConfig.ready). `manage.py run_schedule` queues
+An app registers each of its jobs once, with `register()`, from its registrations.py
+(called by the app's AppConfig.ready); the task itself lives in the app's tasks.py. `manage.py run_schedule` queues
 each job once per period through Django's task API, so every job runs on the ordinary
 task queue (database or Redis), and a `JobRun` row records each run.
 

@@ -1,4 +1,4 @@
-"""The header navigation. Each app registers its entries in AppConfig.ready();
+"""The header navigation. Each app registers its entries from its registrations.py;
 an entry shows when the person holds its permission (django-rules)."""
 
 from dataclasses import dataclass

@@ -1,4 +1,11 @@
+from django.core.files.storage import storages
 from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+
+def private_storage():
+    """Uploads (receipts, meeting papers, pictures for the public site) live outside the
+    public media folder; a view decides who may open each one."""
+    return storages["private"]
 
 
 class StaticStorage(CompressedManifestStaticFilesStorage):

@@ -46,17 +46,3 @@ def prune_finished_tasks():
         .delete()
     )
     return {"job_runs_deleted": deleted}
-
-
-jobs.register(
-    "lib.clear_expired_sessions",
-    every=timedelta(days=1),
-    task=clear_expired_sessions,
-    description="Delete expired sessions",
-)
-jobs.register(
-    "lib.prune_finished_tasks",
-    every=timedelta(days=1),
-    task=prune_finished_tasks,
-    description="Delete finished task results and old records of scheduled runs",
-)

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.bench.dataset import bulk, scaled, sentence, skewed_pick
+from coproduce.lib.generation import bulk, scaled, sentence, skewed_pick
 from coproduce.people.models import AccessRequirement
 from coproduce.projects.models import TeamMember
 

@@ -17,9 +17,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from coproduce.people import consent
-from coproduce.people.access import arrangements_for_many
-from coproduce.people.models import AccessPassport, ConsentRecord, Requirement
+from coproduce.people.access import arrangements_for_many, passports_changed_since
+from coproduce.people.models import Requirement
 
 from .models import Arrangement, Invitation
 
@@ -108,12 +107,7 @@ def is_stale(meeting):
     if meeting.has_ended:
         return False  # what was arranged is settled: passports changed since do not count
     coming = meeting.invitations.filter(reply__in=ATTENDING).values("person_id")
-    return (
-        AccessPassport.objects.filter(user__in=coming, updated_at__gt=checked).exists()
-        or ConsentRecord.objects.filter(
-            person__in=coming, purpose=consent.SHARE_ACCESS, recorded_at__gt=checked
-        ).exists()
-    )
+    return passports_changed_since(coming, checked)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from coproduce.lib.figures import Figure, Row, register
+from coproduce.lib.figures import Figure, Row
 from coproduce.lib.suppression import floor, suppress
 
 from .models import AccessAnswer, Arrangement, Feedback
@@ -94,8 +94,3 @@ def arrangements_ready(period):
         url_permission="meetings.view_checklist",
         notes=_notes(shown),
     )
-
-
-def register_all():
-    register("meetings.access_needs_met", "practice", access_needs_met, order=30)
-    register("meetings.arrangements_ready", "practice", arrangements_ready, order=31)

@@ -4,11 +4,11 @@ counts and payments stay true; the calendar address is deleted; feedback in the
 person's own words is emptied."""
 
 from coproduce.privacy import retention
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
 from .models import Arrangement, Feedback
 
-register(
+HOLDINGS = (
     Holding(
         "meetings.Invitation",
         "person",
@@ -108,7 +108,7 @@ register(
 
 # What people said after a meeting is kept for three years from the meeting: long
 # enough to compare years on the dashboard.
-retention.register(
+RETENTION = (
     retention.Rule(
         "meetings.feedback",
         "answers to the questions after a meeting",

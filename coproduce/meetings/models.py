@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduce.site.models import private_storage
+from coproduce.lib.storage import private_storage
 
 
 class Venue(models.Model):

@@ -1,8 +1,4 @@
-from datetime import timedelta
-
 from django_tasks import task
-
-from coproduce.lib import jobs
 
 
 @task()
@@ -12,11 +8,3 @@ def send_meeting_reminders(hours=48):
 
     sent, by_staff = send_reminders(hours)
     return {"emailed": sent, "for_staff_to_contact": by_staff}
-
-
-jobs.register(
-    "meetings.send_reminders",
-    every=timedelta(hours=1),
-    task=send_meeting_reminders,
-    description="Remind people of meetings they are coming to",
-)

@@ -7,19 +7,6 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = "Opportunities"
 
     def ready(self):
-        from coproduce.lib.navigation import NavItem, register
-        from coproduce.people import relationships
+        from . import registrations
 
-        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
-        from .selecting import applicants_to_opportunities_selected_by
-
-        # Those choosing people may read the access passports of the people who applied.
-        relationships.register("opportunity application", applicants_to_opportunities_selected_by)
-        register(
-            NavItem(
-                "Opportunities",
-                "opportunities:opportunity_list",
-                "opportunities.view_opportunity_list",
-                order=20,
-            )
-        )
+        registrations.register()

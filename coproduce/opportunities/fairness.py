@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from coproduce.projects.models import TeamMember
+from coproduce.projects.team import last_joined_as_coproducer
 
 from .models import Application
 
@@ -28,15 +28,10 @@ def chances(person_ids):
     for row in selected:
         result[row["person_id"]][0] = row["recent"]
         result[row["person_id"]][1] = row["last"].date() if row["last"] else None
-    joined = (
-        TeamMember.objects.filter(person_id__in=ids, kind=TeamMember.Kind.COPRODUCER)
-        .values("person_id")
-        .annotate(last=Max("joined_on"))
-    )
-    for row in joined:
-        last = result[row["person_id"]][1]
-        if last is None or row["last"] > last:
-            result[row["person_id"]][1] = row["last"]
+    for person_id, joined in last_joined_as_coproducer(ids).items():
+        last = result[person_id][1]
+        if last is None or joined > last:
+            result[person_id][1] = joined
     return {pk: tuple(value) for pk, value in result.items()}
 
 

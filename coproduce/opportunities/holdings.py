@@ -2,9 +2,9 @@
 privacy.registry). Erasure keeps applications for the counts behind fair
 selection, without the person's own words."""
 
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
-register(
+HOLDINGS = (
     Holding(
         "opportunities.Application",
         "person",

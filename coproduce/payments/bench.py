@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.bench.dataset import bulk, scaled, sentence
+from coproduce.lib.generation import bulk, scaled, sentence
 from coproduce.projects.models import TeamMember
 
 from .models import (

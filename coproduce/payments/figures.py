@@ -120,7 +120,3 @@ def median_days_to_pay(period):
               figures.Row("Claims paid", found.count, url)),
         columns=("Measure", "Value"), url=url, url_permission="payments.view_claims",
     )  # fmt: skip
-
-
-figures.register("payments.paid_within_14_days", "practice", paid_within_14_days, order=30)
-figures.register("payments.median_days_to_pay", "practice", median_days_to_pay, order=31)

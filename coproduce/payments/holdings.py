@@ -5,7 +5,7 @@ for accounts, without the person's own words; bank details are deleted."""
 from django.utils import timezone
 
 from coproduce.privacy import retention
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
 from . import crypto
 from .models import Claim, Payment, Status, pounds
@@ -81,7 +81,7 @@ def _erase_expenses(person):
     transaction.on_commit(delete_files)
 
 
-register(
+HOLDINGS = (
     Holding(
         "payments.Claim",
         "claimant",
@@ -161,7 +161,7 @@ register(
 
 # Accounts must be kept for six years (HMRC), so a claim and its payment are kept
 # for six years from the activity; a claim never sent goes after a year.
-retention.register(
+RETENTION = (
     retention.Rule(
         "payments.claims",
         "claims for time and expenses, their payments and receipts",

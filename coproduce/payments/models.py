@@ -5,18 +5,13 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.lib.encryption import EncryptedTextField
+from coproduce.lib.storage import private_storage
 from coproduce.people.models import PaymentPreference
-
-
-def private_storage():
-    """Receipts live outside the public media folder; a view decides who may open each."""
-    return storages["private"]
 
 
 def pounds(pence):

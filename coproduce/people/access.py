@@ -155,3 +155,11 @@ def who_can_see(passport_sharing, consented):
     lines.append("Administrators, finance staff and board members cannot see it.")
     lines.append("Every time someone else looks, we record it and show you.")
     return lines
+
+
+def passports_changed_since(people, when):
+    """True when any of `people` (a queryset of ids) changed their access passport, or
+    their choice about sharing it, after `when`. Reads no access needs."""
+    return AccessPassport.objects.filter(
+        user__in=people, updated_at__gt=when
+    ).exists() or consent.changed_since(people, consent.SHARE_ACCESS, when)

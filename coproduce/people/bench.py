@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment, User
-from coproduce.bench.dataset import bulk, days_ago, random_choice_fields, scaled
+from coproduce.lib.generation import bulk, days_ago, random_choice_fields, scaled
 
 from .models import (
     AccessPassport,

@@ -74,10 +74,24 @@ def has_consent(person, purpose):
     return bool(record and record.given)
 
 
-def consenting(queryset, purpose, field="pk"):
-    """Filters a queryset of people (or rows with a person field) to those whose
-    newest choice for the purpose is yes. Withdrawal counts at once."""
+def newest_choice(purpose, field="pk"):
+    """A subquery: the newest choice (True, False, or None when never asked) for the
+    purpose of the person in the outer query's `field`."""
     newest = ConsentRecord.objects.filter(person=OuterRef(field), purpose=purpose).order_by(
         "-recorded_at", "-pk"
     )
-    return queryset.annotate(_consent=Subquery(newest.values("given")[:1])).filter(_consent=True)
+    return Subquery(newest.values("given")[:1])
+
+
+def consenting(queryset, purpose, field="pk"):
+    """Filters a queryset of people (or rows with a person field) to those whose
+    newest choice for the purpose is yes. Withdrawal counts at once."""
+    return queryset.annotate(_consent=newest_choice(purpose, field)).filter(_consent=True)
+
+
+def changed_since(people, purpose, when):
+    """True when any of `people` (a queryset of ids) recorded a choice for the purpose
+    after `when`."""
+    return ConsentRecord.objects.filter(
+        person__in=people, purpose=purpose, recorded_at__gt=when
+    ).exists()

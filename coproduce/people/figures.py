@@ -1,53 +1,18 @@
-"""People's figures for the dashboard: active co-producers and reach (equality
-monitoring among them), every count through the one suppression function."""
-
-from django.contrib.auth import get_user_model
-from django.db.models import Q
-from django.urls import reverse
+"""People's figures for the dashboard: reach (equality monitoring answers) among a group
+of people, every count through the one suppression function. Which people a figure is
+about (`among(period)`, a queryset of users) comes from the app that knows: the projects
+app registers reach among the co-producers active on its teams."""
 
 from coproduce.lib import figures
 from coproduce.lib.figures import Figure, Row
-from coproduce.lib.suppression import floor, suppress
+from coproduce.lib.suppression import floor
 
 from . import equality
 from .models import EqualityMonitoring
 
-User = get_user_model()
 REACH_QUESTIONS = ("age_band", "disabled", "ethnicity", "gender")
 CROSS = ("ethnicity", "gender")
 PERMISSION = "people.view_equality_report"
-
-
-def active_coproducers(period):
-    """Co-producers on a project team at any time in the period: a queryset."""
-    from coproduce.projects.models import TeamMember
-
-    memberships = TeamMember.objects.filter(
-        Q(left_on__isnull=True) | Q(left_on__gte=period.start),
-        kind=TeamMember.Kind.COPRODUCER,
-        joined_on__lte=period.end,
-    )
-    return User.objects.filter(pk__in=memberships.values("person_id"))
-
-
-def active_figure(period):
-    count = active_coproducers(period).count()
-    shown, _ = suppress({"active": count})
-    value = shown["active"]
-    summary = (
-        f"{value} co-producer{'s' if value != 1 else ''} took part in a project in this period."
-        if value is not None
-        else f"Fewer than {floor()} co-producers took part in a project in this period."
-    )
-    return Figure(
-        title="Active co-producers",
-        summary=summary,
-        value=value,
-        unit="people",
-        url=reverse("people:person_list"),
-        url_permission="people.list_people",
-        notes=("Counted once each, however many projects they were part of.",),
-    )
 
 
 def _label(question):
@@ -58,7 +23,7 @@ def _not_allowed(title):
     return Figure(title=title, summary="Only the co-production lead and the board see reach.")
 
 
-def reach(question):
+def reach(question, among):
     def compute(period):
         title = f"Reach: {_label(question).removeprefix('Your ').removeprefix('Do you ')}"
         viewer = figures.viewer()
@@ -68,7 +33,7 @@ def reach(question):
             viewer,
             question,
             "Dashboard: reach among active co-producers",
-            people=active_coproducers(period),
+            people=among(period),
             permission=PERMISSION,
         )
         answered = sum(n for _, n in rows if n)
@@ -99,7 +64,14 @@ def reach(question):
     return compute
 
 
-def reach_cross(period):
+def reach_cross(among):
+    def compute(period):
+        return _reach_cross(among, period)
+
+    return compute
+
+
+def _reach_cross(among, period):
     rows_q, columns_q = CROSS
     title = "Reach: ethnic group by gender"
     viewer = figures.viewer()
@@ -110,7 +82,7 @@ def reach_cross(period):
         rows_q,
         columns_q,
         "Dashboard: reach among active co-producers (two questions)",
-        people=active_coproducers(period),
+        people=among(period),
         permission=PERMISSION,
     )
     hidden = sum(1 for n in table.cells.values() if n is None)
@@ -129,9 +101,3 @@ def reach_cross(period):
             "included, from which a hidden group could be worked out.",
         ),
     )
-
-
-figures.register("people.active_coproducers", "culture", active_figure, order=20)
-for number, key in enumerate(REACH_QUESTIONS):
-    figures.register(f"people.reach.{key}", "culture", reach(key), order=30 + number)
-figures.register("people.reach.ethnicity_by_gender", "culture", reach_cross, order=40)

@@ -2,7 +2,7 @@
 passport (docs/decisions/0021-need-to-know-passports.md).
 
 The apps that bring staff and people together own the links, so each registers,
-from its AppConfig.ready(), a function `people_for(user)` giving the ids of the
+from its registrations.py, a function `people_for(user)` giving the ids of the
 people `user` works with through that app (a queryset of one column, used as a
 subquery). Nothing here reads another app's tables."""
 

@@ -17,7 +17,7 @@ from django.utils.text import get_valid_filename
 from coproduce.lib.spreadsheets import csv_from_dicts
 
 from . import retention
-from .holdings import ACCOUNT, PROFILE_BLANK
+from .holdings import ACCOUNT
 from .log import record_read
 from .models import DataRequest, ReadLog, RetentionPeriod
 from .registry import holdings as all_holdings
@@ -155,8 +155,6 @@ def erase_person(*, person, erased_by, data_request=None):
     """Anonymises every personal field everywhere it is held. Rows that count
     towards aggregates (roles, access requirement types, consent decisions,
     equality answers) stay, pointing at an account that no longer says who it was."""
-    from coproduce.people.models import Profile
-
     person = User.objects.select_for_update().get(pk=person.pk)
     old_email = person.email
     history_deletes = []
@@ -170,20 +168,12 @@ def erase_person(*, person, erased_by, data_request=None):
             queryset.delete()
         elif holding.erase == "blank":
             queryset.update(**{name: "" for name in holding.blank})
-        elif holding.erase == "profile":
-            for profile in queryset:
-                profile.supporters.all().delete()
-                for name in PROFILE_BLANK:
-                    setattr(profile, name, "")
-                profile.contact_methods, profile.formats = [], []
-                profile.save()
     _erase_queued_messages(old_email)
     _anonymise_account(person)
     # Earlier versions hold the old values; they go last, after the saves above made new ones.
     for holding in history_deletes:
         holding.queryset(person).delete()
     User.history.filter(id=person.pk).exclude(history_change_reason="Personal data erased").delete()
-    Profile.history.filter(user_id=person.pk).delete()
     if data_request is not None:
         data_request.completed_at, data_request.completed_by = timezone.now(), erased_by
         data_request.save(update_fields=["completed_at", "completed_by"])

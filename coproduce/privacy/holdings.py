@@ -1,17 +1,14 @@
-"""Every place personal data is held, for download and erasure. Other apps add
-their own holdings here (or call registry.register from their AppConfig)."""
+"""Where the accounts app (below privacy, so privacy lists them for it) and the privacy app
+hold a person's data, for download and erasure, and how long their records are kept.
+Every other app lists its own in its holdings.py; each app's registrations.py registers
+them (see privacy.registry)."""
 
 from django.apps import apps
 
 from . import retention
-from .registry import Holding, register, sent_from_their_address
+from .registry import Holding, sent_from_their_address
 
 _model = apps.get_model
-
-
-def _labels(values, choices):
-    """The label of each stored value; a value no longer offered is shown as stored."""
-    return [choices(v).label if v in choices.values else str(v) for v in values]
 
 
 def _account_rows(person):
@@ -40,102 +37,6 @@ ACCOUNT = Holding(
 )
 
 
-def _profile_rows(person):
-    from coproduce.people.models import ContactMethod, Format, Interest, LivedExperience, Profile
-
-    rows = []
-    for profile in Profile.objects.filter(user=person).prefetch_related("tags", "supporters"):
-        rows.append(
-            {
-                "pronouns": profile.pronouns,
-                "phone": profile.phone,
-                "address": profile.address,
-                "contact methods": ", ".join(_labels(profile.contact_methods, ContactMethod)),
-                "formats": ", ".join(_labels(profile.formats, Format)),
-                "best times": profile.best_times,
-                "lived experience": ", ".join(
-                    _labels(profile.tag_values("lived_experience"), LivedExperience)
-                ),
-                "other lived experience": profile.lived_experience_other,
-                "interests": ", ".join(_labels(profile.tag_values("interest"), Interest)),
-                "skills": profile.skills,
-                "availability": profile.availability,
-                "payment preference": profile.get_payment_preference_display(),
-                "emergency contact": " ".join(
-                    filter(None, [profile.emergency_contact_name, profile.emergency_contact_phone])
-                ),
-                "support network": "; ".join(
-                    f"{s.name} ({s.get_relationship_display()}{', copied in' if s.copy_in else ''})"
-                    f"{' ' + s.email if s.email else ''}{' ' + s.phone if s.phone else ''}"
-                    for s in profile.supporters.all()
-                ),
-                "last involved": profile.last_involved,
-            }
-        )
-    return rows
-
-
-def _passport_rows(person):
-    from coproduce.people.models import AccessPassport
-
-    return [
-        {
-            "requirements": ", ".join(
-                row.get_code_display() for row in passport.requirements.all()
-            ),
-            "dietary needs": passport.dietary,
-            "other arrangements": passport.other_arrangements,
-            "in your own words": passport.own_words,
-            "shared with organisers": passport.get_sharing_display(),
-            "updated": passport.updated_at,
-        }
-        for passport in AccessPassport.objects.filter(user=person).prefetch_related("requirements")
-    ]
-
-
-def _consent_rows(person):
-    from coproduce.people.consent import PURPOSES
-    from coproduce.people.models import ConsentRecord
-
-    return [
-        {
-            "purpose": PURPOSES[r.purpose].label if r.purpose in PURPOSES else r.purpose,
-            "wording version": r.wording_version,
-            "decision": "Given" if r.given else "Withdrawn or refused",
-            "when": r.recorded_at,
-            "recorded by": "You" if r.by_self else "A staff member for you",
-            "reason": r.on_behalf_reason,
-        }
-        for r in ConsentRecord.objects.filter(person=person)
-    ]
-
-
-def _equality_rows(person):
-    from coproduce.people.models import EqualityMonitoring
-
-    return [
-        {
-            EqualityMonitoring._meta.get_field(q).verbose_name: getattr(row, f"get_{q}_display")()
-            for q in EqualityMonitoring.QUESTIONS
-        }
-        for row in EqualityMonitoring.objects.filter(user=person)
-    ]
-
-
-def _passport_reason_rows(person):
-    from coproduce.people.models import PassportReason
-
-    return [
-        {
-            "when": r.recorded_at,
-            "who": str(r.viewer),
-            "why": r.reason,
-            "could read it until": r.ends_at,
-        }
-        for r in PassportReason.objects.filter(person=person).select_related("viewer")
-    ]
-
-
 def _reads_rows(person):
     from .models import ReadLog
 
@@ -150,35 +51,13 @@ def _reads_rows(person):
     ]
 
 
-def _erase_join_requests(person):
-    _model("people.ExpressionOfInterest").objects.filter(email__iexact=person.email).update(
-        name="Removed person",
-        email="removed@removed.invalid",
-        phone="",
-        about="",
-        access_to_talk="",
-    )
-
-
 def _erase_invitations(person):
     _model("accounts.Invitation").objects.filter(email__iexact=person.email).update(
         name="Removed person", email="removed@removed.invalid"
     )
 
 
-PROFILE_BLANK = (
-    "pronouns",
-    "phone",
-    "address",
-    "best_times",
-    "lived_experience_other",
-    "skills",
-    "availability",
-    "emergency_contact_name",
-    "emergency_contact_phone",
-)
-
-register(
+HOLDINGS = (
     # accounts
     Holding("accounts.RoleAssignment", "user", "Your roles", ("role", "granted_at")),
     Holding(
@@ -267,126 +146,6 @@ register(
         ("action_time", "change_message"),
         about_them=False,
     ),
-    # people
-    Holding(
-        "people.Profile",
-        "user",
-        "Your profile",
-        export=_profile_rows,
-        erase="profile",
-        parts=("supporters", "tags"),
-        withheld={"tags__kind": "which list a tag is in: its value is under that list's heading"},
-    ),
-    Holding(
-        "people.HistoricalProfile",
-        "user",
-        "Earlier versions of your profile",
-        (
-            "history_date",
-            "history_type",
-            "history_change_reason",
-            *PROFILE_BLANK,
-            "contact_methods",
-            "formats",
-            "payment_preference",
-        ),
-        erase="delete",
-    ),
-    Holding(
-        "people.HistoricalProfile",
-        "history_user",
-        "Profile changes you made",
-        ("history_date",),
-        about_them=False,
-    ),
-    Holding(
-        "people.AccessPassport",
-        "user",
-        "Your access passport",
-        export=_passport_rows,
-        parts=("requirements",),
-        erase="blank",
-        blank=("own_words", "dietary", "other_arrangements"),
-    ),
-    Holding(
-        "people.HistoricalAccessPassport",
-        "user",
-        "Earlier versions of your access passport",
-        (
-            "history_date",
-            "history_type",
-            "history_change_reason",
-            "own_words",
-            "dietary",
-            "other_arrangements",
-            "sharing",
-        ),
-        erase="delete",
-    ),
-    Holding(
-        "people.HistoricalAccessPassport",
-        "history_user",
-        "Access passport changes you made",
-        ("history_date",),
-        about_them=False,
-    ),
-    Holding(
-        "people.ConsentRecord",
-        "person",
-        "Your consent decisions",
-        export=_consent_rows,
-        erase="blank",
-        blank=("on_behalf_reason",),
-    ),
-    Holding(
-        "people.ConsentRecord",
-        "recorded_by",
-        "Consent decisions you recorded",
-        ("recorded_at", "purpose"),
-        about_them=False,
-    ),
-    Holding(
-        "people.EqualityMonitoring",
-        "user",
-        "Your equality monitoring answers",
-        export=_equality_rows,
-    ),
-    Holding(
-        "people.PassportReason",
-        "person",
-        "Reasons staff gave to read your access passport",
-        export=_passport_reason_rows,
-        erase="delete",
-    ),
-    Holding(
-        "people.PassportReason",
-        "viewer",
-        "Reasons you gave to read someone's access passport",
-        ("recorded_at", "reason"),
-        about_them=False,
-    ),
-    Holding(
-        "people.ExpressionOfInterest",
-        "email",
-        "Your requests to join",
-        ("created_at", "name", "phone", "interests", "about", "access_to_talk", "status"),
-        select=sent_from_their_address("people.ExpressionOfInterest"),
-        erase_with=_erase_join_requests,
-    ),
-    Holding(
-        "people.ExpressionOfInterest",
-        "reviewed_by",
-        "Joining forms you reviewed",
-        ("reviewed_at", "status"),
-        about_them=False,
-    ),
-    Holding(
-        "people.ImportJob",
-        "uploaded_by",
-        "Spreadsheets you imported",
-        ("created_at", "filename", "imported"),
-        about_them=False,
-    ),
     # privacy
     Holding("privacy.ReadLog", "subject", "Who looked at your information", export=_reads_rows),
     Holding(
@@ -445,38 +204,13 @@ register(
 )
 
 # How long the records of people, accounts and privacy are kept (see retention.py).
-retention.register(
+RETENTION = (
     retention.Rule(
         "accounts.invitations",
         "invitations to create an account",
         "when they were sent",
         6,
         lambda cutoff: _model("accounts.Invitation").objects.filter(created_at__lt=cutoff),
-    ),
-    retention.Rule(
-        "people.join_requests",
-        "requests to join that have been dealt with",
-        "when they were dealt with",
-        12,
-        lambda cutoff: (
-            _model("people.ExpressionOfInterest")
-            .objects.exclude(status="new")
-            .filter(reviewed_at__lt=cutoff)
-        ),
-    ),
-    retention.Rule(
-        "people.imports",
-        "spreadsheet imports, finished or not",
-        "when the spreadsheet was uploaded",
-        1,
-        lambda cutoff: _model("people.ImportJob").objects.filter(created_at__lt=cutoff),
-    ),
-    retention.Rule(
-        "people.passport_reasons",
-        "reasons staff gave to read someone's access passport",
-        "when they gave them",
-        24,
-        lambda cutoff: _model("people.PassportReason").objects.filter(recorded_at__lt=cutoff),
     ),
     retention.Rule(
         "privacy.read_log",

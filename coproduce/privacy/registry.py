@@ -30,7 +30,8 @@ class Holding:
     )  # callable(person) -> rows, instead of `fields`
     erase_with: object = field(
         default=None, compare=False
-    )  # callable(person): also run on erasure, for text held in rows below this one
+    )  # callable(person): also run on erasure, for text held in rows below this one or
+    # what erasing the record itself takes (the profile is emptied, not deleted)
     parts: tuple = ()  # relations to the rows that belong to each record (a claim's
     # expenses), which `export` includes
     files: tuple = ()  # file fields, as paths from the model ("expenses__receipt"),

@@ -1,8 +1,8 @@
 """How long each kind of record is kept, and deleting what has passed its time.
 
-Apps register a rule for the records they own (in holdings.py). The periods are
-data an administrator can change on the retention page; the defaults here are
-where a new organisation starts. `apply_retention` (a management command, run
+Apps list a rule for the records they own (RETENTION in holdings.py) and register it
+from registrations.py. The periods are data an administrator can change on the
+retention page; the defaults here are where a new organisation starts. `apply_retention` (a management command, run
 daily by cron or a scheduler) deletes what is due, history copies included, and
 keeps a dated record of how many of each kind went."""
 

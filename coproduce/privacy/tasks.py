@@ -1,8 +1,4 @@
-from datetime import timedelta
-
 from django_tasks import task
-
-from coproduce.lib import jobs
 
 
 @task()
@@ -11,11 +7,3 @@ def apply_retention():
     from . import retention
 
     return retention.apply().deleted
-
-
-jobs.register(
-    "privacy.apply_retention",
-    every=timedelta(days=1),
-    task=apply_retention,
-    description="Delete records kept longer than their retention period",
-)

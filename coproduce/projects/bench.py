@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.bench.dataset import bulk, days_ago, scaled, sentence, skewed_pick
+from coproduce.lib.generation import bulk, days_ago, scaled, sentence, skewed_pick
 
 from .models import Decision, Feedback, Project, Rung, RungDeclaration, Stage, TeamMember
 

@@ -1,17 +1,19 @@
 """Projects' figures for the dashboard: the ladder (declared and evidenced),
-involvement from the first stage, and "you said, we did". Each is worked out
-in a fixed number of queries, whatever the number of projects."""
+involvement from the first stage, "you said, we did", and the co-producers active on
+project teams (registered under the people app's key, `people.active_coproducers`). Each
+is worked out in a fixed number of queries, whatever the number of projects."""
 
 from statistics import median
 
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from coproduce.lib import figures
 from coproduce.lib.figures import Figure, Row
+from coproduce.lib.suppression import floor, suppress
 
 from . import evidence
 from .models import Feedback, Project, Rung
+from .team import active_coproducers
 
 
 def projects_in(period):
@@ -138,6 +140,21 @@ def you_said_we_did(period):
     )
 
 
-figures.register("projects.ladder", "culture", ladder_distribution, order=10)
-figures.register("projects.from_the_start", "structure", from_the_start, order=10)
-figures.register("projects.you_said_we_did", "review", you_said_we_did, order=10)
+def active_figure(period):
+    count = active_coproducers(period).count()
+    shown, _ = suppress({"active": count})
+    value = shown["active"]
+    summary = (
+        f"{value} co-producer{'s' if value != 1 else ''} took part in a project in this period."
+        if value is not None
+        else f"Fewer than {floor()} co-producers took part in a project in this period."
+    )
+    return Figure(
+        title="Active co-producers",
+        summary=summary,
+        value=value,
+        unit="people",
+        url=reverse("people:person_list"),
+        url_permission="people.list_people",
+        notes=("Counted once each, however many projects they were part of.",),
+    )

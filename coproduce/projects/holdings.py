@@ -2,9 +2,9 @@
 Erasure keeps these rows, pointing at the anonymised account, so a project's
 evidence and counts stay true; a person's own words on a decision are removed."""
 
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
-register(
+HOLDINGS = (
     Holding(
         "projects.TeamMember",
         "person",

@@ -1,7 +1,8 @@
 """Who works together on projects, for other apps (people, meetings,
 opportunities), so they never read the team table themselves."""
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Max, Q
 
 from .models import Project, TeamMember
 
@@ -21,3 +22,23 @@ def projects_run_by(user):
 def people_on_teams_run_by(user):
     """Ids of everyone on the current team of a project `user` runs."""
     return TeamMember.objects.current().filter(project__in=projects_run_by(user)).values("person")
+
+
+def active_coproducers(period):
+    """Co-producers on a project team at any time in the period: a queryset of users."""
+    memberships = TeamMember.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=period.start),
+        kind=TeamMember.Kind.COPRODUCER,
+        joined_on__lte=period.end,
+    )
+    return get_user_model().objects.filter(pk__in=memberships.values("person_id"))
+
+
+def last_joined_as_coproducer(person_ids):
+    """{person id: the latest day they joined a project team as a co-producer}: one query."""
+    return dict(
+        TeamMember.objects.filter(person_id__in=person_ids, kind=TeamMember.Kind.COPRODUCER)
+        .values("person_id")
+        .annotate(last=Max("joined_on"))
+        .values_list("person_id", "last")
+    )

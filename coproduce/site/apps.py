@@ -7,8 +7,6 @@ class SiteConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from coproduce.lib.navigation import NavItem, register
+        from . import registrations
 
-        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
-
-        register(NavItem("Public site", "site:manage", "site.manage_site", order=80))
+        registrations.register()

@@ -3,7 +3,7 @@ privacy.registry). Someone erased from a case study loses their name there, and
 a story with a featured person without a name is no longer published."""
 
 from coproduce.privacy import retention
-from coproduce.privacy.registry import Holding, register, sent_from_their_address
+from coproduce.privacy.registry import Holding, sent_from_their_address
 
 from .models import ContactMessage, Spotlight, SpotlightStatus
 
@@ -52,7 +52,7 @@ def _erase_spotlight_contacts(person):
     stories.update(contact_name=REMOVED["name"], contact_email=REMOVED["email"])
 
 
-register(
+HOLDINGS = (
     Holding(
         "site.ContactMessage",
         "email",
@@ -203,7 +203,7 @@ register(
     ),
 )
 
-retention.register(
+RETENTION = (
     retention.Rule(
         "site.contact_messages",
         "messages sent through the contact form",

@@ -2,19 +2,15 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from coproduce.lib.storage import private_storage
+
 from .content import render_markdown
-
-
-def private_storage():
-    """Uploads live outside the public media folder; views decide who may fetch each one."""
-    return storages["private"]
 
 
 class Status(models.TextChoices):
@@ -129,16 +125,11 @@ class CaseStudyQuerySet(StoryQuerySet):
         consent to case studies in their own consent records (people app), nor
         been erased (their name is then empty).
         Checked on every read, so a withdrawal takes the story down at once."""
-        from coproduce.people.models import ConsentRecord
+        from coproduce.people import consent
 
-        newest_choice = (
-            ConsentRecord.objects.filter(person=OuterRef("account"), purpose="case_studies")
-            .order_by("-recorded_at", "-pk")
-            .values("given")[:1]
-        )
         without_consent = (
             FeaturedPerson.objects.filter(case_study=OuterRef("pk"), account__isnull=False)
-            .annotate(choice=Subquery(newest_choice))
+            .annotate(choice=consent.newest_choice("case_studies", field="account"))
             .filter(Q(choice__isnull=True) | Q(choice=False) | Q(name=""))
         )
         return super().published().exclude(Exists(without_consent))

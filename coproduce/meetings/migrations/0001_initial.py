@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import coproduce.site.models
+import coproduce.lib.storage
 
 
 class Migration(migrations.Migration):
@@ -208,7 +208,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=coproduce.site.models.private_storage, upload_to="meetings/%Y/"
+                        storage=coproduce.lib.storage.private_storage, upload_to="meetings/%Y/"
                     ),
                 ),
                 ("original_name", models.CharField(max_length=255)),
@@ -365,7 +365,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         blank=True,
-                        storage=coproduce.site.models.private_storage,
+                        storage=coproduce.lib.storage.private_storage,
                         upload_to="meetings/%Y/",
                     ),
                 ),

@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import coproduce.payments.models
+import coproduce.lib.storage
 
 
 class Migration(migrations.Migration):
@@ -474,7 +474,7 @@ class Migration(migrations.Migration):
                     "receipt",
                     models.FileField(
                         blank=True,
-                        storage=coproduce.payments.models.private_storage,
+                        storage=coproduce.lib.storage.private_storage,
                         upload_to="receipts/%Y/",
                     ),
                 ),

@@ -6,6 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import coproduce.lib.storage
 import coproduce.site.models
 
 
@@ -143,7 +144,7 @@ class Migration(migrations.Migration):
                     "image",
                     models.FileField(
                         blank=True,
-                        storage=coproduce.site.models.private_storage,
+                        storage=coproduce.lib.storage.private_storage,
                         upload_to="stories/%Y/",
                         verbose_name="Picture",
                     ),
@@ -887,7 +888,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=coproduce.site.models.private_storage, upload_to="spotlight/%Y/"
+                        storage=coproduce.lib.storage.private_storage, upload_to="spotlight/%Y/"
                     ),
                 ),
                 ("original_name", models.CharField(max_length=255)),
@@ -945,7 +946,7 @@ class Migration(migrations.Migration):
                     "image",
                     models.FileField(
                         blank=True,
-                        storage=coproduce.site.models.private_storage,
+                        storage=coproduce.lib.storage.private_storage,
                         upload_to="stories/%Y/",
                         verbose_name="Picture",
                     ),

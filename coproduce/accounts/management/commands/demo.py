@@ -1,6 +1,8 @@
 """Loads clearly marked demo data. Safe to run again: it adds only what is missing.
 
-Each app may have a `demo` module with `load(log)`; they run in INSTALLED_APPS order."""
+Each app may have a `demo` module with `load(log)`; they are found by name and run in
+INSTALLED_APPS order, so no app imports another's demo. The command lives in accounts,
+which owns the demo sign-ins it prints at the end."""
 
 from importlib import import_module
 from importlib.util import find_spec

@@ -1,0 +1,14 @@
+"""Everything the accounts app contributes, registered once from AccountsConfig.ready().
+Its personal-data holdings are listed by the privacy app, the layer above it."""
+
+from coproduce.lib.navigation import NavItem
+from coproduce.lib.navigation import register as add_to_navigation
+
+from . import rules  # noqa: F401  (django-rules: its permissions register on import)
+
+
+def register() -> None:
+    add_to_navigation(NavItem("Your home", "accounts:home", "accounts.view_home", order=0))
+    add_to_navigation(
+        NavItem("Accounts", "accounts:account_list", "accounts.manage_accounts", order=90)
+    )

@@ -1,0 +1,28 @@
+"""Everything the self-assessment app contributes, registered once from
+AssessmentConfig.ready()."""
+
+from coproduce.lib import figures, generation
+from coproduce.lib.figures import AREAS
+from coproduce.lib.navigation import NavItem
+from coproduce.lib.navigation import register as add_to_navigation
+from coproduce.privacy import registry
+
+from . import (
+    bench,
+    holdings,
+    rules,  # noqa: F401  (django-rules: its permissions register on import)
+)
+from . import figures as assessment_figures
+
+
+def register() -> None:
+    add_to_navigation(
+        NavItem("Self-assessment", "assessment:round_list", "assessment.view_rounds", order=40)
+    )
+    for key in AREAS:
+        figures.register(
+            f"assessment.scores.{key}", key, assessment_figures.area_scores(key), order=80
+        )
+    figures.register("assessment.open_actions", "review", assessment_figures.open_actions, order=90)
+    registry.register(*holdings.HOLDINGS)
+    generation.register("assessment", bench.generate)

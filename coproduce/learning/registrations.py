@@ -1,0 +1,22 @@
+"""Everything the learning app contributes, registered once from LearningConfig.ready()."""
+
+from coproduce.lib import figures, generation
+from coproduce.lib.navigation import NavItem
+from coproduce.lib.navigation import register as add_to_navigation
+from coproduce.privacy import registry
+
+from . import (
+    bench,
+    holdings,
+    rules,  # noqa: F401  (django-rules: its permissions register on import)
+)
+from . import figures as learning_figures
+
+
+def register() -> None:
+    add_to_navigation(
+        NavItem("Learning", "learning:module_list", "learning.view_modules", order=45)
+    )
+    figures.register("learning.staff_trained", "practice", learning_figures.staff_trained, order=30)
+    registry.register(*holdings.HOLDINGS)
+    generation.register("learning", bench.generate)

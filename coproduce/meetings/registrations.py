@@ -1,0 +1,41 @@
+"""Everything the meetings app contributes, registered once from MeetingsConfig.ready()."""
+
+from datetime import timedelta
+
+from coproduce.lib import figures, generation, jobs
+from coproduce.lib.navigation import NavItem
+from coproduce.lib.navigation import register as add_to_navigation
+from coproduce.people import relationships
+from coproduce.privacy import registry, retention
+
+from . import (
+    bench,
+    holdings,
+    organising,
+    rules,  # noqa: F401  (django-rules: its permissions register on import)
+    tasks,
+)
+from . import figures as meeting_figures
+
+
+def register() -> None:
+    add_to_navigation(
+        NavItem("Meetings", "meetings:meeting_list", "meetings.view_meeting_list", order=15)
+    )
+    figures.register(
+        "meetings.access_needs_met", "practice", meeting_figures.access_needs_met, order=30
+    )
+    figures.register(
+        "meetings.arrangements_ready", "practice", meeting_figures.arrangements_ready, order=31
+    )
+    registry.register(*holdings.HOLDINGS)
+    retention.register(*holdings.RETENTION)
+    jobs.register(
+        "meetings.send_reminders",
+        every=timedelta(hours=1),
+        task=tasks.send_meeting_reminders,
+        description="Remind people of meetings they are coming to",
+    )
+    # Organisers may read the access passports of the people they invite.
+    relationships.register("meeting invitation", organising.people_invited_by_organiser)
+    generation.register("meetings", bench.generate)

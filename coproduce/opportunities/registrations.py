@@ -1,0 +1,32 @@
+"""Everything the opportunities app contributes, registered once from
+OpportunitiesConfig.ready()."""
+
+from coproduce.lib import generation
+from coproduce.lib.navigation import NavItem
+from coproduce.lib.navigation import register as add_to_navigation
+from coproduce.people import relationships
+from coproduce.privacy import registry
+
+from . import (
+    bench,
+    holdings,
+    rules,  # noqa: F401  (django-rules: its permissions register on import)
+    selecting,
+)
+
+
+def register() -> None:
+    add_to_navigation(
+        NavItem(
+            "Opportunities",
+            "opportunities:opportunity_list",
+            "opportunities.view_opportunity_list",
+            order=20,
+        )
+    )
+    registry.register(*holdings.HOLDINGS)
+    # Those choosing people may read the access passports of the people who applied.
+    relationships.register(
+        "opportunity application", selecting.applicants_to_opportunities_selected_by
+    )
+    generation.register("opportunities", bench.generate)

@@ -1,0 +1,293 @@
+"""Where the people app holds a person's data (privacy.registry), and how long its
+records are kept (privacy.retention); registered from registrations.py."""
+
+from coproduce.privacy import retention
+from coproduce.privacy.registry import Holding, sent_from_their_address
+
+from .consent import PURPOSES
+from .models import (
+    AccessPassport,
+    ConsentRecord,
+    ContactMethod,
+    EqualityMonitoring,
+    ExpressionOfInterest,
+    Format,
+    ImportJob,
+    Interest,
+    LivedExperience,
+    PassportReason,
+    Profile,
+)
+
+
+def _labels(values, choices):
+    """The label of each stored value; a value no longer offered is shown as stored."""
+    return [choices(v).label if v in choices.values else str(v) for v in values]
+
+
+def _profile_rows(person):
+    rows = []
+    for profile in Profile.objects.filter(user=person).prefetch_related("tags", "supporters"):
+        rows.append(
+            {
+                "pronouns": profile.pronouns,
+                "phone": profile.phone,
+                "address": profile.address,
+                "contact methods": ", ".join(_labels(profile.contact_methods, ContactMethod)),
+                "formats": ", ".join(_labels(profile.formats, Format)),
+                "best times": profile.best_times,
+                "lived experience": ", ".join(
+                    _labels(profile.tag_values("lived_experience"), LivedExperience)
+                ),
+                "other lived experience": profile.lived_experience_other,
+                "interests": ", ".join(_labels(profile.tag_values("interest"), Interest)),
+                "skills": profile.skills,
+                "availability": profile.availability,
+                "payment preference": profile.get_payment_preference_display(),
+                "emergency contact": " ".join(
+                    filter(None, [profile.emergency_contact_name, profile.emergency_contact_phone])
+                ),
+                "support network": "; ".join(
+                    f"{s.name} ({s.get_relationship_display()}{', copied in' if s.copy_in else ''})"
+                    f"{' ' + s.email if s.email else ''}{' ' + s.phone if s.phone else ''}"
+                    for s in profile.supporters.all()
+                ),
+                "last involved": profile.last_involved,
+            }
+        )
+    return rows
+
+
+def _passport_rows(person):
+    return [
+        {
+            "requirements": ", ".join(
+                row.get_code_display() for row in passport.requirements.all()
+            ),
+            "dietary needs": passport.dietary,
+            "other arrangements": passport.other_arrangements,
+            "in your own words": passport.own_words,
+            "shared with organisers": passport.get_sharing_display(),
+            "updated": passport.updated_at,
+        }
+        for passport in AccessPassport.objects.filter(user=person).prefetch_related("requirements")
+    ]
+
+
+def _consent_rows(person):
+    return [
+        {
+            "purpose": PURPOSES[r.purpose].label if r.purpose in PURPOSES else r.purpose,
+            "wording version": r.wording_version,
+            "decision": "Given" if r.given else "Withdrawn or refused",
+            "when": r.recorded_at,
+            "recorded by": "You" if r.by_self else "A staff member for you",
+            "reason": r.on_behalf_reason,
+        }
+        for r in ConsentRecord.objects.filter(person=person)
+    ]
+
+
+def _equality_rows(person):
+    return [
+        {
+            EqualityMonitoring._meta.get_field(q).verbose_name: getattr(row, f"get_{q}_display")()
+            for q in EqualityMonitoring.QUESTIONS
+        }
+        for row in EqualityMonitoring.objects.filter(user=person)
+    ]
+
+
+def _passport_reason_rows(person):
+    return [
+        {
+            "when": r.recorded_at,
+            "who": str(r.viewer),
+            "why": r.reason,
+            "could read it until": r.ends_at,
+        }
+        for r in PassportReason.objects.filter(person=person).select_related("viewer")
+    ]
+
+
+def _erase_join_requests(person):
+    ExpressionOfInterest.objects.filter(email__iexact=person.email).update(
+        name="Removed person",
+        email="removed@removed.invalid",
+        phone="",
+        about="",
+        access_to_talk="",
+    )
+
+
+PROFILE_BLANK = (
+    "pronouns",
+    "phone",
+    "address",
+    "best_times",
+    "lived_experience_other",
+    "skills",
+    "availability",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+)
+
+
+def _erase_profile(person):
+    """The profile stays (it counts towards figures), emptied of what says who they are."""
+    for profile in Profile.objects.filter(user=person):
+        profile.supporters.all().delete()
+        for name in PROFILE_BLANK:
+            setattr(profile, name, "")
+        profile.contact_methods, profile.formats = [], []
+        profile.save()
+
+
+HOLDINGS = (
+    Holding(
+        "people.Profile",
+        "user",
+        "Your profile",
+        export=_profile_rows,
+        erase_with=_erase_profile,
+        parts=("supporters", "tags"),
+        withheld={"tags__kind": "which list a tag is in: its value is under that list's heading"},
+    ),
+    Holding(
+        "people.HistoricalProfile",
+        "user",
+        "Earlier versions of your profile",
+        (
+            "history_date",
+            "history_type",
+            "history_change_reason",
+            *PROFILE_BLANK,
+            "contact_methods",
+            "formats",
+            "payment_preference",
+        ),
+        erase="delete",
+    ),
+    Holding(
+        "people.HistoricalProfile",
+        "history_user",
+        "Profile changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "people.AccessPassport",
+        "user",
+        "Your access passport",
+        export=_passport_rows,
+        parts=("requirements",),
+        erase="blank",
+        blank=("own_words", "dietary", "other_arrangements"),
+    ),
+    Holding(
+        "people.HistoricalAccessPassport",
+        "user",
+        "Earlier versions of your access passport",
+        (
+            "history_date",
+            "history_type",
+            "history_change_reason",
+            "own_words",
+            "dietary",
+            "other_arrangements",
+            "sharing",
+        ),
+        erase="delete",
+    ),
+    Holding(
+        "people.HistoricalAccessPassport",
+        "history_user",
+        "Access passport changes you made",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "people.ConsentRecord",
+        "person",
+        "Your consent decisions",
+        export=_consent_rows,
+        erase="blank",
+        blank=("on_behalf_reason",),
+    ),
+    Holding(
+        "people.ConsentRecord",
+        "recorded_by",
+        "Consent decisions you recorded",
+        ("recorded_at", "purpose"),
+        about_them=False,
+    ),
+    Holding(
+        "people.EqualityMonitoring",
+        "user",
+        "Your equality monitoring answers",
+        export=_equality_rows,
+    ),
+    Holding(
+        "people.PassportReason",
+        "person",
+        "Reasons staff gave to read your access passport",
+        export=_passport_reason_rows,
+        erase="delete",
+    ),
+    Holding(
+        "people.PassportReason",
+        "viewer",
+        "Reasons you gave to read someone's access passport",
+        ("recorded_at", "reason"),
+        about_them=False,
+    ),
+    Holding(
+        "people.ExpressionOfInterest",
+        "email",
+        "Your requests to join",
+        ("created_at", "name", "phone", "interests", "about", "access_to_talk", "status"),
+        select=sent_from_their_address("people.ExpressionOfInterest"),
+        erase_with=_erase_join_requests,
+    ),
+    Holding(
+        "people.ExpressionOfInterest",
+        "reviewed_by",
+        "Joining forms you reviewed",
+        ("reviewed_at", "status"),
+        about_them=False,
+    ),
+    Holding(
+        "people.ImportJob",
+        "uploaded_by",
+        "Spreadsheets you imported",
+        ("created_at", "filename", "imported"),
+        about_them=False,
+    ),
+)
+
+# How long the people app's records are kept (see privacy/retention.py).
+RETENTION = (
+    retention.Rule(
+        "people.join_requests",
+        "requests to join that have been dealt with",
+        "when they were dealt with",
+        12,
+        lambda cutoff: ExpressionOfInterest.objects.exclude(status="new").filter(
+            reviewed_at__lt=cutoff
+        ),
+    ),
+    retention.Rule(
+        "people.imports",
+        "spreadsheet imports, finished or not",
+        "when the spreadsheet was uploaded",
+        1,
+        lambda cutoff: ImportJob.objects.filter(created_at__lt=cutoff),
+    ),
+    retention.Rule(
+        "people.passport_reasons",
+        "reasons staff gave to read someone's access passport",
+        "when they gave them",
+        24,
+        lambda cutoff: PassportReason.objects.filter(recorded_at__lt=cutoff),
+    ),
+)

@@ -1,0 +1,32 @@
+"""Everything the privacy app contributes, registered once from PrivacyConfig.ready():
+the holdings of the accounts app and its own, their retention rules, and the daily
+deletion of records past their time."""
+
+from datetime import timedelta
+
+from coproduce.lib import jobs
+from coproduce.lib.navigation import NavItem
+from coproduce.lib.navigation import register as add_to_navigation
+
+from . import (
+    holdings,
+    registry,
+    retention,
+    rules,  # noqa: F401  (django-rules: its permissions register on import)
+    tasks,
+)
+
+
+def register() -> None:
+    add_to_navigation(
+        NavItem("Data requests", "privacy:request_list", "privacy.manage_requests", order=80)
+    )
+    add_to_navigation(NavItem("Who looked", "privacy:read_log", "privacy.view_read_log", order=85))
+    registry.register(*holdings.HOLDINGS)
+    retention.register(*holdings.RETENTION)
+    jobs.register(
+        "privacy.apply_retention",
+        every=timedelta(days=1),
+        task=tasks.apply_retention,
+        description="Delete records kept longer than their retention period",
+    )
