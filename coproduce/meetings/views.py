@@ -124,8 +124,7 @@ def meeting_create(request):
         initial["project"] = Project.objects.filter(pk=project_id).first()
     form = MeetingForm(_posted(request), initial=initial, instance=Meeting(organiser=request.user))
     if request.method == "POST" and form.is_valid():
-        meeting = form.save(commit=False)
-        actions.save_meeting(meeting=meeting, breaks=form.cleaned_data["breaks"])
+        meeting = actions.save_meeting(meeting=form.instance, breaks=form.cleaned_data["breaks"])
         messages.success(request, f"Meeting “{meeting.title}” created. Now invite people.")
         return redirect("meetings:invite", pk=meeting.pk)
     return render(request, "meetings/meeting_form.html", {"form": form, "creating": True})
@@ -136,8 +135,7 @@ def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = MeetingForm(_posted(request), instance=meeting)
     if request.method == "POST" and form.is_valid():
-        meeting = form.save(commit=False)
-        actions.save_meeting(meeting=meeting, breaks=form.cleaned_data["breaks"])
+        meeting = actions.save_meeting(meeting=form.instance, breaks=form.cleaned_data["breaks"])
         messages.success(request, "Meeting details saved.")
         return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
@@ -610,15 +608,13 @@ def follow_up(request, feedback_pk):
 def calendar_settings(request):
     feed = CalendarFeed.objects.filter(person=request.user).first()
     if request.method == "POST":
-        token = CalendarFeed.new_token()
         if feed:
-            feed.token, feed.created_at = token, timezone.now()
-            feed.save(update_fields=["token", "created_at"])
+            actions.renew_calendar_feed(person=request.user, feed=feed)
             messages.success(
                 request, "You have a new calendar address. The old one no longer works."
             )
         else:
-            feed = CalendarFeed.objects.create(person=request.user, token=token)
+            actions.renew_calendar_feed(person=request.user, feed=None)
             messages.success(request, "Your calendar address is ready.")
         return redirect("meetings:calendar_settings")
     url = (
@@ -657,7 +653,7 @@ def venue_list(request):
 def venue_create(request):
     form = VenueForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        venue = form.save()
+        venue = actions.save_venue(venue=form.instance)
         messages.success(request, f"Venue “{venue}” added.")
         return redirect("meetings:venue_list")
     return render(request, "meetings/venue_form.html", {"form": form, "creating": True})
@@ -668,7 +664,7 @@ def venue_edit(request, venue_pk):
     venue = get_object_or_404(Venue, pk=venue_pk)
     form = VenueForm(_posted(request), instance=venue)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.save_venue(venue=venue)
         messages.success(request, f"Venue “{venue}” saved.")
         return redirect("meetings:venue_list")
     return render(request, "meetings/venue_form.html", {"form": form, "venue": venue})

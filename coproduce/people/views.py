@@ -583,12 +583,11 @@ def import_start(request):
         except importing.SpreadsheetError as error:
             form.add_error("file", str(error))
         else:
-            job = ImportJob.objects.create(
+            job = actions.start_import(
                 uploaded_by=request.user,
-                filename=upload.name[:200],
+                filename=upload.name,
                 headers=headers,
                 rows=rows,
-                total=len(rows),
                 mapping=importing.guess_mapping(headers),
             )
             return redirect("people:import_columns", pk=job.pk)
@@ -603,9 +602,10 @@ def import_columns(request, pk):
     )
     form = importing.MappingForm(_posted(request), headers=job.headers, initial=job.mapping)
     if request.method == "POST" and form.is_valid():
-        job.mapping = {field: value for field, value in form.cleaned_data.items() if value}
-        job.status = ImportJob.Status.READY
-        job.save(update_fields=["mapping", "status"])
+        actions.map_import_columns(
+            job=job,
+            mapping={field: value for field, value in form.cleaned_data.items() if value},
+        )
         return redirect("people:import_preview", pk=job.pk)
     return render(request, "people/import_columns.html", {"form": form, "job": job})
 

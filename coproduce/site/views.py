@@ -40,7 +40,6 @@ from .models import (
     Spotlight,
     SpotlightFile,
     SpotlightStatus,
-    Status,
     Update,
 )
 from .search import search as run_search
@@ -290,10 +289,7 @@ def manage_updates(request):
 def _edit_story(request, form_class, instance, template, done):
     form = form_class(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        story = form.save(commit=False)
-        if story.author_id is None:
-            story.author = request.user
-        story.save()
+        story = actions.save_update(update=form.instance, author=request.user)
         messages.success(request, f"“{story.title}” is saved.")
         return redirect(done(story))
     return render(request, template, {"form": form, "story": instance})
@@ -337,9 +333,7 @@ def manage_case_studies(request):
 def case_study_create(request):
     form = CaseStudyForm(request.POST or None, request.FILES or None, instance=CaseStudy())
     if request.method == "POST" and form.is_valid():
-        case_study = form.save(commit=False)
-        case_study.author = request.user
-        case_study.save()
+        case_study = actions.create_case_study(case_study=form.instance, author=request.user)
         messages.success(
             request,
             f"“{case_study.title}” is saved as a draft. Now add everyone named or pictured.",
@@ -353,11 +347,10 @@ def case_study_edit(request, pk):
     case_study = get_object_or_404(CaseStudy, pk=pk)
     form = CaseStudyForm(request.POST or None, request.FILES or None, instance=case_study)
     if request.method == "POST" and form.is_valid():
-        was_public = case_study.status == Status.PUBLISHED
-        form.save()
-        if was_public and not request.user.has_perm("site.publish_case_studies"):
-            # Only the lead publishes: a change by anyone else goes back for their check.
-            actions.unpublish_case_study(case_study=case_study)
+        back_to_draft = actions.save_case_study(
+            case_study=case_study, may_publish=request.user.has_perm("site.publish_case_studies")
+        )
+        if back_to_draft:
             messages.success(
                 request,
                 f"“{case_study.title}” is saved and back in draft until the lead publishes it.",
@@ -374,12 +367,13 @@ def case_study_manage(request, pk):
     case_study = get_object_or_404(CaseStudy, pk=pk)
     form = FeaturedPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = form.save(commit=False)
-        person.case_study = case_study
-        consent, note = person.consent, person.consent_note
-        person.consent = "not_asked"
-        person.save()
-        taken_down = actions.record_consent(person=person, consent=consent, note=note)
+        person = form.instance
+        taken_down = actions.add_featured_person(
+            case_study=case_study,
+            person=person,
+            consent=form.cleaned_data["consent"],
+            note=form.cleaned_data["consent_note"],
+        )
         message = f"{person.name} is added."
         if taken_down:
             message += " The case study is no longer public until they agree."
@@ -419,7 +413,7 @@ def featured_person_consent(request, pk, person_pk):
 @require_POST
 def featured_person_remove(request, pk, person_pk):
     person = get_object_or_404(FeaturedPerson, pk=person_pk, case_study_id=pk)
-    person.delete()
+    actions.remove_featured_person(person=person)
     messages.success(request, f"{person.name} is removed from the case study.")
     return redirect("site:case_study_manage", pk=pk)
 
@@ -470,7 +464,7 @@ def spotlight_review(request, pk):
     form = SpotlightEditForm(request.POST if is_edit else None, instance=spotlight)
     form2 = ModerationForm(request.POST if is_decision else None)
     if is_edit and form.is_valid():
-        form.save()
+        actions.save_spotlight_text(spotlight=spotlight)
         messages.success(request, "Your changes to the story are saved.")
         return redirect("site:spotlight_review", pk=pk)
     if is_decision and form2.is_valid():
@@ -567,9 +561,7 @@ def page_edit(request, key):
     page = SitePage.load(key)
     form = SitePageForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
-        page = form.save(commit=False)
-        page.updated_by = request.user
-        page.save()
+        page = actions.save_site_page(page=form.instance, by=request.user)
         messages.success(request, f"{page.get_key_display()} is saved and now public.")
         return redirect("site:manage_pages")
     standard, easy = EDITABLE_PAGES[key]
@@ -588,15 +580,11 @@ def statement_edit(request):
     form = StatementForm(request.POST if is_statement else None, instance=statement)
     form2 = AccessibilityCheckForm(request.POST if is_check else None)
     if is_statement and form.is_valid():
-        statement = form.save(commit=False)
-        statement.updated_by = request.user
-        statement.save()
+        actions.save_statement(statement=form.instance, by=request.user)
         messages.success(request, "The accessibility statement is saved and now public.")
         return redirect("site:manage_pages")
     if is_check and form2.is_valid():
-        check = form2.save(commit=False)
-        check.recorded_by = request.user
-        check.save()
+        actions.record_accessibility_check(check=form2.instance, by=request.user)
         messages.success(request, "The check is recorded. The statement now shows its date.")
         return redirect("site:statement_edit")
     return render(
