@@ -143,6 +143,17 @@ class CaseStudyQuerySet(StoryQuerySet):
         )
         return super().published().exclude(Exists(without_consent))
 
+    def with_consent_counts(self):
+        """Each with `people_count`, everyone named or pictured, and `agreed_count`, those
+        whose agreement is recorded."""
+        return self.annotate(
+            people_count=models.Count("people"),
+            agreed_count=models.Count(
+                "people",
+                filter=Q(people__consent="given", people__consent_recorded_at__isnull=False),
+            ),
+        )
+
 
 class CaseStudy(Story):
     """A co-produced project told as a story. Published only when everyone named
