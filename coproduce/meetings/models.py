@@ -3,7 +3,8 @@ who is invited and who is coming, the access-arrangements checklist, papers in
 other formats, attendance and feedback afterwards."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -49,15 +50,15 @@ class Venue(models.Model):
 
 
 class MeetingQuerySet(models.QuerySet):
-    def upcoming(self, now):
+    def upcoming(self, now: datetime) -> Self:
         """Not started yet, soonest first."""
         return self.filter(starts_at__gte=now).order_by("starts_at", "pk")
 
-    def past(self, now):
+    def past(self, now: datetime) -> Self:
         """Started already, most recent first."""
         return self.filter(starts_at__lt=now).order_by("-starts_at", "pk")
 
-    def with_feedback(self):
+    def with_feedback(self) -> Self:
         """Meetings with any feedback, newest first, each with `answers`: how many."""
         return (
             self.annotate(answers=models.Count("feedback"))
@@ -159,16 +160,16 @@ class Break(models.Model):
 
 
 class InvitationQuerySet(models.QuerySet):
-    def by_name(self):
+    def by_name(self) -> Self:
         """With the person and whoever recorded a reply for them, in name order."""
         return self.select_related("person", "recorded_by").order_by("person__name", "pk")
 
-    def reply_counts(self):
+    def reply_counts(self) -> dict[str, int]:
         """{reply's label: how many}, every reply listed, in the order replies are offered."""
         counts = dict(self.values_list("reply").annotate(n=models.Count("pk")))
         return {label: counts.get(value, 0) for value, label in Invitation.Reply.choices}
 
-    def waiting_list(self):
+    def waiting_list(self) -> Self:
         """Who is waiting for a place, longest waiting first."""
         return (
             self.filter(reply=Invitation.Reply.WAITING)
@@ -176,7 +177,7 @@ class InvitationQuerySet(models.QuerySet):
             .order_by("waiting_since", "pk")
         )
 
-    def coming(self):
+    def coming(self) -> Self:
         return self.filter(reply=Invitation.Reply.YES)
 
 
@@ -227,7 +228,7 @@ class Invitation(models.Model):
 
 
 class ArrangementQuerySet(models.QuerySet):
-    def with_people_count(self):
+    def with_people_count(self) -> Self:
         """With who is arranging each, and `people`: how many need it."""
         return self.select_related("owner").annotate(people=models.Count("needed_by"))
 

@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.validators import validate_email
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from coproduce.accounts.models import Role, RoleAssignment
+from coproduce.accounts.models import Role, RoleAssignment, User
 
 from . import consent
 from .consent import PURPOSES
@@ -276,7 +275,7 @@ class PersonSearchForm(forms.Form):
         ],
     )
 
-    def filter(self, viewer):
+    def filter(self, viewer: User) -> QuerySet[User]:
         """The active co-producers who match the search, in name order: everyone when
         the search is empty or not valid. Call after removing fields the viewer may not
         use (`requirement` needs people.find_by_access_need)."""
@@ -285,8 +284,7 @@ class PersonSearchForm(forms.Form):
         # 20,000 people this lets the database read a page in name order from the
         # user_name_email index instead of sorting everyone (measured by `make bench`).
         people = (
-            get_user_model()
-            .objects.filter(
+            User.objects.filter(
                 Exists(RoleAssignment.objects.filter(user=OuterRef("pk"), role=Role.COPRODUCER)),
                 is_active=True,
             )
@@ -334,7 +332,7 @@ class PersonSearchForm(forms.Form):
                 people = people.filter(Q(profile__last_involved=None) | Q(profile=None))
         return people
 
-    def searched_requirement(self):
+    def searched_requirement(self) -> str:
         """The access requirement searched for, or ''."""
         return self.cleaned_data.get("requirement", "") if self.is_valid() else ""
 

@@ -1,4 +1,5 @@
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -143,7 +144,7 @@ class CaseStudyQuerySet(StoryQuerySet):
         )
         return super().published().exclude(Exists(without_consent))
 
-    def with_consent_counts(self):
+    def with_consent_counts(self) -> Self:
         """Each with `people_count`, everyone named or pictured, and `agreed_count`, those
         whose agreement is recorded."""
         return self.annotate(
