@@ -3,7 +3,6 @@ its email only once the transaction has committed."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,9 +10,7 @@ from django.utils import timezone
 
 from coproduce.lib.tasks import send_email
 
-from .models import Invitation, Role, RoleAssignment
-
-User = get_user_model()
+from .models import Invitation, Role, RoleAssignment, User
 
 
 def _email_invitation(invitation, accept_url):
@@ -136,4 +133,13 @@ def create_administrator(*, email, name, password):
     user = User.objects.create_user(email, password, name=name)
     RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@transaction.atomic
+def save_display_settings(*, user: User, preferences: dict[str, object]) -> User:
+    """Keeps a person's text size, contrast, spacing and motion settings on their account."""
+    for field, value in preferences.items():
+        setattr(user, field, value)
+    user.save(update_fields=list(preferences))
     return user

@@ -44,9 +44,7 @@ def display_settings(request):
             prefs = {field: form.cleaned_data[field] for field in DisplayPreferencesForm.FIELDS}
             response = HttpResponseRedirect(back)
             if request.user.is_authenticated:
-                for field, value in prefs.items():
-                    setattr(request.user, field, value)
-                request.user.save(update_fields=list(prefs))
+                actions.save_display_settings(user=request.user, preferences=prefs)
             else:
                 response.set_cookie(
                     display.COOKIE_NAME,

@@ -57,6 +57,13 @@ def raise_action(*, created_by, **fields):
 
 
 @transaction.atomic
+def save_action(*, action: Action) -> Action:
+    """Changes what an action is, who owns it and when it is due."""
+    action.save()
+    return action
+
+
+@transaction.atomic
 def update_action(*, action, status, note, author):
     """Records progress. A status change is written into the notes so the history
     of the action reads from top to bottom."""

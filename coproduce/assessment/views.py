@@ -208,7 +208,7 @@ def action_edit(request, pk):
     action = get_object_or_404(Action, pk=pk)
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.save_action(action=action)
         messages.success(request, "Action saved.")
         return redirect(action)
     return render(request, "assessment/action_form.html", {"form": form, "action": action})

@@ -21,11 +21,13 @@ from .models import (
     Arrangement,
     Attendance,
     Break,
+    CalendarFeed,
     Feedback,
     FeedbackGiven,
     Invitation,
     Material,
     Meeting,
+    Venue,
 )
 
 REPLY_SALT = "coproduce.meetings.reply"
@@ -380,3 +382,21 @@ def send_reminders(hours=48):
             else:
                 by_staff += 1
     return sent, by_staff
+
+
+@transaction.atomic
+def renew_calendar_feed(*, person: User, feed: CalendarFeed | None) -> CalendarFeed:
+    """Gives the person a new private calendar address; the old one, if any, stops working."""
+    token = CalendarFeed.new_token()
+    if feed is None:
+        return CalendarFeed.objects.create(person=person, token=token)
+    feed.token, feed.created_at = token, timezone.now()
+    feed.save(update_fields=["token", "created_at"])
+    return feed
+
+
+@transaction.atomic
+def save_venue(*, venue: Venue) -> Venue:
+    """Adds or changes a venue and what it offers for access."""
+    venue.save()
+    return venue

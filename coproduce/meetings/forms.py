@@ -163,6 +163,9 @@ class MeetingForm(ModelForm):
                 if changed:
                     self.add_error("date", "The meeting must start in the future")
             data["starts_at"] = starts
+            if starts:
+                # The date and time fields make one field of the meeting.
+                self.instance.starts_at = starts
         kind = data.get("kind")
         if kind in (Meeting.Kind.IN_PERSON, Meeting.Kind.HYBRID) and not data.get("venue"):
             self.add_error("venue", "Choose the venue, because people are meeting in person")
@@ -207,10 +210,6 @@ class MeetingForm(ModelForm):
             if next_after < after + length:
                 self.add_error(f"break_{number}_after", f"Break {number} overlaps another break")
         return [(after, length) for after, length, _ in breaks]
-
-    def save(self, commit=True):
-        self.instance.starts_at = self.cleaned_data["starts_at"]
-        return super().save(commit=commit)
 
 
 class InviteForm(forms.Form):

@@ -3,7 +3,8 @@ who is invited and who is coming, the access-arrangements checklist, papers in
 other formats, attendance and feedback afterwards."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -48,6 +49,24 @@ class Venue(models.Model):
         ]
 
 
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, now: datetime) -> Self:
+        """Not started yet, soonest first."""
+        return self.filter(starts_at__gte=now).order_by("starts_at", "pk")
+
+    def past(self, now: datetime) -> Self:
+        """Started already, most recent first."""
+        return self.filter(starts_at__lt=now).order_by("-starts_at", "pk")
+
+    def with_feedback(self) -> Self:
+        """Meetings with any feedback, newest first, each with `answers`: how many."""
+        return (
+            self.annotate(answers=models.Count("feedback"))
+            .filter(answers__gt=0)
+            .order_by("-starts_at")
+        )
+
+
 class Meeting(models.Model):
     class Kind(models.TextChoices):
         IN_PERSON = "in_person", "In person"
@@ -89,6 +108,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # When the checklist was last built from passports; None: replies changed since.
     checklist_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at", "pk"]
@@ -138,6 +159,28 @@ class Break(models.Model):
         return self.meeting.starts_at + timedelta(minutes=self.starts_after_minutes)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def by_name(self) -> Self:
+        """With the person and whoever recorded a reply for them, in name order."""
+        return self.select_related("person", "recorded_by").order_by("person__name", "pk")
+
+    def reply_counts(self) -> dict[str, int]:
+        """{reply's label: how many}, every reply listed, in the order replies are offered."""
+        counts = dict(self.values_list("reply").annotate(n=models.Count("pk")))
+        return {label: counts.get(value, 0) for value, label in Invitation.Reply.choices}
+
+    def waiting_list(self) -> Self:
+        """Who is waiting for a place, longest waiting first."""
+        return (
+            self.filter(reply=Invitation.Reply.WAITING)
+            .select_related("person")
+            .order_by("waiting_since", "pk")
+        )
+
+    def coming(self) -> Self:
+        return self.filter(reply=Invitation.Reply.YES)
+
+
 class Invitation(models.Model):
     """One person's place (or wish for one) at a meeting."""
 
@@ -168,6 +211,8 @@ class Invitation(models.Model):
     on_behalf_reason = models.CharField(max_length=300, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         ordering = ["person__name", "pk"]
         constraints = [
@@ -180,6 +225,12 @@ class Invitation(models.Model):
     @property
     def has_place(self):
         return self.reply == self.Reply.YES
+
+
+class ArrangementQuerySet(models.QuerySet):
+    def with_people_count(self) -> Self:
+        """With who is arranging each, and `people`: how many need it."""
+        return self.select_related("owner").annotate(people=models.Count("needed_by"))
 
 
 class Arrangement(models.Model):
@@ -213,6 +264,8 @@ class Arrangement(models.Model):
         "Note", max_length=500, blank=True, help_text="For example, the interpreter's name."
     )
     done_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArrangementQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "label"]

@@ -5,11 +5,26 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from coproduce.accounts.models import User
 from coproduce.lib.tasks import send_email
 from coproduce.projects import actions as project_actions
 from coproduce.projects.models import TeamMember
 
-from .models import Application
+from .models import Application, Opportunity
+
+
+@transaction.atomic
+def create_opportunity(*, opportunity: Opportunity, created_by: User) -> Opportunity:
+    opportunity.created_by = created_by
+    opportunity.save()
+    return opportunity
+
+
+@transaction.atomic
+def save_opportunity(*, opportunity: Opportunity) -> Opportunity:
+    """Changes a role on offer: what it is, how many places, when it closes."""
+    opportunity.save()
+    return opportunity
 
 
 def express_interest(

@@ -126,9 +126,7 @@ def withdraw(request, pk):
 def opportunity_create(request):
     form = OpportunityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        opportunity = form.save(commit=False)
-        opportunity.created_by = request.user
-        opportunity.save()
+        opportunity = actions.create_opportunity(opportunity=form.instance, created_by=request.user)
         messages.success(request, f"Opportunity “{opportunity.title}” saved.")
         return redirect(opportunity)
     return render(request, "opportunities/opportunity_form.html", {"form": form, "creating": True})
@@ -139,7 +137,7 @@ def opportunity_edit(request, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk)
     form = OpportunityForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.save_opportunity(opportunity=opportunity)
         messages.success(request, "Opportunity saved.")
         return redirect(opportunity)
     return render(

@@ -2,6 +2,7 @@
 compare-and-set UPDATE on its status, so a double click or two people at once
 change it once and pay it once (decision 0012). People are told once it commits."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -11,16 +12,21 @@ from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from coproduce.accounts.models import User
 from coproduce.lib.tasks import send_email
+from coproduce.projects.models import Project
 
 from . import crypto
 from .models import (
     ActivityRate,
+    ActivityType,
     BankDetails,
+    BudgetLine,
     Claim,
     ClaimEvent,
     ExpenseItem,
     ExpenseRule,
+    ExpenseType,
     Payment,
     PaymentBatch,
     Status,
@@ -67,6 +73,56 @@ def add_expense_rule(
         note=note,
         created_by=by,
     )
+
+
+@transaction.atomic
+def save_activity_type(
+    *,
+    activity_type: ActivityType,
+    unit: str,
+    amount_pence: int,
+    unit_minutes: int | None,
+    starts_on: date,
+    note: str,
+    by: User,
+) -> ActivityType:
+    """A kind of activity, new or changed, with the rate it is paid at from a date on."""
+    activity_type.save()
+    add_activity_rate(
+        activity_type=activity_type,
+        unit=unit,
+        amount_pence=amount_pence,
+        unit_minutes=unit_minutes,
+        starts_on=starts_on,
+        note=note,
+        by=by,
+    )
+    return activity_type
+
+
+@transaction.atomic
+def save_expense_type(
+    *,
+    expense_type: ExpenseType,
+    receipt_over_pence: int,
+    pence_per_mile: int | None,
+    limit_pence: int | None,
+    starts_on: date,
+    note: str,
+    by: User,
+) -> ExpenseType:
+    """A kind of expense, new or changed, with the rule it is paid by from a date on."""
+    expense_type.save()
+    add_expense_rule(
+        expense_type=expense_type,
+        receipt_over_pence=receipt_over_pence,
+        pence_per_mile=pence_per_mile,
+        limit_pence=limit_pence,
+        starts_on=starts_on,
+        note=note,
+        by=by,
+    )
+    return expense_type
 
 
 def _check_claim(*, claimant, activity_type, activity_date, minutes, fee_wanted_pence, fee,
@@ -438,3 +494,12 @@ def read_bank_details(*, people, viewer, reason):
         reason=reason,
     )
     return found
+
+
+@transaction.atomic
+def add_budget_line(*, project: Project, line: BudgetLine, unit_cost_pence: int) -> BudgetLine:
+    """A row of the project's involvement cost estimate."""
+    line.project = project
+    line.unit_cost_pence = unit_cost_pence
+    line.save()
+    return line

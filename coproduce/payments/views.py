@@ -78,12 +78,11 @@ def rates(request):
     )
 
 
-def _rated_thing_page(request, *, type_form_class, rule_form_class, instance, kind, save_rule):
+def _rated_thing_page(request, *, type_form_class, rule_form_class, instance, kind, save_with_rule):
     type_form = type_form_class(request.POST or None, instance=instance, prefix="type")
     rule_form = rule_form_class(request.POST or None, prefix="rate")
     if request.method == "POST" and type_form.is_valid() and rule_form.is_valid():
-        thing = type_form.save()
-        save_rule(thing, rule_form.cleaned_data)
+        thing = save_with_rule(type_form.instance, rule_form.cleaned_data)
         messages.success(request, f"{thing.name} saved. The new {kind} applies from "
                                   f"{rule_form.cleaned_data['starts_on']:%d/%m/%Y}.")  # fmt: skip
         return redirect("payments:rates")
@@ -97,7 +96,7 @@ def _rated_thing_page(request, *, type_form_class, rule_form_class, instance, ki
 
 def _save_rate(request):
     def save(activity_type, data):
-        actions.add_activity_rate(
+        return actions.save_activity_type(
             activity_type=activity_type, unit=data["unit"], amount_pence=data["amount"],
             unit_minutes=data["unit_minutes"], starts_on=data["starts_on"], note=data["note"],
             by=request.user,
@@ -108,7 +107,7 @@ def _save_rate(request):
 
 def _save_rule(request):
     def save(expense_type, data):
-        actions.add_expense_rule(
+        return actions.save_expense_type(
             expense_type=expense_type, receipt_over_pence=data["receipt_over"],
             pence_per_mile=data["pence_per_mile"], limit_pence=data["limit"],
             starts_on=data["starts_on"], note=data["note"], by=request.user,
@@ -120,27 +119,29 @@ def _save_rule(request):
 @permission_required("payments.manage_policy")
 def activity_type_new(request):
     return _rated_thing_page(request, type_form_class=ActivityTypeForm, rule_form_class=RateForm,
-                             instance=None, kind="rate", save_rule=_save_rate(request))  # fmt: skip
+                             instance=None, kind="rate",
+                             save_with_rule=_save_rate(request))  # fmt: skip
 
 
 @permission_required("payments.manage_policy")
 def activity_type_edit(request, pk):
     return _rated_thing_page(request, type_form_class=ActivityTypeForm, rule_form_class=RateForm,
                              instance=get_object_or_404(ActivityType, pk=pk), kind="rate",
-                             save_rule=_save_rate(request))  # fmt: skip
+                             save_with_rule=_save_rate(request))  # fmt: skip
 
 
 @permission_required("payments.manage_policy")
 def expense_type_new(request):
     return _rated_thing_page(request, type_form_class=ExpenseTypeForm, rule_form_class=RuleForm,
-                             instance=None, kind="rule", save_rule=_save_rule(request))  # fmt: skip
+                             instance=None, kind="rule",
+                             save_with_rule=_save_rule(request))  # fmt: skip
 
 
 @permission_required("payments.manage_policy")
 def expense_type_edit(request, pk):
     return _rated_thing_page(request, type_form_class=ExpenseTypeForm, rule_form_class=RuleForm,
                              instance=get_object_or_404(ExpenseType, pk=pk), kind="rule",
-                             save_rule=_save_rule(request))  # fmt: skip
+                             save_with_rule=_save_rule(request))  # fmt: skip
 
 
 def _with_totals(claims):
@@ -512,10 +513,9 @@ def budget(request, pk):
         if not manages:
             raise PermissionDenied
         if form.is_valid():
-            line = form.save(commit=False)
-            line.project = project
-            line.unit_cost_pence = form.cleaned_data["unit_cost"]
-            line.save()
+            actions.add_budget_line(
+                project=project, line=form.instance, unit_cost_pence=form.cleaned_data["unit_cost"]
+            )
             messages.success(request, "Budget row added.")
             return redirect("payments:budget", pk=pk)
     return render(

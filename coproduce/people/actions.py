@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.accounts import actions as account_actions
-from coproduce.accounts.models import Role
+from coproduce.accounts.models import Role, User
 
 from . import consent
 from .models import (
@@ -18,6 +18,7 @@ from .models import (
     ConsentRecord,
     EqualityMonitoring,
     ExpressionOfInterest,
+    ImportJob,
     PassportReason,
     Profile,
     ProfileTag,
@@ -222,3 +223,36 @@ def decline_interest(*, interest, reviewed_by):
     interest.status = ExpressionOfInterest.Status.DECLINED
     interest.reviewed_by, interest.reviewed_at = reviewed_by, timezone.now()
     interest.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+
+
+# ---- import ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_import(
+    *,
+    uploaded_by: User,
+    filename: str,
+    headers: list[str],
+    rows: list[list[str]],
+    mapping: dict[str, str],
+) -> ImportJob:
+    """Keeps a spreadsheet's rows until they are imported, with a first guess at
+    which column holds what."""
+    return ImportJob.objects.create(
+        uploaded_by=uploaded_by,
+        filename=filename[:200],
+        headers=headers,
+        rows=rows,
+        total=len(rows),
+        mapping=mapping,
+    )
+
+
+@transaction.atomic
+def map_import_columns(*, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+    """Records which column holds what; the import is then ready to preview."""
+    job.mapping = mapping
+    job.status = ImportJob.Status.READY
+    job.save(update_fields=["mapping", "status"])
+    return job

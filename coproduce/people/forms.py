@@ -1,6 +1,13 @@
+from datetime import timedelta
+
 from django import forms
 from django.core.validators import validate_email
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from coproduce.accounts.models import Role, RoleAssignment, User
+
+from . import consent
 from .consent import PURPOSES
 from .models import (
     ContactMethod,
@@ -9,10 +16,12 @@ from .models import (
     Interest,
     LivedExperience,
     PaymentPreference,
+    ProfileTag,
     Requirement,
     Sharing,
     SupportRelationship,
 )
+from .rules import readable_passports_filter
 
 Checkboxes = forms.CheckboxSelectMultiple
 Radios = forms.RadioSelect
@@ -265,6 +274,67 @@ class PersonSearchForm(forms.Form):
             ("never", "Never"),
         ],
     )
+
+    def filter(self, viewer: User) -> QuerySet[User]:
+        """The active co-producers who match the search, in name order: everyone when
+        the search is empty or not valid. Call after removing fields the viewer may not
+        use (`requirement` needs people.find_by_access_need)."""
+        # The role is an EXISTS, not a join, and every filter below matches at most one row
+        # per person (tags and requirements are unique), so no DISTINCT is needed. With
+        # 20,000 people this lets the database read a page in name order from the
+        # user_name_email index instead of sorting everyone (measured by `make bench`).
+        people = (
+            User.objects.filter(
+                Exists(RoleAssignment.objects.filter(user=OuterRef("pk"), role=Role.COPRODUCER)),
+                is_active=True,
+            )
+            .select_related("profile")
+            .prefetch_related(
+                Prefetch(
+                    "profile__tags",
+                    queryset=ProfileTag.objects.only("profile_id", "kind", "value"),
+                )
+            )
+            .order_by("name", "email")
+        )
+        if not self.is_valid():
+            return people
+        data = self.cleaned_data
+        if query := data["q"].strip():
+            people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+        if data["interest"]:
+            people = people.filter(
+                profile__tags__kind="interest", profile__tags__value=data["interest"]
+            )
+        if data["lived_experience"]:
+            people = people.filter(
+                profile__tags__kind="lived_experience",
+                profile__tags__value=data["lived_experience"],
+            )
+        if requirement := data.get("requirement"):
+            # Only people who agreed to share their access needs can be found this way,
+            # and only by someone who may read their passport (they work with them).
+            people = consent.consenting(
+                people.filter(access_passport__requirements__code=requirement)
+                .exclude(access_passport__sharing=Sharing.NONE)
+                .filter(readable_passports_filter(viewer)),
+                consent.SHARE_ACCESS,
+            )
+        today = timezone.localdate()
+        match data["involved"]:
+            case "90" | "365" as days:
+                people = people.filter(
+                    profile__last_involved__gte=today - timedelta(days=int(days))
+                )
+            case "over365":
+                people = people.filter(profile__last_involved__lt=today - timedelta(days=365))
+            case "never":
+                people = people.filter(Q(profile__last_involved=None) | Q(profile=None))
+        return people
+
+    def searched_requirement(self) -> str:
+        """The access requirement searched for, or ''."""
+        return self.cleaned_data.get("requirement", "") if self.is_valid() else ""
 
 
 class InterestForm(forms.Form):

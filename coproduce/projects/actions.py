@@ -36,6 +36,13 @@ def create_project(*, created_by, rung, reason, **fields):
 
 
 @transaction.atomic
+def save_project(*, project: Project) -> Project:
+    """Changes a project's details: title, purpose, lead, status, who may see it, dates."""
+    project.save()
+    return project
+
+
+@transaction.atomic
 def declare_rung(*, project, rung, reason, declared_by):
     """Changes the declared rung; every change is kept for the timeline."""
     project.declared_rung = rung

@@ -121,7 +121,7 @@ def project_edit(request, pk):
     project = get_object_or_404(Project, pk=pk)
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.save_project(project=project)
         messages.success(request, "Project details saved.")
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})

@@ -2,28 +2,30 @@
 only once the transaction has committed."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduce.accounts.models import Role
+from coproduce.accounts.models import Role, User
 from coproduce.lib.tasks import send_email
 
 from .consent import consent_problems
 from .models import (
+    AccessibilityCheck,
+    AccessibilityStatement,
     CaseStudy,
     Consent,
     ContactMessage,
+    FeaturedPerson,
+    SitePage,
     Spotlight,
     SpotlightFile,
     SpotlightStatus,
     Status,
+    Update,
 )
-
-User = get_user_model()
 
 
 def lead_addresses():
@@ -119,6 +121,13 @@ def resubmit_spotlight(*, spotlight, data, files, queue_url):
     return spotlight
 
 
+@transaction.atomic
+def save_spotlight_text(*, spotlight: Spotlight) -> Spotlight:
+    """The lead's corrections to a story's text (its history keeps the old words)."""
+    spotlight.save()
+    return spotlight
+
+
 DECISIONS = {
     SpotlightStatus.PUBLISHED: (
         "Your spotlight story is published",
@@ -183,6 +192,35 @@ def publish_case_study(*, case_study, user):
 
 
 @transaction.atomic
+def save_update(*, update: Update, author: User) -> Update:
+    """A news update, new or changed; whoever first writes it is its author."""
+    if update.author_id is None:
+        update.author = author
+    update.save()
+    return update
+
+
+@transaction.atomic
+def create_case_study(*, case_study: CaseStudy, author: User) -> CaseStudy:
+    """A new case study, always a draft until everyone in it has agreed."""
+    case_study.author = author
+    case_study.save()
+    return case_study
+
+
+@transaction.atomic
+def save_case_study(*, case_study: CaseStudy, may_publish: bool) -> bool:
+    """Saves a changed case study. Only the lead publishes, so a change to a public one by
+    anyone else takes it back to draft for their check; says whether it did."""
+    was_public = case_study.status == Status.PUBLISHED
+    case_study.save()
+    if was_public and not may_publish:
+        unpublish_case_study(case_study=case_study)
+        return True
+    return False
+
+
+@transaction.atomic
 def unpublish_case_study(*, case_study):
     case_study.status = Status.DRAFT
     case_study.save()
@@ -202,3 +240,41 @@ def record_consent(*, person, consent, note):
         unpublish_case_study(case_study=case_study)
         return True
     return False
+
+
+@transaction.atomic
+def add_featured_person(
+    *, case_study: CaseStudy, person: FeaturedPerson, consent: str, note: str
+) -> bool:
+    """Adds someone named or pictured in a case study and records their consent, in one
+    transaction; says whether the case study came down because they have not agreed."""
+    person.case_study = case_study
+    person.consent = Consent.NOT_ASKED
+    person.save()
+    return record_consent(person=person, consent=consent, note=note)
+
+
+@transaction.atomic
+def remove_featured_person(*, person: FeaturedPerson) -> None:
+    person.delete()
+
+
+@transaction.atomic
+def save_site_page(*, page: SitePage, by: User) -> SitePage:
+    """An editable public page, public as soon as it is saved."""
+    page.updated_by = by
+    page.save()
+    return page
+
+
+@transaction.atomic
+def save_statement(*, statement: AccessibilityStatement, by: User) -> None:
+    statement.updated_by = by
+    statement.save()
+
+
+@transaction.atomic
+def record_accessibility_check(*, check: AccessibilityCheck, by: User) -> None:
+    """A check of the site's accessibility; the statement shows the latest one's date."""
+    check.recorded_by = by
+    check.save()

@@ -1,4 +1,5 @@
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -133,6 +134,17 @@ class CaseStudyQuerySet(StoryQuerySet):
             .filter(Q(choice__isnull=True) | Q(choice=False) | Q(name=""))
         )
         return super().published().exclude(Exists(without_consent))
+
+    def with_consent_counts(self) -> Self:
+        """Each with `people_count`, everyone named or pictured, and `agreed_count`, those
+        whose agreement is recorded."""
+        return self.annotate(
+            people_count=models.Count("people"),
+            agreed_count=models.Count(
+                "people",
+                filter=Q(people__consent="given", people__consent_recorded_at__isnull=False),
+            ),
+        )
 
 
 class CaseStudy(Story):

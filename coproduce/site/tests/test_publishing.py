@@ -108,6 +108,27 @@ def test_adding_someone_without_consent_takes_a_published_story_down(client_as):
     assert case_study.status == Status.DRAFT
 
 
+def test_a_person_is_added_with_their_consent_or_not_at_all(monkeypatch):
+    """Adding someone and recording their consent is one transaction: if recording the
+    consent fails, nobody is added with consent 'not asked' behind the lead's back."""
+    from coproduce.site import actions
+
+    case_study = make_case_study("together", status=Status.PUBLISHED)
+
+    def fails(**kwargs):
+        raise RuntimeError("the consent could not be recorded")
+
+    monkeypatch.setattr(actions, "record_consent", fails)
+    with pytest.raises(RuntimeError):
+        actions.add_featured_person(
+            case_study=case_study,
+            person=FeaturedPerson(name="Grace Obi", appearance="named"),
+            consent=Consent.GIVEN,
+            note="Signed form",
+        )
+    assert not FeaturedPerson.objects.filter(case_study=case_study).exists()
+
+
 def test_staff_cannot_publish_a_case_study(client_as):
     case_study = make_case_study("no-people")
     response = client_as("staff").post(

@@ -1,0 +1,1 @@
+"""The people pages, one module per group of pages (decision 0024)."""

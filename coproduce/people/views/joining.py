@@ -1,0 +1,76 @@
+"""Saying you want to join, and staff deciding."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from coproduce.lib import spam
+from coproduce.lib.views import permission_required
+
+from .. import actions
+from ..forms import DecideInterestForm, InterestForm
+from ..models import ExpressionOfInterest
+from .common import posted
+
+
+def join(request):
+    form = InterestForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            return redirect("people:join_thanks")  # a robot filled the hidden field: say nothing
+        if spam.over_limit(request, "join"):
+            form.add_error(
+                None,
+                "We have had several forms from your connection in the last hour. "
+                "Wait an hour and try again, or email us instead.",
+            )
+        else:
+            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            data["email"] = data["email"].lower()
+            actions.submit_interest(data=data)
+            spam.count_submission(request, "join")
+            return redirect("people:join_thanks")
+    return render(
+        request, "people/join.html", {"form": form}, status=429 if form.non_field_errors() else 200
+    )
+
+
+def join_thanks(request):
+    return render(request, "people/join_thanks.html")
+
+
+@permission_required("people.review_interest")
+def interest_list(request):
+    waiting = ExpressionOfInterest.objects.filter(status=ExpressionOfInterest.Status.NEW)
+    done = ExpressionOfInterest.objects.exclude(
+        status=ExpressionOfInterest.Status.NEW
+    ).select_related("reviewed_by")
+    return render(
+        request, "people/interest_list.html", {"waiting": waiting[:100], "done": done[:50]}
+    )
+
+
+@permission_required("people.review_interest")
+def interest_review(request, pk):
+    interest = get_object_or_404(ExpressionOfInterest, pk=pk)
+    form = DecideInterestForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "invite":
+                actions.invite_from_interest(
+                    interest=interest,
+                    reviewed_by=request.user,
+                    build_accept_url=lambda inv: request.build_absolute_uri(
+                        reverse("accounts:accept_invitation", args=[inv.token])
+                    ),
+                )
+                messages.success(request, f"Invitation sent to {interest.email}.")
+            else:
+                actions.decline_interest(interest=interest, reviewed_by=request.user)
+                messages.success(request, f"{interest.name}'s form is marked as not taken forward.")
+        except ValidationError as error:
+            form.add_error("decision", error)
+        else:
+            return redirect("people:interest_list")
+    return render(request, "people/interest_review.html", {"interest": interest, "form": form})

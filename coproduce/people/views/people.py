@@ -1,0 +1,78 @@
+"""Finding people, and a person's page for staff."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from coproduce.lib.views import permission_required
+from coproduce.privacy.log import record_read, record_reads
+from coproduce.privacy.models import ReadLog
+
+from .. import consent, lived_experience
+from ..forms import PersonSearchForm
+from ..models import Profile, Requirement
+from .common import User, history_of, person_from
+
+
+def _querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@permission_required("people.list_people")
+def person_list(request):
+    form = PersonSearchForm(request.GET or None)
+    if not request.user.has_perm("people.find_by_access_need"):
+        del form.fields["requirement"]
+    requirement = form.searched_requirement()
+    page = Paginator(form.filter(request.user), 50).get_page(request.GET.get("page"))
+    if requirement:
+        record_reads(
+            viewer=request.user,
+            subjects=list(page),
+            what=ReadLog.What.ACCESS_ARRANGEMENTS,
+            reason="Found in the people list by access requirement: "
+            f"{Requirement(requirement).label}",
+        )
+    lived_experience.record_shown(request.user, page, "Listed in the people list")
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": _querystring_without_page(request),
+            "requirement_label": Requirement(requirement).label if requirement else "",
+            "can_import": request.user.has_perm("people.import_people"),
+            "can_review": request.user.has_perm("people.review_interest"),
+        },
+    )
+
+
+@permission_required("people.view_person", fn=person_from)
+def person_detail(request, pk):
+    person = get_object_or_404(User.objects.prefetch_related("role_assignments"), pk=pk)
+    profile = Profile.objects.filter(user=person).prefetch_related("tags", "supporters").first()
+    choices = consent.current_choices(person)
+    if profile is not None and profile.has_lived_experience():
+        record_read(
+            viewer=request.user,
+            subject=person,
+            what=ReadLog.What.LIVED_EXPERIENCE,
+            reason="Opened their page in People",
+        )
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "profile": profile,
+            "consents": [(consent.PURPOSES[code], record) for code, record in choices.items()],
+            "history": history_of(person)[:10],
+            "can_see_passport": request.user.has_perm("people.view_access_passport", person),
+            "can_record_reason": request.user.has_perm("people.record_passport_reason", person),
+            "can_edit": request.user.has_perm("people.edit_on_behalf", person),
+            "can_manage_data": request.user.has_perm("privacy.manage_requests"),
+            "can_see_read_log": request.user.has_perm("privacy.view_read_log"),
+        },
+    )
