@@ -1,23 +1,30 @@
 """The meetings figures on the dashboard (see coproduce.lib.figures)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from coproduce.lib.figures import Figure, Row, register
+from coproduce.lib.figures import Figure, Period, Row, register
 from coproduce.lib.suppression import floor, suppress
 
 from .models import AccessAnswer, Arrangement, Feedback
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+
 PERMISSION = "meetings.view_feedback_results"
 
 
-def _notes(shown):
+def _notes(shown: dict[str, int | None]) -> tuple[str, ...]:
     if any(value is None for value in shown.values()):
         return (f"Numbers under {floor()} are hidden so nobody can be identified.",)
     return ()
 
 
-def access_needs_met(period):
+def access_needs_met(period: Period, viewer: User | None) -> Figure:
     counts = dict(
         Feedback.objects.filter(given_on__gte=period.start, given_on__lte=period.end)
         .values_list("access_needs_met")
@@ -51,7 +58,7 @@ def access_needs_met(period):
         summary=summary,
         value=value,
         unit="%",
-        rows=tuple(Row(label, shown[label], url) for label in raw),
+        rows=tuple(Row(label=label, value=shown[label], url=url) for label in raw),
         columns=("Were your access needs met?", "People"),
         url=url,
         url_permission=PERMISSION,
@@ -59,7 +66,7 @@ def access_needs_met(period):
     )
 
 
-def arrangements_ready(period):
+def arrangements_ready(period: Period, viewer: User | None) -> Figure:
     since, until = period.datetimes()
     items = Arrangement.objects.filter(
         meeting__starts_at__gte=since, meeting__starts_at__lt=until, still_needed=True
@@ -88,7 +95,7 @@ def arrangements_ready(period):
         summary=summary,
         value=value,
         unit="%",
-        rows=tuple(Row(label, shown[label], url) for label in raw),
+        rows=tuple(Row(label=label, value=shown[label], url=url) for label in raw),
         columns=("Access arrangements", "Number"),
         url=url,
         url_permission="meetings.view_checklist",
@@ -96,6 +103,6 @@ def arrangements_ready(period):
     )
 
 
-def register_all():
+def register_all() -> None:
     register("meetings.access_needs_met", "practice", access_needs_met, order=30)
     register("meetings.arrangements_ready", "practice", arrangements_ready, order=31)

@@ -1,24 +1,33 @@
 """People's figures for the dashboard: active co-producers and reach (equality
 monitoring among them), every count through the one suppression function."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 
 from coproduce.lib import figures
-from coproduce.lib.figures import Figure, Row
+from coproduce.lib.figures import Compute, Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
 
 from . import equality
 from .models import EqualityMonitoring
 
-User = get_user_model()
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from coproduce.accounts.models import User
+else:
+    User = get_user_model()
 REACH_QUESTIONS = ("age_band", "disabled", "ethnicity", "gender")
 CROSS = ("ethnicity", "gender")
 PERMISSION = "people.view_equality_report"
 
 
-def active_coproducers(period):
+def active_coproducers(period: Period) -> QuerySet[User]:
     """Co-producers on a project team at any time in the period: a queryset."""
     from coproduce.projects.models import TeamMember
 
@@ -30,7 +39,7 @@ def active_coproducers(period):
     return User.objects.filter(pk__in=memberships.values("person_id"))
 
 
-def active_figure(period):
+def active_figure(period: Period, viewer: User | None) -> Figure:
     count = active_coproducers(period).count()
     shown, _ = suppress({"active": count})
     value = shown["active"]
@@ -50,18 +59,17 @@ def active_figure(period):
     )
 
 
-def _label(question):
-    return EqualityMonitoring._meta.get_field(question).verbose_name
+def _label(question: str) -> str:
+    return str(EqualityMonitoring._meta.get_field(question).verbose_name)  # type: ignore[union-attr]
 
 
-def _not_allowed(title):
+def _not_allowed(title: str) -> Figure:
     return Figure(title=title, summary="Only the co-production lead and the board see reach.")
 
 
-def reach(question):
-    def compute(period):
+def reach(question: str) -> Compute:
+    def compute(period: Period, viewer: User | None) -> Figure:
         title = f"Reach: {_label(question).removeprefix('Your ').removeprefix('Do you ')}"
-        viewer = figures.viewer()
         if viewer is None or not viewer.has_perm(PERMISSION):
             return _not_allowed(title)
         rows = equality.answer_counts(
@@ -88,7 +96,7 @@ def reach(question):
             summary=summary,
             value=answered or None,
             unit="answers shown",
-            rows=tuple(Row(label, n) for label, n in rows),
+            rows=tuple(Row(label=label, value=n) for label, n in rows),
             columns=("Answer", "People"),
             notes=(
                 f"Groups of fewer than {floor()} are not shown, nor any group that could "
@@ -99,10 +107,9 @@ def reach(question):
     return compute
 
 
-def reach_cross(period):
+def reach_cross(period: Period, viewer: User | None) -> Figure:
     rows_q, columns_q = CROSS
     title = "Reach: ethnic group by gender"
-    viewer = figures.viewer()
     if viewer is None or not viewer.has_perm(PERMISSION):
         return _not_allowed(title)
     table = equality.cross_counts(

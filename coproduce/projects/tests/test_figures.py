@@ -33,6 +33,6 @@ def test_the_median_time_to_answer_reads_as_plain_english(people, days, words):
     project = make_project(lead=people["staff"])
     said(project, Feedback.Outcome.DONE, answered_after=days)
     said(project)
-    figure = you_said_we_did(Period(DAY, DAY))
+    figure = you_said_we_did(Period(DAY, DAY), None)
     assert figure.summary.startswith("1 of 2 things people said (50%) have an answer")
     assert figure.summary.endswith(words) and figure.value == days
