@@ -16,7 +16,7 @@ from .models import Invitation, Role, RoleAssignment
 User = get_user_model()
 
 
-def _email_invitation(invitation, accept_url):
+def _email_invitation(invitation, accept_url) -> None:
     body = render_to_string(
         "accounts/email/invitation.txt",
         {
@@ -55,7 +55,7 @@ def resend_invitation(*, invitation, build_accept_url):
 
 
 @transaction.atomic
-def cancel_invitation(*, invitation):
+def cancel_invitation(*, invitation) -> None:
     if invitation.is_usable:
         invitation.cancelled_at = timezone.now()
         invitation.save(update_fields=["cancelled_at"])

@@ -73,7 +73,7 @@ def update_action(*, action, status, note, author):
     return action
 
 
-def _tell_owner(action, by):
+def _tell_owner(action, by) -> None:
     owner = action.owner
     if owner is None or owner == by or not owner.email:
         return

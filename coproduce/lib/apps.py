@@ -9,7 +9,7 @@ class LibConfig(AppConfig):
     name = "coproduce.lib"
     label = "lib"
 
-    def ready(self):
+    def ready(self) -> None:
         from coproduce.lib import checks as deploy_checks  # noqa: F401  (registers the checks)
 
         from . import jobs, tasks  # noqa: F401  (registers the clean-up jobs)

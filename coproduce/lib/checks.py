@@ -1,5 +1,9 @@
 """Checks `manage.py check --deploy` runs on a real site."""
 
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 
@@ -7,7 +11,9 @@ from coproduce.lib.encryption import derived_from_secret_key
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def field_key_is_set(app_configs, **kwargs):
+def field_key_is_set(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """Without its own key, bank details are lost with SECRET_KEY and are readable by
     anyone who has the database and SECRET_KEY together."""
     if settings.COPRODUCE_DEMO or not derived_from_secret_key():

@@ -104,4 +104,3 @@ def register(key: str, area: str, compute: Compute, order: int = 50) -> None:
 def sources(area: str | None = None) -> list[Source]:
     chosen = [s for s in _SOURCES.values() if area is None or s.area == area]
     return sorted(chosen, key=lambda s: (list(AREAS).index(s.area), s.order, s.key))
-

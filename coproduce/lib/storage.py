@@ -1,7 +1,7 @@
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
-class StaticStorage(CompressedManifestStaticFilesStorage):
+class StaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]  # untyped base
     """Hashed, compressed static files; rewrites `import` paths in our ES modules
     so app.mjs finds the hashed govuk-frontend module."""
 

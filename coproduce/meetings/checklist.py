@@ -94,7 +94,7 @@ def read_needs(meeting, viewer):
     return needs
 
 
-def mark_stale(meeting):
+def mark_stale(meeting) -> None:
     """Who is coming changed: the next organiser to look rebuilds the checklist."""
     type(meeting).objects.filter(pk=meeting.pk).update(checklist_checked_at=None)
 
@@ -152,7 +152,7 @@ def sync(meeting, viewer):
     return needs
 
 
-def warnings(meeting, items, days=7):
+def warnings(meeting, items, days: int=7):
     """Plain-English warnings when the meeting is close and something is not arranged."""
     if meeting.has_started:
         return []

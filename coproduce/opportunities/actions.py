@@ -13,7 +13,7 @@ from .models import Application
 
 
 def express_interest(
-    *, opportunity, person, answers="", received=None, recorded_by=None, reason=""
+    *, opportunity, person, answers: str="", received=None, recorded_by=None, reason: str=""
 ):
     """Online by the person, or recorded by staff on their behalf with a reason."""
     if not opportunity.is_open:
@@ -45,7 +45,7 @@ def express_interest(
 
 
 @transaction.atomic
-def withdraw(*, application):
+def withdraw(*, application) -> None:
     if application.status == Application.Status.INTERESTED:
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])

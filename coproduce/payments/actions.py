@@ -33,14 +33,14 @@ LONGEST_CLAIM_MINUTES = 16 * 60
 OLDEST_CLAIM_DAYS = 366
 
 
-def _tell(person, subject, body):
+def _tell(person, subject, body) -> None:
     if person.email:
         email = person.email
         transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
 
 
 @transaction.atomic
-def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_minutes=0, note=""):
+def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_minutes: int=0, note: str=""):
     """A new rate from a date on. Earlier rates stay, so older claims keep theirs."""
     return ActivityRate.objects.create(
         activity_type=activity_type,
@@ -55,8 +55,8 @@ def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_
 
 @transaction.atomic
 def add_expense_rule(
-    *, expense_type, starts_on, by, receipt_over_pence=0, pence_per_mile=None, limit_pence=None,
-    note="",
+    *, expense_type, starts_on, by, receipt_over_pence: int=0, pence_per_mile=None, limit_pence=None,
+    note: str="",
 ):  # fmt: skip
     return ExpenseRule.objects.create(
         expense_type=expense_type,
@@ -112,8 +112,8 @@ def _rate(activity_type, activity_date):
 
 def create_claim(
     *, claimant, entered_by, activity_type, activity_date, minutes, description,
-    payment_choice, project=None, skills="", source="", charity="", fee_wanted_pence=None,
-    reason="",
+    payment_choice, project=None, skills: str="", source: str="", charity: str="", fee_wanted_pence=None,
+    reason: str="",
 ):  # fmt: skip
     """A draft claim, by the person or entered for them with a reason. The fee
     comes from the rate in force on the activity's date."""
@@ -227,7 +227,7 @@ def _check_expense(expense_type, rule, amount_pence, miles, has_receipt):
 
 
 def add_expense(*, claim, expense_type, description, amount_pence=None, miles=None,
-                receipt=None, receipt_type=""):  # fmt: skip
+                receipt=None, receipt_type: str=""):  # fmt: skip
     """An expense on a claim, checked against the rule of the activity's date:
     mileage is worked out from the rate, and a receipt is needed above the amount."""
     if not claim.can_change:
@@ -260,7 +260,7 @@ def remove_expense(*, item):
     item.delete()
 
 
-def _move(claim, *, by, from_statuses, to, note="", **fields):
+def _move(claim, *, by, from_statuses, to, note: str="", **fields):
     """Compare-and-set: the claim moves only if it is still in one of `from_statuses`.
     Returns True for the one caller that moved it."""
     changed = Claim.objects.filter(pk=claim.pk, status__in=from_statuses).update(
@@ -318,7 +318,7 @@ def _may_decide(claim, by):
 
 
 @transaction.atomic
-def approve(*, claim, by):
+def approve(*, claim, by) -> bool:
     """Approves once. A claim with nothing to pay (a declined fee and no expenses)
     is complete on approval, with a payment of nothing recorded."""
     _may_decide(claim, by)
@@ -380,7 +380,7 @@ def create_batch(*, claims, by):
 
 
 @transaction.atomic
-def mark_batch_paid(*, batch, by, reference=""):
+def mark_batch_paid(*, batch, by, reference: str=""):
     """Marks every claim in the batch paid, in one step, once. Returns how many
     claims this call paid (0 when someone else already did)."""
     now = timezone.now()

@@ -46,7 +46,7 @@ def profile_of(person):
     return profile
 
 
-def record_involvement(*, people, day):
+def record_involvement(*, people, day) -> None:
     """Projects and meetings say when someone last took part: the people list's
     "last involved" filter and fair selection of applicants read it."""
     Profile.objects.filter(user__in=people).filter(
@@ -64,7 +64,7 @@ def _check_reason(person, changed_by, reason):
         raise ValidationError("Say why you are making this change for them.")
 
 
-def _set_tags(profile, kind, values):
+def _set_tags(profile, kind, values) -> None:
     values = set(values)
     current = set(profile.tags.filter(kind=kind).values_list("value", flat=True))
     profile.tags.filter(kind=kind, value__in=current - values).delete()
@@ -74,7 +74,7 @@ def _set_tags(profile, kind, values):
 
 
 @transaction.atomic
-def save_profile(*, person, changed_by, data, reason=""):
+def save_profile(*, person, changed_by, data, reason: str=""):
     """data: the cleaned profile form. Staff acting for someone must give a reason."""
     _check_reason(person, changed_by, reason)
     if data.get("name") and data["name"] != person.name:
@@ -98,7 +98,7 @@ def save_profile(*, person, changed_by, data, reason=""):
 
 @transaction.atomic
 def save_passport(
-    *, person, changed_by, requirements, own_words, dietary, other_arrangements, sharing, reason=""
+    *, person, changed_by, requirements, own_words, dietary, other_arrangements, sharing, reason: str=""
 ):
     """Saves the passport. The sharing choice is also a consent decision, so a
     change of 'share or not' is written to the consent records at once."""
@@ -152,7 +152,7 @@ def record_passport_reason(*, person, viewer, reason):
 
 
 @transaction.atomic
-def record_consent(*, person, recorded_by, purpose, given, reason=""):
+def record_consent(*, person, recorded_by, purpose, given, reason: str=""):
     if purpose not in consent.PURPOSES:
         raise ValidationError("That is not something we ask consent for.")
     _check_reason(person, recorded_by, reason)
@@ -172,7 +172,7 @@ def add_supporter(*, person, data):
 
 
 @transaction.atomic
-def remove_supporter(*, person, supporter_pk):
+def remove_supporter(*, person, supporter_pk) -> None:
     SupportPerson.objects.filter(profile__user=person, pk=supporter_pk).delete()
 
 
@@ -187,7 +187,7 @@ def save_equality(*, person, data):
 
 
 @transaction.atomic
-def delete_equality(*, person):
+def delete_equality(*, person) -> None:
     EqualityMonitoring.objects.filter(user=person).delete()
 
 

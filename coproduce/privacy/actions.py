@@ -141,7 +141,7 @@ def export_zip(*, person, requested_by, reason):
     return buffer.getvalue()
 
 
-def _anonymise_account(person):
+def _anonymise_account(person) -> None:
     person.name = "Removed person"
     person.email = f"removed-{person.pk}@removed.invalid"
     person.is_active = False
@@ -190,7 +190,7 @@ def erase_person(*, person, erased_by, data_request=None):
     return person
 
 
-def _erase_queued_messages(email):
+def _erase_queued_messages(email) -> None:
     """Queued emails keep the address and text in the task table."""
     try:
         from django_tasks_db.models import DBTaskResult
@@ -200,7 +200,7 @@ def _erase_queued_messages(email):
 
 
 @transaction.atomic
-def record_request(*, person, kind, recorded_by, received_at=None, note=""):
+def record_request(*, person, kind, recorded_by, received_at=None, note: str=""):
     return DataRequest.objects.create(
         person=person,
         kind=kind,
@@ -211,7 +211,7 @@ def record_request(*, person, kind, recorded_by, received_at=None, note=""):
 
 
 @transaction.atomic
-def complete_request(*, data_request, completed_by):
+def complete_request(*, data_request, completed_by) -> None:
     data_request.completed_at, data_request.completed_by = timezone.now(), completed_by
     data_request.save(update_fields=["completed_at", "completed_by"])
 

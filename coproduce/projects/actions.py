@@ -61,14 +61,14 @@ def add_team_member(*, project, person, kind, role):
 
 
 @transaction.atomic
-def end_team_membership(*, member):
+def end_team_membership(*, member) -> None:
     """Leaving keeps the record: who was on the team matters for the evidence."""
     member.left_on = timezone.localdate()
     member.save(update_fields=["left_on"])
 
 
 @transaction.atomic
-def record_decision(*, project, recorded_by, present, proposed=False, **fields):
+def record_decision(*, project, recorded_by, present, proposed: bool=False, **fields):
     status = Decision.Status.PROPOSED if proposed else Decision.Status.RECORDED
     decision = Decision.objects.create(
         project=project, recorded_by=recorded_by, status=status, **fields
@@ -135,7 +135,7 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
 
 
 @transaction.atomic
-def save_stages(*, project, rows):
+def save_stages(*, project, rows) -> None:
     """Replaces the stage list in the order given. A row with the id of an existing
     stage updates it (so renaming keeps its decisions); a row without one adds a stage."""
     existing = {stage.pk: stage for stage in project.stages.all()}

@@ -37,7 +37,7 @@ def lead_addresses():
     return emails or [settings.COPRODUCE_CONTACT_EMAIL]
 
 
-def _email(subject, template, context, recipients):
+def _email(subject, template, context, recipients) -> None:
     body = render_to_string(
         template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
     )
@@ -68,7 +68,7 @@ def set_message_status(*, contact, status, notes, user):
     return contact
 
 
-def _save_files(spotlight, files):
+def _save_files(spotlight, files) -> None:
     for upload, content_type in files:
         SpotlightFile.objects.create(
             spotlight=spotlight,
@@ -190,7 +190,7 @@ def unpublish_case_study(*, case_study):
 
 
 @transaction.atomic
-def record_consent(*, person, consent, note):
+def record_consent(*, person, consent, note) -> bool:
     """Records what someone featured in a case study agreed to. If they say no
     to a published story, it comes down at once."""
     person.consent = consent

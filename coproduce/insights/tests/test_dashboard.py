@@ -105,7 +105,10 @@ def test_any_registered_figure_is_drawn_generically_and_links_only_with_permissi
             summary="12 of 15 claims (80%) were paid within 14 days.",
             value=80,
             unit="%",
-            rows=(Row(label="Within 14 days", value=12, url="/claims/?fast"), Row(label="Later", value=3)),
+            rows=(
+                Row(label="Within 14 days", value=12, url="/claims/?fast"),
+                Row(label="Later", value=3),
+            ),
             columns=("When paid", "Claims"),
             url="/claims/",
             url_permission="assessment.run_rounds",
