@@ -1,6 +1,8 @@
 """GOV.UK Frontend markup for every Django form, so each page gets the same
 labels, hints, inline errors and error summary without repeating markup."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from django import forms
