@@ -151,7 +151,7 @@ def _has_room(meeting):
 
 
 @transaction.atomic
-def reply(*, invitation, answer, recorded_by=None, reason: str=""):
+def reply(*, invitation, answer, recorded_by=None, reason: str = ""):
     """Records yes, no, maybe or cancelled. Yes when the meeting is full puts
     the person on the waiting list; giving up a place offers it to the next
     person waiting. Staff taking a reply by phone must say why."""
@@ -247,7 +247,7 @@ def add_material(*, meeting, kind, title, sent_on, upload, content_type, uploade
 
 
 @transaction.atomic
-def add_format(*, material, format, sent_on, upload=None, content_type: str="", link: str=""):
+def add_format(*, material, format, sent_on, upload=None, content_type: str = "", link: str = ""):
     """Adds or replaces one alternative format of a paper."""
     AlternativeFormat.objects.filter(material=material, format=format).delete()
     return AlternativeFormat.objects.create(
@@ -341,7 +341,7 @@ def follow_up(*, feedback, note, done_by):
 # ---- reminders ------------------------------------------------------------
 
 
-def due_reminders(hours: int=48):
+def due_reminders(hours: int = 48):
     """Places at meetings starting within `hours` whose holders were not reminded yet."""
     now = timezone.now()
     return Invitation.objects.filter(
@@ -352,7 +352,7 @@ def due_reminders(hours: int=48):
     ).select_related("meeting", "meeting__venue", "person__profile")
 
 
-def send_reminders(hours: int=48):
+def send_reminders(hours: int = 48):
     """Reminds each person once, by email when that suits them; the others are
     listed on the meeting page for staff to ring or text. Safe to run again."""
     sent = by_staff = 0

@@ -30,25 +30,27 @@ def access_needs_met(period: Period, viewer: User | None) -> Figure:
         .values_list("access_needs_met")
         .annotate(n=Count("pk"))
     )
-    raw = {label: counts.get(value, 0) for value, label in AccessAnswer.choices}
+    raw = {str(label): counts.get(value, 0) for value, label in AccessAnswer.choices}
     shown, total = suppress(raw)
     url = reverse("meetings:feedback_overview")
     needs = [
-        shown[choice.label] for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
+        shown[str(choice.label)]
+        for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
     ]
+    known = [n for n in needs if n is not None]
     title = "Access needs met at meetings"
     value = None
     if total == 0:
         summary = "Nobody gave feedback on a meeting in this period."
     elif total is None:
         summary = f"Fewer than {floor()} people answered, so the numbers are hidden."
-    elif None in needs:
+    elif len(known) < len(needs):
         # Working out a share from hidden numbers would reveal them.
         summary = f"{total} people gave feedback. Some answers are too few to show."
-    elif sum(needs):
-        value = round(100 * needs[0] / sum(needs))
+    elif sum(known):
+        value = round(100 * known[0] / sum(known))
         summary = (
-            f"{needs[0]} of {sum(needs)} people with access needs who gave feedback said their "
+            f"{known[0]} of {sum(known)} people with access needs who gave feedback said their "
             f"needs were met ({value}%)."
         )
     else:

@@ -40,7 +40,9 @@ def _tell(person, subject, body) -> None:
 
 
 @transaction.atomic
-def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_minutes: int=0, note: str=""):
+def add_activity_rate(
+    *, activity_type, unit, amount_pence, starts_on, by, unit_minutes: int = 0, note: str = ""
+):
     """A new rate from a date on. Earlier rates stay, so older claims keep theirs."""
     return ActivityRate.objects.create(
         activity_type=activity_type,
@@ -260,7 +262,7 @@ def remove_expense(*, item):
     item.delete()
 
 
-def _move(claim, *, by, from_statuses, to, note: str="", **fields):
+def _move(claim, *, by, from_statuses, to, note: str = "", **fields):
     """Compare-and-set: the claim moves only if it is still in one of `from_statuses`.
     Returns True for the one caller that moved it."""
     changed = Claim.objects.filter(pk=claim.pk, status__in=from_statuses).update(
@@ -380,7 +382,7 @@ def create_batch(*, claims, by):
 
 
 @transaction.atomic
-def mark_batch_paid(*, batch, by, reference: str=""):
+def mark_batch_paid(*, batch, by, reference: str = ""):
     """Marks every claim in the batch paid, in one step, once. Returns how many
     claims this call paid (0 when someone else already did)."""
     now = timezone.now()

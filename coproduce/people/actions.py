@@ -74,7 +74,7 @@ def _set_tags(profile, kind, values) -> None:
 
 
 @transaction.atomic
-def save_profile(*, person, changed_by, data, reason: str=""):
+def save_profile(*, person, changed_by, data, reason: str = ""):
     """data: the cleaned profile form. Staff acting for someone must give a reason."""
     _check_reason(person, changed_by, reason)
     if data.get("name") and data["name"] != person.name:
@@ -98,7 +98,15 @@ def save_profile(*, person, changed_by, data, reason: str=""):
 
 @transaction.atomic
 def save_passport(
-    *, person, changed_by, requirements, own_words, dietary, other_arrangements, sharing, reason: str=""
+    *,
+    person,
+    changed_by,
+    requirements,
+    own_words,
+    dietary,
+    other_arrangements,
+    sharing,
+    reason: str = "",
 ):
     """Saves the passport. The sharing choice is also a consent decision, so a
     change of 'share or not' is written to the consent records at once."""
@@ -152,7 +160,7 @@ def record_passport_reason(*, person, viewer, reason):
 
 
 @transaction.atomic
-def record_consent(*, person, recorded_by, purpose, given, reason: str=""):
+def record_consent(*, person, recorded_by, purpose, given, reason: str = ""):
     if purpose not in consent.PURPOSES:
         raise ValidationError("That is not something we ask consent for.")
     _check_reason(person, recorded_by, reason)

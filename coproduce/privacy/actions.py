@@ -200,7 +200,7 @@ def _erase_queued_messages(email) -> None:
 
 
 @transaction.atomic
-def record_request(*, person, kind, recorded_by, received_at=None, note: str=""):
+def record_request(*, person, kind, recorded_by, received_at=None, note: str = ""):
     return DataRequest.objects.create(
         person=person,
         kind=kind,

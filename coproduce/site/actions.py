@@ -1,6 +1,11 @@
 """Use cases for the public site: each is one transaction and sends its email
 only once the transaction has committed."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -23,10 +28,20 @@ from .models import (
     Status,
 )
 
-User = get_user_model()
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from coproduce.accounts.models import User
+
+    from .models import FeaturedPerson
+else:
+    User = get_user_model()
+
+# (an upload, its content type as lib.uploads checked it)
+CheckedFiles = Iterable[tuple["UploadedFile[bytes]", str]]
 
 
-def lead_addresses():
+def lead_addresses() -> list[str]:
     """Where messages for the co-production lead go: every active lead, else the contact address."""
     emails = list(
         User.objects.filter(is_active=True, role_assignments__role=Role.LEAD)
@@ -37,7 +52,9 @@ def lead_addresses():
     return emails or [settings.COPRODUCE_CONTACT_EMAIL]
 
 
-def _email(subject, template, context, recipients) -> None:
+def _email(
+    subject: str, template: str, context: Mapping[str, object], recipients: Iterable[str]
+) -> None:
     body = render_to_string(
         template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
     )
@@ -45,7 +62,15 @@ def _email(subject, template, context, recipients) -> None:
 
 
 @transaction.atomic
-def send_contact_message(*, name, email, topic, message, reply_preference, inbox_url):
+def send_contact_message(
+    *,
+    name: str,
+    email: str,
+    topic: str,
+    message: str,
+    reply_preference: str,
+    inbox_url: Callable[[ContactMessage], str],
+) -> ContactMessage:
     contact = ContactMessage.objects.create(
         name=name, email=email, topic=topic, message=message, reply_preference=reply_preference
     )
@@ -60,7 +85,9 @@ def send_contact_message(*, name, email, topic, message, reply_preference, inbox
 
 
 @transaction.atomic
-def set_message_status(*, contact, status, notes, user):
+def set_message_status(
+    *, contact: ContactMessage, status: str, notes: str, user: User
+) -> ContactMessage:
     contact.status = status
     contact.notes = notes
     contact.handled_by = user
@@ -68,19 +95,21 @@ def set_message_status(*, contact, status, notes, user):
     return contact
 
 
-def _save_files(spotlight, files) -> None:
+def _save_files(spotlight: Spotlight, files: CheckedFiles) -> None:
     for upload, content_type in files:
         SpotlightFile.objects.create(
             spotlight=spotlight,
             file=upload,
-            original_name=upload.name[:255],
+            original_name=(upload.name or "")[:255],
             content_type=content_type,
-            size=upload.size,
+            size=upload.size or 0,  # never None: lib.uploads refused it as empty
         )
 
 
 @transaction.atomic
-def submit_spotlight(*, data, files, queue_url):
+def submit_spotlight(
+    *, data: dict[str, Any], files: CheckedFiles, queue_url: Callable[[Spotlight], str]
+) -> Spotlight:
     """`files` is a list of (upload, checked content type)."""
     spotlight = Spotlight.objects.create(**data)
     _save_files(spotlight, files)
@@ -100,7 +129,13 @@ def submit_spotlight(*, data, files, queue_url):
 
 
 @transaction.atomic
-def resubmit_spotlight(*, spotlight, data, files, queue_url):
+def resubmit_spotlight(
+    *,
+    spotlight: Spotlight,
+    data: dict[str, Any],
+    files: CheckedFiles,
+    queue_url: Callable[[Spotlight], str],
+) -> Spotlight:
     """The submitter sends their story back after the lead asked for changes."""
     spotlight = Spotlight.objects.select_for_update().get(pk=spotlight.pk)
     if spotlight.status != SpotlightStatus.CHANGES_REQUESTED:
@@ -119,7 +154,7 @@ def resubmit_spotlight(*, spotlight, data, files, queue_url):
     return spotlight
 
 
-DECISIONS = {
+DECISIONS: dict[str, tuple[str, str]] = {
     SpotlightStatus.PUBLISHED: (
         "Your spotlight story is published",
         "site/email/spotlight_published.txt",
@@ -133,7 +168,14 @@ DECISIONS = {
 
 
 @transaction.atomic
-def moderate_spotlight(*, spotlight, decision, message, moderator, build_url):
+def moderate_spotlight(
+    *,
+    spotlight: Spotlight,
+    decision: str,
+    message: str,
+    moderator: User,
+    build_url: Callable[[str], str],
+) -> Spotlight:
     """Publish, ask for changes or decline; the submitter is told each time.
     `build_url(path)` makes an absolute address for the email."""
     spotlight = Spotlight.objects.select_for_update().get(pk=spotlight.pk)
@@ -171,7 +213,7 @@ def moderate_spotlight(*, spotlight, decision, message, moderator, build_url):
 
 
 @transaction.atomic
-def publish_case_study(*, case_study, user):
+def publish_case_study(*, case_study: CaseStudy, user: User) -> CaseStudy:
     case_study = CaseStudy.objects.select_for_update().get(pk=case_study.pk)
     problems = consent_problems(case_study)
     if problems:
@@ -183,14 +225,14 @@ def publish_case_study(*, case_study, user):
 
 
 @transaction.atomic
-def unpublish_case_study(*, case_study):
+def unpublish_case_study(*, case_study: CaseStudy) -> CaseStudy:
     case_study.status = Status.DRAFT
     case_study.save()
     return case_study
 
 
 @transaction.atomic
-def record_consent(*, person, consent, note) -> bool:
+def record_consent(*, person: FeaturedPerson, consent: str, note: str) -> bool:
     """Records what someone featured in a case study agreed to. If they say no
     to a published story, it comes down at once."""
     person.consent = consent
