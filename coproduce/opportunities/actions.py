@@ -82,7 +82,7 @@ def decide(
     application.decided_at = timezone.now()
     application.save(update_fields=["status", "message", "decided_at"])
     opportunity = application.opportunity
-    if selected and opportunity.project_id:
+    if selected and opportunity.project is not None:
         project_actions.add_team_member(
             project=opportunity.project,
             person=application.person,
