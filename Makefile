@@ -92,9 +92,13 @@ lock: $(BIN)/python
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --all-extras --strip-extras \
 		--no-emit-options --allow-unsafe --output-file=requirements.lock pyproject.toml
 
+# Ruff, then mypy with django-stubs over the typed public surface (pyproject.toml's
+# [tool.mypy], decision 0025).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 
 format: install
 	$(BIN)/ruff check --fix .
