@@ -20,12 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.utils import timezone
-
-if TYPE_CHECKING:
-    from coproduce.accounts.models import User
 
 # SCIE's whole-system model: the four pieces of the jigsaw, in reading order.
 AREAS = {
@@ -81,7 +78,10 @@ class Figure:
     grid: tuple[tuple[str | int | Decimal | None, ...], ...] = ()
 
 
-Compute = Callable[[Period, "User | None"], Figure]
+# compute(period, viewer): the viewer is an accounts.User or None. Any here, because lib
+# imports no app (docs/architecture.md); each app's compute function names the type.
+Compute = Callable[[Period, Any], Figure]
+
 
 
 @dataclass(frozen=True, kw_only=True)

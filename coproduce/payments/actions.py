@@ -60,7 +60,7 @@ def add_activity_rate(
     amount_pence: int,
     starts_on: date,
     by: User,
-    unit_minutes: int = 0,
+    unit_minutes: int | None = 0,
     note: str = "",
 ) -> ActivityRate:
     """A new rate from a date on. Earlier rates stay, so older claims keep theirs."""
