@@ -83,7 +83,6 @@ class Figure:
 Compute = Callable[[Period, Any], Figure]
 
 
-
 @dataclass(frozen=True, kw_only=True)
 class Source:
     key: str  # "payments.paid_within_14_days": unique, stable (used in exports)

@@ -131,9 +131,13 @@ def test_arrangements_ready_figure_suppresses_small_groups(people):
     Arrangement.objects.filter(status="to_do").update(status="in_progress")
     for number in range(7, 11):
         Arrangement.objects.create(
-            meeting=meeting, code=f"c{number}", label="Late", due_on=meeting.papers_due_on,
-            status="done", done_at=meeting.starts_at + timedelta(hours=1),
-        )  # fmt: skip
+            meeting=meeting,
+            code=f"c{number}",
+            label="Late",
+            due_on=meeting.papers_due_on,
+            status="done",
+            done_at=meeting.starts_at + timedelta(hours=1),
+        )
     figure = figures.arrangements_ready(period(), None)
     assert [row.value for row in figure.rows] == [6, 5]
     assert figure.value == 55

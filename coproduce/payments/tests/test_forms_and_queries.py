@@ -68,8 +68,14 @@ def _post_anything(client, url, fields):
     return post_anything
 
 
-@given(st.dictionaries(st.sampled_from(["activity_date", "minutes", "project", "description",
-                                        "activity_type", "source"]), text))  # fmt: skip
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["activity_date", "minutes", "project", "description", "activity_type", "source"]
+        ),
+        text,
+    )
+)
 @QUICK
 def test_any_prefill_gives_a_page(people, data):
     client = _client(people["coproducer"])
@@ -80,9 +86,14 @@ def test_amounts_are_refused_when_negative_or_absurd(client_as, people):
     make_activity_type()
     client = client_as("coproducer")
     day = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
-    base = {"activity_type": Claim._meta.get_field("activity_type").related_model.objects.get().pk,
-            "activity_date": day, "hours": "1", "minutes": "0", "description": "Meeting",
-            "payment_choice": "bank"}  # fmt: skip
+    base = {
+        "activity_type": Claim._meta.get_field("activity_type").related_model.objects.get().pk,
+        "activity_date": day,
+        "hours": "1",
+        "minutes": "0",
+        "description": "Meeting",
+        "payment_choice": "bank",
+    }
     response = client.post(reverse("payments:claim_new"), {**base, "fee_wanted": "-5"})
     assert b"cannot be less than nothing" in response.content
     response = client.post(reverse("payments:claim_new"), {**base, "fee_wanted": "900"})
@@ -140,8 +151,11 @@ def test_board_sees_no_claims_or_bank_details(client_as, people):
     make_activity_type()
     claim = make_claim(claimant=people["coproducer"])
     board = client_as("board")
-    for name, args in (("payments:claim_list", []), ("payments:claim_detail", [claim.pk]),
-                       ("payments:finance_queue", [])):  # fmt: skip
+    for name, args in (
+        ("payments:claim_list", []),
+        ("payments:claim_detail", [claim.pk]),
+        ("payments:finance_queue", []),
+    ):
         assert board.get(reverse(name, args=args)).status_code == 403
 
 
@@ -159,10 +173,15 @@ def test_budget_compares_the_estimate_with_what_was_claimed(client_as, people):
     actions.approve(claim=claim, by=people["lead"])
     make_claim(claimant=people["coproducer_staff"], project=project)  # a draft: not counted
     client = client_as("staff")
-    response = client.post(reverse("payments:budget", args=[project.pk]), {
-        "section": "fees", "description": "8 people × 6 meetings", "quantity": "48",
-        "unit_cost": "50.00",
-    })  # fmt: skip
+    response = client.post(
+        reverse("payments:budget", args=[project.pk]),
+        {
+            "section": "fees",
+            "description": "8 people × 6 meetings",
+            "quantity": "48",
+            "unit_cost": "50.00",
+        },
+    )
     assert response.status_code == 302
     page = client.get(reverse("payments:budget", args=[project.pk])).content.decode()
     assert "£2,400.00" in page  # 48 × £50 estimated

@@ -15,10 +15,14 @@ DAY = datetime.date(2026, 6, 1)
 
 def said(project, outcome=Feedback.Outcome.OPEN, answered_after=None):
     return Feedback.objects.create(
-        project=project, said="Large print, please", said_on=DAY, outcome=outcome,
+        project=project,
+        said="Large print, please",
+        said_on=DAY,
+        outcome=outcome,
         responded_on=DAY + datetime.timedelta(days=answered_after)
-        if answered_after is not None else None,
-    )  # fmt: skip
+        if answered_after is not None
+        else None,
+    )
 
 
 @pytest.mark.parametrize(
