@@ -85,7 +85,7 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[typ
         return super()._check_values(value)  # type: ignore[misc]  # private in the stubs
 
 
-def is_doctored(field: forms.ModelChoiceField, value: Any) -> bool:  # type: ignore[type-arg]
+def is_doctored(field: forms.ModelChoiceField[Any], value: Any) -> bool:
     """A submitted value that cannot be the id of a record `field` offers."""
     if value in field.empty_values or isinstance(value, models.Model) or field.to_field_name:
         return False
