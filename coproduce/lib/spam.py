@@ -22,7 +22,9 @@ def client_address(request: HttpRequest) -> str:
     """The visitor's address, as django-allauth's sign-in throttle sees it: behind a
     proxy (ALLAUTH_TRUSTED_PROXY_COUNT) the one the proxy added, not the proxy's."""
     try:
-        return str(get_adapter(request).get_client_ip(request))
+        address: str = get_adapter(request).get_client_ip(request)
+        return address
+
     except (PermissionDenied, ImproperlyConfigured):  # no usable address
         return "unknown"
 
