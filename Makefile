@@ -93,11 +93,13 @@ lock: $(BIN)/python
 		--no-emit-options --allow-unsafe --output-file=requirements.lock pyproject.toml
 
 # `make lint`: one checker per line, each must pass. lint-imports checks the layers of
-# docs/architecture.md (the contracts are in pyproject.toml).
+# docs/architecture.md (the contracts are in pyproject.toml); mypy checks the typed public
+# surface (pyproject.toml's [tool.mypy], decision 0025).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,6 +1,10 @@
 """Use cases for accounts: each is one transaction, leaves history and sends
 its email only once the transaction has committed."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,8 +16,11 @@ from coproduce.lib.tasks import send_email
 
 from .models import Invitation, Role, RoleAssignment, User
 
+# Makes the absolute address at which an invitation is accepted.
+AcceptUrl = Callable[[Invitation], str]
 
-def _email_invitation(invitation, accept_url):
+
+def _email_invitation(invitation: Invitation, accept_url: str) -> None:
     body = render_to_string(
         "accounts/email/invitation.txt",
         {
@@ -28,7 +35,14 @@ def _email_invitation(invitation, accept_url):
 
 
 @transaction.atomic
-def invite_person(*, invited_by, email, name, roles, build_accept_url):
+def invite_person(
+    *,
+    invited_by: User,
+    email: str,
+    name: str,
+    roles: Iterable[str],
+    build_accept_url: AcceptUrl,
+) -> Invitation:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError("Someone already has an account with this email address.")
@@ -44,7 +58,7 @@ def invite_person(*, invited_by, email, name, roles, build_accept_url):
 
 
 @transaction.atomic
-def resend_invitation(*, invitation, build_accept_url):
+def resend_invitation(*, invitation: Invitation, build_accept_url: AcceptUrl) -> Invitation:
     Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now())
     invitation.refresh_from_db()
     _email_invitation(invitation, build_accept_url(invitation))
@@ -52,20 +66,20 @@ def resend_invitation(*, invitation, build_accept_url):
 
 
 @transaction.atomic
-def cancel_invitation(*, invitation):
+def cancel_invitation(*, invitation: Invitation) -> None:
     if invitation.is_usable:
         invitation.cancelled_at = timezone.now()
         invitation.save(update_fields=["cancelled_at"])
 
 
 @transaction.atomic
-def accept_invitation(*, invitation, name, password):
+def accept_invitation(*, invitation: Invitation, name: str, password: str) -> User:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
         raise ValidationError("This invitation can no longer be used.")
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError("Someone already has an account with this email address.")
-    user = User.objects.create_user(invitation.email, password, name=name)
+    user: User = User.objects.create_user(invitation.email, password, name=name)
     RoleAssignment.objects.bulk_create(
         RoleAssignment(user=user, role=role, granted_by=invitation.invited_by)
         for role in invitation.roles
@@ -78,7 +92,7 @@ def accept_invitation(*, invitation, name, password):
     return user
 
 
-def _other_active_administrators(user):
+def _other_active_administrators(user: User) -> list[int]:
     """Locks every administrator assignment (so two changes at once cannot both
     pass this check) and returns the ids of the other active administrators."""
     admins = list(
@@ -90,7 +104,7 @@ def _other_active_administrators(user):
 
 
 @transaction.atomic
-def set_roles(*, changed_by, user, roles):
+def set_roles(*, changed_by: User, user: User, roles: Iterable[str]) -> set[str]:
     """Replaces a person's roles. There must always be an administrator left."""
     roles = set(roles)
     current = set(user.role_assignments.values_list("role", flat=True))
@@ -109,7 +123,7 @@ def set_roles(*, changed_by, user, roles):
 
 
 @transaction.atomic
-def set_active(*, changed_by, user, active):
+def set_active(*, changed_by: User, user: User, active: bool) -> None:
     if not active and user.pk == changed_by.pk:
         raise ValidationError("You cannot deactivate your own account.")
     deactivating_admin = not active and user.has_role(Role.ADMINISTRATOR)
@@ -120,7 +134,7 @@ def set_active(*, changed_by, user, active):
 
 
 @transaction.atomic
-def create_administrator(*, email, name, password):
+def create_administrator(*, email: str, name: str, password: str) -> User:
     """The first administrator of a new site (manage.py createadmin). Whoever runs the
     command vouches for the address, so it is verified; the administrator role means
     two-factor authentication must be set up at first sign-in (User.must_use_mfa)."""
@@ -130,7 +144,7 @@ def create_administrator(*, email, name, password):
         or EmailAddress.objects.filter(email__iexact=email).exists()
     ):
         raise ValidationError("Someone already has an account with this email address.")
-    user = User.objects.create_user(email, password, name=name)
+    user: User = User.objects.create_user(email, password, name=name)
     RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user

@@ -1,5 +1,9 @@
 """Self-assessment use cases: each one transaction; email queued after commit."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -8,23 +12,37 @@ from coproduce.lib.tasks import send_email
 
 from .models import Action, ActionNote, Answer, Response, Round
 
+if TYPE_CHECKING:
+    from datetime import date
+
+    from coproduce.accounts.models import User
+
+    from .models import Framework, Statement
+
 
 @transaction.atomic
-def open_round(*, framework, title, closes_on, opened_by):
+def open_round(*, framework: Framework, title: str, closes_on: date, opened_by: User) -> Round:
     return Round.objects.create(
         framework=framework, title=title, closes_on=closes_on, opened_by=opened_by
     )
 
 
 @transaction.atomic
-def close_round(*, round_):
+def close_round(*, round_: Round) -> Round:
     round_.closed = True
     round_.save(update_fields=["closed"])
     return round_
 
 
 @transaction.atomic
-def save_answers(*, round_, person, perspective, answers, submit):
+def save_answers(
+    *,
+    round_: Round,
+    person: User,
+    perspective: str,
+    answers: dict[Statement, tuple[int | None, str]],
+    submit: bool,
+) -> Response:
     """answers: {statement: (score or None, comment)}. Saving keeps a draft to come
     back to; submitting counts it in the results (it can still be changed while
     the round is open)."""
@@ -32,7 +50,8 @@ def save_answers(*, round_, person, perspective, answers, submit):
         round=round_, person=person, perspective=perspective
     )
     existing = {a.statement_id: a for a in response.answers.all()}
-    new, changed = [], []
+    new: list[Answer] = []
+    changed: list[Answer] = []
     for statement, (score, comment) in answers.items():
         answer = existing.get(statement.pk)
         if answer is None:
@@ -49,7 +68,7 @@ def save_answers(*, round_, person, perspective, answers, submit):
 
 
 @transaction.atomic
-def raise_action(*, created_by, **fields):
+def raise_action(*, created_by: User, **fields: Any) -> Action:
     action = Action.objects.create(created_by=created_by, **fields)
     ActionNote.objects.create(action=action, text="Action raised.", author=created_by)
     _tell_owner(action, created_by)
@@ -64,10 +83,10 @@ def save_action(*, action: Action) -> Action:
 
 
 @transaction.atomic
-def update_action(*, action, status, note, author):
+def update_action(*, action: Action, status: str, note: str, author: User) -> Action:
     """Records progress. A status change is written into the notes so the history
     of the action reads from top to bottom."""
-    lines = []
+    lines: list[str] = []
     if status != action.status:
         lines.append(f"Status changed to “{Action.Status(status).label}”.")
         action.status = status
@@ -80,7 +99,8 @@ def update_action(*, action, status, note, author):
     return action
 
 
-def _tell_owner(action, by):
+def _tell_owner(action: Action, by: User) -> None:
+
     owner = action.owner
     if owner is None or owner == by or not owner.email:
         return

@@ -1,16 +1,24 @@
 """The self-assessment's figures for the dashboard: each area's scores from staff
 and from co-producers with the gap, and the action plan's open and overdue actions."""
 
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from coproduce.lib.figures import AREAS, Figure, Row
+from coproduce.lib.figures import AREAS, Compute, Figure, Period, Row
 
 from . import results
 from .models import Action, Round
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
 
-def _latest_round(period):
+
+def _latest_round(period: Period) -> Round | None:
     return (
         Round.objects.filter(opened_on__gte=period.start, opened_on__lte=period.end)
         .order_by("-opened_on", "-pk")
@@ -18,8 +26,8 @@ def _latest_round(period):
     )
 
 
-def area_scores(area):
-    def compute(period):
+def area_scores(area: str) -> Compute:
+    def compute(period: Period, viewer: User | None) -> Figure:
         title = f"{AREAS[area]}: self-assessment scores"
         round_ = _latest_round(period)
         if round_ is None:
@@ -39,7 +47,10 @@ def area_scores(area):
             summary=summary,
             value=scores.gap,
             unit="point gap",
-            rows=(Row("Staff", scores.staff), Row("Co-producers", scores.coproducer)),
+            rows=(
+                Row(label="Staff", value=scores.staff),
+                Row(label="Co-producers", value=scores.coproducer),
+            ),
             columns=("Who answered", "Average score out of 5"),
             url=reverse("assessment:round_detail", args=[round_.pk]),
             url_permission="assessment.view_results",
@@ -53,11 +64,11 @@ def area_scores(area):
     return compute
 
 
-def _score(value):
+def _score(value: Decimal | None) -> str:
     return "not shown (too few answers)" if value is None else str(value)
 
 
-def open_actions(period):
+def open_actions(period: Period, viewer: User | None) -> Figure:
     """Actions raised by the end of the period and not done by then."""
     not_done = Q(created_at__date__lte=period.end) & (
         ~Q(status=Action.Status.DONE) | Q(done_on__gt=period.end)
@@ -82,8 +93,8 @@ def open_actions(period):
         ),
         value=totals["open"],
         unit="actions",
-        rows=tuple(Row(label, by_area.get(key, 0)) for key, label in AREAS.items())
-        + (Row("Overdue (any area)", totals["overdue"]),),
+        rows=tuple(Row(label=label, value=by_area.get(key, 0)) for key, label in AREAS.items())
+        + (Row(label="Overdue (any area)", value=totals["overdue"]),),
         columns=("Area", "Open actions"),
         url=reverse("assessment:action_list"),
         url_permission="assessment.view_actions",

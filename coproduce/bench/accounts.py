@@ -89,10 +89,15 @@ def _meetings_and_claims(person, rng):
         copies.append(claim)
     Claim.objects.bulk_create(copies)
     Payment.objects.bulk_create(
-        Payment(claim=claim, batch_id=claim.batch_id, amount_pence=claim.fee_payable_pence,
-                method=claim.payment_choice, paid_at=claim.paid_at)
+        Payment(
+            claim=claim,
+            batch_id=claim.batch_id,
+            amount_pence=claim.fee_payable_pence,
+            method=claim.payment_choice,
+            paid_at=claim.paid_at,
+        )
         for claim in Claim.objects.filter(claimant=person, status=Status.PAID)
-    )  # fmt: skip
+    )
 
 
 def journey_objects(accounts, rng, per_kind=50):

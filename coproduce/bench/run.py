@@ -80,13 +80,27 @@ def locust(host, classes, seconds, users, out, ids, workdir):
         "BENCH_OUT": str(out),
     }
     command = [
-        sys.executable, "-m", "locust",
-        "-f", str(Path(__file__).with_name("locustfile.py")),
-        "--headless", "--only-summary", "--loglevel", "WARNING",
-        "--host", host, "--users", str(users), "--spawn-rate", str(users),
-        "--run-time", f"{seconds}s", "--stop-timeout", "5",
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(Path(__file__).with_name("locustfile.py")),
+        "--headless",
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+        "--host",
+        host,
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(users),
+        "--run-time",
+        f"{seconds}s",
+        "--stop-timeout",
+        "5",
         *classes,
-    ]  # fmt: skip
+    ]
     result = subprocess.run(
         command, cwd=workdir, env=env, capture_output=True, text=True, timeout=seconds + 90
     )
@@ -105,9 +119,17 @@ def restart_postgres_during(delay, outcome):
         version = sorted(os.listdir("/etc/postgresql"))[-1]
         started = time.monotonic()
         subprocess.run(
-            [shutil.which("pg_ctlcluster") or "/usr/bin/pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"],
-            check=True, timeout=120, capture_output=True,
-        )  # fmt: skip
+            [
+                shutil.which("pg_ctlcluster") or "/usr/bin/pg_ctlcluster",
+                "--skip-systemctl-redirect",
+                version,
+                "main",
+                "restart",
+            ],
+            check=True,
+            timeout=120,
+            capture_output=True,
+        )
         outcome["restart_seconds"] = round(time.monotonic() - started, 2)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -148,9 +170,16 @@ def bench_database(kind, args, run_dir):
         result["migrate_seconds"] = round(time.perf_counter() - started, 1)
         ids = work / "ids.json"
         output = servers.manage(
-            "bench_data", "--scale", str(args.scale), "--password", PASSWORD, "--ids", str(ids),
-            env=env, timeout=900,
-        )  # fmt: skip
+            "bench_data",
+            "--scale",
+            str(args.scale),
+            "--password",
+            PASSWORD,
+            "--ids",
+            str(ids),
+            env=env,
+            timeout=900,
+        )
         log(output.rstrip())
         result["dataset"] = json.loads(output.strip().splitlines()[-1])
         server = servers.AppServer(env, workers=2, log_path=work / "gunicorn.log")
@@ -168,9 +197,14 @@ def bench_database(kind, args, run_dir):
             restarter.start()
         log(f"  running the mixed workload for {args.seconds}s")
         mixed = locust(
-            server.url, ["StaffUser", "CoproducerUser", "LeadUser"], args.seconds, args.users,
-            work / "mixed.json", ids, work,
-        )  # fmt: skip
+            server.url,
+            ["StaffUser", "CoproducerUser", "LeadUser"],
+            args.seconds,
+            args.users,
+            work / "mixed.json",
+            ids,
+            work,
+        )
         if restarter:
             restarter.join(timeout=120)
             window = mixed["failed_between"]
@@ -204,9 +238,10 @@ def table(result):
     ]
     for name, page in sorted(result["mixed"]["pages"].items()):
         queries = (
-            f"{page['queries_min']}" if page["queries_min"] == page["queries_max"]
+            f"{page['queries_min']}"
+            if page["queries_min"] == page["queries_max"]
             else f"{page['queries_min']}-{page['queries_max']}"
-        )  # fmt: skip
+        )
         met = page["median_ms"] is not None and page["median_ms"] <= BARS["median_ms"]
         lines.append(
             f"{name:24} {page['requests']:>8} {page['median_ms'] or '-':>10} {page['p95_ms'] or '-':>8} "

@@ -1,19 +1,27 @@
 """Learning's figure for the dashboard: the share of people trained, per module.
 Counts of people pass through the one suppression function."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.urls import reverse
 
-from coproduce.lib.figures import Figure, Row
+from coproduce.lib.figures import Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
 
 from .models import Module
 from .progress import progress_counts
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
 
-def staff_trained(period):
+
+def staff_trained(period: Period, viewer: User | None) -> Figure:
     """Of the people each active module requires, the share who had completed
     it by the end of the period."""
-    rows, trained_all, required_all = [], 0, 0
+    rows: list[Row] = []
+    trained_all, required_all = 0, 0
     modules = list(Module.objects.filter(active=True).exclude(required_for=[]))
     counts = progress_counts(modules, on=period.end)
     for module in modules:
@@ -22,9 +30,9 @@ def staff_trained(period):
         share = round(100 * trained / required) if required and None not in shown.values() else None
         rows.append(
             Row(
-                module.title,
-                share,
-                reverse("learning:module_progress", args=[module.pk]),
+                label=module.title,
+                value=share,
+                url=reverse("learning:module_progress", args=[module.pk]),
             )
         )
         trained_all += trained

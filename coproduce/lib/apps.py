@@ -8,7 +8,7 @@ class LibConfig(AppConfig):
     name = "coproduce.lib"
     label = "lib"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import registrations
 
         registrations.register()

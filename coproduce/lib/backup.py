@@ -10,6 +10,8 @@ A backup is one folder:
 It never holds COPRODUCE_FIELD_KEY or SECRET_KEY: they are kept apart, so a stolen backup
 does not reveal bank details, and losing them loses the bank details in every backup."""
 
+from __future__ import annotations
+
 import datetime
 import hashlib
 import json
@@ -17,13 +19,16 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
+from typing import IO, Any
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -41,11 +46,15 @@ UPLOAD_STORAGE = "private"
 CHUNK = 1024 * 1024
 
 
+Say = Callable[[str], object]
+Manifest = dict[str, Any]
+
+
 class BackupError(Exception):
     """A reason, in plain English, why a backup or restore cannot go on."""
 
 
-def _sha256(path):
+def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         while chunk := stream.read(CHUNK):
@@ -53,7 +62,7 @@ def _sha256(path):
     return digest.hexdigest()
 
 
-def _entry(folder, path):
+def _entry(folder: Path, path: Path) -> dict[str, object]:
     return {
         "path": path.relative_to(folder).as_posix(),
         "size": path.stat().st_size,
@@ -61,19 +70,19 @@ def _entry(folder, path):
     }
 
 
-def _app_version():
+def _app_version() -> str:
     try:
         return version("coproduce")
     except PackageNotFoundError:
         return "unknown (run from a checkout that was not installed)"
 
 
-def _private_file(path):
+def _private_file(path: Path) -> IO[bytes]:
     """Opens a new file that only this user can read: backups hold personal data."""
     return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
 
 
-def describe_database(connection):
+def describe_database(connection: BaseDatabaseWrapper) -> str:
     name = connection.settings_dict["NAME"]
     if connection.vendor == "sqlite":
         return f"SQLite database {name}"
@@ -81,7 +90,7 @@ def describe_database(connection):
     return f"PostgreSQL database {name} on {host}"
 
 
-def postgres_environment(settings_dict):
+def postgres_environment(settings_dict: dict[str, Any]) -> dict[str, str]:
     """The connection settings for pg_dump and pg_restore as libpq's environment
     variables, so a password never appears on a command line (where `ps` shows it)."""
     env = dict(os.environ)
@@ -105,7 +114,7 @@ def postgres_environment(settings_dict):
     return env
 
 
-def _postgres_tool(name):
+def _postgres_tool(name: str) -> str:
     path = shutil.which(name)
     if not path:
         raise BackupError(
@@ -116,7 +125,7 @@ def _postgres_tool(name):
     return path
 
 
-def _run_postgres_tool(arguments, settings_dict):
+def _run_postgres_tool(arguments: list[str], settings_dict: dict[str, Any]) -> None:
     result = subprocess.run(  # noqa: S603 (fixed program, no shell, no password in arguments)
         arguments, env=postgres_environment(settings_dict), capture_output=True, text=True
     )
@@ -126,7 +135,7 @@ def _run_postgres_tool(arguments, settings_dict):
         )
 
 
-def _copy_database(connection, destination):
+def _copy_database(connection: BaseDatabaseWrapper, destination: Path) -> None:
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         with sqlite3.connect(destination) as copy:
@@ -146,7 +155,7 @@ def _copy_database(connection, destination):
         raise BackupError(f"Backups of a {connection.vendor} database are not supported.")
 
 
-def _walk(storage, folder=""):
+def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
     """Every file name in a storage, folders included."""
     try:
         folders, files = storage.listdir(folder)
@@ -158,7 +167,7 @@ def _walk(storage, folder=""):
         yield from _walk(storage, f"{folder}/{name}" if folder else name)
 
 
-def _copy_uploads(storage, destination):
+def _copy_uploads(storage: Storage, destination: Path) -> tuple[int, int]:
     count = size = 0
     for name in _walk(storage):
         target = destination / PurePosixPath(name)
@@ -170,14 +179,16 @@ def _copy_uploads(storage, destination):
     return count, size
 
 
-def _latest_migrations(connection):
-    latest = {}
+def _latest_migrations(connection: BaseDatabaseWrapper) -> dict[str, str]:
+    latest: dict[str, str] = {}
     for app, name in MigrationRecorder(connection).applied_migrations():
         latest[app] = max(latest.get(app, name), name)
     return dict(sorted(latest.items()))
 
 
-def make_backup(parent, *, include_remote_files=False, say=print):
+def make_backup(
+    parent: str | Path, *, include_remote_files: bool = False, say: Say = print
+) -> Path:
     """Writes a backup folder inside `parent` and returns its path."""
     connection = connections["default"]
     storage = storages[UPLOAD_STORAGE]
@@ -200,7 +211,11 @@ def make_backup(parent, *, include_remote_files=False, say=print):
     say(f"  done: {filesizeformat(database_file.stat().st_size)}.")
 
     if local_uploads or include_remote_files:
-        where = storage.location if local_uploads else f"the {type(storage).__name__} storage"
+        where = (
+            storage.location
+            if isinstance(storage, FileSystemStorage)
+            else f"the {type(storage).__name__} storage"
+        )
         say(f"Copying the uploaded files from {where}...")
         count, size = _copy_uploads(storage, folder / UPLOADS)
         say(f"  done: {count} file{'s' if count != 1 else ''}, {filesizeformat(size)}.")
@@ -237,14 +252,14 @@ def make_backup(parent, *, include_remote_files=False, say=print):
     return final
 
 
-def _safe_relative(path):
+def _safe_relative(path: str) -> PurePosixPath:
     parts = PurePosixPath(path).parts
     if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
         raise BackupError(f"The manifest names a file outside the backup: {path}")
     return PurePosixPath(path)
 
 
-def verify(folder):
+def verify(folder: str | Path) -> Manifest:
     """The manifest of a backup folder, after checking that every file it lists is
     there, whole (size and sha256), and that nothing unlisted was added."""
     folder = Path(folder)
@@ -254,7 +269,7 @@ def verify(folder):
             "that `manage.py backup` made (its name starts with coproduce-backup-)."
         )
     try:
-        manifest = json.loads((folder / MANIFEST).read_text())
+        manifest: Manifest = json.loads((folder / MANIFEST).read_text())
     except (ValueError, UnicodeDecodeError) as error:
         raise BackupError(f"The backup's {MANIFEST} is damaged and cannot be read.") from error
     if manifest.get("format") != FORMAT:
@@ -262,8 +277,8 @@ def verify(folder):
             f"This backup was written in format {manifest.get('format')}; this version of "
             f"Coproduce reads format {FORMAT}."
         )
-    problems = []
-    listed = set()
+    problems: list[str] = []
+    listed: set[str] = set()
     for entry in manifest["files"]:
         relative = _safe_relative(entry["path"])
         listed.add(relative.as_posix())
@@ -273,9 +288,10 @@ def verify(folder):
         elif path.stat().st_size != entry["size"] or _sha256(path) != entry["sha256"]:
             problems.append(f"{relative} has changed since the backup was made")
     for path in folder.rglob("*"):
-        relative = path.relative_to(folder).as_posix()
-        if path.is_file() and relative != MANIFEST and relative not in listed:
-            problems.append(f"{relative} was not part of the backup")
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and name != MANIFEST and name not in listed:
+            problems.append(f"{name} was not part of the backup")
+
     if problems:
         raise BackupError(
             "The backup is damaged, so nothing was restored:\n  - "
@@ -285,23 +301,24 @@ def verify(folder):
     return manifest
 
 
-def _accounts(connection):
+def _accounts(connection: BaseDatabaseWrapper) -> int:
     table = get_user_model()._meta.db_table
     if table not in connection.introspection.table_names():
         return 0
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
-        return cursor.fetchone()[0]
+        row = cursor.fetchone()
+        return int(row[0]) if row else 0
 
 
-def _unknown_migrations(connection, manifest):
+def _unknown_migrations(connection: BaseDatabaseWrapper, manifest: Manifest) -> list[str]:
     known = MigrationLoader(connection, ignore_no_migrations=True).disk_migrations
     return [
         f"{app} {name}" for app, name in manifest["migrations"].items() if (app, name) not in known
     ]
 
 
-def _restore_database(connection, source):
+def _restore_database(connection: BaseDatabaseWrapper, source: Path) -> None:
     if connection.vendor == "sqlite":
         target = Path(connection.settings_dict["NAME"])
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -333,7 +350,7 @@ def _restore_database(connection, source):
         )
 
 
-def _restore_uploads(storage, folder, manifest, say):
+def _restore_uploads(storage: Storage, folder: Path, manifest: Manifest, say: Say) -> None:
     prefix = f"{UPLOADS}/"
     entries = [entry for entry in manifest["files"] if entry["path"].startswith(prefix)]
     for entry in entries:
@@ -348,7 +365,7 @@ def _restore_uploads(storage, folder, manifest, say):
     say(f"  done: {len(entries)} file{'s' if len(entries) != 1 else ''} put back in {where}.")
 
 
-def readable_encrypted_values():
+def readable_encrypted_values() -> tuple[int, int]:
     """(readable, unreadable) counts over every encrypted value, with the keys set now."""
     readable = unreadable = 0
     for model, field in encryption.encrypted_fields():
@@ -365,7 +382,7 @@ def readable_encrypted_values():
     return readable, unreadable
 
 
-def restore(folder, *, force=False, say=print):
+def restore(folder: str | Path, *, force: bool = False, say: Say = print) -> bool:
     """Puts a backup back: checks every file first, then the database, then the uploads.
     Returns whether migrations are still to be applied."""
     folder = Path(folder)

@@ -1,12 +1,18 @@
 """Checks `manage.py check --deploy` runs on a real site (registered in registrations.py)."""
 
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 
 from coproduce.lib.encryption import derived_from_secret_key
 
 
-def field_key_is_set(app_configs, **kwargs):
+def field_key_is_set(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """Without its own key, bank details are lost with SECRET_KEY and are readable by
     anyone who has the database and SECRET_KEY together."""
     if settings.COPRODUCE_DEMO or not derived_from_secret_key():

@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 
 
-def coproduce(request):
+def coproduce(request: HttpRequest) -> dict[str, object]:
+
     return {
         "COPRODUCE_DEMO": settings.COPRODUCE_DEMO,
         "ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME,

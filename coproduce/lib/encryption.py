@@ -13,31 +13,32 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.db.models import Field, Model
 
 __all__ = ["InvalidToken"]
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     """A column that holds a token made by `encrypt`; `rotate_field_key` and `restore`
     find every such column in every app through this class."""
 
 
-def configured_keys():
+def configured_keys() -> list[str]:
     """The keys in COPRODUCE_FIELD_KEY, newest first; empty when it is not set."""
     return [key.strip() for key in settings.COPRODUCE_FIELD_KEY.split(",") if key.strip()]
 
 
-def derived_from_secret_key():
+def derived_from_secret_key() -> bool:
     return not configured_keys()
 
 
-def _fernet(secret):
+def _fernet(secret: str) -> Fernet:
     # A fixed label keeps this key apart from anything else derived from the same secret.
     digest = hashlib.sha256(b"coproduce-field-key:" + secret.encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
 
-def _keys():
+def _keys() -> list[Fernet]:
     return [_fernet(secret) for secret in configured_keys() or [settings.SECRET_KEY]]
 
 
@@ -65,12 +66,12 @@ def rotate(token: str) -> str:
     return MultiFernet(_keys()).rotate(token.encode()).decode()
 
 
-def new_key():
+def new_key() -> str:
     """A random key for COPRODUCE_FIELD_KEY: 256 bits, URL-safe, never with a comma."""
     return secrets.token_urlsafe(32)
 
 
-def encrypted_fields():
+def encrypted_fields() -> list[tuple[type[Model], Field[object, object]]]:
     """(model, field) for every EncryptedTextField of every installed model."""
     return [
         (model, field)

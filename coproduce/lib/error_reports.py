@@ -9,6 +9,8 @@ variables, breadcrumbs (they repeat log lines and SQL), and the text of exceptio
 messages, which a careless `raise ValueError(f"... {value}")` or a database error
 ("Key (email)=(...) already exists") can fill with a person's data."""
 
+from typing import Any
+
 import sentry_sdk
 from sentry_sdk.integrations.django import DjangoIntegration
 
@@ -17,7 +19,7 @@ from coproduce.lib.logs import request_id
 REQUEST_KEYS_KEPT = ("method", "url")
 
 
-def scrub(event, hint):
+def scrub(event: Any, hint: object) -> Any:
     """before_send: keep only what locates the fault."""
     if "request" in event:
         request = event["request"]
@@ -37,7 +39,7 @@ def scrub(event, hint):
     return event
 
 
-def start_error_reports(dsn):
+def start_error_reports(dsn: str) -> None:
     """Called from settings when SENTRY_DSN is set. SENTRY_ENVIRONMENT and SENTRY_RELEASE
     are read by the SDK itself."""
     sentry_sdk.init(

@@ -7,13 +7,20 @@ figure, so a new app adds its figures without touching `insights`.
 
 A figure that describes people must pass its counts through
 `coproduce.lib.suppression.suppress` before it builds its rows: a row whose
-value is None is shown as "fewer than N" and never charted."""
+value is None is shown as "fewer than N" and never charted.
 
-from contextlib import contextmanager
-from contextvars import ContextVar
+Every compute function is `compute(period, viewer) -> Figure`: `viewer` is the person the
+dashboard or report is for (None outside one), so a figure that reads restricted data
+(equality answers) checks their permission and logs the read. Figures and rows are built
+with keyword arguments only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -33,7 +40,7 @@ class Period:
     start: date
     end: date
 
-    def datetimes(self):
+    def datetimes(self) -> tuple[datetime, datetime]:
         """[from, to) as aware datetimes, to filter a datetime column through its
         index (a __date lookup makes the database convert every row)."""
         zone = timezone.get_current_timezone()
@@ -43,14 +50,14 @@ class Period:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Row:
     label: str
     value: int | Decimal | None  # None: suppressed (too few to show)
     url: str = ""  # the records behind this row, for those allowed to see them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
     title: str
     # The headline in plain English, for everyone, screen readers included:
@@ -68,45 +75,31 @@ class Figure:
     maximum: int | Decimal | None = None
     # A two-way table instead of (or beside) `rows`: the first tuple holds the column
     # headings, each later one a row heading then its cells; None: suppressed.
-    grid: tuple[tuple, ...] = ()
+    grid: tuple[tuple[str | int | Decimal | None, ...], ...] = ()
 
 
-@dataclass(frozen=True)
+# compute(period, viewer): the viewer is an accounts.User or None. Any here, because lib
+# imports no app (docs/architecture.md); each app's compute function names the type.
+Compute = Callable[[Period, Any], Figure]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Source:
     key: str  # "payments.paid_within_14_days": unique, stable (used in exports)
     area: str  # a key of AREAS
     order: int
-    compute: object  # callable(period: Period) -> Figure
+    compute: Compute
 
 
 _SOURCES: dict[str, Source] = {}
 
 
-def register(key, area, compute, order=50):
+def register(key: str, area: str, compute: Compute, order: int = 50) -> None:
     if area not in AREAS:
         raise ValueError(f"{key}: unknown jigsaw area {area!r}")
     _SOURCES[key] = Source(key=key, area=area, order=order, compute=compute)
 
 
-def sources(area=None):
+def sources(area: str | None = None) -> list[Source]:
     chosen = [s for s in _SOURCES.values() if area is None or s.area == area]
     return sorted(chosen, key=lambda s: (list(AREAS).index(s.area), s.order, s.key))
-
-
-# Who the figures are being worked out for, so a figure that reads restricted
-# data (equality answers) can check their permission and log the read.
-_viewer = ContextVar("figures_viewer", default=None)
-
-
-def viewer():
-    """The person the dashboard or report is for; None outside one."""
-    return _viewer.get()
-
-
-@contextmanager
-def computing_for(user):
-    token = _viewer.set(user)
-    try:
-        yield
-    finally:
-        _viewer.reset(token)

@@ -1,6 +1,10 @@
 """GOV.UK Frontend markup for every Django form, so each page gets the same
 labels, hints, inline errors and error summary without repeating markup."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,7 +22,7 @@ class GovukFormRenderer(TemplatesSetting):
 CHOICE_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
 
-def widget_kind(bound_field):
+def widget_kind(bound_field: forms.BoundField) -> str:
     widget = bound_field.field.widget
     if isinstance(widget, forms.RadioSelect):
         return "radios"
@@ -51,23 +55,23 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, attrs=None, format="%Y-%m-%d"):  # noqa: A002 (Django's own name)
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str = "%Y-%m-%d") -> None:  # noqa: A002 (Django's own name)
         super().__init__(attrs=attrs, format=format)
 
 
-class IdChoiceField(forms.ModelChoiceField):
+class IdChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """A record chosen by its id. Anything but a plain id the database can hold is an
     invalid choice, so a doctored form gets an error message, not a server error."""
 
     default_error_messages = {"invalid_choice": "Choose one of the options shown"}
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         if is_doctored(self, value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
 
-class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     """Records chosen by id (checkboxes); each id is checked as `IdChoiceField` does."""
 
     default_error_messages = {
@@ -75,20 +79,20 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
         "invalid_pk_value": "Choose only from the options shown",
     }
 
-    def _check_values(self, value):
+    def _check_values(self, value: Any) -> Any:
         if not isinstance(value, str) and any(is_doctored(self, pk) for pk in value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # private in the stubs
 
 
-def is_doctored(field, value):
+def is_doctored(field: forms.ModelChoiceField[Any], value: Any) -> bool:
     """A submitted value that cannot be the id of a record `field` offers."""
     if value in field.empty_values or isinstance(value, models.Model) or field.to_field_name:
         return False
     return id_param(value) is None
 
 
-def id_formfield(model_field, **kwargs):
+def id_formfield(model_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """A ModelForm's field for `model_field`, with the id-checking kinds above for
     relations (Django would give plain ModelChoiceField and ModelMultipleChoiceField)."""
     if isinstance(model_field, models.ManyToManyField):
@@ -99,13 +103,15 @@ def id_formfield(model_field, **kwargs):
 
 
 class IdFieldsMetaclass(ModelFormMetaclass):
-    def __new__(mcs, name, bases, attrs):
+    def __new__(
+        mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]
+    ) -> IdFieldsMetaclass:
         meta = attrs.get("Meta")
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(id_formfield)
         return super().__new__(mcs, name, bases, attrs)
 
 
-class ModelForm(forms.ModelForm, metaclass=IdFieldsMetaclass):
+class ModelForm(forms.ModelForm, metaclass=IdFieldsMetaclass):  # type: ignore[type-arg]
     """Every ModelForm of the project: its relations are chosen through `IdChoiceField`
     and `IdMultipleChoiceField`."""

@@ -13,7 +13,7 @@ import secrets
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -22,17 +22,18 @@ from . import jobs
 logger = logging.getLogger(__name__)
 
 
-def _database():
+def _database() -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-        return cursor.fetchone()[0] == 1
+        row = cursor.fetchone()
+        return row is not None and row[0] == 1
 
 
-def _cache():
+def _cache() -> bool:
     key = f"health:{secrets.token_hex(8)}"
     cache.set(key, "1", 10)
     try:
-        return cache.get(key) == "1"
+        return bool(cache.get(key) == "1")
     finally:
         cache.delete(key)
 
@@ -42,10 +43,10 @@ CHECKS = {"database": _database, "cache": _cache}
 
 @never_cache
 @require_safe
-def health(request):
+def health(request: HttpRequest) -> JsonResponse:
     """200 with {"status": "ok", ...} when every check passes, else 503 naming the failing
     part (never the error itself, which could name hosts or users)."""
-    results = {}
+    results: dict[str, object] = {}
     for name, check in CHECKS.items():
         try:
             results[name] = "ok" if check() else "failing"
@@ -62,7 +63,7 @@ def health(request):
     )
 
 
-def _scheduled_jobs():
+def _scheduled_jobs() -> tuple[bool, dict[str, object]]:
     """(every job on time and its last run fine?, what to add to the answer)."""
     try:
         report = jobs.report()

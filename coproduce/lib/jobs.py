@@ -12,10 +12,15 @@ row, which the database allows only once, so any number of schedulers on any num
 machines queue each period's run exactly once. A scheduler that was stopped for a while
 queues the current period's run when it starts again, not every period it missed."""
 
+from __future__ import annotations
+
 import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
@@ -24,6 +29,11 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.utils import get_module_path
+
+if TYPE_CHECKING:
+    from django_tasks.base import Task
+
+    from .models import JobRun
 
 logger = logging.getLogger(__name__)
 
@@ -34,14 +44,14 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class Job:
     name: str  # "meetings.send_reminders": stable, stored with each run
     every: timedelta
-    task: object  # a django-tasks Task that takes no arguments
+    task: Task[[], Any]  # a django-tasks Task that takes no arguments
     description: str  # plain English: "Remind people of meetings starting soon"
 
-    def period_start(self, now):
+    def period_start(self, now: datetime) -> datetime:
         """The start of the period `now` falls in: when this period's run was due."""
         return EPOCH + (now - EPOCH) // self.every * self.every
 
-    def is_late(self, last_finished_due_at, now):
+    def is_late(self, last_finished_due_at: datetime | None, now: datetime) -> bool:
         """Late when no run has finished for the previous period or since: it has missed
         more than one period (the current period's run may still be on its way)."""
         previous = self.period_start(now) - self.every
@@ -51,13 +61,13 @@ class Job:
 _JOBS: dict[str, Job] = {}
 
 
-def register(name, *, every, task, description):
+def register(name: str, *, every: timedelta, task: Task[[], Any], description: str) -> None:
     if task.takes_context:
         raise ImproperlyConfigured(f"The task for scheduled job {name} must not take a context.")
     _JOBS[name] = Job(name=name, every=every, task=task, description=description)
 
 
-def jobs():
+def jobs() -> list[Job]:
     """[Job] in name order, each with the period the settings give it, if any."""
     chosen = settings.COPRODUCE_JOB_EVERY
     return [
@@ -66,9 +76,11 @@ def jobs():
     ]
 
 
-def check_chosen_periods(app_configs=None, **kwargs):
+def check_chosen_periods(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """A period set for a job that does not exist is a typing mistake worth stopping for."""
-    problems = []
+    problems: list[checks.CheckMessage] = []
     for name, seconds in settings.COPRODUCE_JOB_EVERY.items():
         if name not in _JOBS:
             problems.append(
@@ -89,7 +101,7 @@ def check_chosen_periods(app_configs=None, **kwargs):
     return problems
 
 
-def queue_due(now=None):
+def queue_due(now: datetime | None = None) -> list[JobRun]:
     """Queues the current period's run of every job that has none yet. Returns the runs
     this call queued (none of those another scheduler queued first)."""
     from .models import JobRun
@@ -105,7 +117,7 @@ def queue_due(now=None):
             _any_of((name, due_at) for name, (_, due_at) in due.items())
         ).values_list("job", "due_at")
     )
-    runs = []
+    runs: list[JobRun] = []
     for name, (job, due_at) in due.items():
         if (name, due_at) in queued:
             continue
@@ -127,21 +139,21 @@ def queue_due(now=None):
     return runs
 
 
-def _any_of(pairs):
+def _any_of(pairs: Iterable[tuple[str, datetime]]) -> Q:
     condition = Q(pk__in=[])
     for name, due_at in pairs:
         condition |= Q(job=name, due_at=due_at)
     return condition
 
 
-def seconds_until_next(now=None):
+def seconds_until_next(now: datetime | None = None) -> float | None:
     """How long until the next period of any job starts."""
     now = now or timezone.now()
     starts = [job.period_start(now) + job.every for job in jobs()]
     return min((start - now).total_seconds() for start in starts) if starts else None
 
 
-def run(run_id):
+def run(run_id: int) -> object:
     """Runs one queued period of a job in the task worker, recording its start, its end
     and how it went. A failure is recorded, then raised again for the task queue."""
     from .models import JobRun
@@ -160,7 +172,7 @@ def run(run_id):
     return result
 
 
-def _finish(run_id, error=None):
+def _finish(run_id: int, error: BaseException | None = None) -> None:
     from .models import JobRun
 
     JobRun.objects.filter(pk=run_id).update(
@@ -170,14 +182,14 @@ def _finish(run_id, error=None):
     )
 
 
-def report(now=None):
+def report(now: datetime | None = None) -> dict[str, dict[str, Any]]:
     """{job name: its period, its last run and whether it is late}, for /health/.
     Times and outcomes only: nothing about the people a job dealt with."""
     from .models import JobRun
 
     now = now or timezone.now()
     scheduled = jobs()
-    latest = {
+    latest: dict[str, Any] = {
         row["job"]: row
         for row in JobRun.objects.filter(job__in=[job.name for job in scheduled])
         .values("job")
@@ -192,26 +204,26 @@ def report(now=None):
             _any_of((name, row["last_due_at"]) for name, row in latest.items())
         )
     }
-    jobs_report = {}
+    jobs_report: dict[str, dict[str, Any]] = {}
     for job in scheduled:
         last = last_runs.get(job.name)
         finished_due_at = latest.get(job.name, {}).get("last_finished_due_at")
         jobs_report[job.name] = {
             "every_seconds": int(job.every.total_seconds()),
-            "last_due_at": _iso(last and last.due_at),
-            "last_started_at": _iso(last and last.started_at),
-            "last_finished_at": _iso(last and last.finished_at),
+            "last_due_at": _iso(last.due_at if last else None),
+            "last_started_at": _iso(last.started_at if last else None),
+            "last_finished_at": _iso(last.finished_at if last else None),
             "last_outcome": last.outcome if last else None,
             "late": job.is_late(finished_due_at, now),
         }
     return jobs_report
 
 
-def _iso(moment):
+def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def oldest_queued_task_seconds(now=None):
+def oldest_queued_task_seconds(now: datetime | None = None) -> int | None:
     """Age in whole seconds of the oldest task waiting for a worker; None when nothing
     waits or the queue cannot say cheaply."""
     now = now or timezone.now()
@@ -231,16 +243,17 @@ def oldest_queued_task_seconds(now=None):
     return max(0, int((now - oldest).total_seconds())) if oldest else None
 
 
-def uses_database_queue():
+def uses_database_queue() -> bool:
     """Is the default task queue a table in the database (django-tasks-db)?"""
     return type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__module__.startswith("django_tasks_db")
 
 
-def _oldest_rq_job_enqueued_at(backend):
+def _oldest_rq_job_enqueued_at(backend: Any) -> datetime | None:
     """The head of each queue is its oldest job: one list read and one hash read each."""
     import django_rq
 
-    times = []
+    times: list[datetime] = []
+
     for queue_name in sorted(backend.queues):
         queue = django_rq.get_queue(queue_name)
         job_ids = queue.get_job_ids(0, 1)

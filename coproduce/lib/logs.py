@@ -3,11 +3,14 @@ COPRODUCE_LOG_FORMAT=json, and on every line written while a request is handled 
 request's id, which the response also carries in its X-Request-ID header. A person
 reporting a problem can quote the id; an administrator finds every line it touched."""
 
+import logging
 import re
 import uuid
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest, HttpResponseBase
 from pythonjsonlogger.core import RESERVED_ATTRS
 
 LOG_FORMATS = ("text", "json")
@@ -23,29 +26,31 @@ class RequestIDMiddleware:
     """Takes a well-formed incoming X-Request-ID, else makes one, and sets it on the
     response. First in MIDDLEWARE so every other layer's log lines carry it."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         incoming = request.headers.get(HEADER, "")
-        request.request_id = incoming if WELL_FORMED.fullmatch(incoming) else uuid.uuid4().hex
+        the_id = incoming if WELL_FORMED.fullmatch(incoming) else uuid.uuid4().hex
+        request.request_id = the_id  # type: ignore[attr-defined]
         # Not reset after the response: Django logs a 4xx response after the middleware
         # has returned, and the next request on this thread sets its own id anyway.
-        request_id.set(request.request_id)
+        request_id.set(the_id)
         response = self.get_response(request)
-        response[HEADER] = request.request_id
+        response[HEADER] = the_id
         return response
 
 
 class RequestIDFilter:
     """Puts the current request's id (or "-" outside a request) on each log record."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id.get()
         return True
 
 
-def logging_settings(log_format, level):
+def logging_settings(log_format: str, level: str) -> dict[str, object]:
+
     if log_format not in LOG_FORMATS:
         raise ImproperlyConfigured(f"COPRODUCE_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     formatters = {

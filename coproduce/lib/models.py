@@ -32,5 +32,5 @@ class JobRun(models.Model):
         ]
         ordering = ["-due_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.job} due {self.due_at:%Y-%m-%d %H:%M} ({self.outcome})"

@@ -3,6 +3,7 @@ an entry shows when the person holds its permission (django-rules)."""
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.urls import reverse
 
 
@@ -17,15 +18,16 @@ class NavItem:
 _ITEMS: list[NavItem] = []
 
 
-def register(item):
+def register(item: NavItem) -> None:
     if item not in _ITEMS:
         _ITEMS.append(item)
         _ITEMS.sort(key=lambda entry: entry.order)
 
 
-def items_for(request):
+def items_for(request: HttpRequest) -> list[dict[str, str | bool]]:
     user = request.user
-    links = []
+    links: list[dict[str, str | bool]] = []
+
     for item in _ITEMS:
         if user.has_perm(item.permission):
             url = reverse(item.url_name)

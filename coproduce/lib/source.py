@@ -6,9 +6,10 @@ import io
 import tarfile
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 # What builds and runs Coproduce, relative to the project folder. What is missing (the
@@ -38,22 +39,24 @@ SKIPPED_NAMES = {"__pycache__", "node_modules", "dist", ".env"}
 SKIPPED_SUFFIXES = (".pyc", ".sqlite3", ".sqlite3-wal", ".sqlite3-shm")
 
 
-def _private_folders():
+def _private_folders() -> list[Path]:
     folders = [settings.VAR_DIR, settings.STATIC_ROOT, settings.MEDIA_ROOT]
-    location = settings.STORAGES["private"].get("OPTIONS", {}).get("location")
+    private = cast(dict[str, Any], settings.STORAGES["private"])
+    location = private.get("OPTIONS", {}).get("location")
+
     if location:
         folders.append(location)
     return [Path(folder).resolve() for folder in folders]
 
 
-def _keep(path, private_folders):
+def _keep(path: Path, private_folders: list[Path]) -> bool:
     if path.name in SKIPPED_NAMES or path.name.endswith(SKIPPED_SUFFIXES):
         return False
     resolved = path.resolve()
     return not any(resolved.is_relative_to(folder) for folder in private_folders)
 
 
-def _add(archive, path, name, private_folders):
+def _add(archive: tarfile.TarFile, path: Path, name: str, private_folders: list[Path]) -> None:
     if not _keep(path, private_folders):
         return
     if path.is_dir() and not path.is_symlink():
@@ -64,7 +67,7 @@ def _add(archive, path, name, private_folders):
 
 
 @cache
-def source_archive():
+def source_archive() -> bytes:
     """The tar.gz, built once per process: the code does not change while it runs."""
     private_folders = _private_folders()
     buffer = io.BytesIO()
@@ -77,7 +80,8 @@ def source_archive():
 
 
 @require_safe
-def source(request):
+def source(request: HttpRequest) -> HttpResponse:
+
     response = HttpResponse(source_archive(), content_type="application/gzip")
     response["Content-Disposition"] = 'attachment; filename="coproduce-source.tar.gz"'
     return response

@@ -8,35 +8,39 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpRequest
 
 HONEYPOT_FIELD = "website"
 WINDOW_SECONDS = 60 * 60
 
 
-def filled_honeypot(request):
+def filled_honeypot(request: HttpRequest) -> bool:
     return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str:
     """The visitor's address, as django-allauth's sign-in throttle sees it: behind a
     proxy (ALLAUTH_TRUSTED_PROXY_COUNT) the one the proxy added, not the proxy's."""
     try:
-        return get_adapter(request).get_client_ip(request)
+        address: str = get_adapter(request).get_client_ip(request)
+        return address
+
     except (PermissionDenied, ImproperlyConfigured):  # no usable address
         return "unknown"
 
 
-def _key(request, scope):
+def _key(request: HttpRequest, scope: str) -> str:
     # Only a hash of the address is kept, and only for an hour.
     address = client_address(request)
     return f"site-limit:{scope}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
 
 
-def over_limit(request, scope):
-    return cache.get(_key(request, scope), 0) >= settings.COPRODUCE_PUBLIC_FORM_LIMIT
+def over_limit(request: HttpRequest, scope: str) -> bool:
+    return bool(cache.get(_key(request, scope), 0) >= settings.COPRODUCE_PUBLIC_FORM_LIMIT)
 
 
-def count_submission(request, scope):
+def count_submission(request: HttpRequest, scope: str) -> None:
+
     key = _key(request, scope)
     if cache.add(key, 1, WINDOW_SECONDS):
         return

@@ -9,25 +9,28 @@ tests/test_spreadsheets.py fails if any other module writes CSV or XLSX itself."
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # The half-width characters and their full-width forms, which some spreadsheet
 # programs also read as the start of a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def inert(value):
+def inert(value: object) -> object:
     """The value, with text that a spreadsheet would run as a formula made plain text."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def csv_text(rows):
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
     """rows (sequences of cells) -> the CSV text."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -36,7 +39,7 @@ def csv_text(rows):
     return out.getvalue()
 
 
-def csv_from_dicts(rows):
+def csv_from_dicts(rows: Sequence[Mapping[str, object]]) -> str:
     """Dicts -> CSV text with a heading row of every key, in the order first seen."""
     if not rows:
         return ""
@@ -47,13 +50,14 @@ def csv_from_dicts(rows):
 class Sheet:
     """One sheet of an `XlsxBook`; rows are appended in order."""
 
-    def __init__(self, worksheet):
+    def __init__(self, worksheet: WriteOnlyWorksheet) -> None:
         self._worksheet = worksheet
 
-    def append(self, row, *, bold=False):
+    def append(self, row: Iterable[Any], *, bold: bool = False) -> None:
         self._worksheet.append([self._cell(value, bold) for value in row])
 
-    def _cell(self, value, bold):
+    def _cell(self, value: Any, bold: bool) -> Cell:
+
         cell = WriteOnlyCell(self._worksheet)
         if isinstance(value, str):
             # openpyxl refuses control characters; a stored value must not stop the download.
@@ -71,11 +75,11 @@ class Sheet:
 class XlsxBook:
     """An XLSX workbook written row by row (openpyxl's write-only mode)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._book = Workbook(write_only=True)
-        self._names = set()
+        self._names: set[str] = set()
 
-    def sheet(self, title, *, widths=()):
+    def sheet(self, title: str, *, widths: Sequence[float] = ()) -> Sheet:
         """A new sheet named from `title` (made valid and unique); `widths` are
         the first columns' widths in characters."""
         base = re.sub(r"[\[\]\*\?/\\:]", " ", title)[:31].strip("' ") or "Sheet"
@@ -89,7 +93,8 @@ class XlsxBook:
             worksheet.column_dimensions[column].width = width
         return Sheet(worksheet)
 
-    def to_bytes(self):
+    def to_bytes(self) -> bytes:
+
         out = io.BytesIO()
         self._book.save(out)
         return out.getvalue()

@@ -1,14 +1,14 @@
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
-def private_storage():
+def private_storage() -> Storage:
     """Uploads (receipts, meeting papers, pictures for the public site) live outside the
     public media folder; a view decides who may open each one."""
     return storages["private"]
 
 
-class StaticStorage(CompressedManifestStaticFilesStorage):
+class StaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]  # untyped base
     """Hashed, compressed static files; rewrites `import` paths in our ES modules
     so app.mjs finds the hashed govuk-frontend module."""
 

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,25 +11,25 @@ from . import jobs
 
 
 @task()
-def send_email(subject, body, recipients):
+def send_email(subject: str, body: str, recipients: Sequence[str]) -> None:
     """Sends one plain-text email; queued so a slow mail server never slows a page."""
     send_mail(subject, body, None, recipients)
 
 
 @task()
-def run_scheduled_job(run_id):
+def run_scheduled_job(run_id: int) -> object:
     """Runs one period of a scheduled job that `manage.py run_schedule` queued."""
     return jobs.run(run_id)
 
 
 @task()
-def clear_expired_sessions():
+def clear_expired_sessions() -> None:
     """Deletes the sessions of people whose sign-in has run out (Django keeps them)."""
     call_command("clearsessions")
 
 
 @task()
-def prune_finished_tasks():
+def prune_finished_tasks() -> dict[str, int]:
     """Deletes finished task results, which hold whole email bodies, and old records of
     scheduled runs (the last of each job stays for /health/). RQ expires its own results."""
     from .models import JobRun

@@ -2,8 +2,11 @@
 first bytes, so a renamed file is caught. Meetings, payments and the public
 site accept files through these."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
 # Each accepted type with the bytes its files start with, so a renamed file is caught.
@@ -36,18 +39,21 @@ EXTENSIONS = {
 }
 
 
-def detect_type(upload, allowed):
+def detect_type(
+    upload: UploadedFile[bytes], allowed: dict[str, tuple[str, tuple[bytes, ...]]]
+) -> str:
     """The content type of an upload, checked by its name and its first bytes.
     Raises ValidationError in plain English when it is too big or not allowed."""
     limit = settings.COPRODUCE_UPLOAD_MAX_BYTES
-    if upload.size > limit:
+    size = upload.size or 0
+    if size > limit:
         raise ValidationError(f"The file must be smaller than {filesizeformat(limit)}.")
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError("The file is empty.")
     name = (upload.name or "").lower()
     extension = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     content_type = EXTENSIONS.get(extension)
-    if content_type not in allowed:
+    if content_type is None or content_type not in allowed:
         kinds = ", ".join(sorted({ext for ext, ctype in EXTENSIONS.items() if ctype in allowed}))
         raise ValidationError(f"The file must be one of these types: {kinds}.")
     upload.seek(0)
@@ -72,9 +78,10 @@ def detect_type(upload, allowed):
     return content_type
 
 
-def validate_image(upload):
+def validate_image(upload: UploadedFile[bytes]) -> str:
     return detect_type(upload, IMAGE_TYPES)
 
 
-def validate_document(upload):
+def validate_document(upload: UploadedFile[bytes]) -> str:
+
     return detect_type(upload, {**IMAGE_TYPES, **DOCUMENT_TYPES})

@@ -1,6 +1,11 @@
 """Meeting use cases: one transaction each; people are told once it commits."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
@@ -30,20 +35,24 @@ from .models import (
     Venue,
 )
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
+
 REPLY_SALT = "coproduce.meetings.reply"
 REPLY_LINK_DAYS = 21
 
 
-def absolute(path):
-    return settings.COPRODUCE_SITE_URL.rstrip("/") + path
+def absolute(path: str) -> str:
+    return str(settings.COPRODUCE_SITE_URL).rstrip("/") + path
 
 
-def _email(person, template, context, subject):
+def _email(person: User, template: str, context: Mapping[str, object], subject: str) -> None:
     body = render_to_string(f"meetings/email/{template}", {"person": person, **context})
     transaction.on_commit(partial(send_email.enqueue, subject, body, [person.email]))
 
 
-def wants_email(person):
+def wants_email(person: User) -> bool:
     """Email unless the person told us another way suits them and email does not."""
     profile = getattr(person, "profile", None)
     channels = profile.contact_methods if profile else []
@@ -57,7 +66,7 @@ CHANGES_PEOPLE_NEED_TO_KNOW = ("starts_at", "duration_minutes", "kind", "venue_i
 
 
 @transaction.atomic
-def save_meeting(*, meeting, breaks):
+def save_meeting(*, meeting: Meeting, breaks: Iterable[tuple[int, int]]) -> Meeting:
     """Creates or updates a meeting and replaces its breaks [(after, length)].
     When the time, length, place or way of taking part changes, everyone with a
     place (or who might come) is told."""
@@ -87,13 +96,13 @@ def save_meeting(*, meeting, breaks):
 # ---- invitations and replies -----------------------------------------------
 
 
-def reply_token(invitation):
+def reply_token(invitation: Invitation) -> str:
     return signing.TimestampSigner(salt=REPLY_SALT).sign_object(
         {"i": invitation.pk, "p": invitation.person_id}
     )
 
 
-def invitation_from_token(token):
+def invitation_from_token(token: str) -> Invitation:
     """The invitation a signed email link is for, or ValidationError when the
     link is damaged, expired, or no longer matches the person invited."""
     try:
@@ -104,7 +113,7 @@ def invitation_from_token(token):
         raise ValidationError("This link has expired. Sign in to reply instead.") from error
     except signing.BadSignature as error:
         raise ValidationError("This link is not right. Sign in to reply instead.") from error
-    invitation = (
+    invitation: Invitation | None = (
         Invitation.objects.select_related("meeting", "person")
         .filter(pk=data.get("i"), person_id=data.get("p"))
         .first()
@@ -117,7 +126,7 @@ def invitation_from_token(token):
 
 
 @transaction.atomic
-def invite(*, meeting, people, invited_by):
+def invite(*, meeting: Meeting, people: Iterable[User], invited_by: User) -> list[Invitation]:
     """Invites people not invited yet; each gets an email with one-step reply links."""
     already = set(meeting.invitations.values_list("person_id", flat=True))
     new = [
@@ -144,16 +153,18 @@ def invite(*, meeting, people, invited_by):
     return created
 
 
-def confirmed_count(meeting):
+def confirmed_count(meeting: Meeting) -> int:
     return meeting.invitations.filter(reply=Invitation.Reply.YES).count()
 
 
-def _has_room(meeting):
+def _has_room(meeting: Meeting) -> bool:
     return meeting.capacity is None or confirmed_count(meeting) < meeting.capacity
 
 
 @transaction.atomic
-def reply(*, invitation, answer, recorded_by=None, reason=""):
+def reply(
+    *, invitation: Invitation, answer: str, recorded_by: User | None = None, reason: str = ""
+) -> Invitation:
     """Records yes, no, maybe or cancelled. Yes when the meeting is full puts
     the person on the waiting list; giving up a place offers it to the next
     person waiting. Staff taking a reply by phone must say why."""
@@ -192,7 +203,7 @@ def reply(*, invitation, answer, recorded_by=None, reason=""):
     return invitation
 
 
-def _fill_from_waiting_list(meeting):
+def _fill_from_waiting_list(meeting: Meeting) -> list[Invitation]:
     """Offers free places to the people waiting longest, and tells them."""
     free = None if meeting.capacity is None else meeting.capacity - confirmed_count(meeting)
     waiting = meeting.invitations.filter(reply=Invitation.Reply.WAITING).order_by(
@@ -220,7 +231,9 @@ def _fill_from_waiting_list(meeting):
 
 
 @transaction.atomic
-def update_arrangement(*, item, owner, status, due_on, note):
+def update_arrangement(
+    *, item: Arrangement, owner: User | None, status: str, due_on: date, note: str
+) -> Arrangement:
     item.owner, item.status, item.due_on, item.note = owner, status, due_on, note
     if status != Arrangement.Status.DONE:
         item.done_at = None
@@ -234,22 +247,39 @@ def update_arrangement(*, item, owner, status, due_on, note):
 
 
 @transaction.atomic
-def add_material(*, meeting, kind, title, sent_on, upload, content_type, uploaded_by):
+def add_material(
+    *,
+    meeting: Meeting,
+    kind: str,
+    title: str,
+    sent_on: date,
+    upload: UploadedFile[bytes],
+    content_type: str,
+    uploaded_by: User,
+) -> Material:
     return Material.objects.create(
         meeting=meeting,
         kind=kind,
         title=title,
         sent_on=sent_on,
         file=upload,
-        original_name=upload.name[:255],
+        original_name=(upload.name or "")[:255],
         content_type=content_type,
-        size=upload.size,
+        size=upload.size or 0,  # never None: lib.uploads refused it as empty
         uploaded_by=uploaded_by,
     )
 
 
 @transaction.atomic
-def add_format(*, material, format, sent_on, upload=None, content_type="", link=""):
+def add_format(
+    *,
+    material: Material,
+    format: str,  # noqa: A002 (the model's own name)
+    sent_on: date,
+    upload: UploadedFile[bytes] | None = None,
+    content_type: str = "",
+    link: str = "",
+) -> AlternativeFormat:
     """Adds or replaces one alternative format of a paper."""
     AlternativeFormat.objects.filter(material=material, format=format).delete()
     return AlternativeFormat.objects.create(
@@ -257,9 +287,9 @@ def add_format(*, material, format, sent_on, upload=None, content_type="", link=
         format=format,
         sent_on=sent_on,
         file=upload or "",
-        original_name=upload.name[:255] if upload else "",
+        original_name=(upload.name or "")[:255] if upload else "",
         content_type=content_type,
-        size=upload.size if upload else 0,
+        size=(upload.size or 0) if upload else 0,
         link=link,
     )
 
@@ -268,11 +298,15 @@ def add_format(*, material, format, sent_on, upload=None, content_type="", link=
 
 
 @transaction.atomic
-def record_attendance(*, meeting, minutes_by_person, recorded_by):
+def record_attendance(
+    *, meeting: Meeting, minutes_by_person: Mapping[User, int | None], recorded_by: User
+) -> int:
     """{person: minutes or None}: None removes the record (they did not come)."""
     existing = {a.person_id: a for a in meeting.attendance.all()}
     now = timezone.now()
-    create, update, remove = [], [], []
+    create: list[Attendance] = []
+    update: list[Attendance] = []
+    remove: list[int] = []
     for person, minutes in minutes_by_person.items():
         row = existing.get(person.pk)
         if minutes is None:
@@ -303,12 +337,12 @@ def record_attendance(*, meeting, minutes_by_person, recorded_by):
 # ---- feedback -------------------------------------------------------------
 
 
-def leads():
+def leads() -> QuerySet[User]:
     return User.objects.filter(is_active=True, role_assignments__role="lead").distinct()
 
 
 @transaction.atomic
-def give_feedback(*, meeting, person, anonymous, **answers):
+def give_feedback(*, meeting: Meeting, person: User, anonymous: bool, **answers: Any) -> Feedback:
     """Saves one person's feedback once. "Access needs not met" (or only partly)
     raises a follow-up and tells the co-production lead, without saying who
     when the person chose to be anonymous."""
@@ -332,7 +366,7 @@ def give_feedback(*, meeting, person, anonymous, **answers):
 
 
 @transaction.atomic
-def follow_up(*, feedback, note, done_by):
+def follow_up(*, feedback: Feedback, note: str, done_by: User) -> Feedback:
     feedback.follow_up_note = note
     feedback.followed_up_by = done_by
     feedback.followed_up_at = timezone.now()
@@ -343,18 +377,18 @@ def follow_up(*, feedback, note, done_by):
 # ---- reminders ------------------------------------------------------------
 
 
-def due_reminders(hours=48):
+def due_reminders(hours: int = 48) -> QuerySet[Invitation]:
     """Places at meetings starting within `hours` whose holders were not reminded yet."""
     now = timezone.now()
     return Invitation.objects.filter(
         reply=Invitation.Reply.YES,
         reminded_at__isnull=True,
         meeting__starts_at__gt=now,
-        meeting__starts_at__lte=now + timezone.timedelta(hours=hours),
+        meeting__starts_at__lte=now + timedelta(hours=hours),
     ).select_related("meeting", "meeting__venue", "person__profile")
 
 
-def send_reminders(hours=48):
+def send_reminders(hours: int = 48) -> tuple[int, int]:
     """Reminds each person once, by email when that suits them; the others are
     listed on the meeting page for staff to ring or text. Safe to run again."""
     sent = by_staff = 0

@@ -32,9 +32,11 @@ R = Invitation.Reply
 PAST_REPLIES = [R.YES] * 55 + [R.NO] * 20 + [R.MAYBE] * 5 + [R.NONE] * 12 + [R.CANCELLED] * 5
 UPCOMING_REPLIES = [R.NONE] * 40 + [R.YES] * 35 + [R.MAYBE] * 8 + [R.NO] * 12 + [R.CANCELLED] * 2
 ACCESS_ANSWERS = (
-    [AccessAnswer.YES] * 60 + [AccessAnswer.NONE] * 20 + [AccessAnswer.PARTLY] * 12
+    [AccessAnswer.YES] * 60
+    + [AccessAnswer.NONE] * 20
+    + [AccessAnswer.PARTLY] * 12
     + [AccessAnswer.NO] * 8
-)  # fmt: skip
+)
 ANSWERS = [Answer.YES] * 7 + [Answer.PARTLY] * 2 + [Answer.NO]
 KINDS = [Meeting.Kind.IN_PERSON] * 4 + [Meeting.Kind.ONLINE] * 4 + [Meeting.Kind.HYBRID] * 2
 STATUSES = list(Arrangement.Status.values)

@@ -11,16 +11,23 @@ the meeting page after a reply, a passport or a sharing choice changed
 the result, and an unchanged checklist is not read again.
 See docs/decisions/0009-meetings-checklist-from-passports.md."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
-from coproduce.people.access import arrangements_for_many, passports_changed_since
+from coproduce.people.access import Arrangements, arrangements_for_many, passports_changed_since
 from coproduce.people.models import Requirement
 
-from .models import Arrangement, Invitation
+from .models import Arrangement, Invitation, Meeting
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
 
 LABEL_TO_CODE = {label: code for code, label in Requirement.choices}
 ASK = "ask"
@@ -56,20 +63,23 @@ ATTENDING = (Invitation.Reply.YES, Invitation.Reply.MAYBE)
 
 @dataclass
 class Needs:
-    by_code: dict = field(default_factory=dict)  # code -> [person]
-    details: list = field(default_factory=list)  # Arrangements that have dietary/other text
+    by_code: dict[str, list[User]] = field(default_factory=dict)  # code -> [person]
+    # Arrangements that have dietary/other text
+    details: list[Arrangements] = field(default_factory=list)
 
 
-def due_on(meeting, code):
+def due_on(meeting: Meeting, code: str) -> date:
     day = timezone.localdate(meeting.starts_at)
     if code in BOOK_EARLY:
         return day - timedelta(days=14)
     if code in PAPERS:
-        return meeting.papers_due_on
+        papers_due_on: date = meeting.papers_due_on
+        return papers_due_on
+
     return day - timedelta(days=2)
 
 
-def read_needs(meeting, viewer):
+def read_needs(meeting: Meeting, viewer: User) -> Needs:
     """What the people coming need, as the viewer may see it (logged)."""
     people = [
         invitation.person
@@ -93,12 +103,12 @@ def read_needs(meeting, viewer):
     return needs
 
 
-def mark_stale(meeting):
+def mark_stale(meeting: Meeting) -> None:
     """Who is coming changed: the next organiser to look rebuilds the checklist."""
     type(meeting).objects.filter(pk=meeting.pk).update(checklist_checked_at=None)
 
 
-def is_stale(meeting):
+def is_stale(meeting: Meeting) -> bool:
     """True when replies changed, or someone coming changed their passport or
     sharing choice, since the checklist was last built. Reads no access needs."""
     checked = meeting.checklist_checked_at
@@ -111,7 +121,7 @@ def is_stale(meeting):
 
 
 @transaction.atomic
-def sync(meeting, viewer):
+def sync(meeting: Meeting, viewer: User) -> Needs:
     """Updates the stored checklist from the passports; returns the Needs read.
     The meeting's row is locked first, so two organisers opening the page at
     once do not both add the same arrangement."""
@@ -146,12 +156,13 @@ def sync(meeting, viewer):
     return needs
 
 
-def warnings(meeting, items, days=7):
+def warnings(meeting: Meeting, items: Iterable[Arrangement], days: int = 7) -> list[str]:
     """Plain-English warnings when the meeting is close and something is not arranged."""
     if meeting.has_started:
         return []
     close = meeting.starts_at - timezone.now() <= timedelta(days=days)
-    found = []
+    found: list[str] = []
+
     for item in items:
         if not item.still_needed or item.is_settled:
             continue

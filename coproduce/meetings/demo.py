@@ -190,8 +190,10 @@ def load(log):
         minutes_by_person={person: 120 - 30 * (n % 2) for n, person in enumerate(coproducers)},
         recorded_by=staff,
     )
-    answers = [("yes", "yes", "yes", ""), ("no", "partly", "yes", "The captions stopped after "
-               "the break and nobody noticed.")]  # fmt: skip
+    answers = [
+        ("yes", "yes", "yes", ""),
+        ("no", "partly", "yes", "The captions stopped after the break and nobody noticed."),
+    ]
     for person, (met, listened, said, words) in zip(coproducers, answers * 5, strict=False):
         actions.give_feedback(
             meeting=past,

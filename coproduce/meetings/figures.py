@@ -1,47 +1,56 @@
 """The meetings figures on the dashboard (see coproduce.lib.figures)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from coproduce.lib.figures import Figure, Row
+from coproduce.lib.figures import Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
 
 from .models import AccessAnswer, Arrangement, Feedback
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+
 PERMISSION = "meetings.view_feedback_results"
 
 
-def _notes(shown):
+def _notes(shown: dict[str, int | None]) -> tuple[str, ...]:
     if any(value is None for value in shown.values()):
         return (f"Numbers under {floor()} are hidden so nobody can be identified.",)
     return ()
 
 
-def access_needs_met(period):
+def access_needs_met(period: Period, viewer: User | None) -> Figure:
     counts = dict(
         Feedback.objects.filter(given_on__gte=period.start, given_on__lte=period.end)
         .values_list("access_needs_met")
         .annotate(n=Count("pk"))
     )
-    raw = {label: counts.get(value, 0) for value, label in AccessAnswer.choices}
+    raw = {str(label): counts.get(value, 0) for value, label in AccessAnswer.choices}
     shown, total = suppress(raw)
     url = reverse("meetings:feedback_overview")
     needs = [
-        shown[choice.label] for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
+        shown[str(choice.label)]
+        for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
     ]
+    known = [n for n in needs if n is not None]
     title = "Access needs met at meetings"
     value = None
     if total == 0:
         summary = "Nobody gave feedback on a meeting in this period."
     elif total is None:
         summary = f"Fewer than {floor()} people answered, so the numbers are hidden."
-    elif None in needs:
+    elif len(known) < len(needs):
         # Working out a share from hidden numbers would reveal them.
         summary = f"{total} people gave feedback. Some answers are too few to show."
-    elif sum(needs):
-        value = round(100 * needs[0] / sum(needs))
+    elif sum(known):
+        value = round(100 * known[0] / sum(known))
         summary = (
-            f"{needs[0]} of {sum(needs)} people with access needs who gave feedback said their "
+            f"{known[0]} of {sum(known)} people with access needs who gave feedback said their "
             f"needs were met ({value}%)."
         )
     else:
@@ -51,7 +60,7 @@ def access_needs_met(period):
         summary=summary,
         value=value,
         unit="%",
-        rows=tuple(Row(label, shown[label], url) for label in raw),
+        rows=tuple(Row(label=label, value=shown[label], url=url) for label in raw),
         columns=("Were your access needs met?", "People"),
         url=url,
         url_permission=PERMISSION,
@@ -59,7 +68,7 @@ def access_needs_met(period):
     )
 
 
-def arrangements_ready(period):
+def arrangements_ready(period: Period, viewer: User | None) -> Figure:
     since, until = period.datetimes()
     items = Arrangement.objects.filter(
         meeting__starts_at__gte=since, meeting__starts_at__lt=until, still_needed=True
@@ -88,7 +97,7 @@ def arrangements_ready(period):
         summary=summary,
         value=value,
         unit="%",
-        rows=tuple(Row(label, shown[label], url) for label in raw),
+        rows=tuple(Row(label=label, value=shown[label], url=url) for label in raw),
         columns=("Access arrangements", "Number"),
         url=url,
         url_permission="meetings.view_checklist",

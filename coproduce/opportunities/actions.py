@@ -1,5 +1,9 @@
 """Opportunity use cases: one transaction each; people are told once it commits."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -27,9 +31,21 @@ def save_opportunity(*, opportunity: Opportunity) -> Opportunity:
     return opportunity
 
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+
+    from .models import Opportunity
+
+
 def express_interest(
-    *, opportunity, person, answers="", received=None, recorded_by=None, reason=""
-):
+    *,
+    opportunity: Opportunity,
+    person: User,
+    answers: str = "",
+    received: str | None = None,
+    recorded_by: User | None = None,
+    reason: str = "",
+) -> Application:
     """Online by the person, or recorded by staff on their behalf with a reason."""
     if not opportunity.is_open:
         raise ValidationError("This opportunity is closed.")
@@ -60,14 +76,16 @@ def express_interest(
 
 
 @transaction.atomic
-def withdraw(*, application):
+def withdraw(*, application: Application) -> None:
     if application.status == Application.Status.INTERESTED:
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])
 
 
 @transaction.atomic
-def decide(*, application, selected, message, decided_by):
+def decide(
+    *, application: Application, selected: bool, message: str, decided_by: User
+) -> Application:
     """Chooses or does not choose someone, tells them kindly, and adds a chosen
     person to the project's team."""
     application = Application.objects.select_for_update().get(pk=application.pk)
@@ -80,7 +98,7 @@ def decide(*, application, selected, message, decided_by):
     application.decided_at = timezone.now()
     application.save(update_fields=["status", "message", "decided_at"])
     opportunity = application.opportunity
-    if selected and opportunity.project_id:
+    if selected and opportunity.project is not None:
         project_actions.add_team_member(
             project=opportunity.project,
             person=application.person,

@@ -2,8 +2,12 @@
 compare-and-set UPDATE on its status, so a double click or two people at once
 change it once and pay it once (decision 0012). People are told once it commits."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -34,19 +38,36 @@ from .models import (
     round_pence,
 )
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from coproduce.accounts.models import User
+    from coproduce.projects.models import Project
+
+    from .models import ActivityType, ExpenseType
+
 LONGEST_CLAIM_MINUTES = 16 * 60
 # Claims for activities further back than this are refused: ask finance instead.
 OLDEST_CLAIM_DAYS = 366
 
 
-def _tell(person, subject, body):
+def _tell(person: User, subject: str, body: str) -> None:
     if person.email:
         email = person.email
         transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
 
 
 @transaction.atomic
-def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_minutes=0, note=""):
+def add_activity_rate(
+    *,
+    activity_type: ActivityType,
+    unit: str,
+    amount_pence: int,
+    starts_on: date,
+    by: User,
+    unit_minutes: int | None = 0,
+    note: str = "",
+) -> ActivityRate:
     """A new rate from a date on. Earlier rates stay, so older claims keep theirs."""
     return ActivityRate.objects.create(
         activity_type=activity_type,
@@ -61,9 +82,15 @@ def add_activity_rate(*, activity_type, unit, amount_pence, starts_on, by, unit_
 
 @transaction.atomic
 def add_expense_rule(
-    *, expense_type, starts_on, by, receipt_over_pence=0, pence_per_mile=None, limit_pence=None,
-    note="",
-):  # fmt: skip
+    *,
+    expense_type: ExpenseType,
+    starts_on: date,
+    by: User,
+    receipt_over_pence: int = 0,
+    pence_per_mile: int | None = None,
+    limit_pence: int | None = None,
+    note: str = "",
+) -> ExpenseRule:
     return ExpenseRule.objects.create(
         expense_type=expense_type,
         receipt_over_pence=receipt_over_pence,
@@ -125,8 +152,17 @@ def save_expense_type(
     return expense_type
 
 
-def _check_claim(*, claimant, activity_type, activity_date, minutes, fee_wanted_pence, fee,
-                 source, exclude=None):  # fmt: skip
+def _check_claim(
+    *,
+    claimant: User,
+    activity_type: ActivityType,
+    activity_date: date,
+    minutes: int,
+    fee_wanted_pence: int | None,
+    fee: int,
+    source: str,
+    exclude: int | None = None,
+) -> None:
     today = timezone.localdate()
     if activity_date > today:
         raise ValidationError("The date of the activity must be today or earlier.")
@@ -142,7 +178,10 @@ def _check_claim(*, claimant, activity_type, activity_date, minutes, fee_wanted_
         raise ValidationError(
             f"The amount you would like cannot be more than the full fee of {pounds(fee)}."
         )
-    same = Claim.objects.filter(claimant=claimant).exclude(pk=exclude)
+    same = Claim.objects.filter(claimant=claimant)
+    if exclude is not None:
+        same = same.exclude(pk=exclude)
+
     # A claim from a meeting is that meeting's: two meetings on one day are two
     # claims. Without a source, the same kind of activity on the same day is a repeat.
     if source:
@@ -156,8 +195,8 @@ def _check_claim(*, claimant, activity_type, activity_date, minutes, fee_wanted_
         )
 
 
-def _rate(activity_type, activity_date):
-    rate = activity_type.in_force(activity_date)
+def _rate(activity_type: ActivityType, activity_date: date) -> ActivityRate:
+    rate: ActivityRate | None = activity_type.in_force(activity_date)
     if rate is None:
         raise ValidationError(
             f"We had no rate for “{activity_type}” on {activity_date:%d/%m/%Y}. "
@@ -167,23 +206,39 @@ def _rate(activity_type, activity_date):
 
 
 def create_claim(
-    *, claimant, entered_by, activity_type, activity_date, minutes, description,
-    payment_choice, project=None, skills="", source="", charity="", fee_wanted_pence=None,
-    reason="",
-):  # fmt: skip
+    *,
+    claimant: User,
+    entered_by: User,
+    activity_type: ActivityType,
+    activity_date: date,
+    minutes: int,
+    description: str,
+    payment_choice: str,
+    project: Project | None = None,
+    skills: str = "",
+    source: str = "",
+    charity: str = "",
+    fee_wanted_pence: int | None = None,
+    reason: str = "",
+) -> Claim:
     """A draft claim, by the person or entered for them with a reason. The fee
     comes from the rate in force on the activity's date."""
     if entered_by != claimant and not reason.strip():
         raise ValidationError("Say why you are making this claim for them.")
     rate = _rate(activity_type, activity_date)
-    fee = rate.fee_for(minutes)
+    fee: int = rate.fee_for(minutes)
     with transaction.atomic():
         # Lock the claimant's row so two submissions of the same form cannot both pass the check.
         get_user_model().objects.select_for_update().filter(pk=claimant.pk).first()
         _check_claim(
-            claimant=claimant, activity_type=activity_type, activity_date=activity_date,
-            minutes=minutes, fee_wanted_pence=fee_wanted_pence, fee=fee, source=source,
-        )  # fmt: skip
+            claimant=claimant,
+            activity_type=activity_type,
+            activity_date=activity_date,
+            minutes=minutes,
+            fee_wanted_pence=fee_wanted_pence,
+            fee=fee,
+            source=source,
+        )
         claim = Claim.objects.create(
             claimant=claimant,
             entered_by=entered_by,
@@ -206,20 +261,24 @@ def create_claim(
     return claim
 
 
-def change_claim(*, claim, by, **fields):
+def change_claim(*, claim: Claim, by: User, **fields: Any) -> Claim:
     """Changes a draft or returned claim; the fee follows the rate of the (new) date."""
     rate = _rate(fields["activity_type"], fields["activity_date"])
-    fee = rate.fee_for(fields["minutes"])
+    fee: int = rate.fee_for(fields["minutes"])
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         if not locked.can_change:
             raise ValidationError("This claim has been sent, so it cannot be changed now.")
         _check_claim(
-            claimant=locked.claimant, activity_type=fields["activity_type"],
-            activity_date=fields["activity_date"], minutes=fields["minutes"],
-            fee_wanted_pence=fields.get("fee_wanted_pence"), fee=fee,
-            source=locked.source, exclude=locked.pk,
-        )  # fmt: skip
+            claimant=locked.claimant,
+            activity_type=fields["activity_type"],
+            activity_date=fields["activity_date"],
+            minutes=fields["minutes"],
+            fee_wanted_pence=fields.get("fee_wanted_pence"),
+            fee=fee,
+            source=locked.source,
+            exclude=locked.pk,
+        )
         for name, value in fields.items():
             setattr(locked, name, value)
         if locked.payment_choice != Claim.Choice.DONATE:
@@ -244,8 +303,8 @@ def change_claim(*, claim, by, **fields):
     return locked
 
 
-def _expense_rule(expense_type, day):
-    rule = expense_type.in_force(day)
+def _expense_rule(expense_type: ExpenseType, day: date) -> ExpenseRule:
+    rule: ExpenseRule | None = expense_type.in_force(day)
     if rule is None:
         raise ValidationError(
             f"We had no rule for “{expense_type}” on {day:%d/%m/%Y}. "
@@ -254,7 +313,13 @@ def _expense_rule(expense_type, day):
     return rule
 
 
-def _check_expense(expense_type, rule, amount_pence, miles, has_receipt):
+def _check_expense(
+    expense_type: ExpenseType,
+    rule: ExpenseRule,
+    amount_pence: int | None,
+    miles: Decimal | int | None,
+    has_receipt: bool,
+) -> int:
     """The amount to pay under `rule`: mileage worked out from its rate; its
     limit and receipt rule checked. Raises ValidationError in plain English."""
     if rule.pence_per_mile:
@@ -282,8 +347,16 @@ def _check_expense(expense_type, rule, amount_pence, miles, has_receipt):
     return amount_pence
 
 
-def add_expense(*, claim, expense_type, description, amount_pence=None, miles=None,
-                receipt=None, receipt_type=""):  # fmt: skip
+def add_expense(
+    *,
+    claim: Claim,
+    expense_type: ExpenseType,
+    description: str,
+    amount_pence: int | None = None,
+    miles: Decimal | int | None = None,
+    receipt: UploadedFile[bytes] | None = None,
+    receipt_type: str = "",
+) -> ExpenseItem:
     """An expense on a claim, checked against the rule of the activity's date:
     mileage is worked out from the rate, and a receipt is needed above the amount."""
     if not claim.can_change:
@@ -300,15 +373,15 @@ def add_expense(*, claim, expense_type, description, amount_pence=None, miles=No
             amount_pence=amount_pence,
         )
         if receipt is not None:
-            item.receipt_name = receipt.name[:255]
+            item.receipt_name = (receipt.name or "")[:255]
             item.receipt_type = receipt_type
-            item.receipt.save(receipt.name, receipt, save=False)
+            item.receipt.save(receipt.name or "", receipt, save=False)
         item.save()
     return item
 
 
 @transaction.atomic
-def remove_expense(*, item):
+def remove_expense(*, item: ExpenseItem) -> None:
     if not item.claim.can_change:
         raise ValidationError("This claim has been sent, so it cannot be changed now.")
     if item.receipt:
@@ -316,7 +389,15 @@ def remove_expense(*, item):
     item.delete()
 
 
-def _move(claim, *, by, from_statuses, to, note="", **fields):
+def _move(
+    claim: Claim,
+    *,
+    by: User,
+    from_statuses: Iterable[str],
+    to: str,
+    note: str = "",
+    **fields: Any,
+) -> bool:
     """Compare-and-set: the claim moves only if it is still in one of `from_statuses`.
     Returns True for the one caller that moved it."""
     changed = Claim.objects.filter(pk=claim.pk, status__in=from_statuses).update(
@@ -329,11 +410,11 @@ def _move(claim, *, by, from_statuses, to, note="", **fields):
 
 
 @transaction.atomic
-def submit(*, claim, by):
+def submit(*, claim: Claim, by: User) -> bool:
     # The fee is worked out again when the claim is sent, so a rate the lead has
     # since added for that date (a correction, back-dated) is the one paid.
     rate = _rate(claim.activity_type, claim.activity_date)
-    fee = rate.fee_for(claim.minutes)
+    fee: int = rate.fee_for(claim.minutes)
     moved = _move(
         claim,
         by=by,
@@ -368,29 +449,38 @@ def submit(*, claim, by):
     return moved
 
 
-def _may_decide(claim, by):
+def _may_decide(claim: Claim, by: User) -> None:
     if by.pk in (claim.claimant_id, claim.entered_by_id):
         raise ValidationError("Someone else must approve this claim: you made or entered it.")
 
 
 @transaction.atomic
-def approve(*, claim, by):
+def approve(*, claim: Claim, by: User) -> bool:
     """Approves once. A claim with nothing to pay (a declined fee and no expenses)
     is complete on approval, with a payment of nothing recorded."""
     _may_decide(claim, by)
     now = timezone.now()
     moved = _move(
-        claim, by=by, from_statuses=[Status.SUBMITTED], to=Status.APPROVED,
-        approved_at=now, decided_by=by,
-    )  # fmt: skip
+        claim,
+        by=by,
+        from_statuses=[Status.SUBMITTED],
+        to=Status.APPROVED,
+        approved_at=now,
+        decided_by=by,
+    )
     if not moved:
         return False
     if claim.total_pence == 0 and _move(
-        claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
+        claim,
+        by=by,
+        from_statuses=[Status.APPROVED],
+        to=Status.PAID,
+        paid_at=now,
         note="Nothing to pay: the fee was declined and there are no expenses.",
-    ):  # fmt: skip
-        Payment.objects.create(claim=claim, batch=None, amount_pence=0,
-                               method=claim.payment_choice, paid_at=now)  # fmt: skip
+    ):
+        Payment.objects.create(
+            claim=claim, batch=None, amount_pence=0, method=claim.payment_choice, paid_at=now
+        )
     _tell(
         claim.claimant,
         "Your claim is approved",
@@ -405,14 +495,18 @@ def approve(*, claim, by):
 
 
 @transaction.atomic
-def return_claim(*, claim, by, reason):
+def return_claim(*, claim: Claim, by: User, reason: str) -> bool:
     _may_decide(claim, by)
     if not reason.strip():
         raise ValidationError("Say what needs to change, so they can put it right.")
     moved = _move(
-        claim, by=by, from_statuses=[Status.SUBMITTED], to=Status.RETURNED,
-        returned_reason=reason, decided_by=by,
-    )  # fmt: skip
+        claim,
+        by=by,
+        from_statuses=[Status.SUBMITTED],
+        to=Status.RETURNED,
+        returned_reason=reason,
+        decided_by=by,
+    )
     if moved:
         _tell(
             claim.claimant,
@@ -424,7 +518,7 @@ def return_claim(*, claim, by, reason):
 
 
 @transaction.atomic
-def create_batch(*, claims, by):
+def create_batch(*, claims: Iterable[Claim], by: User) -> PaymentBatch:
     """Puts approved claims that are in no batch into a new batch for export."""
     batch = PaymentBatch.objects.create(created_by=by)
     taken = Claim.objects.filter(
@@ -436,7 +530,7 @@ def create_batch(*, claims, by):
 
 
 @transaction.atomic
-def mark_batch_paid(*, batch, by, reference=""):
+def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> int:
     """Marks every claim in the batch paid, in one step, once. Returns how many
     claims this call paid (0 when someone else already did)."""
     now = timezone.now()
@@ -449,14 +543,20 @@ def mark_batch_paid(*, batch, by, reference=""):
         "expenses"
     ):
         if _move(
-            claim, by=by, from_statuses=[Status.APPROVED], to=Status.PAID, paid_at=now,
-            days_to_pay=Claim.days_between(claim.submitted_at, now)
-            if claim.total_pence else None,
-        ):  # fmt: skip
+            claim,
+            by=by,
+            from_statuses=[Status.APPROVED],
+            to=Status.PAID,
+            paid_at=now,
+            days_to_pay=Claim.days_between(claim.submitted_at, now) if claim.total_pence else None,
+        ):
             Payment.objects.create(
-                claim=claim, batch=batch, amount_pence=claim.total_pence,
-                method=claim.payment_choice, paid_at=now,
-            )  # fmt: skip
+                claim=claim,
+                batch=batch,
+                amount_pence=claim.total_pence,
+                method=claim.payment_choice,
+                paid_at=now,
+            )
             paid += 1
             _tell(
                 claim.claimant,
@@ -468,7 +568,9 @@ def mark_batch_paid(*, batch, by, reference=""):
 
 
 @transaction.atomic
-def save_bank_details(*, person, account_name, sort_code, account_number):
+def save_bank_details(
+    *, person: User, account_name: str, sort_code: str, account_number: str
+) -> BankDetails:
     token = crypto.encrypt(
         {"account_name": account_name, "sort_code": sort_code, "account_number": account_number}
     )
@@ -478,18 +580,20 @@ def save_bank_details(*, person, account_name, sort_code, account_number):
     return details
 
 
-def read_bank_details(*, people, viewer, reason):
+def read_bank_details(
+    *, people: Iterable[User], viewer: User, reason: str
+) -> dict[int, dict[str, str]]:
     """{person id: details} for finance, each read logged. Nobody else may read them."""
     from coproduce.privacy.log import record_reads
 
     if not viewer.has_perm("payments.view_bank_details"):
         raise PermissionError("Only finance can see bank details.")
-    people = list({person.pk: person for person in people}.values())
-    rows = BankDetails.objects.filter(person__in=people)
+    chosen = list({person.pk: person for person in people}.values())
+    rows = BankDetails.objects.filter(person__in=chosen)
     found = {row.person_id: crypto.decrypt(row.encrypted) for row in rows}
     record_reads(
         viewer=viewer,
-        subjects=[person for person in people if person.pk in found],
+        subjects=[person for person in chosen if person.pk in found],
         what="bank_details",
         reason=reason,
     )

@@ -43,9 +43,12 @@ EXPENSES = [  # slug, section, receipt over, pence a mile, limit
 # waiting: finance pays weekly, so the unpaged finance queue holds about a week's worth).
 OLD_STATES = [Status.PAID] * 96 + [Status.DRAFT] * 2 + [Status.RETURNED, Status.SUBMITTED]
 RECENT_STATES = (
-    [Status.PAID] * 50 + [Status.APPROVED] * 4 + [Status.SUBMITTED] * 30 + [Status.RETURNED] * 6
+    [Status.PAID] * 50
+    + [Status.APPROVED] * 4
+    + [Status.SUBMITTED] * 30
+    + [Status.RETURNED] * 6
     + [Status.DRAFT] * 10
-)  # fmt: skip
+)
 CHOICES = (
     [Claim.Choice.BANK] * 7
     + [Claim.Choice.VOUCHER] * 2
@@ -66,9 +69,12 @@ def _policy():
         if made:
             for starts_on, pence in ((start, before), (RISE, after)):
                 ActivityRate.objects.create(
-                    activity_type=kind, unit=unit, amount_pence=pence, starts_on=starts_on,
+                    activity_type=kind,
+                    unit=unit,
+                    amount_pence=pence,
+                    starts_on=starts_on,
                     unit_minutes={"half_day": 240, "day": 480}.get(unit, 0),
-                )  # fmt: skip
+                )
     for slug, section, receipt, mile, limit in EXPENSES:
         kind, made = ExpenseType.objects.get_or_create(
             slug=slug,
@@ -76,9 +82,12 @@ def _policy():
         )
         if made:
             ExpenseRule.objects.create(
-                expense_type=kind, starts_on=start, receipt_over_pence=receipt,
-                pence_per_mile=mile, limit_pence=limit,
-            )  # fmt: skip
+                expense_type=kind,
+                starts_on=start,
+                receipt_over_pence=receipt,
+                pence_per_mile=mile,
+                limit_pence=limit,
+            )
     rates = {}
     for rate in ActivityRate.objects.filter(activity_type__slug__startswith="bench-").order_by(
         "starts_on"
@@ -131,9 +140,11 @@ def generate(scale, rng, log):
             else now - timedelta(days=(today - day).days) + timedelta(days=rng.randint(0, 10))
         )
         sent = min(sent, now) if sent else None
-        approved = sent + timedelta(days=rng.randint(0, 5)) if status in (
-            Status.APPROVED, Status.PAID
-        ) else None  # fmt: skip
+        approved = (
+            sent + timedelta(days=rng.randint(0, 5))
+            if status in (Status.APPROVED, Status.PAID)
+            else None
+        )
         paid = sent + timedelta(days=_days_to_pay(rng)) if status == Status.PAID else None
         if approved and approved > now:
             approved = now
@@ -182,7 +193,7 @@ def generate(scale, rng, log):
             "claimant_id",
             "decided_by_id",
             "batch_id",
-        )  # fmt: skip
+        )
     )
     expenses, events = [], []
     extra = {}
@@ -212,8 +223,15 @@ def generate(scale, rng, log):
         if paid:
             events.append(ClaimEvent(claim_id=pk, actor_id=decider, status=Status.PAID, at=paid))
         if status == Status.RETURNED:
-            events.append(ClaimEvent(claim_id=pk, actor_id=rng.choice(approvers),
-                                     status=Status.RETURNED, at=sent, note="Please check"))  # fmt: skip
+            events.append(
+                ClaimEvent(
+                    claim_id=pk,
+                    actor_id=rng.choice(approvers),
+                    status=Status.RETURNED,
+                    at=sent,
+                    note="Please check",
+                )
+            )
     bulk(ExpenseItem, expenses)
     bulk(ClaimEvent, events)
     payments = _pay(made, extra)

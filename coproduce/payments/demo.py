@@ -43,30 +43,45 @@ EXPENSES = [
 def _policy(lead):
     for slug, name, description, unit, before, after in ACTIVITIES:
         activity_type = ActivityType.objects.create(slug=slug, name=name, description=description)
-        for starts_on, pence, note in ((START, before, "First rate"),
-                                       (RISE, after, "Rates rose by 10%")):  # fmt: skip
+        for starts_on, pence, note in (
+            (START, before, "First rate"),
+            (RISE, after, "Rates rose by 10%"),
+        ):
             actions.add_activity_rate(
-                activity_type=activity_type, unit=unit, amount_pence=pence, starts_on=starts_on,
+                activity_type=activity_type,
+                unit=unit,
+                amount_pence=pence,
+                starts_on=starts_on,
                 unit_minutes=240 if unit == "half_day" else 480 if unit == "day" else 0,
-                note=note, by=lead,
-            )  # fmt: skip
+                note=note,
+                by=lead,
+            )
     for slug, name, description, section, receipt, mile, limit in EXPENSES:
         expense_type = ExpenseType.objects.create(
             slug=slug, name=name, description=description, section=section
         )
         actions.add_expense_rule(
-            expense_type=expense_type, starts_on=START, receipt_over_pence=receipt,
-            pence_per_mile=mile, limit_pence=limit, by=lead,
-        )  # fmt: skip
+            expense_type=expense_type,
+            starts_on=START,
+            receipt_over_pence=receipt,
+            pence_per_mile=mile,
+            limit_pence=limit,
+            by=lead,
+        )
 
 
 def _claim(person, slug, days_ago, minutes, choice, description, project=None, **fields):
     return actions.create_claim(
-        claimant=person, entered_by=fields.pop("entered_by", person),
+        claimant=person,
+        entered_by=fields.pop("entered_by", person),
         activity_type=ActivityType.objects.get(slug=slug),
-        activity_date=timezone.localdate() - timedelta(days=days_ago), minutes=minutes,
-        description=description, payment_choice=choice, project=project, **fields,
-    )  # fmt: skip
+        activity_date=timezone.localdate() - timedelta(days=days_ago),
+        minutes=minutes,
+        description=description,
+        payment_choice=choice,
+        project=project,
+        **fields,
+    )
 
 
 def _sent_and_approved(claim, lead, *, sent_days_ago, approved_days_ago):
@@ -94,8 +109,12 @@ def load(log):
     second = User.objects.get(email="coproducer2@example.org")
     _policy(lead)
     project = Project.objects.order_by("pk").first()
-    actions.save_bank_details(person=coproducer, account_name="Demo Person",
-                              sort_code="00-00-00", account_number="00001234")  # fmt: skip
+    actions.save_bank_details(
+        person=coproducer,
+        account_name="Demo Person",
+        sort_code="00-00-00",
+        account_number="00001234",
+    )
     travel = ExpenseType.objects.get(slug="travel")
     pa = ExpenseType.objects.get(slug="personal-assistant")
 
@@ -108,12 +127,21 @@ def load(log):
         (40, 39, 30, coproducer, "bank", "Interview panel"),  # paid late
         (35, 34, 9, second, "donate", "Training session"),
         (30, 29, 5, coproducer, "bank", "Survey design workshop"),
-    ):  # fmt: skip
-        claim = _claim(who, "meeting", days_ago, 150, choice, what, project,
-                       skills="Chairing, giving feedback",
-                       charity="Local Disabled people's advocacy group" if choice == "donate" else "")  # fmt: skip
-        actions.add_expense(claim=claim, expense_type=travel, description="Bus fare",
-                            amount_pence=480)  # fmt: skip
+    ):
+        claim = _claim(
+            who,
+            "meeting",
+            days_ago,
+            150,
+            choice,
+            what,
+            project,
+            skills="Chairing, giving feedback",
+            charity="Local Disabled people's advocacy group" if choice == "donate" else "",
+        )
+        actions.add_expense(
+            claim=claim, expense_type=travel, description="Bus fare", amount_pence=480
+        )
         _sent_and_approved(claim, lead, sent_days_ago=sent, approved_days_ago=sent - 2)
         paid.append((claim, sent - paid_after))
     batch = actions.create_batch(claims=[c for c, _ in paid], by=finance)
@@ -130,22 +158,44 @@ def load(log):
     declined = _claim(second, "reading", 20, 60, "decline", "Read the strategy papers", project)
     _sent_and_approved(declined, lead, sent_days_ago=19, approved_days_ago=18)
 
-    waiting_pay = _claim(coproducer, "co-chairing", 12, 200, "bank", "Co-chaired the forum",
-                         project, skills="Co-chairing")  # fmt: skip
-    actions.add_expense(claim=waiting_pay, expense_type=pa,
-                        description="Personal assistant for the afternoon", amount_pence=6000,
-                        receipt=_demo_receipt(), receipt_type="application/pdf")  # fmt: skip
+    waiting_pay = _claim(
+        coproducer,
+        "co-chairing",
+        12,
+        200,
+        "bank",
+        "Co-chaired the forum",
+        project,
+        skills="Co-chairing",
+    )
+    actions.add_expense(
+        claim=waiting_pay,
+        expense_type=pa,
+        description="Personal assistant for the afternoon",
+        amount_pence=6000,
+        receipt=_demo_receipt(),
+        receipt_type="application/pdf",
+    )
     _sent_and_approved(waiting_pay, lead, sent_days_ago=11, approved_days_ago=9)
 
     sent = _claim(coproducer, "preparation", 6, 90, "bank", "Prepared for the forum", project)
     actions.submit(claim=sent, by=coproducer)
     returned = _claim(second, "training", 8, 120, "voucher", "Training day")
     actions.submit(claim=returned, by=second)
-    actions.return_claim(claim=returned, by=lead,
-                         reason="Please add the bus fare you told us about.")  # fmt: skip
+    actions.return_claim(
+        claim=returned, by=lead, reason="Please add the bus fare you told us about."
+    )
     _claim(coproducer, "reading", 2, 45, "bank", "Read the minutes")  # a draft
-    by_phone = _claim(second, "meeting", 3, 120, "bank", "Peer support meeting",
-                      entered_by=staff, reason="They asked us by phone")  # fmt: skip
+    by_phone = _claim(
+        second,
+        "meeting",
+        3,
+        120,
+        "bank",
+        "Peer support meeting",
+        entered_by=staff,
+        reason="They asked us by phone",
+    )
     actions.submit(claim=by_phone, by=staff)
 
     if project:
@@ -154,9 +204,15 @@ def load(log):
             ("travel", "Travel for 8 people × 6 meetings", "48", 800, "Average fare"),
             ("support", "Personal assistants", "12", 6000, "Half-day each"),
             ("access", "BSL interpreters", "6", 30000, "Two per meeting"),
-        ):  # fmt: skip
-            BudgetLine.objects.create(project=project, section=section, description=description,
-                                      quantity=quantity, unit_cost_pence=unit, notes=notes)  # fmt: skip
+        ):
+            BudgetLine.objects.create(
+                project=project,
+                section=section,
+                description=description,
+                quantity=quantity,
+                unit_cost_pence=unit,
+                notes=notes,
+            )
     log(f"Demo payments: {Claim.objects.count()} claims in every state")
 
 

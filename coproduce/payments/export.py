@@ -7,10 +7,24 @@ from . import actions
 from .models import Claim
 
 HEADINGS = (
-    "Claim", "Name", "Email", "How paid", "Charity", "Activity", "Activity date", "Minutes",
-    "Fee (£)", "Expenses (£)", "Total (£)", "Account name", "Sort code", "Account number",
-    "Sent", "Approved", "Approved by",
-)  # fmt: skip
+    "Claim",
+    "Name",
+    "Email",
+    "How paid",
+    "Charity",
+    "Activity",
+    "Activity date",
+    "Minutes",
+    "Fee (£)",
+    "Expenses (£)",
+    "Total (£)",
+    "Account name",
+    "Sort code",
+    "Account number",
+    "Sent",
+    "Approved",
+    "Approved by",
+)
 
 
 def _money(pence):

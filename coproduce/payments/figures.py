@@ -1,8 +1,12 @@
 """Reciprocity figures for the dashboard (coproduce.lib.figures) and the
 payments list: how long people wait to be paid."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.urls import reverse
@@ -11,6 +15,11 @@ from coproduce.lib import figures
 from coproduce.lib.suppression import floor, suppress
 
 from .models import Claim, Status
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from coproduce.accounts.models import User
 
 ON_TIME_DAYS = 14
 
@@ -22,11 +31,11 @@ class Timeliness:
     median_days: Decimal | None
 
     @property
-    def share_within(self):
+    def share_within(self) -> int | None:
         return round(Decimal(100) * self.within / self.count) if self.count else None
 
 
-def paid_claims(period=None):
+def paid_claims(period: figures.Period | None = None) -> QuerySet[Claim]:
     """Claims paid with money (not those with nothing to pay), in the period by paid date."""
     # Only claims paid with money have days to pay, so this is one index's range.
     claims = Claim.objects.filter(days_to_pay__isnull=False)
@@ -36,7 +45,7 @@ def paid_claims(period=None):
     return claims
 
 
-def timeliness(claims):
+def timeliness(claims: QuerySet[Claim]) -> Timeliness:
     """Days from sent to paid for paid claims: how many, how many within 14 days, the
     median. One grouped query: how many claims took each number of days."""
     histogram = sorted(
@@ -52,10 +61,11 @@ def timeliness(claims):
     return Timeliness(count, within, _median(histogram, count))
 
 
-def _median(histogram, count):
+def _median(histogram: list[tuple[int, int]], count: int) -> Decimal:
     """The median of the days, from [(days, how many)] in order of days."""
     middle = [(count - 1) // 2, count // 2]  # the one or two middle positions
-    values, seen = [], 0
+    values: list[int] = []
+    seen = 0
     for days, n in histogram:
         while middle and middle[0] < seen + n:
             values.append(days)
@@ -64,59 +74,96 @@ def _median(histogram, count):
     return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"))
 
 
-def _list_url(**params):
-    from urllib.parse import urlencode
-
+def _list_url(**params: object) -> str:
     return reverse("payments:claim_list") + ("?" + urlencode(params) if params else "")
 
 
-def paid_within_14_days(period):
+def paid_within_14_days(period: figures.Period, viewer: User | None) -> figures.Figure:
     found = timeliness(paid_claims(period))
     shown, total = suppress({"within": found.within, "later": found.count - found.within})
     url = _list_url(status=Status.PAID, paid_from=period.start, paid_to=period.end)
     rows = (
-        figures.Row(f"Paid within {ON_TIME_DAYS} days", shown["within"], url),
-        figures.Row(f"Paid after more than {ON_TIME_DAYS} days", shown["later"], url),
+        figures.Row(label=f"Paid within {ON_TIME_DAYS} days", value=shown["within"], url=url),
+        figures.Row(
+            label=f"Paid after more than {ON_TIME_DAYS} days", value=shown["later"], url=url
+        ),
     )
     title = f"Claims paid within {ON_TIME_DAYS} days"
     if found.count == 0:
-        return figures.Figure(title, "No claims were paid in this period.", None, "%", rows,
-                              ("How long", "Claims"), url, "payments.view_claims")  # fmt: skip
+        return figures.Figure(
+            title=title,
+            summary="No claims were paid in this period.",
+            value=None,
+            unit="%",
+            rows=rows,
+            columns=("How long", "Claims"),
+            url=url,
+            url_permission="payments.view_claims",
+        )
     if shown["within"] is None or total is None:
         return figures.Figure(
-            title,
-            f"Too few claims were paid in this period to show (fewer than {floor()}).",
-            None, "%", rows, ("How long", "Claims"), url, "payments.view_claims",
-            (f"Suppressed: fewer than {floor()}.",),
-        )  # fmt: skip
+            title=title,
+            summary=f"Too few claims were paid in this period to show (fewer than {floor()}).",
+            value=None,
+            unit="%",
+            rows=rows,
+            columns=("How long", "Claims"),
+            url=url,
+            url_permission="payments.view_claims",
+            notes=(f"Suppressed: fewer than {floor()}.",),
+        )
     share = found.share_within
     return figures.Figure(
-        title,
-        f"{found.within} of {found.count} claims ({share}%) were paid within {ON_TIME_DAYS} days.",
-        share, "%", rows, ("How long", "Claims"), url, "payments.view_claims",
-    )  # fmt: skip
+        title=title,
+        summary=(
+            f"{found.within} of {found.count} claims ({share}%) were paid within "
+            f"{ON_TIME_DAYS} days."
+        ),
+        value=share,
+        unit="%",
+        rows=rows,
+        columns=("How long", "Claims"),
+        url=url,
+        url_permission="payments.view_claims",
+    )
 
 
-def median_days_to_pay(period):
+def median_days_to_pay(period: figures.Period, viewer: User | None) -> figures.Figure:
     found = timeliness(paid_claims(period))
     url = _list_url(status=Status.PAID, paid_from=period.start, paid_to=period.end)
     title = "Days from sending a claim to payment (median)"
     if found.count == 0:
-        return figures.Figure(title, "No claims were paid in this period.", None, "days",
-                              url=url, url_permission="payments.view_claims")  # fmt: skip
+        return figures.Figure(
+            title=title,
+            summary="No claims were paid in this period.",
+            value=None,
+            unit="days",
+            url=url,
+            url_permission="payments.view_claims",
+        )
     if found.count < floor():
         return figures.Figure(
-            title,
-            f"Too few claims were paid in this period to show (fewer than {floor()}).",
-            None, "days", url=url, url_permission="payments.view_claims",
+            title=title,
+            summary=f"Too few claims were paid in this period to show (fewer than {floor()}).",
+            value=None,
+            unit="days",
+            url=url,
+            url_permission="payments.view_claims",
             notes=(f"Suppressed: fewer than {floor()}.",),
-        )  # fmt: skip
+        )
     return figures.Figure(
-        title,
-        f"Half of the {found.count} claims paid were paid within {found.median_days} days "
-        "of being sent.",
-        found.median_days, "days",
-        rows=(figures.Row("Median days", found.median_days, url),
-              figures.Row("Claims paid", found.count, url)),
-        columns=("Measure", "Value"), url=url, url_permission="payments.view_claims",
-    )  # fmt: skip
+        title=title,
+        summary=(
+            f"Half of the {found.count} claims paid were paid within {found.median_days} days "
+            "of being sent."
+        ),
+        value=found.median_days,
+        unit="days",
+        rows=(
+            figures.Row(label="Median days", value=found.median_days, url=url),
+            figures.Row(label="Claims paid", value=found.count, url=url),
+        ),
+        columns=("Measure", "Value"),
+        url=url,
+        url_permission="payments.view_claims",
+    )

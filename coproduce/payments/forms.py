@@ -104,40 +104,51 @@ class RuleForm(forms.Form):
 
 class ClaimForm(forms.Form):
     activity_type = IdChoiceField(
-        label="What did you do?", queryset=ActivityType.objects.filter(active=True),
+        label="What did you do?",
+        queryset=ActivityType.objects.filter(active=True),
         empty_label="Choose an activity",
-    )  # fmt: skip
+    )
     activity_date = forms.DateField(label="Date of the activity", widget=DateInput)
     hours = forms.IntegerField(label="Hours", min_value=0, max_value=16, required=False)
     minutes = forms.IntegerField(
-        label="And minutes", min_value=0, max_value=59, required=False,
+        label="And minutes",
+        min_value=0,
+        max_value=59,
+        required=False,
         help_text="Include time to prepare and read papers if it was part of this activity.",
-    )  # fmt: skip
+    )
     project = IdChoiceField(
-        label="Project (optional)", queryset=Project.objects.all(), required=False,
+        label="Project (optional)",
+        queryset=Project.objects.all(),
+        required=False,
         empty_label="No project",
-    )  # fmt: skip
+    )
     description = forms.CharField(
-        label="What you did, in a few words", max_length=300,
+        label="What you did, in a few words",
+        max_length=300,
         help_text="For example: transport group meeting.",
-    )  # fmt: skip
+    )
     skills = forms.CharField(
-        label="Skills you used or learned (optional)", max_length=300, required=False,
+        label="Skills you used or learned (optional)",
+        max_length=300,
+        required=False,
         help_text="These go on your record and certificate. For example: chairing.",
-    )  # fmt: skip
+    )
     payment_choice = forms.ChoiceField(
-        label="How would you like your fee?", choices=Claim.Choice.choices,
+        label="How would you like your fee?",
+        choices=Claim.Choice.choices,
         widget=forms.RadioSelect,
         help_text="Expenses are always paid back to you. If you get benefits, "
         "read our payment policy first.",
-    )  # fmt: skip
+    )
     charity = forms.CharField(
         label="Which charity? (if you give your fee)", max_length=200, required=False
     )
     fee_wanted = PoundsField(
-        label="Would you like less than the full fee? (optional)", required=False,
+        label="Would you like less than the full fee? (optional)",
+        required=False,
         help_text="Leave empty for the full fee. Enter an amount in pounds to take less.",
-    )  # fmt: skip
+    )
     source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
 
     def __init__(self, *args, on_behalf=False, **kwargs):
@@ -155,7 +166,7 @@ class ClaimForm(forms.Form):
                     label="Why are you making the claim for them?",
                     max_length=300,
                     help_text="For example: they asked us by phone.",
-                ),  # fmt: skip
+                ),
                 **self.fields,
             }
 
@@ -208,22 +219,28 @@ class ClaimForm(forms.Form):
 
 class ExpenseForm(forms.Form):
     expense_type = IdChoiceField(
-        label="Type of expense", queryset=ExpenseType.objects.filter(active=True),
+        label="Type of expense",
+        queryset=ExpenseType.objects.filter(active=True),
         empty_label="Choose a type",
-    )  # fmt: skip
+    )
     description = forms.CharField(
         label="What it was for", max_length=300, help_text="For example: taxi from home."
     )
     amount = PoundsField(label="Amount in pounds", required=False, help_text="For example 12.50.")
     miles = forms.DecimalField(
-        label="Miles (for travel by car only)", required=False, min_value=Decimal("0.1"),
-        max_value=1000, max_digits=6, decimal_places=1,
-    )  # fmt: skip
+        label="Miles (for travel by car only)",
+        required=False,
+        min_value=Decimal("0.1"),
+        max_value=1000,
+        max_digits=6,
+        decimal_places=1,
+    )
     receipt = forms.FileField(
-        label="Receipt (photo or PDF)", required=False,
+        label="Receipt (photo or PDF)",
+        required=False,
         help_text="A photo (JPEG, PNG, GIF or WebP) or a PDF, smaller than 5 MB. "
         "Only you, the person approving and finance can see it.",
-    )  # fmt: skip
+    )
 
     def clean_receipt(self):
         upload = self.cleaned_data.get("receipt")
@@ -235,26 +252,45 @@ class ExpenseForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(
-        label="What needs to change?", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        label="What needs to change?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
         help_text="The person sees this. Be clear and kind.",
-    )  # fmt: skip
+    )
 
 
 class BankDetailsForm(forms.Form):
     account_name = forms.CharField(
-        label="Name on the account", max_length=100,
+        label="Name on the account",
+        max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )  # fmt: skip
+    )
     sort_code = forms.CharField(
-        label="Sort code", max_length=12, help_text="Six numbers, for example 30-94-57.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
-                                      "spellcheck": "false", "class": "govuk-input--width-5"}),
-    )  # fmt: skip
+        label="Sort code",
+        max_length=12,
+        help_text="Six numbers, for example 30-94-57.",
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "class": "govuk-input--width-5",
+            }
+        ),
+    )
     account_number = forms.CharField(
-        label="Account number", max_length=12, help_text="Eight numbers.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
-                                      "spellcheck": "false", "class": "govuk-input--width-10"}),
-    )  # fmt: skip
+        label="Account number",
+        max_length=12,
+        help_text="Eight numbers.",
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )
 
     def clean_sort_code(self):
         digits = re.sub(r"[\s-]", "", self.cleaned_data["sort_code"])

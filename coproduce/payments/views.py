@@ -83,24 +83,37 @@ def _rated_thing_page(request, *, type_form_class, rule_form_class, instance, ki
     rule_form = rule_form_class(request.POST or None, prefix="rate")
     if request.method == "POST" and type_form.is_valid() and rule_form.is_valid():
         thing = save_with_rule(type_form.instance, rule_form.cleaned_data)
-        messages.success(request, f"{thing.name} saved. The new {kind} applies from "
-                                  f"{rule_form.cleaned_data['starts_on']:%d/%m/%Y}.")  # fmt: skip
+        messages.success(
+            request,
+            f"{thing.name} saved. The new {kind} applies from "
+            f"{rule_form.cleaned_data['starts_on']:%d/%m/%Y}.",
+        )
         return redirect("payments:rates")
     return render(
         request,
         "payments/rated_thing_form.html",
-        {"type_form": type_form, "rule_form": rule_form, "thing": instance, "kind": kind,
-         "form": type_form, "form2": rule_form},
-    )  # fmt: skip
+        {
+            "type_form": type_form,
+            "rule_form": rule_form,
+            "thing": instance,
+            "kind": kind,
+            "form": type_form,
+            "form2": rule_form,
+        },
+    )
 
 
 def _save_rate(request):
     def save(activity_type, data):
         return actions.save_activity_type(
-            activity_type=activity_type, unit=data["unit"], amount_pence=data["amount"],
-            unit_minutes=data["unit_minutes"], starts_on=data["starts_on"], note=data["note"],
+            activity_type=activity_type,
+            unit=data["unit"],
+            amount_pence=data["amount"],
+            unit_minutes=data["unit_minutes"],
+            starts_on=data["starts_on"],
+            note=data["note"],
             by=request.user,
-        )  # fmt: skip
+        )
 
     return save
 
@@ -108,40 +121,64 @@ def _save_rate(request):
 def _save_rule(request):
     def save(expense_type, data):
         return actions.save_expense_type(
-            expense_type=expense_type, receipt_over_pence=data["receipt_over"],
-            pence_per_mile=data["pence_per_mile"], limit_pence=data["limit"],
-            starts_on=data["starts_on"], note=data["note"], by=request.user,
-        )  # fmt: skip
+            expense_type=expense_type,
+            receipt_over_pence=data["receipt_over"],
+            pence_per_mile=data["pence_per_mile"],
+            limit_pence=data["limit"],
+            starts_on=data["starts_on"],
+            note=data["note"],
+            by=request.user,
+        )
 
     return save
 
 
 @permission_required("payments.manage_policy")
 def activity_type_new(request):
-    return _rated_thing_page(request, type_form_class=ActivityTypeForm, rule_form_class=RateForm,
-                             instance=None, kind="rate",
-                             save_with_rule=_save_rate(request))  # fmt: skip
+    return _rated_thing_page(
+        request,
+        type_form_class=ActivityTypeForm,
+        rule_form_class=RateForm,
+        instance=None,
+        kind="rate",
+        save_with_rule=_save_rate(request),
+    )
 
 
 @permission_required("payments.manage_policy")
 def activity_type_edit(request, pk):
-    return _rated_thing_page(request, type_form_class=ActivityTypeForm, rule_form_class=RateForm,
-                             instance=get_object_or_404(ActivityType, pk=pk), kind="rate",
-                             save_with_rule=_save_rate(request))  # fmt: skip
+    return _rated_thing_page(
+        request,
+        type_form_class=ActivityTypeForm,
+        rule_form_class=RateForm,
+        instance=get_object_or_404(ActivityType, pk=pk),
+        kind="rate",
+        save_with_rule=_save_rate(request),
+    )
 
 
 @permission_required("payments.manage_policy")
 def expense_type_new(request):
-    return _rated_thing_page(request, type_form_class=ExpenseTypeForm, rule_form_class=RuleForm,
-                             instance=None, kind="rule",
-                             save_with_rule=_save_rule(request))  # fmt: skip
+    return _rated_thing_page(
+        request,
+        type_form_class=ExpenseTypeForm,
+        rule_form_class=RuleForm,
+        instance=None,
+        kind="rule",
+        save_with_rule=_save_rule(request),
+    )
 
 
 @permission_required("payments.manage_policy")
 def expense_type_edit(request, pk):
-    return _rated_thing_page(request, type_form_class=ExpenseTypeForm, rule_form_class=RuleForm,
-                             instance=get_object_or_404(ExpenseType, pk=pk), kind="rule",
-                             save_with_rule=_save_rule(request))  # fmt: skip
+    return _rated_thing_page(
+        request,
+        type_form_class=ExpenseTypeForm,
+        rule_form_class=RuleForm,
+        instance=get_object_or_404(ExpenseType, pk=pk),
+        kind="rule",
+        save_with_rule=_save_rule(request),
+    )
 
 
 def _with_totals(claims):
@@ -159,9 +196,12 @@ def my_claims(request):
     return render(
         request,
         "payments/my_claims.html",
-        {"claims": claims, "entered": entered[:50],
-         "has_bank": BankDetails.objects.filter(person=request.user).exists()},
-    )  # fmt: skip
+        {
+            "claims": claims,
+            "entered": entered[:50],
+            "has_bank": BankDetails.objects.filter(person=request.user).exists(),
+        },
+    )
 
 
 def _claim_fields(data):
@@ -181,9 +221,10 @@ def _claim_fields(data):
 @permission_required("payments.make_claim")
 def claim_new(request):
     on_behalf = request.user.has_perm("payments.claim_on_behalf") and (
-        request.GET.get("for") == "someone" or "person" in request.POST
+        request.GET.get("for") == "someone"
+        or "person" in request.POST
         or not request.user.has_role("coproducer")
-    )  # fmt: skip
+    )
     profile = getattr(request.user, "profile", None)
     preference = getattr(profile, "payment_preference", "") if not on_behalf else ""
     initial = ClaimForm.prefill(request.GET, preference)
@@ -194,9 +235,12 @@ def claim_new(request):
         claimant = data["person"] if on_behalf else request.user
         try:
             claim = actions.create_claim(
-                claimant=claimant, entered_by=request.user, reason=data.get("reason", ""),
-                source=data["source"], **_claim_fields(data),
-            )  # fmt: skip
+                claimant=claimant,
+                entered_by=request.user,
+                reason=data.get("reason", ""),
+                source=data["source"],
+                **_claim_fields(data),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -232,12 +276,18 @@ def _meetings_to_claim(person, limit=5):
 def claim_edit(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     initial = {
-        "activity_type": claim.activity_type, "activity_date": claim.activity_date,
-        "hours": claim.minutes // 60, "minutes": claim.minutes % 60, "project": claim.project,
-        "description": claim.description, "skills": claim.skills,
-        "payment_choice": claim.payment_choice, "charity": claim.charity,
-        "fee_wanted": claim.fee_wanted_pence, "source": claim.source,
-    }  # fmt: skip
+        "activity_type": claim.activity_type,
+        "activity_date": claim.activity_date,
+        "hours": claim.minutes // 60,
+        "minutes": claim.minutes % 60,
+        "project": claim.project,
+        "description": claim.description,
+        "skills": claim.skills,
+        "payment_choice": claim.payment_choice,
+        "charity": claim.charity,
+        "fee_wanted": claim.fee_wanted_pence,
+        "source": claim.source,
+    }
     form = ClaimForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -281,10 +331,14 @@ def expense_new(request, pk):
         data = form.cleaned_data
         try:
             actions.add_expense(
-                claim=claim, expense_type=data["expense_type"], description=data["description"],
-                amount_pence=data["amount"], miles=data["miles"], receipt=data["receipt"],
+                claim=claim,
+                expense_type=data["expense_type"],
+                description=data["description"],
+                amount_pence=data["amount"],
+                miles=data["miles"],
+                receipt=data["receipt"],
                 receipt_type=data.get("receipt_type", ""),
-            )  # fmt: skip
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -321,8 +375,12 @@ def receipt(request, pk, item_pk):
     except FileNotFoundError as missing:
         raise Http404 from missing
     # Always a download, never shown in the page: an upload cannot run as part of the site.
-    return FileResponse(opened, as_attachment=True, filename=item.receipt_name,
-                        content_type=item.receipt_type or "application/octet-stream")  # fmt: skip
+    return FileResponse(
+        opened,
+        as_attachment=True,
+        filename=item.receipt_name,
+        content_type=item.receipt_type or "application/octet-stream",
+    )
 
 
 @permission_required("payments.change_claim", fn=claim_from)
@@ -396,10 +454,15 @@ def claim_list(request):
     return render(
         request,
         "payments/claim_list.html",
-        {"form": form, "page": page, "found": found, "querystring": params.urlencode(),
-         "projects": Project.objects.order_by("title").only("pk", "title")[:50],
-         "counts": [(label, counts.get(value, 0)) for value, label in Status.choices]},
-    )  # fmt: skip
+        {
+            "form": form,
+            "page": page,
+            "found": found,
+            "querystring": params.urlencode(),
+            "projects": Project.objects.order_by("title").only("pk", "title")[:50],
+            "counts": [(label, counts.get(value, 0)) for value, label in Status.choices],
+        },
+    )
 
 
 @permission_required("payments.pay")
@@ -417,8 +480,11 @@ def finance_queue(request):
             messages.success(request, "Batch made. Download the file for the finance system.")
             return redirect(batch)
     batches = PaymentBatch.objects.annotate(n=Count("claims")).order_by("-created_at")[:20]
-    return render(request, "payments/finance_queue.html",
-                  {"waiting": waiting.order_by("approved_at", "pk"), "batches": batches})  # fmt: skip
+    return render(
+        request,
+        "payments/finance_queue.html",
+        {"waiting": waiting.order_by("approved_at", "pk"), "batches": batches},
+    )
 
 
 @permission_required("payments.pay")
@@ -437,16 +503,18 @@ def _download(content, name, content_type):
 @permission_required("payments.pay")
 def batch_csv(request, pk):
     batch = get_object_or_404(PaymentBatch, pk=pk)
-    content = export.as_csv(batch.claims.order_by("pk"), viewer=request.user,
-                            reason=f"Payment batch {batch.pk} (CSV)")  # fmt: skip
+    content = export.as_csv(
+        batch.claims.order_by("pk"), viewer=request.user, reason=f"Payment batch {batch.pk} (CSV)"
+    )
     return _download(content, f"payments-batch-{batch.pk}.csv", "text/csv; charset=utf-8")
 
 
 @permission_required("payments.pay")
 def batch_xlsx(request, pk):
     batch = get_object_or_404(PaymentBatch, pk=pk)
-    content = export.as_xlsx(batch.claims.order_by("pk"), viewer=request.user,
-                             reason=f"Payment batch {batch.pk} (XLSX)")  # fmt: skip
+    content = export.as_xlsx(
+        batch.claims.order_by("pk"), viewer=request.user, reason=f"Payment batch {batch.pk} (XLSX)"
+    )
     return _download(
         content,
         f"payments-batch-{batch.pk}.xlsx",
@@ -485,9 +553,12 @@ def recognition(request):
     return render(
         request,
         "payments/recognition.html",
-        {"record": record, "form": CertificateForm(),
-         "organisation": settings.COPRODUCE_ORGANISATION_NAME},
-    )  # fmt: skip
+        {
+            "record": record,
+            "form": CertificateForm(),
+            "organisation": settings.COPRODUCE_ORGANISATION_NAME,
+        },
+    )
 
 
 @permission_required("payments.view_own_recognition")

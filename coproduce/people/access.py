@@ -11,7 +11,11 @@ and nothing at all once the person has withdrawn consent. Every read by someone
 other than the person is written to the privacy read log, with the reason the
 reader recorded when they gave one."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -23,23 +27,32 @@ from . import consent
 from .models import AccessPassport, PassportReason, Requirement, Sharing
 from .rules import readable_passports
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from django.db.models import QuerySet
+
+    from coproduce.accounts.models import User
+
 
 @dataclass
 class Arrangements:
-    person: object
+    person: User
     shared: bool  # False: the person has not agreed to share, so ask them
-    items: list = field(default_factory=list)  # plain-English arrangements to make
+    items: list[str] = field(default_factory=list)  # plain-English arrangements to make
     dietary: str = ""
     other: str = ""
     own_words: str = ""  # only when shared in full, or for the person themself
     sharing: str = Sharing.NONE
 
     @property
-    def has_any(self):
+    def has_any(self) -> bool:
         return bool(self.items or self.dietary or self.other or self.own_words)
 
 
-def _build(person, passport, consented, viewer_is_person):
+def _build(
+    person: User, passport: AccessPassport | None, consented: bool, viewer_is_person: bool
+) -> Arrangements:
     if passport is None:
         return Arrangements(person=person, shared=consented or viewer_is_person)
     sharing = passport.sharing if consented else Sharing.NONE
@@ -49,7 +62,7 @@ def _build(person, passport, consented, viewer_is_person):
     return Arrangements(
         person=person,
         shared=True,
-        items=[label for code, label in Requirement.choices if code in codes],
+        items=[str(label) for code, label in Requirement.choices if code in codes],
         dietary=passport.dietary,
         other=passport.other_arrangements,
         own_words=passport.own_words if viewer_is_person or sharing == Sharing.FULL else "",
@@ -57,13 +70,13 @@ def _build(person, passport, consented, viewer_is_person):
     )
 
 
-def _what(arrangements):
+def _what(arrangements: Arrangements) -> str:
     return (
         ReadLog.What.ACCESS_PASSPORT if arrangements.own_words else ReadLog.What.ACCESS_ARRANGEMENTS
     )
 
 
-def recorded_reasons(viewer, people):
+def recorded_reasons(viewer: User, people: Iterable[User]) -> dict[int, str]:
     """{person id: the reason `viewer` recorded today to read their passport}."""
     return dict(
         PassportReason.objects.current()
@@ -73,18 +86,18 @@ def recorded_reasons(viewer, people):
     )
 
 
-def _logged_reason(reason, recorded):
+def _logged_reason(reason: str, recorded: str | None) -> str:
     # The recorded reason first, so it is never the part cut off to fit the log.
     return f"Reason recorded: {recorded}. {reason}" if recorded else reason
 
 
-def may_read_all(viewer, people):
+def may_read_all(viewer: User, people: Iterable[User]) -> bool:
     """True when `viewer` may read every one of these passports: one query, however many."""
     people = list(people)
     return len(readable_passports(viewer, people)) == len({person.pk for person in people})
 
 
-def arrangements_for(person, viewer, reason):
+def arrangements_for(person: User, viewer: User, reason: str) -> Arrangements:
     """What `viewer` may know about `person`'s access needs, logged."""
     if not viewer.has_perm("people.view_access_passport", person):
         raise PermissionDenied
@@ -104,7 +117,7 @@ def arrangements_for(person, viewer, reason):
     return result
 
 
-def arrangements_for_many(people, viewer, reason):
+def arrangements_for_many(people: Iterable[User], viewer: User, reason: str) -> list[Arrangements]:
     """The same for a list of people (a meeting's attendees), in a fixed number of queries."""
     people = list(people)
     if not may_read_all(viewer, people):
@@ -122,7 +135,7 @@ def arrangements_for_many(people, viewer, reason):
     )
     results = [_build(p, passports.get(p.pk), p.pk in agreed, p.pk == viewer.pk) for p in people]
     recorded = recorded_reasons(viewer, people)
-    grouped = {}
+    grouped: dict[tuple[str, str], list[User]] = {}
     for result in results:
         if result.shared and result.person.pk != viewer.pk:
             logged = _logged_reason(reason, recorded.get(result.person.pk))
@@ -132,7 +145,7 @@ def arrangements_for_many(people, viewer, reason):
     return results
 
 
-def who_can_see(passport_sharing, consented):
+def who_can_see(passport_sharing: str, consented: bool) -> list[str]:
     """Plain-English list of who can see a passport, for the person."""
     lines = ["You, whenever you are signed in."]
     if consented and passport_sharing != Sharing.NONE:
@@ -157,9 +170,10 @@ def who_can_see(passport_sharing, consented):
     return lines
 
 
-def passports_changed_since(people, when):
+def passports_changed_since(people: QuerySet[Any], when: datetime) -> bool:
     """True when any of `people` (a queryset of ids) changed their access passport, or
     their choice about sharing it, after `when`. Reads no access needs."""
-    return AccessPassport.objects.filter(
+    changed: bool = AccessPassport.objects.filter(
         user__in=people, updated_at__gt=when
     ).exists() or consent.changed_since(people, consent.SHARE_ACCESS, when)
+    return changed

@@ -1,7 +1,11 @@
 """Use cases for people: each one transaction, each change kept in history with
 who made it and, when staff act on someone's behalf, why."""
 
-from datetime import datetime, time, timedelta
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +30,10 @@ from .models import (
     SupportPerson,
 )
 
+if TYPE_CHECKING:
+    from coproduce.accounts.actions import AcceptUrl
+    from coproduce.accounts.models import Invitation, User
+
 PROFILE_FIELDS = (
     "pronouns",
     "phone",
@@ -42,12 +50,12 @@ PROFILE_FIELDS = (
 )
 
 
-def profile_of(person):
+def profile_of(person: User) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=person)
     return profile
 
 
-def record_involvement(*, people, day):
+def record_involvement(*, people: Iterable[User], day: date) -> None:
     """Projects and meetings say when someone last took part: the people list's
     "last involved" filter and fair selection of applicants read it."""
     Profile.objects.filter(user__in=people).filter(
@@ -55,17 +63,17 @@ def record_involvement(*, people, day):
     ).update(last_involved=day)
 
 
-def passport_of(person):
+def passport_of(person: User) -> AccessPassport:
     passport, _ = AccessPassport.objects.get_or_create(user=person)
     return passport
 
 
-def _check_reason(person, changed_by, reason):
+def _check_reason(person: User, changed_by: User, reason: str) -> None:
     if changed_by.pk != person.pk and not reason.strip():
         raise ValidationError("Say why you are making this change for them.")
 
 
-def _set_tags(profile, kind, values):
+def _set_tags(profile: Profile, kind: str, values: Iterable[str]) -> None:
     values = set(values)
     current = set(profile.tags.filter(kind=kind).values_list("value", flat=True))
     profile.tags.filter(kind=kind, value__in=current - values).delete()
@@ -75,19 +83,22 @@ def _set_tags(profile, kind, values):
 
 
 @transaction.atomic
-def save_profile(*, person, changed_by, data, reason=""):
+def save_profile(
+    *, person: User, changed_by: User, data: dict[str, Any], reason: str = ""
+) -> Profile:
     """data: the cleaned profile form. Staff acting for someone must give a reason."""
     _check_reason(person, changed_by, reason)
     if data.get("name") and data["name"] != person.name:
         person.name = data["name"]
-        person._change_reason = reason or "Changed by themself"
+        person._change_reason = reason or "Changed by themself"  # type: ignore[attr-defined]
         person.save(update_fields=["name"])
     profile = profile_of(person)
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(profile, name, data[name])
-    profile._history_user = changed_by
-    profile._change_reason = reason
+    # Read by django-simple-history for the history row.
+    profile._history_user = changed_by  # type: ignore[attr-defined]
+    profile._change_reason = reason  # type: ignore[attr-defined]
     profile.save()
     # A partial save (a profile filled in over several steps) keeps the tags it did not mention.
     if "lived_experience" in data:
@@ -99,8 +110,16 @@ def save_profile(*, person, changed_by, data, reason=""):
 
 @transaction.atomic
 def save_passport(
-    *, person, changed_by, requirements, own_words, dietary, other_arrangements, sharing, reason=""
-):
+    *,
+    person: User,
+    changed_by: User,
+    requirements: Iterable[str],
+    own_words: str,
+    dietary: str,
+    other_arrangements: str,
+    sharing: str,
+    reason: str = "",
+) -> AccessPassport:
     """Saves the passport. The sharing choice is also a consent decision, so a
     change of 'share or not' is written to the consent records at once."""
     _check_reason(person, changed_by, reason)
@@ -110,8 +129,8 @@ def save_passport(
     passport.other_arrangements = other_arrangements
     if sharing != Sharing.NONE:
         passport.sharing = sharing
-    passport._history_user = changed_by
-    passport._change_reason = reason
+    passport._history_user = changed_by  # type: ignore[attr-defined]
+    passport._change_reason = reason  # type: ignore[attr-defined]
     passport.save()
     wanted = set(requirements)
     current = set(passport.requirements.values_list("code", flat=True))
@@ -131,14 +150,14 @@ def save_passport(
     return passport
 
 
-def end_of_today():
+def end_of_today() -> datetime:
     """Midnight at the end of today, local time: when a recorded reason stops counting."""
     tomorrow = timezone.localdate() + timedelta(days=1)
     return datetime.combine(tomorrow, time.min, tzinfo=timezone.get_current_timezone())
 
 
 @transaction.atomic
-def record_passport_reason(*, person, viewer, reason):
+def record_passport_reason(*, person: User, viewer: User, reason: str) -> PassportReason:
     """A member of staff says why they need to read someone's passport today, for
     example to help them by phone. The reason is kept, and every read made with it
     carries it into the read log that the person sees."""
@@ -153,7 +172,9 @@ def record_passport_reason(*, person, viewer, reason):
 
 
 @transaction.atomic
-def record_consent(*, person, recorded_by, purpose, given, reason=""):
+def record_consent(
+    *, person: User, recorded_by: User, purpose: str, given: bool, reason: str = ""
+) -> ConsentRecord:
     if purpose not in consent.PURPOSES:
         raise ValidationError("That is not something we ask consent for.")
     _check_reason(person, recorded_by, reason)
@@ -168,17 +189,17 @@ def record_consent(*, person, recorded_by, purpose, given, reason=""):
 
 
 @transaction.atomic
-def add_supporter(*, person, data):
+def add_supporter(*, person: User, data: dict[str, Any]) -> SupportPerson:
     return SupportPerson.objects.create(profile=profile_of(person), **data)
 
 
 @transaction.atomic
-def remove_supporter(*, person, supporter_pk):
+def remove_supporter(*, person: User, supporter_pk: int) -> None:
     SupportPerson.objects.filter(profile__user=person, pk=supporter_pk).delete()
 
 
 @transaction.atomic
-def save_equality(*, person, data):
+def save_equality(*, person: User, data: dict[str, Any]) -> EqualityMonitoring:
     """Only the person answers these; nobody answers on their behalf."""
     answers, _ = EqualityMonitoring.objects.get_or_create(user=person)
     for question in EqualityMonitoring.QUESTIONS:
@@ -188,17 +209,19 @@ def save_equality(*, person, data):
 
 
 @transaction.atomic
-def delete_equality(*, person):
+def delete_equality(*, person: User) -> None:
     EqualityMonitoring.objects.filter(user=person).delete()
 
 
 @transaction.atomic
-def submit_interest(*, data):
+def submit_interest(*, data: dict[str, Any]) -> ExpressionOfInterest:
     return ExpressionOfInterest.objects.create(**data)
 
 
 @transaction.atomic
-def invite_from_interest(*, interest, reviewed_by, build_accept_url):
+def invite_from_interest(
+    *, interest: ExpressionOfInterest, reviewed_by: User, build_accept_url: AcceptUrl
+) -> Invitation:
     interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
     if interest.status != ExpressionOfInterest.Status.NEW:
         raise ValidationError("Someone has already reviewed this.")
@@ -216,7 +239,8 @@ def invite_from_interest(*, interest, reviewed_by, build_accept_url):
 
 
 @transaction.atomic
-def decline_interest(*, interest, reviewed_by):
+def decline_interest(*, interest: ExpressionOfInterest, reviewed_by: User) -> None:
+
     interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
     if interest.status != ExpressionOfInterest.Status.NEW:
         raise ValidationError("Someone has already reviewed this.")

@@ -3,30 +3,41 @@ of people, every count through the one suppression function. Which people a figu
 about (`among(period)`, a queryset of users) comes from the app that knows: the projects
 app registers reach among the co-producers active on its teams."""
 
-from coproduce.lib import figures
-from coproduce.lib.figures import Figure, Row
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coproduce.lib.figures import Compute, Figure, Period, Row
 from coproduce.lib.suppression import floor
 
 from . import equality
 from .models import EqualityMonitoring
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from coproduce.accounts.models import User
+
+# The people a figure is about in a period: a queryset of users.
+Among = Callable[[Period], "QuerySet[User]"]
 
 REACH_QUESTIONS = ("age_band", "disabled", "ethnicity", "gender")
 CROSS = ("ethnicity", "gender")
 PERMISSION = "people.view_equality_report"
 
 
-def _label(question):
-    return EqualityMonitoring._meta.get_field(question).verbose_name
+def _label(question: str) -> str:
+    return str(EqualityMonitoring._meta.get_field(question).verbose_name)  # type: ignore[union-attr]
 
 
-def _not_allowed(title):
+def _not_allowed(title: str) -> Figure:
     return Figure(title=title, summary="Only the co-production lead and the board see reach.")
 
 
-def reach(question, among):
-    def compute(period):
+def reach(question: str, among: Among) -> Compute:
+    def compute(period: Period, viewer: User | None) -> Figure:
         title = f"Reach: {_label(question).removeprefix('Your ').removeprefix('Do you ')}"
-        viewer = figures.viewer()
         if viewer is None or not viewer.has_perm(PERMISSION):
             return _not_allowed(title)
         rows = equality.answer_counts(
@@ -53,7 +64,7 @@ def reach(question, among):
             summary=summary,
             value=answered or None,
             unit="answers shown",
-            rows=tuple(Row(label, n) for label, n in rows),
+            rows=tuple(Row(label=label, value=n) for label, n in rows),
             columns=("Answer", "People"),
             notes=(
                 f"Groups of fewer than {floor()} are not shown, nor any group that could "
@@ -64,17 +75,16 @@ def reach(question, among):
     return compute
 
 
-def reach_cross(among):
-    def compute(period):
-        return _reach_cross(among, period)
+def reach_cross(among: Among) -> Compute:
+    def compute(period: Period, viewer: User | None) -> Figure:
+        return _reach_cross(among, period, viewer)
 
     return compute
 
 
-def _reach_cross(among, period):
+def _reach_cross(among: Among, period: Period, viewer: User | None) -> Figure:
     rows_q, columns_q = CROSS
     title = "Reach: ethnic group by gender"
-    viewer = figures.viewer()
     if viewer is None or not viewer.has_perm(PERMISSION):
         return _not_allowed(title)
     table = equality.cross_counts(

@@ -1,11 +1,14 @@
 """A person's rights over their data (a download of everything, and erasure),
 and how long records are kept."""
 
+from __future__ import annotations
+
 import io
 import json
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousFileOperation
@@ -22,10 +25,18 @@ from .log import record_read
 from .models import DataRequest, ReadLog, RetentionPeriod
 from .registry import holdings as all_holdings
 
-User = get_user_model()
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+
+    from .registry import Holding
+else:
+    User = get_user_model()
+
+# (section, about them (or only mentioning them), [one dict per row])
+Section = tuple[str, bool, list[dict[str, Any]]]
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, datetime):
         return (
             timezone.localtime(value).isoformat(timespec="seconds")
@@ -43,12 +54,12 @@ def _plain(value):
     return value
 
 
-def _download_holdings():
+def _download_holdings() -> list[Holding]:
     """The account first, then every registered holding."""
     return [ACCOUNT, *all_holdings()]
 
 
-def collect(person, *, requested_by, reason):
+def collect(person: User, *, requested_by: User, reason: str) -> list[Section]:
     """[(section, about_them, rows)] with the account first."""
     return [
         (
@@ -65,21 +76,21 @@ def collect(person, *, requested_by, reason):
     ]
 
 
-def _slug(title):
+def _slug(title: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
 
 
-def _file_name(original):
+def _file_name(original: str) -> str:
     try:
-        return get_valid_filename(original)
+        return str(get_valid_filename(original))
     except SuspiciousFileOperation:  # nothing usable left, such as ".."
         return "file"
 
 
-def _copy_files(archive, person):
+def _copy_files(archive: zipfile.ZipFile, person: User) -> list[dict[str, str]]:
     """Copies every file the holdings keep for the person into files/, one folder
     per section; returns the index: one dict per file."""
-    index = []
+    index: list[dict[str, str]] = []
     for number, holding in enumerate(_download_holdings(), start=1):
         for record, stored in holding.stored_files(person):
             name = stored.field.name
@@ -103,7 +114,7 @@ def _copy_files(archive, person):
     return index
 
 
-def export_zip(*, person, requested_by, reason):
+def export_zip(*, person: User, requested_by: User, reason: str) -> bytes:
     """The ZIP: data.json, one CSV per section, the person's files with an index,
     and a readable summary.html. Built in memory and never stored."""
     if requested_by.pk != person.pk:
@@ -141,23 +152,23 @@ def export_zip(*, person, requested_by, reason):
     return buffer.getvalue()
 
 
-def _anonymise_account(person):
+def _anonymise_account(person: User) -> None:
     person.name = "Removed person"
     person.email = f"removed-{person.pk}@removed.invalid"
     person.is_active = False
     person.set_unusable_password()
-    person._change_reason = "Personal data erased"
+    person._change_reason = "Personal data erased"  # type: ignore[attr-defined]
     person.save()
 
 
 @transaction.atomic
-def erase_person(*, person, erased_by, data_request=None):
+def erase_person(*, person: User, erased_by: User, data_request: DataRequest | None = None) -> User:
     """Anonymises every personal field everywhere it is held. Rows that count
     towards aggregates (roles, access requirement types, consent decisions,
     equality answers) stay, pointing at an account that no longer says who it was."""
     person = User.objects.select_for_update().get(pk=person.pk)
     old_email = person.email
-    history_deletes = []
+    history_deletes: list[Holding] = []
     for holding in all_holdings():
         queryset = holding.queryset(person)
         if holding.erase_with:
@@ -180,7 +191,7 @@ def erase_person(*, person, erased_by, data_request=None):
     return person
 
 
-def _erase_queued_messages(email):
+def _erase_queued_messages(email: str) -> None:
     """Queued emails keep the address and text in the task table."""
     try:
         from django_tasks_db.models import DBTaskResult
@@ -190,7 +201,14 @@ def _erase_queued_messages(email):
 
 
 @transaction.atomic
-def record_request(*, person, kind, recorded_by, received_at=None, note=""):
+def record_request(
+    *,
+    person: User,
+    kind: str,
+    recorded_by: User,
+    received_at: datetime | None = None,
+    note: str = "",
+) -> DataRequest:
     return DataRequest.objects.create(
         person=person,
         kind=kind,
@@ -201,13 +219,13 @@ def record_request(*, person, kind, recorded_by, received_at=None, note=""):
 
 
 @transaction.atomic
-def complete_request(*, data_request, completed_by):
+def complete_request(*, data_request: DataRequest, completed_by: User) -> None:
     data_request.completed_at, data_request.completed_by = timezone.now(), completed_by
     data_request.save(update_fields=["completed_at", "completed_by"])
 
 
 @transaction.atomic
-def set_retention_periods(*, months, changed_by):
+def set_retention_periods(*, months: dict[str, int], changed_by: User) -> None:
     """{rule key: months} -> saved; the history of each change is kept."""
     known = {rule.key for rule in retention.rules()}
     for key, value in months.items():

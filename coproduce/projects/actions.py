@@ -1,5 +1,10 @@
 """Project use cases: each one transaction; people are emailed only after it commits."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -18,9 +23,14 @@ from .models import (
     TeamMember,
 )
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+
+    from .models import Rung
+
 
 @transaction.atomic
-def create_project(*, created_by, rung, reason, **fields):
+def create_project(*, created_by: User, rung: Rung, reason: str, **fields: Any) -> Project:
     project = Project.objects.create(declared_rung=rung, declared_reason=reason, **fields)
     Stage.objects.bulk_create(
         Stage(project=project, name=name, order=position)
@@ -43,7 +53,9 @@ def save_project(*, project: Project) -> Project:
 
 
 @transaction.atomic
-def declare_rung(*, project, rung, reason, declared_by):
+def declare_rung(
+    *, project: Project, rung: Rung, reason: str, declared_by: User
+) -> RungDeclaration:
     """Changes the declared rung; every change is kept for the timeline."""
     project.declared_rung = rung
     project.declared_reason = reason
@@ -54,10 +66,12 @@ def declare_rung(*, project, rung, reason, declared_by):
 
 
 @transaction.atomic
-def add_team_member(*, project, person, kind, role):
+def add_team_member(*, project: Project, person: User, kind: str, role: str) -> TeamMember:
     """Adds someone, or updates their current membership. Someone who left and
     comes back gets a new membership, so the earlier one stays on record."""
-    member = TeamMember.objects.current().filter(project=project, person=person).first()
+    member: TeamMember | None = (
+        TeamMember.objects.current().filter(project=project, person=person).first()
+    )
     if member is None:
         member = TeamMember.objects.create(project=project, person=person, kind=kind, role=role)
         people_actions.record_involvement(people=[person], day=member.joined_on)
@@ -68,14 +82,21 @@ def add_team_member(*, project, person, kind, role):
 
 
 @transaction.atomic
-def end_team_membership(*, member):
+def end_team_membership(*, member: TeamMember) -> None:
     """Leaving keeps the record: who was on the team matters for the evidence."""
     member.left_on = timezone.localdate()
     member.save(update_fields=["left_on"])
 
 
 @transaction.atomic
-def record_decision(*, project, recorded_by, present, proposed=False, **fields):
+def record_decision(
+    *,
+    project: Project,
+    recorded_by: User,
+    present: Iterable[User],
+    proposed: bool = False,
+    **fields: Any,
+) -> Decision:
     status = Decision.Status.PROPOSED if proposed else Decision.Status.RECORDED
     decision = Decision.objects.create(
         project=project, recorded_by=recorded_by, status=status, **fields
@@ -85,7 +106,7 @@ def record_decision(*, project, recorded_by, present, proposed=False, **fields):
 
 
 @transaction.atomic
-def confirm_decision(*, decision, present, agreement):
+def confirm_decision(*, decision: Decision, present: Iterable[User], agreement: str) -> Decision:
     decision.status = Decision.Status.RECORDED
     decision.agreement = agreement
     decision.save(update_fields=["status", "agreement"])
@@ -94,25 +115,34 @@ def confirm_decision(*, decision, present, agreement):
 
 
 @transaction.atomic
-def add_decision_view(*, decision, author, text):
+def add_decision_view(*, decision: Decision, author: User, text: str) -> DecisionView:
     return DecisionView.objects.create(decision=decision, author=author, text=text)
 
 
 @transaction.atomic
-def record_feedback(*, project, recorded_by, said_by, **fields):
+def record_feedback(
+    *, project: Project, recorded_by: User, said_by: Iterable[User], **fields: Any
+) -> Feedback:
     item = Feedback.objects.create(project=project, recorded_by=recorded_by, **fields)
     item.said_by.set(said_by)
     return item
 
 
-def preferred_channels(person):
+def preferred_channels(person: User) -> list[str]:
     """How the person likes to be contacted, from their profile (people app)."""
     profile = getattr(person, "profile", None)
-    return profile.contact_method_labels() if profile else []
+    return list(profile.contact_method_labels()) if profile else []
 
 
 @transaction.atomic
-def answer_feedback(*, item, outcome, response, answered_by, build_url):
+def answer_feedback(
+    *,
+    item: Feedback,
+    outcome: str,
+    response: str,
+    answered_by: User,
+    build_url: Callable[[Feedback], str],
+) -> tuple[Feedback, list[tuple[User, list[str]]]]:
     """Records 'we did' and tells each person who said it: by email once committed
     if email suits them, otherwise they are returned for staff to contact the way
     they prefer. Returns (item, [(person, their preferred ways)])."""
@@ -122,7 +152,8 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
     item.responded_on = timezone.localdate()
     item.responded_by = answered_by
     item.save(update_fields=["outcome", "response", "responded_on", "responded_by"])
-    recipients, follow_up = [], []
+    recipients: list[str] = []
+    follow_up: list[tuple[User, list[str]]] = []
     for person in item.said_by.filter(is_active=True).select_related("profile"):
         channels = preferred_channels(person)
         if not channels or "Email" in channels:
@@ -142,10 +173,10 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
 
 
 @transaction.atomic
-def save_stages(*, project, rows):
+def save_stages(*, project: Project, rows: Sequence[dict[str, Any]]) -> None:
     """Replaces the stage list in the order given. A row with the id of an existing
     stage updates it (so renaming keeps its decisions); a row without one adds a stage."""
-    existing = {stage.pk: stage for stage in project.stages.all()}
+    existing: dict[Any, Stage] = {stage.pk: stage for stage in project.stages.all()}
     keep = {row["stage_id"] for row in rows if row.get("stage_id") in existing}
     Stage.objects.filter(project=project).exclude(pk__in=keep).delete()
     # Two passes so the unique (project, order) never clashes mid-way.

@@ -3,50 +3,63 @@ involvement from the first stage, "you said, we did", and the co-producers activ
 project teams (registered under the people app's key, `people.active_coproducers`). Each
 is worked out in a fixed number of queries, whatever the number of projects."""
 
+from __future__ import annotations
+
 from statistics import median
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from coproduce.lib.figures import Figure, Row
+from coproduce.lib.figures import Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
 
 from . import evidence
 from .models import Feedback, Project, Rung
 from .team import active_coproducers
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
-def projects_in(period):
+    from coproduce.accounts.models import User
+
+
+def projects_in(period: Period) -> QuerySet[Project]:
     """Projects running at some time in the period."""
     return Project.objects.filter(created_at__date__lte=period.end).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=period.start)
     )
 
 
-def _share(part, whole):
+def _share(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-def ladder_distribution(period):
+def ladder_distribution(period: Period, viewer: User | None) -> Figure:
     declared = dict(projects_in(period).values_list("pk", "declared_rung__number"))
     measures = evidence.measures_for(declared)
     evidenced = {pk: evidence.evidenced_rung(m)[0] for pk, m in measures.items()}
     rungs = list(Rung.objects.order_by("-number"))
-    rows = []
+    rows: list[Row] = []
     for rung in rungs:
         rows.append(
             Row(
-                f"{rung.number}. {rung.name}: declared",
-                sum(1 for n in declared.values() if n == rung.number),
+                label=f"{rung.number}. {rung.name}: declared",
+                value=sum(1 for n in declared.values() if n == rung.number),
             )
         )
         rows.append(
             Row(
-                f"{rung.number}. {rung.name}: evidenced",
-                sum(1 for n in evidenced.values() if n == rung.number),
+                label=f"{rung.number}. {rung.name}: evidenced",
+                value=sum(1 for n in evidenced.values() if n == rung.number),
             )
         )
-    rows.append(Row("Not enough evidence yet", sum(1 for n in evidenced.values() if n is None)))
+    rows.append(
+        Row(
+            label="Not enough evidence yet",
+            value=sum(1 for n in evidenced.values() if n is None),
+        )
+    )
     total = len(declared)
     supported = sum(
         1 for pk, n in declared.items() if evidenced[pk] is not None and evidenced[pk] >= n
@@ -74,7 +87,7 @@ def ladder_distribution(period):
     )
 
 
-def from_the_start(period):
+def from_the_start(period: Period, viewer: User | None) -> Figure:
     ids = list(projects_in(period).values_list("pk", flat=True))
     measures = evidence.measures_for(ids)
     involved = sum(1 for m in measures.values() if m.first_stage_involved)
@@ -91,8 +104,8 @@ def from_the_start(period):
         value=value,
         unit="%",
         rows=(
-            Row("From the first stage", involved),
-            Row("Later, or not yet", total - involved),
+            Row(label="From the first stage", value=involved),
+            Row(label="Later, or not yet", value=total - involved),
         ),
         columns=("When co-producers joined", "Projects"),
         url=reverse("projects:project_list"),
@@ -100,13 +113,13 @@ def from_the_start(period):
     )
 
 
-def _within(days):
+def _within(days: int) -> str:
     if days == 0:
         return "on the day they were said"
     return f"within {days} day{'s' if days != 1 else ''}"
 
 
-def you_said_we_did(period):
+def you_said_we_did(period: Period, viewer: User | None) -> Figure:
     said = Feedback.objects.filter(said_on__gte=period.start, said_on__lte=period.end)
     by_outcome = dict(
         said.values_list("outcome").annotate(n=Count("pk")).values_list("outcome", "n")
@@ -116,6 +129,7 @@ def you_said_we_did(period):
         for said_on, responded in said.exclude(outcome=Feedback.Outcome.OPEN)
         .exclude(responded_on__isnull=True)
         .values_list("said_on", "responded_on")
+        if responded is not None  # excluded above; says so to the type checker
     ]
     total = sum(by_outcome.values())
     closed = total - by_outcome.get(Feedback.Outcome.OPEN, 0)
@@ -132,7 +146,10 @@ def you_said_we_did(period):
         summary=summary,
         value=middle,
         unit="days (median to answer)",
-        rows=tuple(Row(label, by_outcome.get(code, 0)) for code, label in Feedback.Outcome.choices),
+        rows=tuple(
+            Row(label=label, value=by_outcome.get(code, 0))
+            for code, label in Feedback.Outcome.choices
+        ),
         columns=("Outcome", "Items"),
         url=reverse("projects:project_list"),
         url_permission="projects.view_project_list",
@@ -140,7 +157,7 @@ def you_said_we_did(period):
     )
 
 
-def active_figure(period):
+def active_figure(period: Period, viewer: User | None) -> Figure:
     count = active_coproducers(period).count()
     shown, _ = suppress({"active": count})
     value = shown["active"]

@@ -1,6 +1,11 @@
 """Use cases for the public site: each is one transaction and sends its email
 only once the transaction has committed."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,8 +32,14 @@ from .models import (
     Update,
 )
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
 
-def lead_addresses():
+# (an upload, its content type as lib.uploads checked it)
+CheckedFiles = Iterable[tuple["UploadedFile[bytes]", str]]
+
+
+def lead_addresses() -> list[str]:
     """Where messages for the co-production lead go: every active lead, else the contact address."""
     emails = list(
         User.objects.filter(is_active=True, role_assignments__role=Role.LEAD)
@@ -39,7 +50,9 @@ def lead_addresses():
     return emails or [settings.COPRODUCE_CONTACT_EMAIL]
 
 
-def _email(subject, template, context, recipients):
+def _email(
+    subject: str, template: str, context: Mapping[str, object], recipients: Iterable[str]
+) -> None:
     body = render_to_string(
         template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
     )
@@ -47,7 +60,15 @@ def _email(subject, template, context, recipients):
 
 
 @transaction.atomic
-def send_contact_message(*, name, email, topic, message, reply_preference, inbox_url):
+def send_contact_message(
+    *,
+    name: str,
+    email: str,
+    topic: str,
+    message: str,
+    reply_preference: str,
+    inbox_url: Callable[[ContactMessage], str],
+) -> ContactMessage:
     contact = ContactMessage.objects.create(
         name=name, email=email, topic=topic, message=message, reply_preference=reply_preference
     )
@@ -62,7 +83,9 @@ def send_contact_message(*, name, email, topic, message, reply_preference, inbox
 
 
 @transaction.atomic
-def set_message_status(*, contact, status, notes, user):
+def set_message_status(
+    *, contact: ContactMessage, status: str, notes: str, user: User
+) -> ContactMessage:
     contact.status = status
     contact.notes = notes
     contact.handled_by = user
@@ -70,19 +93,21 @@ def set_message_status(*, contact, status, notes, user):
     return contact
 
 
-def _save_files(spotlight, files):
+def _save_files(spotlight: Spotlight, files: CheckedFiles) -> None:
     for upload, content_type in files:
         SpotlightFile.objects.create(
             spotlight=spotlight,
             file=upload,
-            original_name=upload.name[:255],
+            original_name=(upload.name or "")[:255],
             content_type=content_type,
-            size=upload.size,
+            size=upload.size or 0,  # never None: lib.uploads refused it as empty
         )
 
 
 @transaction.atomic
-def submit_spotlight(*, data, files, queue_url):
+def submit_spotlight(
+    *, data: dict[str, Any], files: CheckedFiles, queue_url: Callable[[Spotlight], str]
+) -> Spotlight:
     """`files` is a list of (upload, checked content type)."""
     spotlight = Spotlight.objects.create(**data)
     _save_files(spotlight, files)
@@ -102,7 +127,13 @@ def submit_spotlight(*, data, files, queue_url):
 
 
 @transaction.atomic
-def resubmit_spotlight(*, spotlight, data, files, queue_url):
+def resubmit_spotlight(
+    *,
+    spotlight: Spotlight,
+    data: dict[str, Any],
+    files: CheckedFiles,
+    queue_url: Callable[[Spotlight], str],
+) -> Spotlight:
     """The submitter sends their story back after the lead asked for changes."""
     spotlight = Spotlight.objects.select_for_update().get(pk=spotlight.pk)
     if spotlight.status != SpotlightStatus.CHANGES_REQUESTED:
@@ -128,7 +159,7 @@ def save_spotlight_text(*, spotlight: Spotlight) -> Spotlight:
     return spotlight
 
 
-DECISIONS = {
+DECISIONS: dict[str, tuple[str, str]] = {
     SpotlightStatus.PUBLISHED: (
         "Your spotlight story is published",
         "site/email/spotlight_published.txt",
@@ -142,7 +173,14 @@ DECISIONS = {
 
 
 @transaction.atomic
-def moderate_spotlight(*, spotlight, decision, message, moderator, build_url):
+def moderate_spotlight(
+    *,
+    spotlight: Spotlight,
+    decision: str,
+    message: str,
+    moderator: User,
+    build_url: Callable[[str], str],
+) -> Spotlight:
     """Publish, ask for changes or decline; the submitter is told each time.
     `build_url(path)` makes an absolute address for the email."""
     spotlight = Spotlight.objects.select_for_update().get(pk=spotlight.pk)
@@ -180,7 +218,7 @@ def moderate_spotlight(*, spotlight, decision, message, moderator, build_url):
 
 
 @transaction.atomic
-def publish_case_study(*, case_study, user):
+def publish_case_study(*, case_study: CaseStudy, user: User) -> CaseStudy:
     case_study = CaseStudy.objects.select_for_update().get(pk=case_study.pk)
     problems = consent_problems(case_study)
     if problems:
@@ -221,14 +259,14 @@ def save_case_study(*, case_study: CaseStudy, may_publish: bool) -> bool:
 
 
 @transaction.atomic
-def unpublish_case_study(*, case_study):
+def unpublish_case_study(*, case_study: CaseStudy) -> CaseStudy:
     case_study.status = Status.DRAFT
     case_study.save()
     return case_study
 
 
 @transaction.atomic
-def record_consent(*, person, consent, note):
+def record_consent(*, person: FeaturedPerson, consent: str, note: str) -> bool:
     """Records what someone featured in a case study agreed to. If they say no
     to a published story, it comes down at once."""
     person.consent = consent

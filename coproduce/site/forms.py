@@ -90,9 +90,15 @@ class SpotlightForm(ModelForm):
     class Meta:
         model = Spotlight
         fields = [
-            "organisation", "contact_name", "contact_email", "title", "story",
-            "what_worked", "what_learned", "consent_to_publish",
-        ]  # fmt: skip
+            "organisation",
+            "contact_name",
+            "contact_email",
+            "title",
+            "story",
+            "what_worked",
+            "what_learned",
+            "consent_to_publish",
+        ]
         widgets = {
             "story": forms.Textarea(attrs={"rows": 8}),
             "what_worked": forms.Textarea(attrs={"rows": 5}),
@@ -330,16 +336,31 @@ class StatementForm(ModelForm):
     class Meta:
         model = AccessibilityStatement
         fields = [
-            "scope", "using", "how_accessible", "feedback", "enforcement",
-            "compliance", "non_accessible", "improving", "preparation", "prepared_on",
-        ]  # fmt: skip
+            "scope",
+            "using",
+            "how_accessible",
+            "feedback",
+            "enforcement",
+            "compliance",
+            "non_accessible",
+            "improving",
+            "preparation",
+            "prepared_on",
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 6})
             for name in (
-                "scope", "using", "how_accessible", "feedback", "enforcement",
-                "compliance", "non_accessible", "improving", "preparation",
+                "scope",
+                "using",
+                "how_accessible",
+                "feedback",
+                "enforcement",
+                "compliance",
+                "non_accessible",
+                "improving",
+                "preparation",
             )
-        }  # fmt: skip
+        }
 
     prepared_on = forms.DateField(
         label="Date this statement was prepared",

@@ -227,9 +227,12 @@ def test_a_statement_most_people_left_blank_does_not_show_one_persons_score(peop
     cleared = round_.framework.statements.first()
     for person in staff[1:]:
         actions.save_answers(
-            round_=round_, person=person, perspective=STAFF,
-            answers={cleared: (None, "")}, submit=False,
-        )  # fmt: skip
+            round_=round_,
+            person=person,
+            perspective=STAFF,
+            answers={cleared: (None, "")},
+            submit=False,
+        )
     by_statement = dict(results.statement_scores(round_))
     assert by_statement[cleared].staff is None
     others = [scores.staff for statement, scores in by_statement.items() if statement != cleared]

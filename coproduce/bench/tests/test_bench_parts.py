@@ -31,8 +31,14 @@ from coproduce.projects.models import Project, TeamMember
 def test_the_generated_organisation_has_realistic_shape():
     timings = dataset.generate(0.02, random.Random(3), log=lambda message: None)
     assert list(timings) == [
-        "people", "projects", "opportunities", "meetings", "payments", "assessment", "learning",
-    ]  # app order  # fmt: skip
+        "people",
+        "projects",
+        "opportunities",
+        "meetings",
+        "payments",
+        "assessment",
+        "learning",
+    ]  # app order
     people = User.objects.count()
     assert people == 400
     roles = Counter(RoleAssignment.objects.values_list("role", flat=True))

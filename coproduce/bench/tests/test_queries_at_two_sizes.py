@@ -124,10 +124,15 @@ def grow_new_apps(meeting, claim, round_, coproducer, seed, around):
     checklist.sync(meeting, meeting.organiser)
     rule = ExpenseRule.objects.filter(expense_type__slug__startswith="bench-").first()
     ExpenseItem.objects.bulk_create(
-        ExpenseItem(claim=claim, expense_type_id=rule.expense_type_id, rule=rule,
-                    description="Bus", amount_pence=300 + n)
+        ExpenseItem(
+            claim=claim,
+            expense_type_id=rule.expense_type_id,
+            rule=rule,
+            description="Bus",
+            amount_pence=300 + n,
+        )
         for n in range(around // 3)
-    )  # fmt: skip
+    )
     copies = list(Claim.objects.exclude(claimant=coproducer).order_by("pk")[:around])
     for copy in copies:
         copy.pk, copy.claimant, copy.entered_by = None, coproducer, coproducer

@@ -84,7 +84,7 @@ def test_a_chosen_period_counts_only_its_own_records(client_as, data):
 
 
 def test_a_figure_that_fails_is_reported_without_taking_the_page_down(client_as, data):
-    def broken(period):
+    def broken(period, viewer):
         raise RuntimeError("boom")
 
     figures.register("test.broken", "review", broken)
@@ -100,12 +100,15 @@ def test_any_registered_figure_is_drawn_generically_and_links_only_with_permissi
     figures.register(
         "test.claims",
         "structure",
-        lambda period: Figure(
+        lambda period, viewer: Figure(
             title="Claims paid within 14 days",
             summary="12 of 15 claims (80%) were paid within 14 days.",
             value=80,
             unit="%",
-            rows=(Row("Within 14 days", 12, "/claims/?fast"), Row("Later", 3)),
+            rows=(
+                Row(label="Within 14 days", value=12, url="/claims/?fast"),
+                Row(label="Later", value=3),
+            ),
             columns=("When paid", "Claims"),
             url="/claims/",
             url_permission="assessment.run_rounds",

@@ -1,7 +1,11 @@
 """Template helpers for GOV.UK Frontend markup. Loaded as a builtin."""
 
+from typing import Any
+
 from django import template
+from django.forms import BaseForm, BoundField
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from coproduce.lib import views
 from coproduce.lib.forms import INPUT_CLASSES, widget_kind
@@ -10,11 +14,11 @@ register = template.Library()
 
 
 @register.filter
-def govuk_kind(bound_field):
+def govuk_kind(bound_field: BoundField) -> str:
     return widget_kind(bound_field)
 
 
-def described_by(bound_field):
+def described_by(bound_field: BoundField) -> str:
     ids = []
     if bound_field.help_text:
         ids.append(f"{bound_field.auto_id}-hint")
@@ -24,7 +28,7 @@ def described_by(bound_field):
 
 
 @register.filter
-def govuk_widget(bound_field):
+def govuk_widget(bound_field: BoundField) -> SafeString:
     """The field's own widget with GOV.UK classes and aria-describedby added."""
     kind = widget_kind(bound_field)
     classes = [INPUT_CLASSES.get(kind, "")]
@@ -33,7 +37,7 @@ def govuk_widget(bound_field):
         classes.append(existing)
     if bound_field.errors and kind in {"input", "textarea", "select", "file"}:
         classes.append(f"{INPUT_CLASSES[kind]}--error")
-    attrs = {"class": " ".join(c for c in classes if c)}
+    attrs: dict[str, str | bool] = {"class": " ".join(c for c in classes if c)}
     description = described_by(bound_field)
     if description and kind not in {"radios", "checkboxes"}:
         attrs["aria-describedby"] = description
@@ -41,12 +45,12 @@ def govuk_widget(bound_field):
 
 
 @register.filter
-def govuk_described_by(bound_field):
+def govuk_described_by(bound_field: BoundField) -> str:
     return described_by(bound_field)
 
 
 @register.filter
-def has_errors(form):
+def has_errors(form: Any) -> bool:
     """True for a form or formset with any error."""
     if form is None or form == "":
         return False
@@ -56,10 +60,11 @@ def has_errors(form):
 
 
 @register.simple_tag(takes_context=True)
-def error_summary_items(context, *forms):
+def error_summary_items(context: template.Context, *forms: Any) -> list[tuple[object, str]]:
     """Each error as (message, anchor), non-field errors first, for the error summary."""
-    items = []
-    expanded = []
+    items: list[tuple[object, str]] = []
+
+    expanded: list[BaseForm] = []
     for form in forms:
         if hasattr(form, "management_form"):  # a formset: its own errors, then each form's
             items.extend((error, "") for error in form.non_form_errors())
@@ -81,13 +86,13 @@ def error_summary_items(context, *forms):
 
 
 @register.simple_tag(takes_context=True)
-def may_follow(context, url):
+def may_follow(context: template.Context, url: str) -> bool:
     """{% may_follow url as ok %}: whether the person may open `url` (see lib.views)."""
     return views.may_follow(context["request"], url)
 
 
 @register.simple_tag(takes_context=True)
-def link(context, url, label):
+def link(context: template.Context, url: str, label: str) -> str:
     """{% link url label %}: a link the person can follow, else the label as plain text,
     so nobody is shown a link that ends in "You cannot see this page"."""
     if views.may_follow(context["request"], url):

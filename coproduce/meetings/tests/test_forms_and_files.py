@@ -199,13 +199,25 @@ def test_the_other_forms_never_fail(people):
     actions.invite(meeting=upcoming, people=[people["coproducer"]], invited_by=people["staff"])
     targets = [
         (staff, reverse("meetings:venue_create"), ["name", "address", "step_free", "parking"]),
-        (staff, reverse("meetings:reply_on_behalf", args=[upcoming.pk]), ["invitation", "reply", "reason"]),
-        (staff, reverse("meetings:attendance", args=[meeting.pk]), [f"person_{people['coproducer'].pk}"]),
+        (
+            staff,
+            reverse("meetings:reply_on_behalf", args=[upcoming.pk]),
+            ["invitation", "reply", "reason"],
+        ),
+        (
+            staff,
+            reverse("meetings:attendance", args=[meeting.pk]),
+            [f"person_{people['coproducer'].pk}"],
+        ),
         (staff, reverse("meetings:invite", args=[upcoming.pk]), ["people", "team"]),
         (staff, reverse("meetings:material_add", args=[upcoming.pk]), ["kind", "title", "sent_on"]),
         (coproducer, reverse("meetings:reply", args=[upcoming.pk]), ["reply", "cancel"]),
-        (coproducer, reverse("meetings:feedback", args=[meeting.pk]), ["access_needs_met", "listened_to", "could_say", "anything_else"]),
-    ]  # fmt: skip
+        (
+            coproducer,
+            reverse("meetings:feedback", args=[meeting.pk]),
+            ["access_needs_met", "listened_to", "could_say", "anything_else"],
+        ),
+    ]
 
     def check(client, url, fields):
         @given(st.fixed_dictionaries({name: text for name in fields}))

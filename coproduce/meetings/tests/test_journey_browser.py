@@ -28,9 +28,14 @@ def no_js_page(browser, user, live_server):
 def test_arrange_invite_reply_by_link_checklist_attend_and_feedback(browser, live_server, people):
     coproducer, staff = people["coproducer"], people["staff"]
     people_actions.save_passport(
-        person=coproducer, changed_by=coproducer, requirements=["bsl"], own_words="Private words",
-        dietary="", other_arrangements="", sharing="arrangements",
-    )  # fmt: skip
+        person=coproducer,
+        changed_by=coproducer,
+        requirements=["bsl"],
+        own_words="Private words",
+        dietary="",
+        other_arrangements="",
+        sharing="arrangements",
+    )
     make_venue(name="Station hall")
     day = timezone.localdate() + timedelta(days=20)
 

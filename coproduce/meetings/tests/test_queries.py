@@ -29,9 +29,14 @@ def meeting_with(people, count):
     actions.invite(meeting=meeting, people=crowd, invited_by=people["staff"])
     meeting.invitations.update(reply="yes")
     material = actions.add_material(
-        meeting=meeting, kind="agenda", title="Agenda", sent_on=meeting.papers_due_on,
-        upload=pdf(), content_type="application/pdf", uploaded_by=people["staff"],
-    )  # fmt: skip
+        meeting=meeting,
+        kind="agenda",
+        title="Agenda",
+        sent_on=meeting.papers_due_on,
+        upload=pdf(),
+        content_type="application/pdf",
+        uploaded_by=people["staff"],
+    )
     actions.add_format(
         material=material, format="bsl", sent_on=meeting.papers_due_on, link="https://v.example.org"
     )

@@ -15,9 +15,14 @@ pytestmark = pytest.mark.django_db
 
 def feedback_on(meeting, person):
     return actions.give_feedback(
-        meeting=meeting, person=person, anonymous=True, access_needs_met="yes",
-        listened_to="yes", could_say="yes", anything_else="The loop worked.",
-    )  # fmt: skip
+        meeting=meeting,
+        person=person,
+        anonymous=True,
+        access_needs_met="yes",
+        listened_to="yes",
+        could_say="yes",
+        anything_else="The loop worked.",
+    )
 
 
 def test_feedback_goes_three_years_after_the_meeting(people):
@@ -39,9 +44,15 @@ def test_the_checklist_forgets_who_needed_what_three_months_after_the_meeting(pe
 
     person = people["coproducer"]
     people_actions.save_passport(
-        person=person, changed_by=person, requirements=["bsl"], own_words="", dietary="",
-        other_arrangements="", sharing="arrangements", reason="",
-    )  # fmt: skip
+        person=person,
+        changed_by=person,
+        requirements=["bsl"],
+        own_words="",
+        dietary="",
+        other_arrangements="",
+        sharing="arrangements",
+        reason="",
+    )
     people_actions.record_consent(
         person=person, recorded_by=person, purpose="share_access", given=True
     )

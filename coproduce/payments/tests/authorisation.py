@@ -20,9 +20,14 @@ def sample_objects(people):
     expense_type = make_expense_type(by=people["lead"])
     coproducer = people["coproducer"]
     draft = make_claim(claimant=coproducer, days_ago=1)
-    item = actions.add_expense(claim=draft, expense_type=expense_type, description="Taxi",
-                               amount_pence=1500, receipt=receipt_file(),
-                               receipt_type="image/png")  # fmt: skip
+    item = actions.add_expense(
+        claim=draft,
+        expense_type=expense_type,
+        description="Taxi",
+        amount_pence=1500,
+        receipt=receipt_file(),
+        receipt_type="image/png",
+    )
     sent = make_claim(claimant=coproducer, days_ago=2)
     actions.submit(claim=sent, by=coproducer)
     paid = make_claim(claimant=coproducer, days_ago=3)
@@ -32,9 +37,14 @@ def sample_objects(people):
     project = make_project(lead=people["lead"], title="Budgeted project")
     add_team_member(project=project, person=people["staff"], kind="staff", role="Organiser")
     return {
-        "activity_type": activity_type, "expense_type": expense_type, "draft": draft,
-        "item": item, "sent": sent, "batch": batch, "budget_project": project,
-    }  # fmt: skip
+        "activity_type": activity_type,
+        "expense_type": expense_type,
+        "draft": draft,
+        "item": item,
+        "sent": sent,
+        "batch": batch,
+        "budget_project": project,
+    }
 
 
 def draft(f):

@@ -22,18 +22,23 @@ def days_ago(n):
 
 def change_date(claim, person, day):
     return actions.change_claim(
-        claim=claim, by=person, activity_type=claim.activity_type, activity_date=day,
-        minutes=claim.minutes, description=claim.description,
+        claim=claim,
+        by=person,
+        activity_type=claim.activity_type,
+        activity_date=day,
+        minutes=claim.minutes,
+        description=claim.description,
         payment_choice=claim.payment_choice,
-    )  # fmt: skip
+    )
 
 
 def test_a_new_date_brings_the_mileage_rate_and_limits_of_that_day(people):
     person = people["coproducer"]
     make_activity_type()
     car = make_expense_type(slug="mileage", pence_per_mile=40)
-    actions.add_expense_rule(expense_type=car, starts_on=days_ago(5), pence_per_mile=45,
-                             by=people["lead"])  # fmt: skip
+    actions.add_expense_rule(
+        expense_type=car, starts_on=days_ago(5), pence_per_mile=45, by=people["lead"]
+    )
     claim = make_claim(claimant=person, days_ago=2)
     item = actions.add_expense(
         claim=claim, expense_type=car, description="Drive", miles=Decimal(10)
@@ -48,10 +53,16 @@ def test_a_new_date_whose_rules_the_expense_breaks_is_refused_and_nothing_change
     person = people["coproducer"]
     make_activity_type()
     taxi = make_expense_type(slug="taxi", receipt_over_pence=5000)
-    actions.add_expense_rule(expense_type=taxi, starts_on=days_ago(30), receipt_over_pence=5000,
-                             limit_pence=2000, by=people["lead"])  # fmt: skip
-    actions.add_expense_rule(expense_type=taxi, starts_on=days_ago(5), receipt_over_pence=5000,
-                             by=people["lead"])  # fmt: skip
+    actions.add_expense_rule(
+        expense_type=taxi,
+        starts_on=days_ago(30),
+        receipt_over_pence=5000,
+        limit_pence=2000,
+        by=people["lead"],
+    )
+    actions.add_expense_rule(
+        expense_type=taxi, starts_on=days_ago(5), receipt_over_pence=5000, by=people["lead"]
+    )
     claim = make_claim(claimant=person, days_ago=2)
     actions.add_expense(claim=claim, expense_type=taxi, description="Taxi home", amount_pence=3000)
     with pytest.raises(ValidationError, match="Taxi home"):
@@ -65,8 +76,13 @@ def test_a_back_dated_rate_reaches_a_draft_when_it_is_sent(people):
     meeting = make_activity_type(amount_pence=2000)
     claim = make_claim(claimant=person, days_ago=3, minutes=60, fee_wanted_pence=1900)
     assert claim.fee_pence == 2000
-    actions.add_activity_rate(activity_type=meeting, unit="hour", amount_pence=1500,
-                              starts_on=days_ago(10), by=people["lead"])  # fmt: skip
+    actions.add_activity_rate(
+        activity_type=meeting,
+        unit="hour",
+        amount_pence=1500,
+        starts_on=days_ago(10),
+        by=people["lead"],
+    )
     actions.submit(claim=claim, by=person)
     claim.refresh_from_db()
     assert claim.fee_pence == 1500 and claim.fee_wanted_pence == 1500

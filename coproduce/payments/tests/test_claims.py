@@ -25,15 +25,25 @@ def test_fee_uses_the_rate_in_force_on_the_activity_date_across_a_change(people)
     meeting = make_activity_type(amount_pence=2000)
     today = timezone.localdate()
     change_day = today - datetime.timedelta(days=10)
-    actions.add_activity_rate(activity_type=meeting, unit="hour", amount_pence=2200,
-                              starts_on=change_day, by=people["lead"])  # fmt: skip
+    actions.add_activity_rate(
+        activity_type=meeting,
+        unit="hour",
+        amount_pence=2200,
+        starts_on=change_day,
+        by=people["lead"],
+    )
     before = make_claim(claimant=people["coproducer"], days_ago=11, minutes=90)
     on_the_day = make_claim(claimant=people["coproducer_staff"], days_ago=10, minutes=90)
     assert before.fee_pence == 3000  # £20 an hour, 1.5 hours
     assert on_the_day.fee_pence == 3300  # £22 an hour from the change
     # A later change does not touch claims already made.
-    actions.add_activity_rate(activity_type=meeting, unit="hour", amount_pence=9900,
-                              starts_on=today - datetime.timedelta(days=11), by=people["lead"])  # fmt: skip
+    actions.add_activity_rate(
+        activity_type=meeting,
+        unit="hour",
+        amount_pence=9900,
+        starts_on=today - datetime.timedelta(days=11),
+        by=people["lead"],
+    )
     before.refresh_from_db()
     assert before.fee_pence == 3000
 
@@ -54,8 +64,7 @@ def test_duplicate_future_and_absurd_claims_are_refused(people):
     with pytest.raises(ValidationError, match="between 1 minute"):
         make_claim(claimant=people["coproducer"], days_ago=5, minutes=60 * 40)
     with pytest.raises(ValidationError, match="Say why"):
-        make_claim(claimant=people["coproducer"], entered_by=people["staff"], days_ago=6,
-                   reason="")  # fmt: skip
+        make_claim(claimant=people["coproducer"], entered_by=people["staff"], days_ago=6, reason="")
 
 
 def test_receipt_needed_above_the_amount_and_mileage_is_worked_out(people):
@@ -81,10 +90,15 @@ def test_receipts_are_checked_by_content(client_as, people):
 
     response = client.post(
         reverse("payments:expense_new", args=[claim.pk]),
-        {"expense_type": claim.expenses.model._meta.get_field("expense_type")
-         .related_model.objects.get().pk, "description": "Taxi", "amount": "15.00",
-         "receipt": SimpleUploadedFile("receipt.png", b"<html>not a picture</html>")},
-    )  # fmt: skip
+        {
+            "expense_type": claim.expenses.model._meta.get_field("expense_type")
+            .related_model.objects.get()
+            .pk,
+            "description": "Taxi",
+            "amount": "15.00",
+            "receipt": SimpleUploadedFile("receipt.png", b"<html>not a picture</html>"),
+        },
+    )
     assert response.status_code == 200
     assert b"contents do not match" in response.content
     assert not claim.expenses.exists()
@@ -103,16 +117,23 @@ def test_the_claimant_or_the_person_who_entered_it_cannot_approve(people):
 def test_whole_journey_claim_approve_export_pay(client_as, people):
     make_activity_type()
     coproducer = people["coproducer"]
-    actions.save_bank_details(person=coproducer, account_name="A Person", sort_code="30-94-57",
-                              account_number="12345678")  # fmt: skip
+    actions.save_bank_details(
+        person=coproducer, account_name="A Person", sort_code="30-94-57", account_number="12345678"
+    )
     assert "12345678" not in coproducer.bank_details.encrypted
     client = client_as("coproducer")
     day = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
-    response = client.post(reverse("payments:claim_new"), {
-        "activity_type": Claim._meta.get_field("activity_type").related_model.objects.get().pk,
-        "activity_date": day, "hours": "2", "minutes": "0", "description": "Meeting",
-        "payment_choice": "bank",
-    })  # fmt: skip
+    response = client.post(
+        reverse("payments:claim_new"),
+        {
+            "activity_type": Claim._meta.get_field("activity_type").related_model.objects.get().pk,
+            "activity_date": day,
+            "hours": "2",
+            "minutes": "0",
+            "description": "Meeting",
+            "payment_choice": "bank",
+        },
+    )
     claim = Claim.objects.get(claimant=coproducer)
     assert response.status_code == 302 and claim.fee_pence == 5000
     client.post(reverse("payments:claim_submit", args=[claim.pk]))
@@ -127,8 +148,9 @@ def test_whole_journey_claim_approve_export_pay(client_as, people):
     batch = claim.__class__.objects.get(pk=claim.pk).batch
     csv = finance.get(reverse("payments:batch_csv", args=[batch.pk])).content.decode("utf-8-sig")
     assert "12345678" in csv and "30-94-57" in csv
-    assert ReadLog.objects.filter(subject=coproducer, what="bank_details",
-                                  viewer=people["finance"]).exists()  # fmt: skip
+    assert ReadLog.objects.filter(
+        subject=coproducer, what="bank_details", viewer=people["finance"]
+    ).exists()
     xlsx = finance.get(reverse("payments:batch_xlsx", args=[batch.pk]))
     assert xlsx.content[:2] == b"PK"
     lead = client_as("lead")
@@ -149,16 +171,26 @@ def test_whole_journey_claim_approve_export_pay(client_as, people):
 def test_the_new_claim_page_takes_a_prefill_and_ignores_bad_values(client_as, people):
     make_activity_type()
     client = client_as("coproducer")
-    good = client.get(reverse("payments:claim_new"), {
-        "activity_date": "2026-01-05", "minutes": "150", "activity_type": "meeting",
-        "description": "Board meeting",
-    })  # fmt: skip
+    good = client.get(
+        reverse("payments:claim_new"),
+        {
+            "activity_date": "2026-01-05",
+            "minutes": "150",
+            "activity_type": "meeting",
+            "description": "Board meeting",
+        },
+    )
     assert good.status_code == 200
     form = good.context["form"]
     assert form.initial["hours"] == 2 and form.initial["minutes"] == 30
     assert form.initial["description"] == "Board meeting"
-    for bad in ({"activity_date": "31/31/2026"}, {"minutes": "-5"}, {"project": "x"},
-                {"activity_type": "../../"}, {"minutes": "9" * 40}):  # fmt: skip
+    for bad in (
+        {"activity_date": "31/31/2026"},
+        {"minutes": "-5"},
+        {"project": "x"},
+        {"activity_type": "../../"},
+        {"minutes": "9" * 40},
+    ):
         assert client.get(reverse("payments:claim_new"), bad).status_code == 200
 
 
@@ -191,10 +223,12 @@ def test_two_approvers_at_once_leave_one_change_and_one_payment(people):
 
     approvers = [people["lead"], people["administrator"]]
     threads = [
-        threading.Thread(target=run, args=(lambda p=p: actions.approve(
-            claim=Claim.objects.get(pk=claim.pk), by=p),))
+        threading.Thread(
+            target=run,
+            args=(lambda p=p: actions.approve(claim=Claim.objects.get(pk=claim.pk), by=p),),
+        )
         for p in approvers
-    ]  # fmt: skip
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -205,10 +239,11 @@ def test_two_approvers_at_once_leave_one_change_and_one_payment(people):
     batch = actions.create_batch(claims=[claim], by=people["finance"])
     results.clear()
     threads = [
-        threading.Thread(target=run, args=(lambda: actions.mark_batch_paid(
-            batch=batch, by=people["finance"]),))
+        threading.Thread(
+            target=run, args=(lambda: actions.mark_batch_paid(batch=batch, by=people["finance"]),)
+        )
         for _ in range(2)
-    ]  # fmt: skip
+    ]
     barrier.reset()
     for thread in threads:
         thread.start()
@@ -227,9 +262,15 @@ def test_staff_claim_for_someone_with_a_reason_and_a_return_is_explained(
     meeting = make_activity_type()
     client = client_as("staff")
     day = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
-    form = {"person": people["coproducer"].pk, "activity_type": meeting.pk,
-            "activity_date": day, "hours": "1", "minutes": "30", "description": "Phone meeting",
-            "payment_choice": "voucher"}  # fmt: skip
+    form = {
+        "person": people["coproducer"].pk,
+        "activity_type": meeting.pk,
+        "activity_date": day,
+        "hours": "1",
+        "minutes": "30",
+        "description": "Phone meeting",
+        "payment_choice": "voucher",
+    }
     response = client.post(reverse("payments:claim_new") + "?for=someone", form)
     assert b"This field is required" in response.content or b"Enter" in response.content
     client.post(reverse("payments:claim_new") + "?for=someone", {**form, "reason": "By phone"})
@@ -263,9 +304,14 @@ def test_receipts_are_private_to_the_claimant_approvers_and_finance(client_as, p
     make_activity_type()
     travel = make_expense_type(receipt_over_pence=0)
     claim = make_claim(claimant=people["coproducer"])
-    item = actions.add_expense(claim=claim, expense_type=travel, description="Taxi",
-                               amount_pence=900, receipt=receipt_file(),
-                               receipt_type="image/png")  # fmt: skip
+    item = actions.add_expense(
+        claim=claim,
+        expense_type=travel,
+        description="Taxi",
+        amount_pence=900,
+        receipt=receipt_file(),
+        receipt_type="image/png",
+    )
     url = reverse("payments:receipt", args=[claim.pk, item.pk])
     response = client_as("coproducer").get(url)
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")

@@ -16,9 +16,13 @@ def test_erasure_blanks_expenses_and_deletes_receipts(people, django_capture_on_
     claim = make_claim(claimant=person)
     travel = make_expense_type(receipt_over_pence=0)
     actions.add_expense(
-        claim=claim, expense_type=travel, description="Taxi from my home on Elm Road",
-        amount_pence=1800, receipt=receipt_file(), receipt_type="image/png",
-    )  # fmt: skip
+        claim=claim,
+        expense_type=travel,
+        description="Taxi from my home on Elm Road",
+        amount_pence=1800,
+        receipt=receipt_file(),
+        receipt_type="image/png",
+    )
     item = ExpenseItem.objects.get()
     storage, name = item.receipt.storage, item.receipt.name
     assert storage.exists(name)

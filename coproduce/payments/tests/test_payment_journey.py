@@ -26,14 +26,20 @@ def signed_in_page(browser, live_server, user):
 
 def test_claim_to_paid_and_certificate_without_javascript(browser, live_server, people):
     make_activity_type(amount_pence=2750)
-    actions.save_bank_details(person=people["coproducer"], account_name="Test Person",
-                              sort_code="30-94-57", account_number="12345678")  # fmt: skip
+    actions.save_bank_details(
+        person=people["coproducer"],
+        account_name="Test Person",
+        sort_code="30-94-57",
+        account_number="12345678",
+    )
     base = live_server.url
     day = timezone.localdate() - datetime.timedelta(days=1)
 
     context, me = signed_in_page(browser, live_server, people["coproducer"])
-    me.goto(f"{base}/claims/new/?activity_date={day.isoformat()}&minutes=150"
-            "&activity_type=meeting&description=Bus+group+meeting&source=meeting:7")  # fmt: skip
+    me.goto(
+        f"{base}/claims/new/?activity_date={day.isoformat()}&minutes=150"
+        "&activity_type=meeting&description=Bus+group+meeting&source=meeting:7"
+    )
     expect(me.get_by_label("Hours")).to_have_value("2")
     expect(me.get_by_label("And minutes")).to_have_value("30")
     me.get_by_label("Paid into my bank account").check()

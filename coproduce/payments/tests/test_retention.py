@@ -17,9 +17,13 @@ pytestmark = pytest.mark.django_db
 def paid_claim(people, days_ago=3):
     claim = make_claim(claimant=people["coproducer"], days_ago=days_ago)
     actions.add_expense(
-        claim=claim, expense_type=make_expense_type(receipt_over_pence=0), description="Bus",
-        amount_pence=500, receipt=receipt_file(), receipt_type="image/png",
-    )  # fmt: skip
+        claim=claim,
+        expense_type=make_expense_type(receipt_over_pence=0),
+        description="Bus",
+        amount_pence=500,
+        receipt=receipt_file(),
+        receipt_type="image/png",
+    )
     actions.submit(claim=claim, by=people["coproducer"])
     actions.approve(claim=claim, by=people["lead"])
     batch = actions.create_batch(claims=[claim], by=people["finance"])

@@ -175,9 +175,13 @@ def _in_payments(person, other, people):
     expense_type = make_expense_type(by=person)
     theirs = make_claim(claimant=person, skills="Chairing meetings")
     payment_actions.add_expense(
-        claim=theirs, expense_type=expense_type, description="Taxi to 12 Example Street",
-        amount_pence=300, receipt=receipt_file("taxi.png"), receipt_type="image/png",
-    )  # fmt: skip
+        claim=theirs,
+        expense_type=expense_type,
+        description="Taxi to 12 Example Street",
+        amount_pence=300,
+        receipt=receipt_file("taxi.png"),
+        receipt_type="image/png",
+    )
     payment_actions.submit(claim=theirs, by=person)
     payment_actions.return_claim(
         claim=theirs, by=people["lead"], reason="Zebedee Quartermain, please add the date"
@@ -195,9 +199,11 @@ def _in_payments(person, other, people):
     theirs_paid = payment_actions.create_batch(claims=[paid], by=people["finance"])
     payment_actions.mark_batch_paid(batch=theirs_paid, by=people["finance"])
     payment_actions.save_bank_details(
-        person=person, account_name="Zebedee Quartermain", sort_code="30-94-57",
+        person=person,
+        account_name="Zebedee Quartermain",
+        sort_code="30-94-57",
         account_number="12345678",
-    )  # fmt: skip
+    )
 
 
 def _on_the_public_site(person):
@@ -303,9 +309,14 @@ def _in_meetings(person, other, staff):
         invitation=invitation, answer=Invitation.Reply.YES, recorded_by=person, reason="Phoned"
     )
     meeting_actions.add_material(
-        meeting=theirs, kind="agenda", title="Agenda", sent_on=timezone.localdate(),
-        upload=pdf(), content_type="application/pdf", uploaded_by=person,
-    )  # fmt: skip
+        meeting=theirs,
+        kind="agenda",
+        title="Agenda",
+        sent_on=timezone.localdate(),
+        upload=pdf(),
+        content_type="application/pdf",
+        uploaded_by=person,
+    )
     meeting = make_meeting(organiser=staff, title="Meeting they go to")
     (mine,) = meeting_actions.invite(meeting=meeting, people=[person], invited_by=staff)
     meeting_actions.reply(invitation=mine, answer=Invitation.Reply.YES)
@@ -324,9 +335,14 @@ def _in_meetings(person, other, staff):
         meeting=past, minutes_by_person={person: 90, other: 60}, recorded_by=person
     )
     feedback = meeting_actions.give_feedback(
-        meeting=past, person=person, anonymous=False, access_needs_met="no",
-        listened_to="yes", could_say="yes", anything_else="Zebedee Quartermain needed a loop",
-    )  # fmt: skip
+        meeting=past,
+        person=person,
+        anonymous=False,
+        access_needs_met="no",
+        listened_to="yes",
+        could_say="yes",
+        anything_else="Zebedee Quartermain needed a loop",
+    )
     meeting_actions.follow_up(feedback=feedback, note="Loop booked", done_by=person)
 
 

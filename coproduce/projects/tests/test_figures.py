@@ -15,10 +15,14 @@ DAY = datetime.date(2026, 6, 1)
 
 def said(project, outcome=Feedback.Outcome.OPEN, answered_after=None):
     return Feedback.objects.create(
-        project=project, said="Large print, please", said_on=DAY, outcome=outcome,
+        project=project,
+        said="Large print, please",
+        said_on=DAY,
+        outcome=outcome,
         responded_on=DAY + datetime.timedelta(days=answered_after)
-        if answered_after is not None else None,
-    )  # fmt: skip
+        if answered_after is not None
+        else None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -33,6 +37,6 @@ def test_the_median_time_to_answer_reads_as_plain_english(people, days, words):
     project = make_project(lead=people["staff"])
     said(project, Feedback.Outcome.DONE, answered_after=days)
     said(project)
-    figure = you_said_we_did(Period(DAY, DAY))
+    figure = you_said_we_did(Period(DAY, DAY), None)
     assert figure.summary.startswith("1 of 2 things people said (50%) have an answer")
     assert figure.summary.endswith(words) and figure.value == days

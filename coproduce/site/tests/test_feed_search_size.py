@@ -104,9 +104,14 @@ def test_statement_shows_the_latest_recorded_check(client_as):
     lead = client_as("lead")
     response = lead.post(
         reverse("site:statement_edit"),
-        {"record_check": "1", "check-checked_on": "2/3/2026", "check-pages_checked": "312",
-         "check-problems_found": "0", "check-how": "axe-core in Chromium"},
-    )  # fmt: skip
+        {
+            "record_check": "1",
+            "check-checked_on": "2/3/2026",
+            "check-pages_checked": "312",
+            "check-problems_found": "0",
+            "check-how": "axe-core in Chromium",
+        },
+    )
     assert response.status_code == 302
     assert AccessibilityCheck.objects.get().checked_on == datetime.date(2026, 3, 2)
     page = client_as("anonymous").get(reverse("site:accessibility")).content.decode()

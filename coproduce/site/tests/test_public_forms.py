@@ -194,9 +194,11 @@ contact_input = st.fixed_dictionaries(
         "name": text,
         "email": text,
         "topic": st.sampled_from(["taking_part", "other", "nonsense", ""]) | text,
-        "message": text, "reply_preference": text, "website": st.sampled_from(["", "x"]),
+        "message": text,
+        "reply_preference": text,
+        "website": st.sampled_from(["", "x"]),
     },
-)  # fmt: skip
+)
 spotlight_input = st.fixed_dictionaries(
     {},
     optional={

@@ -6,11 +6,12 @@ which owns the demo sign-ins it prints at the end."""
 
 from importlib import import_module
 from importlib.util import find_spec
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from coproduce.accounts.demo import DEMO_PASSWORD, sign_ins
@@ -19,7 +20,7 @@ from coproduce.accounts.demo import DEMO_PASSWORD, sign_ins
 class Command(BaseCommand):
     help = "Load demo data (made-up people and records) and print the demo sign-ins."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force", action="store_true", help="Load even when COPRODUCE_DEMO is off."
         )
@@ -27,7 +28,9 @@ class Command(BaseCommand):
             "--migrate", action="store_true", help="Migrate first (saves starting Python twice)."
         )
 
-    def handle(self, *args, force=False, migrate=False, **options):
+    def handle(
+        self, *args: Any, force: bool = False, migrate: bool = False, **options: Any
+    ) -> None:
         if not settings.COPRODUCE_DEMO and not force:
             raise CommandError(
                 "Demo data goes only into a demo site. Set COPRODUCE_DEMO=1 (or pass --force)."

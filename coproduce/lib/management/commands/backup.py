@@ -1,7 +1,9 @@
 """`manage.py backup`: the database, the uploaded files and a manifest, in one folder."""
 
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.lib.backup import BackupError, make_backup
 
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "of what it holds. Safe while the site is running."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--output",
             default=None,
@@ -25,7 +27,13 @@ class Command(BaseCommand):
             help="Also download the uploaded files when they are in object storage (S3).",
         )
 
-    def handle(self, *args, output=None, include_remote_files=False, **options):
+    def handle(
+        self,
+        *args: Any,
+        output: str | None = None,
+        include_remote_files: bool = False,
+        **options: Any,
+    ) -> None:
         try:
             folder = make_backup(
                 output or settings.VAR_DIR / "backups",

@@ -1,5 +1,7 @@
 """Prints a new random key for COPRODUCE_FIELD_KEY."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from coproduce.lib.encryption import new_key
@@ -8,7 +10,7 @@ from coproduce.lib.encryption import new_key
 class Command(BaseCommand):
     help = "Print a new random key for COPRODUCE_FIELD_KEY (it changes nothing by itself)."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(new_key())
         self.stderr.write(
             "Keep this key in your password manager, not beside your backups: without it "

@@ -1,6 +1,8 @@
 """`manage.py restore <backup folder>`: puts a backup made by `manage.py backup` back."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.lib.backup import BackupError, restore
 
@@ -11,7 +13,7 @@ class Command(BaseCommand):
         "this site is set up with. Stop the site and the worker first."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("backup", help="The backup folder (coproduce-backup-...).")
         parser.add_argument(
             "--force",
@@ -19,7 +21,7 @@ class Command(BaseCommand):
             help="Replace a database and uploads that already hold data.",
         )
 
-    def handle(self, *args, backup, force=False, **options):
+    def handle(self, *args: Any, backup: str, force: bool = False, **options: Any) -> None:
         try:
             to_migrate = restore(backup, force=force, say=self.stdout.write)
         except BackupError as error:

@@ -2,18 +2,22 @@
 so older keys can be retired. Safe to run again: values already on the newest key
 are left as they are."""
 
-from django.core.management.base import BaseCommand, CommandError
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.db.models import Field, Model
 
 from coproduce.lib import encryption
 
 
-def _chunks(items, size):
+def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-def _describe(model, field):
+def _describe(model: type[Model], field: Field[Any, Any]) -> str:
     return f"{model._meta.verbose_name_plural} ({model._meta.label}.{field.name})"
 
 
@@ -23,7 +27,7 @@ class Command(BaseCommand):
         "COPRODUCE_FIELD_KEY. Run it after putting a new key first in the list."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--check",
             action="store_true",
@@ -33,7 +37,9 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=500, help="Rows written per transaction."
         )
 
-    def handle(self, *args, check=False, batch_size=500, **options):
+    def handle(
+        self, *args: Any, check: bool = False, batch_size: int = 500, **options: Any
+    ) -> None:
         if batch_size < 1:
             raise CommandError("--batch-size must be 1 or more.")
         if encryption.derived_from_secret_key():
@@ -68,9 +74,15 @@ class Command(BaseCommand):
             )
         )
 
-    def _survey(self, model, field):
+    def _survey(self, model: type[Model], field: Field[Any, Any]) -> dict[str, Any]:
         """Each value of one column: read by the newest key, by an older one, or by none."""
-        found = {"model": model, "field": field, "newest": 0, "older": [], "unreadable": []}
+        found: dict[str, Any] = {
+            "model": model,
+            "field": field,
+            "newest": 0,
+            "older": [],
+            "unreadable": [],
+        }
         values = (
             model._default_manager.exclude(**{field.attname: ""})
             .order_by("pk")
@@ -96,7 +108,8 @@ class Command(BaseCommand):
         self.stdout.write(line + ".")
         return found
 
-    def _rotate(self, found, batch_size):
+    def _rotate(self, found: dict[str, Any], batch_size: int) -> int:
+
         model, field = found["model"], found["field"]
         written = 0
         for batch in _chunks(found["older"], batch_size):

@@ -5,8 +5,9 @@ exits (for cron or a systemd timer instead). Safe to run on several machines at 
 import logging
 import signal
 import threading
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 from coproduce.lib import jobs
@@ -20,10 +21,10 @@ LONGEST_SLEEP_SECONDS = 60
 class Command(BaseCommand):
     help = "Queue each scheduled job once per period, for the task worker to run."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Queue what is due, then stop.")
 
-    def handle(self, *args, once=False, **options):
+    def handle(self, *args: Any, once: bool = False, **options: Any) -> None:
         stopping = threading.Event()
         if not once:
             for signal_number in (signal.SIGINT, signal.SIGTERM):

@@ -42,28 +42,51 @@ class Command(BaseCommand):
         RoleAssignment.objects.create(user=finance, role=Role.FINANCE)
         lead = User.objects.create(email="lead@example.org", name="Lead")
         meeting = ActivityType.objects.create(slug="meeting", name="Meeting")
-        rate = actions.add_activity_rate(activity_type=meeting, unit="hour", amount_pence=2750,
-                                         starts_on=datetime.date(2020, 1, 1), by=lead)  # fmt: skip
+        rate = actions.add_activity_rate(
+            activity_type=meeting,
+            unit="hour",
+            amount_pence=2750,
+            starts_on=datetime.date(2020, 1, 1),
+            by=lead,
+        )
         people = User.objects.bulk_create(
             User(email=f"person{n}@example.org", name=f"Person {n}") for n in range(count // 5)
         )
         BankDetails.objects.bulk_create(
-            BankDetails(person=person, last_digits="1234", encrypted=crypto.encrypt(
-                {"account_name": person.name, "sort_code": "30-94-57",
-                 "account_number": f"{n:08d}"}))
+            BankDetails(
+                person=person,
+                last_digits="1234",
+                encrypted=crypto.encrypt(
+                    {
+                        "account_name": person.name,
+                        "sort_code": "30-94-57",
+                        "account_number": f"{n:08d}",
+                    }
+                ),
+            )
             for n, person in enumerate(people)
-        )  # fmt: skip
+        )
         batch = PaymentBatch.objects.create(created_by=finance)
         now = datetime.datetime.now(datetime.UTC)
         Claim.objects.bulk_create(
-            Claim(claimant=people[n % len(people)], entered_by=people[n % len(people)],
-                  activity_type=meeting, rate=rate,
-                  activity_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n // 1000),
-                  minutes=120, description="Meeting", fee_pence=5500,
-                  payment_choice="bank" if n % 4 else "voucher", status=Status.APPROVED,
-                  submitted_at=now, approved_at=now, decided_by=lead, batch=batch)
+            Claim(
+                claimant=people[n % len(people)],
+                entered_by=people[n % len(people)],
+                activity_type=meeting,
+                rate=rate,
+                activity_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n // 1000),
+                minutes=120,
+                description="Meeting",
+                fee_pence=5500,
+                payment_choice="bank" if n % 4 else "voucher",
+                status=Status.APPROVED,
+                submitted_at=now,
+                approved_at=now,
+                decided_by=lead,
+                batch=batch,
+            )
             for n in range(count)
-        )  # fmt: skip
+        )
         self.stdout.write(
             f"Built {count:,} approved claims in {time.perf_counter() - started:.1f} s"
         )
