@@ -64,10 +64,12 @@ def copy_channel(supporter):
 
 def notify(recipient, kind, *, subject, body, url="", easy_read="", key=""):
     """Stores a notification for `recipient` and, once the transaction commits, delivers
-    it on their channel for `kind`. With a `key` already used for this person, nothing
-    is stored or sent and None is returned. `body` must never hold special-category
+    it on their channel for `kind`. With a `key` already used for this person, or for a
+    closed account, nothing is stored or sent and None is returned. `body` must never hold special-category
     detail (no diagnoses, equality answers or access passport text)."""
     the_kind = kinds.get(kind)
+    if not recipient.is_active:
+        return None  # a closed or erased account is told nothing
     with transaction.atomic():
         if key and Notification.objects.filter(recipient=recipient, key=key).exists():
             return None
@@ -86,8 +88,6 @@ def notify(recipient, kind, *, subject, body, url="", easy_read="", key=""):
             if key:
                 return None  # told already, by a run at the same moment
             raise
-        if not recipient.is_active:
-            return notification
         deliveries = [Delivery(notification=notification, channel=channel_for(recipient, kind))]
         if the_kind.topic and not the_kind.staff_only:
             for supporter in _copied_in(recipient, the_kind.topic):
