@@ -21,7 +21,7 @@ from .models import Channel, Delivery, Notification, Preference
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-FIRST_RETRY = timedelta(minutes=5)
+FIRST_RETRY = timedelta(minutes=15)
 
 # The channel a person's profile contact choices lead to, in this order of preference.
 DEFAULT_FROM_CONTACT = [
