@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "coproduce.payments",
     "coproduce.assessment",
     "coproduce.learning",
+    "coproduce.notifications",
     "coproduce.insights",
     "coproduce.bench",
 ]
@@ -135,6 +136,7 @@ TEMPLATES = [
                 "coproduce.lib.context_processors.coproduce",
                 "coproduce.accounts.context_processors.display_preferences",
                 "coproduce.accounts.context_processors.navigation",
+                "coproduce.notifications.context_processors.unread",
             ],
             "builtins": ["coproduce.lib.templatetags.govuk"],
         },

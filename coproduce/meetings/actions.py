@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
 from .checklist import mark_stale
@@ -47,9 +46,20 @@ def absolute(path: str) -> str:
     return str(settings.COPRODUCE_SITE_URL).rstrip("/") + path
 
 
+# The kind of notification each message is (notifications.kinds).
+KIND_OF_MESSAGE = {
+    "invitation.txt": "meetings.invitation",
+    "place_free.txt": "meetings.invitation",
+    "changed.txt": "meetings.changed",
+    "reminder.txt": "meetings.reminder",
+    "follow_up.txt": "meetings.feedback_follow_up",
+}
+
+
 def _email(person: User, template: str, context: Mapping[str, object], subject: str) -> None:
     body = render_to_string(f"meetings/email/{template}", {"person": person, **context})
-    transaction.on_commit(partial(send_email.enqueue, subject, body, [person.email]))
+    path = str(context.get("url", "")).removeprefix(settings.COPRODUCE_SITE_URL.rstrip("/"))
+    notify(person, KIND_OF_MESSAGE[template], subject=subject, body=body, url=path)
 
 
 def wants_email(person: User) -> bool:

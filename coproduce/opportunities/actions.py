@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 from coproduce.projects import actions as project_actions
 from coproduce.projects.models import TeamMember
 
@@ -111,6 +111,5 @@ def decide(
     subject = (
         "You have been chosen: " if selected else "About your interest in: "
     ) + opportunity.title
-    email = application.person.email
-    transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
+    notify(application.person, "opportunities.decision", subject=subject, body=body)
     return application

@@ -16,9 +16,7 @@ from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from coproduce.accounts.models import User
-from coproduce.lib.tasks import send_email
-from coproduce.projects.models import Project
+from coproduce.notifications.actions import notify
 
 from . import crypto
 from .models import (
@@ -51,10 +49,8 @@ LONGEST_CLAIM_MINUTES = 16 * 60
 OLDEST_CLAIM_DAYS = 366
 
 
-def _tell(person: User, subject: str, body: str) -> None:
-    if person.email:
-        email = person.email
-        transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
+def _tell(person: User, subject: str, body: str, kind: str = "payments.claim_changed") -> None:
+    notify(person, kind, subject=subject, body=body)
 
 
 @transaction.atomic
@@ -445,6 +441,7 @@ def submit(*, claim: Claim, by: User) -> bool:
                 "A claim is waiting for approval",
                 f"{claim.claimant} sent a claim for {claim}. "
                 f"Total {pounds(claim.total_pence)}. Please check it: {claim.get_absolute_url()}",
+                kind="payments.claim_to_approve",
             )
     return moved
 

@@ -155,6 +155,15 @@ class SupportRelationship(models.TextChoices):
     OTHER = "other", "Someone else"
 
 
+class CopyTopic(models.TextChoices):
+    """What a supporter may be copied in on (notifications.kinds gives each kind its topic)."""
+
+    MEETINGS = "meetings", "Meetings: invitations, reminders, changes and papers"
+    PAYMENTS = "payments", "Payments: your claims and reminders to claim"
+    PROJECTS = "projects", "Projects: teams and answers to what you said"
+    OPPORTUNITIES = "opportunities", "Opportunities: new roles and your applications"
+
+
 class SupportPerson(models.Model):
     """Someone in a person's support network: a PA, carer or peer supporter."""
 
@@ -170,12 +179,25 @@ class SupportPerson(models.Model):
         default=False,
         help_text="We will send them a copy of what we send you.",
     )
+    copy_topics = models.JSONField(
+        "What to copy them in on",
+        default=list,
+        blank=True,
+        help_text="CopyTopic values: only messages about these are copied to them.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def copy_topic_labels(self):
+        """Short names of what they are copied in on ("meetings"), as stored if unknown."""
+        return [
+            CopyTopic(v).label.partition(":")[0].lower() if v in CopyTopic.values else str(v)
+            for v in self.copy_topics
+        ]
 
 
 class Requirement(models.TextChoices):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import email_without_account, notify
 
 from .consent import consent_problems
 from .models import (
@@ -39,24 +39,32 @@ if TYPE_CHECKING:
 CheckedFiles = Iterable[tuple["UploadedFile[bytes]", str]]
 
 
-def lead_addresses() -> list[str]:
-    """Where messages for the co-production lead go: every active lead, else the contact address."""
-    emails = list(
+def _render(template: str, context: Mapping[str, object]) -> str:
+    return render_to_string(
+        template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
+    )
+
+
+def _tell_leads(subject: str, template: str, context: Mapping[str, object]) -> None:
+    """Messages for the co-production lead go to every active lead as a notification,
+    else by email to the contact address."""
+    body = _render(template, context)
+    leads = list(
         User.objects.filter(is_active=True, role_assignments__role=Role.LEAD)
         .order_by("email")
-        .values_list("email", flat=True)
         .distinct()
     )
-    return emails or [settings.COPRODUCE_CONTACT_EMAIL]
+    for lead in leads:
+        notify(lead, "site.contact", subject=subject, body=body)
+    if not leads:
+        email_without_account([settings.COPRODUCE_CONTACT_EMAIL], subject, body)
 
 
 def _email(
     subject: str, template: str, context: Mapping[str, object], recipients: Iterable[str]
 ) -> None:
-    body = render_to_string(
-        template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
-    )
-    transaction.on_commit(lambda: send_email.enqueue(subject, body, list(recipients)))
+    """To visitors, who have no account: by email."""
+    email_without_account(recipients, subject, _render(template, context))
 
 
 @transaction.atomic
@@ -72,11 +80,10 @@ def send_contact_message(
     contact = ContactMessage.objects.create(
         name=name, email=email, topic=topic, message=message, reply_preference=reply_preference
     )
-    _email(
+    _tell_leads(
         f"New message from {name}",
         "site/email/contact_to_lead.txt",
         {"contact": contact, "inbox_url": inbox_url(contact)},
-        lead_addresses(),
     )
     _email("We have your message", "site/email/contact_received.txt", {"contact": contact}, [email])
     return contact
@@ -111,11 +118,10 @@ def submit_spotlight(
     """`files` is a list of (upload, checked content type)."""
     spotlight = Spotlight.objects.create(**data)
     _save_files(spotlight, files)
-    _email(
+    _tell_leads(
         f"New spotlight story from {spotlight.organisation}",
         "site/email/spotlight_to_lead.txt",
         {"spotlight": spotlight, "queue_url": queue_url(spotlight)},
-        lead_addresses(),
     )
     _email(
         "We have your spotlight story",
@@ -143,11 +149,10 @@ def resubmit_spotlight(
     spotlight.status = SpotlightStatus.SUBMITTED
     spotlight.save()
     _save_files(spotlight, files)
-    _email(
+    _tell_leads(
         f"Changed spotlight story from {spotlight.organisation}",
         "site/email/spotlight_to_lead.txt",
         {"spotlight": spotlight, "queue_url": queue_url(spotlight), "changed": True},
-        lead_addresses(),
     )
     return spotlight
 
