@@ -14,6 +14,7 @@ from coproduce.accounts.models import User
 from coproduce.lib.tasks import send_email
 from coproduce.people import actions as people_actions
 
+from . import nudges
 from .checklist import mark_stale
 from .models import (
     AccessAnswer,
@@ -231,9 +232,15 @@ def update_arrangement(*, item, owner, status, due_on, note):
 # ---- materials ------------------------------------------------------------
 
 
+def _tell_about_papers(material):
+    """Papers marked sent: once that commits, each person coming hears about them in the
+    format they chose (meetings.nudges)."""
+    transaction.on_commit(partial(nudges.papers_sent.enqueue, material.pk))
+
+
 @transaction.atomic
 def add_material(*, meeting, kind, title, sent_on, upload, content_type, uploaded_by):
-    return Material.objects.create(
+    material = Material.objects.create(
         meeting=meeting,
         kind=kind,
         title=title,
@@ -244,13 +251,15 @@ def add_material(*, meeting, kind, title, sent_on, upload, content_type, uploade
         size=upload.size,
         uploaded_by=uploaded_by,
     )
+    _tell_about_papers(material)
+    return material
 
 
 @transaction.atomic
 def add_format(*, material, format, sent_on, upload=None, content_type="", link=""):
     """Adds or replaces one alternative format of a paper."""
     AlternativeFormat.objects.filter(material=material, format=format).delete()
-    return AlternativeFormat.objects.create(
+    added = AlternativeFormat.objects.create(
         material=material,
         format=format,
         sent_on=sent_on,
@@ -260,6 +269,8 @@ def add_format(*, material, format, sent_on, upload=None, content_type="", link=
         size=upload.size if upload else 0,
         link=link,
     )
+    _tell_about_papers(material)
+    return added
 
 
 # ---- attendance -----------------------------------------------------------
