@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import date as date_format
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
 from . import nudges
@@ -364,9 +366,10 @@ def due_reminders(hours=48):
 
 
 def send_reminders(hours=48):
-    """Reminds each person once, by email when that suits them; the others are
-    listed on the meeting page for staff to ring or text. Safe to run again."""
-    sent = by_staff = 0
+    """Reminds each person with a place once, the way they chose to hear about
+    meetings (a phone call becomes a task for staff). Safe to run again: the place is
+    marked reminded, and the notification's key names the occasion."""
+    reminded = 0
     for invitation in due_reminders(hours):
         with transaction.atomic():
             claimed = Invitation.objects.filter(pk=invitation.pk, reminded_at__isnull=True).update(
@@ -374,20 +377,23 @@ def send_reminders(hours=48):
             )
             if not claimed:
                 continue
-            if wants_email(invitation.person):
-                meeting = invitation.meeting
-                _email(
-                    invitation.person,
-                    "reminder.txt",
-                    {
-                        "meeting": meeting,
-                        "invitation": invitation,
-                        "url": absolute(meeting.get_absolute_url()),
-                        "ics": absolute(reverse("meetings:meeting_ics", args=[meeting.pk])),
-                    },
-                    f"Reminder: {meeting.title}",
-                )
-                sent += 1
-            else:
-                by_staff += 1
-    return sent, by_staff
+            meeting = invitation.meeting
+            when = date_format(timezone.localtime(meeting.starts_at), "l j F \\a\\t H:i")
+            body = render_to_string(
+                "meetings/email/reminder.txt",
+                {
+                    "meeting": meeting,
+                    "ics": absolute(reverse("meetings:meeting_ics", args=[meeting.pk])),
+                },
+            )
+            told = notify(
+                invitation.person,
+                "meetings.reminder",
+                subject=f"Reminder: {meeting.title}",
+                body=body,
+                easy_read=f"{meeting.title} is on {when}.\nTell us if you cannot come.",
+                url=meeting.get_absolute_url(),
+                key=f"meetings.reminder:{invitation.pk}",
+            )
+            reminded += told is not None
+    return reminded
