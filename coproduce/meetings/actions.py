@@ -237,7 +237,7 @@ def update_arrangement(*, item, owner, status, due_on, note):
 def _tell_about_papers(material):
     """Papers marked sent: once that commits, each person coming hears about them in the
     format they chose (meetings.nudges)."""
-    transaction.on_commit(partial(nudges.papers_sent.enqueue, material.pk))
+    transaction.on_commit(lambda: nudges.papers_sent.enqueue(material.pk))
 
 
 @transaction.atomic
