@@ -4,6 +4,7 @@ tells nobody anything twice (notifications and emails counted). Decision 0029.""
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -97,3 +98,9 @@ def test_running_every_nudge_job_twice_tells_nobody_twice(
         assert {run.job for run in jobs.queue_due(now + timedelta(days=1))} >= set(NUDGE_JOBS)
     assert Notification.objects.count() == notifications
     assert len(mail.outbox) == emails
+
+
+def test_every_scheduled_job_is_listed_for_operators():
+    listed = (Path(__file__).resolve().parents[2] / "docs" / "deploy.md").read_text()
+    missing = [job.name for job in jobs.jobs() if f"| `{job.name}` |" not in listed]
+    assert not missing, f"docs/deploy.md's table of scheduled jobs does not list {missing}"
