@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,3 +106,32 @@ def test_every_scheduled_job_is_listed_for_operators():
     listed = (Path(__file__).resolve().parents[2] / "docs" / "deploy.md").read_text()
     missing = [job.name for job in jobs.jobs() if f"| `{job.name}` |" not in listed]
     assert not missing, f"docs/deploy.md's table of scheduled jobs does not list {missing}"
+
+
+def test_each_nudge_costs_the_same_queries_with_more_people_already_told(people):
+    """Once everyone due was told, a run reads the same few rows however many there are."""
+    from coproduce.meetings import nudges as meeting_nudges
+    from coproduce.opportunities import nudges as opportunity_nudges
+    from coproduce.payments import nudges as payment_nudges
+
+    runs = {
+        "feedback": meeting_nudges.send_feedback_reminders,
+        "claims": payment_nudges.send_claim_reminders,
+        "arrangements": meeting_nudges.send_arrangement_reminders,
+        "opportunities": opportunity_nudges.send_opportunity_alerts,
+    }
+
+    def counts():
+        found = {}
+        for name, run in runs.items():
+            run()  # tells whoever is new
+            with CaptureQueriesContext(connection) as queries:
+                assert run() == 0, name
+            found[name] = len(queries)
+        return found
+
+    a_reason_for_every_nudge(people)
+    small = counts()
+    for _ in range(3):
+        a_reason_for_every_nudge(people)
+    assert counts() == small
