@@ -44,11 +44,19 @@ def test_the_registry_lists_every_nudge_job_with_a_sensible_period():
         assert job.description and not job.task.takes_context
 
 
-def test_health_says_when_each_nudge_job_last_ran(client, django_capture_on_commit_callbacks):
+# The other periodic work that must run without cron: digests, retries, retention.
+OTHER_PERIODIC_JOBS = {
+    "notifications.send_digests",
+    "notifications.retry_deliveries",
+    "privacy.apply_retention",
+}
+
+
+def test_health_says_when_each_periodic_job_last_ran(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("run_schedule", "--once")
     report = json.loads(client.get(reverse("health"), {"jobs": "1"}).content)["jobs"]
-    for name in NUDGE_JOBS:
+    for name in {*NUDGE_JOBS, *OTHER_PERIODIC_JOBS}:
         assert report[name]["last_outcome"] == "succeeded", name
         assert report[name]["last_finished_at"] and report[name]["late"] is False
 
