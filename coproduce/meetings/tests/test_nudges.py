@@ -2,7 +2,7 @@
 week before and when overdue, and papers in each person's chosen format when marked
 sent. The right people are told, the wrong ones are not, and nobody is told twice."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -72,9 +72,7 @@ def test_feedback_reminders_go_once_to_those_who_attended_and_have_not_answered(
 def test_feedback_is_asked_from_9_the_day_after_and_for_two_weeks_only(people):
     meeting = held(people, attended=[people["coproducer"]], days=-2)
     day = timezone.localdate(meeting.starts_at)
-    morning_after = timezone.make_aware(
-        timezone.datetime.combine(day + timedelta(days=1), timezone.datetime.min.time())
-    )
+    morning_after = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
     assert nudges.send_feedback_reminders(morning_after + timedelta(hours=8, minutes=59)) == 0
     assert nudges.send_feedback_reminders(morning_after + timedelta(days=15)) == 0
     assert nudges.send_feedback_reminders(morning_after + timedelta(hours=9)) == 1
