@@ -212,16 +212,18 @@ def load(log):
         duration_minutes=90,
         joining_details="Video call: https://meet.example.org/forum (captions on)",
     )
-    actions.invite(meeting=recent, people=coproducers[:4], invited_by=lead)
+    # Chris (the demo co-producer sign-in) came and has not given feedback yet.
+    forum = sorted(coproducers, key=lambda person: person.email != "coproducer@example.org")[:4]
+    actions.invite(meeting=recent, people=forum, invited_by=lead)
     for invitation in recent.invitations.all():
         actions.reply(invitation=invitation, answer="yes")
     Meeting.objects.filter(pk=recent.pk).update(starts_at=_at(-2, 10))
     recent.refresh_from_db()
     actions.record_attendance(
-        meeting=recent, minutes_by_person={p: 90 for p in coproducers[:3]}, recorded_by=lead
+        meeting=recent, minutes_by_person={p: 90 for p in forum[:3]}, recorded_by=lead
     )
     actions.give_feedback(
-        meeting=recent, person=coproducers[0], anonymous=False,
+        meeting=recent, person=forum[1], anonymous=False,
         access_needs_met="yes", listened_to="yes", could_say="yes", anything_else="",
     )  # fmt: skip
     log(f"Demo meetings: {Meeting.objects.count()}, at {Venue.objects.count()} venues")
