@@ -12,7 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from coproduce.notifications.actions import email_without_account
+from coproduce.lib.tasks import email_without_account
 
 from .models import Invitation, Role, RoleAssignment, User
 

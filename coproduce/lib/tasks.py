@@ -1,9 +1,10 @@
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -14,6 +15,14 @@ from . import jobs
 def send_email(subject: str, body: str, recipients: Sequence[str]) -> None:
     """Sends one plain-text email; queued so a slow mail server never slows a page."""
     send_mail(subject, body, None, recipients)
+
+
+def email_without_account(recipients: Iterable[str], subject: str, body: str) -> None:
+    """Email to addresses with no account behind them (an invitation to make one, a reply
+    to a visitor), once the transaction commits. Everyone with an account is told
+    through `notifications.actions.notify()` instead."""
+    addresses = list(recipients)
+    transaction.on_commit(lambda: send_email.enqueue(subject, body, addresses))
 
 
 @task()

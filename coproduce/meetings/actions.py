@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import date as date_format
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from coproduce.accounts.models import User
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
+from . import nudges
 from .checklist import mark_stale
 from .models import (
     AccessAnswer,
@@ -51,7 +53,6 @@ KIND_OF_MESSAGE = {
     "invitation.txt": "meetings.invitation",
     "place_free.txt": "meetings.invitation",
     "changed.txt": "meetings.changed",
-    "reminder.txt": "meetings.reminder",
     "follow_up.txt": "meetings.feedback_follow_up",
 }
 
@@ -256,6 +257,12 @@ def update_arrangement(
 # ---- materials ------------------------------------------------------------
 
 
+def _tell_about_papers(material: Material) -> None:
+    """Papers marked sent: once that commits, each person coming hears about them in the
+    format they chose (meetings.nudges)."""
+    transaction.on_commit(lambda: nudges.papers_sent.enqueue(material.pk))
+
+
 @transaction.atomic
 def add_material(
     *,
@@ -267,7 +274,7 @@ def add_material(
     content_type: str,
     uploaded_by: User,
 ) -> Material:
-    return Material.objects.create(
+    material = Material.objects.create(
         meeting=meeting,
         kind=kind,
         title=title,
@@ -278,6 +285,8 @@ def add_material(
         size=upload.size or 0,  # never None: lib.uploads refused it as empty
         uploaded_by=uploaded_by,
     )
+    _tell_about_papers(material)
+    return material
 
 
 @transaction.atomic
@@ -292,7 +301,7 @@ def add_format(
 ) -> AlternativeFormat:
     """Adds or replaces one alternative format of a paper."""
     AlternativeFormat.objects.filter(material=material, format=format).delete()
-    return AlternativeFormat.objects.create(
+    added = AlternativeFormat.objects.create(
         material=material,
         format=format,
         sent_on=sent_on,
@@ -302,6 +311,8 @@ def add_format(
         size=(upload.size or 0) if upload else 0,
         link=link,
     )
+    _tell_about_papers(material)
+    return added
 
 
 # ---- attendance -----------------------------------------------------------
@@ -398,10 +409,11 @@ def due_reminders(hours: int = 48) -> QuerySet[Invitation]:
     ).select_related("meeting", "meeting__venue", "person__profile")
 
 
-def send_reminders(hours: int = 48) -> tuple[int, int]:
-    """Reminds each person once, by email when that suits them; the others are
-    listed on the meeting page for staff to ring or text. Safe to run again."""
-    sent = by_staff = 0
+def send_reminders(hours: int = 48) -> int:
+    """Reminds each person with a place once, the way they chose to hear about
+    meetings (a phone call becomes a task for staff). Safe to run again: the place is
+    marked reminded, and the notification's key names the occasion."""
+    reminded = 0
     for invitation in due_reminders(hours):
         with transaction.atomic():
             claimed = Invitation.objects.filter(pk=invitation.pk, reminded_at__isnull=True).update(
@@ -409,23 +421,26 @@ def send_reminders(hours: int = 48) -> tuple[int, int]:
             )
             if not claimed:
                 continue
-            if wants_email(invitation.person):
-                meeting = invitation.meeting
-                _email(
-                    invitation.person,
-                    "reminder.txt",
-                    {
-                        "meeting": meeting,
-                        "invitation": invitation,
-                        "url": absolute(meeting.get_absolute_url()),
-                        "ics": absolute(reverse("meetings:meeting_ics", args=[meeting.pk])),
-                    },
-                    f"Reminder: {meeting.title}",
-                )
-                sent += 1
-            else:
-                by_staff += 1
-    return sent, by_staff
+            meeting = invitation.meeting
+            when = date_format(timezone.localtime(meeting.starts_at), "l j F \\a\\t H:i")
+            body = render_to_string(
+                "meetings/email/reminder.txt",
+                {
+                    "meeting": meeting,
+                    "ics": absolute(reverse("meetings:meeting_ics", args=[meeting.pk])),
+                },
+            )
+            told = notify(
+                invitation.person,
+                "meetings.reminder",
+                subject=f"Reminder: {meeting.title}",
+                body=body,
+                easy_read=f"{meeting.title} is on {when}.\nTell us if you cannot come.",
+                url=meeting.get_absolute_url(),
+                key=f"meetings.reminder:{invitation.pk}",
+            )
+            reminded += told is not None
+    return reminded
 
 
 @transaction.atomic

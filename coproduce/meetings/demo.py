@@ -1,6 +1,8 @@
 """Demo meetings, past and upcoming: venues, replies (one taken by phone), a
 waiting list, access arrangements in every state, papers in other formats
-(one sent late), attendance and feedback with a follow-up."""
+(one sent late), attendance and feedback with a follow-up, and the nudges already
+sent (meetings.nudges): feedback reminders after a meeting two days ago, and reminders to
+the owner of arrangements not ready a week before."""
 
 from datetime import timedelta
 
@@ -11,7 +13,7 @@ from coproduce.accounts.models import User
 from coproduce.people.demo import involved_coproducers
 from coproduce.projects.models import Project
 
-from . import actions, checklist
+from . import actions, checklist, nudges
 from .models import Arrangement, Meeting, Venue
 
 VENUES = [
@@ -204,4 +206,29 @@ def load(log):
             could_say=said,
             anything_else=words,
         )
+    recent = _meeting(
+        lead,
+        title="Co-production forum",
+        kind=Meeting.Kind.ONLINE,
+        starts_at=_at(12, 10),
+        duration_minutes=90,
+        joining_details="Video call: https://meet.example.org/forum (captions on)",
+    )
+    # Chris (the demo co-producer sign-in) came and has not given feedback yet.
+    forum = sorted(coproducers, key=lambda person: person.email != "coproducer@example.org")[:4]
+    actions.invite(meeting=recent, people=forum, invited_by=lead)
+    for invitation in recent.invitations.all():
+        actions.reply(invitation=invitation, answer="yes")
+    Meeting.objects.filter(pk=recent.pk).update(starts_at=_at(-2, 10))
+    recent.refresh_from_db()
+    actions.record_attendance(
+        meeting=recent, minutes_by_person={p: 90 for p in forum[:3]}, recorded_by=lead
+    )
+    actions.give_feedback(
+        meeting=recent, person=forum[1], anonymous=False,
+        access_needs_met="yes", listened_to="yes", could_say="yes", anything_else="",
+    )  # fmt: skip
     log(f"Demo meetings: {Meeting.objects.count()}, at {Venue.objects.count()} venues")
+    # What the scheduled jobs would have sent by now (the worker sends the messages).
+    asked, told = nudges.send_feedback_reminders(), nudges.send_arrangement_reminders()
+    log(f"Demo nudges: {asked} asked for feedback, {told} told about arrangements due")

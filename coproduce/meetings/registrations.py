@@ -11,6 +11,7 @@ from coproduce.privacy import registry, retention
 from . import (
     bench,
     holdings,
+    nudges,
     organising,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     tasks,
@@ -35,6 +36,18 @@ def register() -> None:
         every=timedelta(hours=1),
         task=tasks.send_meeting_reminders,
         description="Remind people of meetings they are coming to",
+    )
+    jobs.register(
+        "meetings.feedback_reminders",
+        every=timedelta(hours=1),
+        task=nudges.feedback_reminders,
+        description="Ask people who attended a meeting for feedback, the day after",
+    )
+    jobs.register(
+        "meetings.arrangement_reminders",
+        every=timedelta(hours=1),
+        task=nudges.arrangement_reminders,
+        description="Remind owners of access arrangements not ready a week before, and when overdue",
     )
     # Organisers may read the access passports of the people they invite.
     relationships.register("meeting invitation", organising.people_invited_by_organiser)

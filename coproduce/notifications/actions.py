@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduce.lib.tasks import send_email
 from coproduce.people.models import ContactMethod, Profile, SupportPerson
 
 from . import kinds
@@ -188,14 +187,6 @@ def send_due(now=None, limit=500):
     for delivery_id in ids:
         send_delivery(delivery_id, now=now)
     return len(ids)
-
-
-def email_without_account(recipients, subject, body):
-    """Email to addresses with no account behind them (an invitation to make one, a reply
-    to a visitor), once the transaction commits. Everyone with an account is told
-    through `notify()` instead."""
-    addresses = list(recipients)
-    transaction.on_commit(lambda: send_email.enqueue(subject, body, addresses))
 
 
 # ---- the person's choices and their list -----------------------------------

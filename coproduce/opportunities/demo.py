@@ -1,4 +1,5 @@
-"""Demo opportunities, open and closed, with people interested and some chosen."""
+"""Demo opportunities, open and closed, with people interested and some chosen, and
+alerts to people whose interests match who have not said they are interested yet."""
 
 from datetime import timedelta
 
@@ -8,7 +9,7 @@ from coproduce.accounts.models import User
 from coproduce.people.demo import involved_coproducers
 from coproduce.projects.models import Project
 
-from . import actions
+from . import actions, nudges
 from .models import Opportunity
 
 OPPORTUNITIES = [
@@ -62,3 +63,5 @@ def load(log):
                 status=Opportunity.Status.CLOSED, closing_on=today + timedelta(days=closes_in)
             )
     log(f"Demo opportunities: {len(OPPORTUNITIES)}")
+    # What the scheduled job would have sent by now (the worker sends the messages).
+    log(f"Demo nudges: {nudges.send_opportunity_alerts()} told about opportunities")

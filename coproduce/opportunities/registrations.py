@@ -1,7 +1,9 @@
 """Everything the opportunities app contributes, registered once from
 OpportunitiesConfig.ready()."""
 
-from coproduce.lib import generation
+from datetime import timedelta
+
+from coproduce.lib import generation, jobs
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.people import relationships
@@ -10,6 +12,7 @@ from coproduce.privacy import registry
 from . import (
     bench,
     holdings,
+    nudges,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     selecting,
 )
@@ -28,5 +31,11 @@ def register() -> None:
     # Those choosing people may read the access passports of the people who applied.
     relationships.register(
         "opportunity application", selecting.applicants_to_opportunities_selected_by
+    )
+    jobs.register(
+        "opportunities.alerts",
+        every=timedelta(hours=1),
+        task=nudges.opportunity_alerts,
+        description="Tell people about open opportunities that match their interests",
     )
     generation.register("opportunities", bench.generate)

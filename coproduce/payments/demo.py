@@ -1,6 +1,6 @@
 """Demo payment policy and claims in every state: some paid late, one fee
-declined and one given to charity. The rates are made up for the demo; a real
-site's lead sets its own on the rates page."""
+declined and one given to charity; reminders to claim after a recent meeting. The
+rates are made up for the demo; a real site's lead sets its own on the rates page."""
 
 import datetime
 from datetime import timedelta
@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.projects.models import Project
 
-from . import actions
+from . import actions, nudges
 from .models import ActivityType, BudgetLine, Claim, ExpenseType, PaymentBatch
 
 RISE = datetime.date(2025, 12, 16)  # NIHR raised involvement rates by 10% from this date
@@ -214,6 +214,8 @@ def load(log):
                 notes=notes,
             )
     log(f"Demo payments: {Claim.objects.count()} claims in every state")
+    # What the scheduled job would have sent by now (the worker sends the messages).
+    log(f"Demo nudges: {nudges.send_claim_reminders()} reminded to claim after a meeting")
 
 
 def _demo_receipt():

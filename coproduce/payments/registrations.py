@@ -1,6 +1,8 @@
 """Everything the payments app contributes, registered once from PaymentsConfig.ready()."""
 
-from coproduce.lib import figures, generation
+from datetime import timedelta
+
+from coproduce.lib import figures, generation, jobs
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.privacy import registry, retention
@@ -8,6 +10,7 @@ from coproduce.privacy import registry, retention
 from . import (
     bench,
     holdings,
+    nudges,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
 )
 from . import figures as payment_figures
@@ -24,4 +27,10 @@ def register() -> None:
     )
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
+    jobs.register(
+        "payments.claim_reminders",
+        every=timedelta(hours=1),
+        task=nudges.claim_reminders,
+        description="Remind co-producers who attended a meeting that they can claim, the day after",
+    )
     generation.register("payments", bench.generate)

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
-from coproduce.notifications.actions import email_without_account, notify
+from coproduce.lib.tasks import email_without_account
+from coproduce.notifications.actions import notify
 
 from .consent import consent_problems
 from .models import (

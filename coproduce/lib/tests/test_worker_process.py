@@ -142,7 +142,7 @@ def test_the_worker_as_make_run_starts_it_sends_email_and_runs_the_schedule(tmp_
             processes,
         )[0]
         assert reminder["Subject"] == "Reminder: Planning group"
-        assert "Hello Cora Coming" in body(reminder)
+        assert "A reminder: Planning group is on" in body(reminder)
         assert re.search(r"http://coproduce\.test/\S+/meeting\.ics", body(reminder))
 
         runs = recorded_runs(database, "meetings.send_reminders")

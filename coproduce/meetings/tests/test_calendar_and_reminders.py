@@ -73,7 +73,7 @@ def test_reminders_go_once_by_each_persons_channel(people, django_capture_on_com
         call_command("send_meeting_reminders")
         result = send_meeting_reminders.enqueue().return_value
     assert len(mail.outbox) == 1  # idempotent
-    assert result == {"emailed": 0, "for_staff_to_contact": 0}
+    assert result == {"reminded": 0}
     page = Client()
     page.force_login(people["staff"])
     text = page.get(meeting.get_absolute_url()).content.decode()

@@ -1,4 +1,5 @@
-"""Run every hour or so (cron, or a worker). Each person is reminded once."""
+"""By hand; the scheduled job meetings.send_reminders runs it every hour. Each person
+is reminded once."""
 
 from django.core.management.base import BaseCommand
 
@@ -12,8 +13,8 @@ class Command(BaseCommand):
         parser.add_argument("--hours", type=int, default=48, help="How far ahead to look.")
 
     def handle(self, *args, hours, **options):
-        sent, by_staff = send_reminders(hours)
+        reminded = send_reminders(hours)
         self.stdout.write(
-            f"Reminders emailed: {sent}. To remind by phone or text (listed on the meeting "
-            f"page): {by_staff}."
+            f"Reminders sent: {reminded}, each the way the person chose (phone calls are "
+            "tasks for staff)."
         )
