@@ -33,6 +33,11 @@ urlpatterns = [
         views.arrangement_edit,
         name="arrangement_edit",
     ),
+    path(
+        "meetings/<int:pk>/checklist/<int:item_pk>/done/",
+        views.arrangement_done,
+        name="arrangement_done",
+    ),
     path("meetings/<int:pk>/papers/new/", views.material_add, name="material_add"),
     path(
         "meetings/<int:pk>/papers/<int:material_pk>/formats/",

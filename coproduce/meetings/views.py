@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.suppression import floor, suppress
-from coproduce.lib.views import id_param, permission_required, personal
+from coproduce.lib.views import id_param, local_path, permission_required, personal, safe_next
 from coproduce.projects.models import Project
 
 from . import actions, calendar, checklist
@@ -212,6 +212,7 @@ def meeting_detail(request, pk):
         "confirmed": counts.get(Invitation.Reply.YES.label) if counts else None,
         "attended": attended,
         "claim_query": urlencode(claim_details(attended)) if attended else "",
+        "next": local_path(request.GET.get("next")),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -263,7 +264,7 @@ def reply(request, pk):
         messages.error(request, error.messages[0])
         return redirect(meeting)
     messages.success(request, _reply_message(invitation))
-    return redirect(meeting)
+    return HttpResponseRedirect(safe_next(request, meeting.get_absolute_url()))
 
 
 def _reply_message(invitation):
@@ -362,6 +363,26 @@ def arrangement_edit(request, pk, item_pk):
         return redirect("meetings:checklist", pk=meeting.pk)
     return render(
         request, "meetings/arrangement_form.html", {"form": form, "meeting": meeting, "item": item}
+    )
+
+
+@permission_required("meetings.view_checklist", fn=meeting_from)
+@require_POST
+def arrangement_done(request, pk, item_pk):
+    """Marks one arrangement done in a single step (from Today), keeping its owner,
+    date and note."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    item = get_object_or_404(Arrangement, pk=item_pk, meeting=meeting)
+    actions.update_arrangement(
+        item=item,
+        owner=item.owner,
+        status=Arrangement.Status.DONE,
+        due_on=item.due_on,
+        note=item.note,
+    )
+    messages.success(request, f"“{item.label}” for “{meeting.title}” is marked as arranged.")
+    return HttpResponseRedirect(
+        safe_next(request, reverse("meetings:checklist", args=[meeting.pk]))
     )
 
 
@@ -492,7 +513,7 @@ def feedback(request, pk):
                 else ""
             ),
         )
-        return redirect(meeting)
+        return HttpResponseRedirect(safe_next(request, meeting.get_absolute_url()))
     return render(request, "meetings/feedback_form.html", {"form": form, "meeting": meeting})
 
 
