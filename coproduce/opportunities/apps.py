@@ -7,10 +7,15 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = "Opportunities"
 
     def ready(self):
+        from coproduce.lib import today as day
         from coproduce.lib.navigation import NavItem, register
         from coproduce.people import relationships
 
-        from . import holdings, rules  # noqa: F401  (registers permissions and data holdings)
+        from . import (  # noqa: F401  (registers permissions and data holdings)
+            holdings,
+            rules,
+            today,
+        )
         from .selecting import applicants_to_opportunities_selected_by
 
         # Those choosing people may read the access passports of the people who applied.
@@ -22,4 +27,10 @@ class OpportunitiesConfig(AppConfig):
                 "opportunities.view_opportunity_list",
                 order=20,
             )
+        )
+        day.register(
+            "opportunities.match",
+            today.matching_opportunities,
+            heading="Opportunities for you",
+            order=35,
         )

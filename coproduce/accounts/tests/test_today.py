@@ -64,7 +64,7 @@ def test_due_dates_and_ages_are_said_in_words():
 def test_an_empty_today_says_so_and_suggests_a_next_step(client_as):
     for role, link in (
         ("coproducer", reverse("opportunities:opportunity_list")),
-        ("board", reverse("insights:dashboard")),
+        ("finance", reverse("payments:claim_list")),
     ):
         page = client_as(role).get(reverse("accounts:home")).content.decode()
         assert "Nothing needs you today" in page
@@ -164,3 +164,9 @@ def test_an_organiser_marks_an_overdue_arrangement_done_from_today(people, clien
     assert item.status == Arrangement.Status.DONE and item.note == "Ask the hall"
     # Someone who does not organise the meeting may not close it.
     assert client_as("coproducer").post(mine.action_url, dict(mine.post)).status_code == 403
+
+
+def test_board_members_see_the_latest_board_report(people):
+    [(heading, [item])] = today.items_for(people["board"], timezone.now())
+    assert item.key == "insights.board_report"
+    assert item.action_url.startswith(reverse("insights:dashboard"))
