@@ -11,5 +11,5 @@ class AccountsConfig(AppConfig):
 
         from . import rules  # noqa: F401  (registers permissions)
 
-        register(NavItem("Your home", "accounts:home", "accounts.view_home", order=0))
+        register(NavItem("Today", "accounts:home", "accounts.view_home", order=0))
         register(NavItem("Accounts", "accounts:account_list", "accounts.manage_accounts", order=90))
