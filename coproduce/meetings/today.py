@@ -8,7 +8,7 @@ Each provider costs a fixed number of queries, however many meetings there are."
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -257,11 +257,12 @@ def feedback_follow_ups(user, now):
     """For the lead: feedback that said access needs were not met, not yet followed up."""
     if not user.has_role(Role.LEAD):
         return
-    waiting = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True)
-    oldest = waiting.order_by("given_on", "pk").values_list("given_on", flat=True).first()
-    if oldest is None:
+    row = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True).aggregate(
+        count=Count("pk"), oldest=Min("given_on")
+    )
+    count, oldest = row["count"], row["oldest"]
+    if not count:
         return
-    count = waiting.count()
     due = oldest + timedelta(days=14)
     yield Item(
         key="meetings.follow_ups",

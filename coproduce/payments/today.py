@@ -100,11 +100,10 @@ def claims_to_approve(user, now):
             urgency=urgency_for(due, now),
             post=(("next", _home()),),
         )
-    if len(found) > SHOWN:
-        more = waiting.count() - SHOWN
+    if len(found) > SHOWN:  # counting them all would cost a query that grows with them
         yield Item(
             key="payments.approve:more",
-            sentence=f"{more} more {'claim is' if more == 1 else 'claims are'} waiting for approval.",
+            sentence="More claims are waiting for approval.",
             action_label="See all claims waiting",
             action_url=f"{reverse('payments:claim_list')}?{urlencode({'status': Status.SUBMITTED})}",
             urgency=INFORMATION,
@@ -132,10 +131,9 @@ def claims_to_pay(user, now):
             urgency=urgency_for(due, now),
         )
     if len(found) > SHOWN:
-        more = waiting.count() - SHOWN
         yield Item(
             key="payments.pay:more",
-            sentence=f"{more} more approved {'claim is' if more == 1 else 'claims are'} waiting to be paid.",
+            sentence="More approved claims are waiting to be paid.",
             action_label="See claims to pay",
             action_url=reverse("payments:finance_queue"),
             urgency=INFORMATION,
