@@ -168,7 +168,7 @@ def bench_database(kind, args, run_dir):
             restarter.start()
         log(f"  running the mixed workload for {args.seconds}s")
         mixed = locust(
-            server.url, ["StaffUser", "CoproducerUser", "LeadUser"], args.seconds, args.users,
+            server.url, ["StaffUser", "CoproducerUser", "LeadUser", "FinanceUser"], args.seconds, args.users,
             work / "mixed.json", ids, work,
         )  # fmt: skip
         if restarter:
