@@ -170,3 +170,23 @@ def test_board_members_see_the_latest_board_report(people):
     [(heading, [item])] = today.items_for(people["board"], timezone.now())
     assert item.key == "insights.board_report"
     assert item.action_url.startswith(reverse("insights:dashboard"))
+
+
+def test_every_demo_account_has_something_on_today(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from coproduce.accounts.demo import DEMO_ACCOUNTS
+    from coproduce.accounts.models import User
+
+    settings.COPRODUCE_DEMO = True
+    call_command("demo", "--migrate", stdout=StringIO())
+    now = timezone.now()
+    empty = []
+    for email, _, _ in DEMO_ACCOUNTS:
+        found = [i.key for _, items in today.items_for(User.objects.get(email=email), now) for i in items]
+        print(email, found)
+        if not found:
+            empty.append(email)
+    assert not empty, f"Nothing on Today for {empty}"
