@@ -185,7 +185,9 @@ def test_every_demo_account_has_something_on_today(settings):
     now = timezone.now()
     empty = []
     for email, _, _ in DEMO_ACCOUNTS:
-        found = [i.key for _, items in today.items_for(User.objects.get(email=email), now) for i in items]
+        found = [
+            i.key for _, items in today.items_for(User.objects.get(email=email), now) for i in items
+        ]
         print(email, found)
         if not found:
             empty.append(email)

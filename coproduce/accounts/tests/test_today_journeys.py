@@ -150,3 +150,30 @@ def test_the_lead_approves_a_claim_from_today(no_js, live_server, people):
     expect(page.get_by_role("button", name=re.compile(r"^Approve"))).to_have_count(0)
     claim.refresh_from_db()
     assert claim.status == Status.APPROVED and claim.decided_by == lead
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_today_with_items_on_it_is_accessible_for_every_role(
+    javascript, browser, live_server, people
+):
+    """The crawl visits Today too; here every role's Today has items (the authorisation
+    table's sample records give each role something to do), checked with axe, one h1, the
+    skip link and 320 px reflow."""
+    from coproduce.tests.test_accessibility_crawl import page_problems, without_page_scripts
+    from coproduce.tests.test_authorisation import fixtures_for
+
+    fixtures_for(people)
+    problems = {}
+    for role in ("administrator", "lead", "staff", "finance", "board", "coproducer"):
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        if not javascript:
+            context.route("**/*", without_page_scripts)
+        context.add_cookies([session_cookie(people[role], live_server.url)])
+        page = context.new_page()
+        response = page.goto(live_server.url + "/home/")
+        assert page.locator(".cp-today__item").count(), f"nothing on Today for {role}"
+        found = page_problems(page, response, skip_check=True)
+        if found:
+            problems[role] = found
+        context.close()
+    assert not problems, problems
