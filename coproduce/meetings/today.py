@@ -62,7 +62,7 @@ def invitations_to_answer(user, now):
             sentence=f"You are invited to “{meeting.title}” on {_on(meeting.starts_at)}: "
             "tell us if you can come.",
             action_label="Reply",
-            action_url=_with_next(meeting.get_absolute_url()) + "#reply",
+            action_url=_with_next(meeting.get_absolute_url()) + "#your-reply",
             due=meeting.starts_at,
             urgency=urgency_for(meeting.starts_at, now),
         )
