@@ -8,7 +8,7 @@ from . import rules  # noqa: F401  (django-rules: its permissions register on im
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Your home", "accounts:home", "accounts.view_home", order=0))
+    add_to_navigation(NavItem("Today", "accounts:home", "accounts.view_home", order=0))
     add_to_navigation(
         NavItem("Accounts", "accounts:account_list", "accounts.manage_accounts", order=90)
     )

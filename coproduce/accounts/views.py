@@ -6,9 +6,10 @@ from django.db.models import Prefetch, Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coproduce.lib.navigation import items_for
+from coproduce.lib import today
 from coproduce.lib.views import permission_required, personal, safe_next
 
 from . import actions, display
@@ -19,20 +20,51 @@ from .forms import (
     InvitationForm,
     RolesForm,
 )
-from .models import ROLE_DESCRIPTIONS, Invitation, Role, RoleAssignment
+from .models import Invitation, Role, RoleAssignment
 
 User = get_user_model()
 
 
 @permission_required("accounts.view_home")
 def home(request):
-    roles = [
-        (Role(role).label, ROLE_DESCRIPTIONS[Role(role)])
-        for role in Role.values
-        if role in request.user.role_set
+    """Today: what needs this person now, from every app (lib.today)."""
+    now = timezone.now()
+    groups = [
+        (heading, [_shown(item, now) for item in found])
+        for heading, found in today.items_for(request.user, now)
     ]
-    links = [item for item in items_for(request) if item["url"] != request.path]
-    return render(request, "accounts/home.html", {"roles": roles, "links": links})
+    return render(
+        request,
+        "accounts/home.html",
+        {"groups": groups, "next_step": _next_step(request.user)},
+    )
+
+
+def _shown(item, now):
+    return {
+        "item": item,
+        "when": today.in_words(item, now),
+        "datetime": today.machine_date(item),
+        "overdue": item.urgency == today.OVERDUE,
+    }
+
+
+# One next step for an empty Today, for the first role the person holds in this order.
+NEXT_STEPS = (
+    (Role.COPRODUCER, "opportunities:opportunity_list", "Look at the opportunities open now"),
+    (Role.LEAD, "projects:project_list", "Look at how your projects are going"),
+    (Role.STAFF, "meetings:meeting_list", "Look at the meetings coming up"),
+    (Role.FINANCE, "payments:claim_list", "Look at the claims"),
+    (Role.BOARD, "insights:dashboard", "Read the dashboard"),
+    (Role.ADMINISTRATOR, "accounts:account_list", "Look at the accounts"),
+)
+
+
+def _next_step(user):
+    for role, url_name, label in NEXT_STEPS:
+        if user.has_role(role):
+            return {"url": reverse(url_name), "label": label}
+    return None
 
 
 def display_settings(request):

@@ -2,6 +2,7 @@
 AssessmentConfig.ready()."""
 
 from coproduce.lib import figures, generation
+from coproduce.lib import today as day
 from coproduce.lib.figures import AREAS
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
@@ -11,6 +12,7 @@ from . import (
     bench,
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
+    today,
 )
 from . import figures as assessment_figures
 
@@ -26,3 +28,5 @@ def register() -> None:
     figures.register("assessment.open_actions", "review", assessment_figures.open_actions, order=90)
     registry.register(*holdings.HOLDINGS)
     generation.register("assessment", bench.generate)
+    day.register("assessment.answer", today.rounds_to_answer, heading="Self-assessment", order=40)
+    day.register("assessment.actions", today.overdue_actions, heading="Self-assessment", order=40)

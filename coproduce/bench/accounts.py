@@ -18,6 +18,7 @@ ACCOUNTS = {
     "staff": "bench-staff@example.org",
     "coproducer": "bench-coproducer@example.org",
     "lead": "bench-lead@example.org",
+    "finance": "bench-finance@example.org",
 }
 # The lead also does finance, as in many small organisations, so one journey covers the
 # claims list, the finance queue and the dashboard. (The bench server does not require

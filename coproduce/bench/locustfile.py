@@ -114,7 +114,11 @@ def visit_one(kind, path, name):
     return step
 
 
-home = visit("/home/", "home")
+# Today, the page each person lands on, named per role: each role's providers differ.
+today_staff = visit("/home/", "today_staff")
+today_coproducer = visit("/home/", "today_coproducer")
+today_lead = visit("/home/", "today_lead")
+today_finance = visit("/home/", "today_finance")
 project_list = visit("/projects/", "project_list")
 project_detail = visit_one("project", "/projects/{}/", "project_detail")
 person_list = visit("/people/", "person_list")
@@ -156,7 +160,7 @@ class StaffUser(SignedIn):
         person_detail: 3,
         opportunity_list: 2,
         opportunity_detail: 2,
-        home: 2,
+        today_staff: 2,
         display_settings: 1,
         meeting_list: 2,
         meeting_detail: 3,
@@ -169,7 +173,7 @@ class CoproducerUser(SignedIn):
     role = "coproducer"
     weight = 2
     tasks = {
-        home: 3,
+        today_coproducer: 3,
         project_list: 3,
         project_detail: 4,
         opportunity_list: 3,
@@ -200,7 +204,17 @@ class LeadUser(SignedIn):
         meeting_list: 1,
         meeting_list_past: 1,
         meeting_detail: 2,
-        home: 1,
+        today_lead: 1,
+    }
+
+
+class FinanceUser(SignedIn):
+    role = "finance"
+    weight = 1
+    tasks = {
+        today_finance: 3,
+        finance_queue: 2,
+        claim_list: 1,
     }
 
 

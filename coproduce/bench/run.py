@@ -198,7 +198,7 @@ def bench_database(kind, args, run_dir):
         log(f"  running the mixed workload for {args.seconds}s")
         mixed = locust(
             server.url,
-            ["StaffUser", "CoproducerUser", "LeadUser"],
+            ["StaffUser", "CoproducerUser", "LeadUser", "FinanceUser"],
             args.seconds,
             args.users,
             work / "mixed.json",

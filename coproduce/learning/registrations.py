@@ -1,6 +1,7 @@
 """Everything the learning app contributes, registered once from LearningConfig.ready()."""
 
 from coproduce.lib import figures, generation
+from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.privacy import registry
@@ -9,6 +10,7 @@ from . import (
     bench,
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
+    today,
 )
 from . import figures as learning_figures
 
@@ -20,3 +22,4 @@ def register() -> None:
     figures.register("learning.staff_trained", "practice", learning_figures.staff_trained, order=30)
     registry.register(*holdings.HOLDINGS)
     generation.register("learning", bench.generate)
+    day.register("learning.modules", today.modules_due, heading="Learning", order=45)

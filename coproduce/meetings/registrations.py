@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from coproduce.lib import figures, generation, jobs
+from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.people import relationships
@@ -15,6 +16,7 @@ from . import (
     organising,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     tasks,
+    today,
 )
 from . import figures as meeting_figures
 
@@ -52,3 +54,10 @@ def register() -> None:
     # Organisers may read the access passports of the people they invite.
     relationships.register("meeting invitation", organising.people_invited_by_organiser)
     generation.register("meetings", bench.generate)
+    day.register("meetings.reply", today.invitations_to_answer, heading="Meetings", order=10)
+    day.register("meetings.next", today.next_meetings, heading="Meetings", order=10)
+    day.register("meetings.feedback", today.feedback_to_give, heading="Meetings", order=10)
+    day.register("meetings.arrangements", today.arrangements_due, heading="Meetings", order=10)
+    day.register("meetings.attendance", today.attendance_to_record, heading="Meetings", order=10)
+    day.register("meetings.papers", today.papers_late, heading="Meetings", order=10)
+    day.register("meetings.follow_ups", today.feedback_follow_ups, heading="Meetings", order=10)

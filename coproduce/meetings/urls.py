@@ -35,6 +35,11 @@ urlpatterns = [
         checklist.arrangement_edit,
         name="arrangement_edit",
     ),
+    path(
+        "meetings/<int:pk>/checklist/<int:item_pk>/done/",
+        checklist.arrangement_done,
+        name="arrangement_done",
+    ),
     path("meetings/<int:pk>/papers/new/", papers.material_add, name="material_add"),
     path(
         "meetings/<int:pk>/papers/<int:material_pk>/formats/",

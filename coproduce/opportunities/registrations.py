@@ -4,6 +4,7 @@ OpportunitiesConfig.ready()."""
 from datetime import timedelta
 
 from coproduce.lib import generation, jobs
+from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.people import relationships
@@ -15,6 +16,7 @@ from . import (
     nudges,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     selecting,
+    today,
 )
 
 
@@ -39,3 +41,9 @@ def register() -> None:
         description="Tell people about open opportunities that match their interests",
     )
     generation.register("opportunities", bench.generate)
+    day.register(
+        "opportunities.match",
+        today.matching_opportunities,
+        heading="Opportunities for you",
+        order=35,
+    )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from coproduce.lib import figures, generation, jobs
+from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.privacy import registry, retention
@@ -12,6 +13,7 @@ from . import (
     holdings,
     nudges,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
+    today,
 )
 from . import figures as payment_figures
 
@@ -34,3 +36,16 @@ def register() -> None:
         description="Remind co-producers who attended a meeting that they can claim, the day after",
     )
     generation.register("payments", bench.generate)
+    day.register(
+        "payments.claim_meeting", today.time_to_claim, heading="Claims and payments", order=20
+    )
+    day.register(
+        "payments.returned", today.claims_returned, heading="Claims and payments", order=20
+    )
+    day.register(
+        "payments.approve", today.claims_to_approve, heading="Claims and payments", order=20
+    )
+    day.register("payments.pay", today.claims_to_pay, heading="Claims and payments", order=20)
+    day.register(
+        "payments.batches", today.batches_to_mark_paid, heading="Claims and payments", order=20
+    )

@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Sum
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from coproduce.lib.views import id_param, permission_required
+from coproduce.lib.views import id_param, permission_required, safe_next
 from coproduce.meetings.attendance import attended_by, claim_details
 from coproduce.projects.models import Project
 
@@ -397,10 +397,10 @@ def claim_submit(request, pk):
 def claim_approve(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     if actions.approve(claim=claim, by=request.user):
-        messages.success(request, "Claim approved.")
+        messages.success(request, f"Claim approved: {claim.claimant} for “{claim.description}”.")
     else:  # a second click, or someone else got there first
         messages.info(request, "This claim was already dealt with.")
-    return redirect(claim)
+    return HttpResponseRedirect(safe_next(request, claim.get_absolute_url()))
 
 
 @permission_required("payments.decide_claim", fn=claim_from)

@@ -5,6 +5,7 @@ deletion of records past their time."""
 from datetime import timedelta
 
 from coproduce.lib import jobs
+from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 
@@ -14,6 +15,7 @@ from . import (
     retention,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     tasks,
+    today,
 )
 
 
@@ -30,3 +32,5 @@ def register() -> None:
         task=tasks.apply_retention,
         description="Delete records kept longer than their retention period",
     )
+    day.register("privacy.requests", today.requests_due, heading="Data protection", order=55)
+    day.register("privacy.retention", today.retention_run, heading="Data protection", order=55)

@@ -1,6 +1,7 @@
 """Everything the projects app contributes, registered once from ProjectsConfig.ready()."""
 
 from coproduce.lib import figures, generation
+from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.people import figures as people_figures
@@ -12,6 +13,7 @@ from . import (
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     team,
+    today,
 )
 from . import figures as project_figures
 
@@ -49,3 +51,6 @@ def register() -> None:
     # Staff may read the access passports of the people on teams they run.
     relationships.register("project team", team.people_on_teams_run_by)
     generation.register("projects", bench.generate)
+    day.register("projects.answered", today.answers_to_you_said, heading="Projects", order=30)
+    day.register("projects.you_said", today.you_said_to_answer, heading="Projects", order=30)
+    day.register("projects.evidence", today.evidence_below_rung, heading="Projects", order=30)

@@ -154,6 +154,8 @@ def test_bench_data_makes_accounts_that_can_sign_in_and_ids_for_each_journey(tmp
     )
     found = json.loads(ids.read_text())
     assert client.login(email=found["accounts"]["staff"], password="bench-test-password")
+    assert client.login(email=found["accounts"]["finance"], password="bench-test-password")
+    assert client.get("/home/").status_code == 200
     coproducer = User.objects.get(email=found["accounts"]["coproducer"])
     assert TeamMember.objects.filter(person=coproducer).count() == 8
     assert found["objects"]["staff"]["person"] and found["objects"]["coproducer"]["project"]

@@ -114,6 +114,7 @@ ROWS = {
     # the lead and staff of its project), not every member of staff.
     "meetings:checklist": only("staff", kwargs=meeting),
     "meetings:arrangement_edit": only("staff", kwargs=arrangement),
+    "meetings:arrangement_done": only("staff", status=POST_ONLY, crawl=False, kwargs=arrangement),
     "meetings:material_add": only(*RUNS_MEETINGS, kwargs=meeting),
     "meetings:format_add": only(
         *RUNS_MEETINGS, kwargs=lambda f: {"pk": f["meeting"].pk, "material_pk": f["material"].pk}

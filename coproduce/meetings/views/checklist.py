@@ -1,9 +1,12 @@
 """The access checklist: what to arrange so everyone can take part."""
 
 from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from coproduce.lib.views import permission_required
+from coproduce.lib.views import permission_required, safe_next
 
 from .. import actions, checklist
 from ..forms import ArrangementForm
@@ -45,4 +48,24 @@ def arrangement_edit(request, pk, item_pk):
         return redirect("meetings:checklist", pk=meeting.pk)
     return render(
         request, "meetings/arrangement_form.html", {"form": form, "meeting": meeting, "item": item}
+    )
+
+
+@permission_required("meetings.view_checklist", fn=meeting_from)
+@require_POST
+def arrangement_done(request, pk, item_pk):
+    """Marks one arrangement done in a single step (from Today), keeping its owner,
+    date and note."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    item = get_object_or_404(Arrangement, pk=item_pk, meeting=meeting)
+    actions.update_arrangement(
+        item=item,
+        owner=item.owner,
+        status=Arrangement.Status.DONE,
+        due_on=item.due_on,
+        note=item.note,
+    )
+    messages.success(request, f"“{item.label}” for “{meeting.title}” is marked as arranged.")
+    return HttpResponseRedirect(
+        safe_next(request, reverse("meetings:checklist", args=[meeting.pk]))
     )

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.lib.suppression import floor, suppress
-from coproduce.lib.views import permission_required
+from coproduce.lib.views import permission_required, safe_next
 from coproduce.projects.models import Project
 
 from .. import actions
@@ -41,7 +42,7 @@ def feedback(request, pk):
                 else ""
             ),
         )
-        return redirect(meeting)
+        return HttpResponseRedirect(safe_next(request, meeting.get_absolute_url()))
     return render(request, "meetings/feedback_form.html", {"form": form, "meeting": meeting})
 
 

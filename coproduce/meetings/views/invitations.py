@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from coproduce.lib.views import permission_required, personal
+from coproduce.lib.views import permission_required, personal, safe_next
 
 from .. import actions
 from ..forms import InviteForm, ReplyForm, ReplyOnBehalfForm
@@ -45,7 +46,7 @@ def reply(request, pk):
         messages.error(request, error.messages[0])
         return redirect(meeting)
     messages.success(request, _reply_message(invitation))
-    return redirect(meeting)
+    return HttpResponseRedirect(safe_next(request, meeting.get_absolute_url()))
 
 
 def _reply_message(invitation):

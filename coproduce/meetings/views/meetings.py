@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from coproduce.lib.views import id_param, permission_required
+from coproduce.lib.views import id_param, local_path, permission_required
 from coproduce.projects.models import Project
 
 from .. import actions, checklist
@@ -154,5 +154,6 @@ def meeting_detail(request, pk):
         "confirmed": counts.get(Invitation.Reply.YES.label) if counts else None,
         "attended": attended,
         "claim_query": urlencode(claim_details(attended)) if attended else "",
+        "next": local_path(request.GET.get("next")),
     }
     return render(request, "meetings/meeting_detail.html", context)

@@ -1,0 +1,275 @@
+"""What meetings put on each person's Today (lib.today): invitations to answer,
+their next meetings with the state of their own arrangements, papers ready, feedback
+to give; for those organising, arrangements they own, attendance to record and papers
+late for the notice period; for the lead, feedback to follow up.
+
+Each provider costs a fixed number of queries, however many meetings there are."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.models import Role
+from coproduce.lib.today import INFORMATION, OVERDUE, Item, urgency_for
+
+from .models import (
+    AlternativeFormat,
+    Arrangement,
+    Attendance,
+    Feedback,
+    FeedbackGiven,
+    Invitation,
+    Material,
+    Meeting,
+)
+from .organising import meetings_organised_by
+
+SHOWN = 10  # at most this many items of one kind; the rest are one link away
+RUNS_MEETINGS = (Role.LEAD, Role.STAFF)
+
+
+def _home():
+    return reverse("accounts:home")
+
+
+def _with_next(url):
+    return f"{url}?{urlencode({'next': _home()})}"
+
+
+def _on(moment):
+    local = timezone.localtime(moment)
+    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+
+
+# ---- for the people invited ---------------------------------------------------
+
+
+def invitations_to_answer(user, now):
+    found = (
+        Invitation.objects.filter(
+            person=user, reply=Invitation.Reply.NONE, meeting__starts_at__gt=now
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")[:SHOWN]
+    )
+    for invitation in found:
+        meeting = invitation.meeting
+        yield Item(
+            key=f"meetings.reply:{invitation.pk}",
+            sentence=f"You are invited to “{meeting.title}” on {_on(meeting.starts_at)}: "
+            "tell us if you can come.",
+            action_label="Reply",
+            action_url=_with_next(meeting.get_absolute_url()) + "#your-reply",
+            due=meeting.starts_at,
+            urgency=urgency_for(meeting.starts_at, now),
+        )
+
+
+STATE = {
+    Arrangement.Status.DONE: "is booked",
+    Arrangement.Status.IN_PROGRESS: "is being arranged",
+    Arrangement.Status.TO_DO: "is not arranged yet",
+    Arrangement.Status.NOT_POSSIBLE: "could not be arranged: we will talk to you about it",
+}
+
+
+def next_meetings(user, now):
+    """The person's next meetings (they said they are coming), each with the state of
+    the arrangements made for them and whether the papers are ready."""
+    places = list(
+        Invitation.objects.filter(
+            person=user, reply=Invitation.Reply.YES, meeting__starts_at__gt=now
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")[:3]
+    )
+    if not places:
+        return
+    meetings = [place.meeting for place in places]
+    mine = {}
+    for item in Arrangement.objects.filter(
+        meeting__in=meetings, needed_by=user, still_needed=True
+    ).order_by("label", "pk"):
+        mine.setdefault(item.meeting_id, []).append(
+            f"your {_lower_first(item.label)} {STATE[item.status]}"
+        )
+    today = timezone.localdate(now)
+    papers = set(
+        Material.objects.filter(meeting__in=meetings, sent_on__lte=today).values_list(
+            "meeting_id", flat=True
+        )
+    )
+    formats = getattr(getattr(user, "profile", None), "formats", None) or []
+    in_format = dict(
+        AlternativeFormat.objects.filter(
+            material__meeting__in=meetings, format__in=formats, sent_on__lte=today
+        ).values_list("material__meeting_id", "format")
+    )
+    for meeting in meetings:
+        parts = mine.get(meeting.pk, [])
+        if meeting.pk in in_format:
+            label = AlternativeFormat.Format(in_format[meeting.pk]).label
+            parts.append(f"the papers are ready in {label}")
+        elif meeting.pk in papers:
+            parts.append("the papers are ready")
+        detail = "; ".join(parts)
+        yield Item(
+            key=f"meetings.next:{meeting.pk}",
+            sentence=f"“{meeting.title}” is on {_on(meeting.starts_at)}"
+            + (f": {detail}." if detail else "."),
+            action_label="See the meeting",
+            action_url=meeting.get_absolute_url(),
+            due=meeting.starts_at,
+            urgency=INFORMATION,
+            event=True,
+        )
+
+
+def _lower_first(text):
+    return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) == 1 else text
+
+
+def feedback_to_give(user, now):
+    """Meetings in the last 30 days the person attended (or said they would come to)
+    that have ended, and they have not given feedback on."""
+    since = now - timedelta(days=30)
+    there = Attendance.objects.filter(meeting=OuterRef("pk"), person=user)
+    coming = Invitation.objects.filter(
+        meeting=OuterRef("pk"), person=user, reply=Invitation.Reply.YES
+    )
+    given = FeedbackGiven.objects.filter(meeting=OuterRef("pk"), person=user)
+    found = (
+        Meeting.objects.filter(starts_at__gte=since, starts_at__lte=now)
+        .filter(Q(Exists(there)) | Q(Exists(coming)))
+        .exclude(Exists(given))
+        .order_by("-starts_at", "pk")[:SHOWN]
+    )
+    for meeting in found:
+        if meeting.ends_at > now:
+            continue
+        yield Item(
+            key=f"meetings.feedback:{meeting.pk}",
+            sentence=f"Tell us how “{meeting.title}” went for you.",
+            action_label="Give feedback",
+            action_url=_with_next(reverse("meetings:feedback", args=[meeting.pk])),
+            since=meeting.ends_at,
+        )
+
+
+# ---- for those organising ---------------------------------------------------
+
+
+def arrangements_due(user, now):
+    """Access arrangements this person owns, still to settle, due within 7 days or
+    overdue, for meetings they organise and that have not ended."""
+    if not user.has_role(*RUNS_MEETINGS):
+        return
+    soon = timezone.localdate(now) + timedelta(days=7)
+    found = (
+        Arrangement.objects.filter(
+            owner=user,
+            still_needed=True,
+            status__in=[Arrangement.Status.TO_DO, Arrangement.Status.IN_PROGRESS],
+            due_on__lte=soon,
+            meeting__starts_at__gt=now - timedelta(days=1),
+            meeting__in=meetings_organised_by(user),
+        )
+        .select_related("meeting")
+        .order_by("due_on", "pk")[:SHOWN]
+    )
+    for item in found:
+        yield Item(
+            key=f"meetings.arrangement:{item.pk}",
+            sentence=f"Arrange “{item.label}” for “{item.meeting.title}” "
+            f"on {_on(item.meeting.starts_at)}.",
+            action_label="Mark done",
+            action_url=reverse("meetings:arrangement_done", args=[item.meeting_id, item.pk]),
+            due=item.due_on,
+            urgency=urgency_for(item.due_on, now),
+            post=(("next", _home()),),
+        )
+
+
+def attendance_to_record(user, now):
+    """Meetings this person organised that ended in the last 30 days with no
+    attendance recorded."""
+    if not user.has_role(*RUNS_MEETINGS):
+        return
+    recorded = Attendance.objects.filter(meeting=OuterRef("pk"))
+    found = (
+        Meeting.objects.filter(
+            organiser=user, starts_at__gte=now - timedelta(days=30), starts_at__lte=now
+        )
+        .exclude(Exists(recorded))
+        .annotate(coming=Count("invitations", filter=Q(invitations__reply=Invitation.Reply.YES)))
+        .order_by("starts_at", "pk")[:SHOWN]
+    )
+    for meeting in found:
+        if meeting.ends_at > now or not meeting.coming:
+            continue
+        due = timezone.localdate(meeting.ends_at) + timedelta(days=7)
+        yield Item(
+            key=f"meetings.attendance:{meeting.pk}",
+            sentence=f"Record who came to “{meeting.title}”, so they can be thanked and paid.",
+            action_label="Record attendance",
+            action_url=reverse("meetings:attendance", args=[meeting.pk]),
+            due=due,
+            urgency=urgency_for(due, now),
+        )
+
+
+def papers_late(user, now):
+    """Meetings this person organises in the next 60 days whose notice period for
+    papers has begun with no papers added."""
+    if not user.has_role(*RUNS_MEETINGS):
+        return
+    today = timezone.localdate(now)
+    papers = Material.objects.filter(meeting=OuterRef("pk"))
+    found = (
+        Meeting.objects.filter(
+            organiser=user, starts_at__gt=now, starts_at__lte=now + timedelta(days=60)
+        )
+        .exclude(Exists(papers))
+        .order_by("starts_at", "pk")[: SHOWN * 3]
+    )
+    shown = 0
+    for meeting in found:
+        if meeting.papers_due_on > today or shown == SHOWN:
+            continue
+        shown += 1
+        yield Item(
+            key=f"meetings.papers:{meeting.pk}",
+            sentence=f"The papers for “{meeting.title}” are late: people need "
+            f"{meeting.notice_days} days to read them.",
+            action_label="Add papers",
+            action_url=reverse("meetings:material_add", args=[meeting.pk]),
+            due=meeting.papers_due_on,
+            urgency=OVERDUE
+            if meeting.papers_due_on < today
+            else urgency_for(meeting.papers_due_on, now),
+        )
+
+
+def feedback_follow_ups(user, now):
+    """For the lead: feedback that said access needs were not met, not yet followed up."""
+    if not user.has_role(Role.LEAD):
+        return
+    row = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True).aggregate(
+        count=Count("pk"), oldest=Min("given_on")
+    )
+    count, oldest = row["count"], row["oldest"]
+    if not count:
+        return
+    due = oldest + timedelta(days=14)
+    yield Item(
+        key="meetings.follow_ups",
+        sentence=f"{count} {'person' if count == 1 else 'people'} said their access needs "
+        "were not fully met at a meeting: follow it up with them.",
+        action_label="Follow up",
+        action_url=reverse("meetings:follow_ups"),
+        due=due,
+        urgency=urgency_for(due, now),
+    )

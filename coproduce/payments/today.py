@@ -1,0 +1,156 @@
+"""What payments put on each person's Today (lib.today): time to claim after a
+meeting and claims returned, for co-producers; claims waiting for approval, for
+those who approve; approved claims to pay and batches to mark paid, for finance.
+
+Each provider costs a fixed number of queries, however many claims there are."""
+
+from datetime import timedelta
+
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from coproduce.accounts.models import Role
+from coproduce.lib.today import INFORMATION, Item, urgency_for
+from coproduce.meetings.attendance import attended_by, claim_details
+
+from .models import Claim, PaymentBatch, Status
+
+SHOWN = 10
+PAY_WITHIN_DAYS = 14  # the promise the dashboard measures (payments.figures.timeliness)
+CLAIM_WITHIN_DAYS = 90  # meetings older than this are not offered on Today
+
+
+def _home():
+    return reverse("accounts:home")
+
+
+def _time(minutes):
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not parts:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def time_to_claim(user, now):
+    """Meetings the person was recorded at in the last 90 days and has not claimed for."""
+    if not user.has_role(Role.COPRODUCER):
+        return
+    claimed = Claim.objects.filter(claimant=user, source=OuterRef("_source"))
+    found = (
+        attended_by(user)
+        .filter(
+            meeting__starts_at__gte=now - timedelta(days=CLAIM_WITHIN_DAYS),
+            meeting__starts_at__lte=now,
+        )
+        .annotate(_source=Concat(Value("meeting:"), Cast("meeting_id", CharField())))
+        .exclude(Exists(claimed))[:SHOWN]
+    )
+    for attendance in found:
+        meeting = attendance.meeting
+        yield Item(
+            key=f"payments.claim_meeting:{meeting.pk}",
+            sentence=f"Claim your payment or expenses for “{meeting.title}”.",
+            action_label="Start a claim",
+            action_url=f"{reverse('payments:claim_new')}?{urlencode(claim_details(attendance))}",
+            since=meeting.ends_at,
+        )
+
+
+def claims_returned(user, now):
+    if not user.has_role(Role.COPRODUCER):
+        return
+    for claim in Claim.objects.filter(claimant=user, status=Status.RETURNED).order_by(
+        "activity_date", "pk"
+    )[:SHOWN]:
+        reason = claim.returned_reason.strip().rstrip(".")
+        yield Item(
+            key=f"payments.returned:{claim.pk}",
+            sentence=f"Your claim for “{claim.description}” was returned to you"
+            + (f": {reason}." if reason else "."),
+            action_label="Change your claim",
+            action_url=claim.get_absolute_url(),
+            since=claim.submitted_at or claim.created_at,
+        )
+
+
+def claims_to_approve(user, now):
+    """Claims sent for approval that this person may approve: not their own, not
+    ones they entered (payments.decide_claim). Due 14 days after they were sent."""
+    if not user.has_role(Role.LEAD, Role.ADMINISTRATOR):
+        return
+    waiting = (
+        Claim.objects.filter(status=Status.SUBMITTED)
+        .exclude(claimant=user)
+        .exclude(entered_by=user)
+    )
+    found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
+    for claim in found[:SHOWN]:
+        due = timezone.localdate(claim.submitted_at) + timedelta(days=PAY_WITHIN_DAYS)
+        yield Item(
+            key=f"payments.approve:{claim.pk}",
+            sentence=f"{claim.claimant} claimed {_time(claim.minutes)} for “{claim.description}” "
+            f"on {claim.activity_date:%d %B %Y}: approve it so it can be paid.",
+            action_label="Approve",
+            action_url=reverse("payments:claim_approve", args=[claim.pk]),
+            due=due,
+            urgency=urgency_for(due, now),
+            post=(("next", _home()),),
+        )
+    if len(found) > SHOWN:  # counting them all would cost a query that grows with them
+        yield Item(
+            key="payments.approve:more",
+            sentence="More claims are waiting for approval.",
+            action_label="See all claims waiting",
+            action_url=f"{reverse('payments:claim_list')}?{urlencode({'status': Status.SUBMITTED})}",
+            urgency=INFORMATION,
+        )
+
+
+def claims_to_pay(user, now):
+    """For finance: approved claims not yet in a batch, each against the promise to
+    pay within 14 days of the claim being sent."""
+    if not user.has_role(Role.FINANCE):
+        return
+    waiting = Claim.objects.filter(status=Status.APPROVED, batch__isnull=True)
+    found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
+    for claim in found[:SHOWN]:
+        due = timezone.localdate(claim.submitted_at or claim.created_at) + timedelta(
+            days=PAY_WITHIN_DAYS
+        )
+        yield Item(
+            key=f"payments.pay:{claim.pk}",
+            sentence=f"Pay {claim.claimant} for “{claim.description}”: approved, "
+            f"to be paid within {PAY_WITHIN_DAYS} days of being sent.",
+            action_label="Add to a batch",
+            action_url=reverse("payments:finance_queue"),
+            due=due,
+            urgency=urgency_for(due, now),
+        )
+    if len(found) > SHOWN:
+        yield Item(
+            key="payments.pay:more",
+            sentence="More approved claims are waiting to be paid.",
+            action_label="See claims to pay",
+            action_url=reverse("payments:finance_queue"),
+            urgency=INFORMATION,
+        )
+
+
+def batches_to_mark_paid(user, now):
+    if not user.has_role(Role.FINANCE):
+        return
+    for batch in PaymentBatch.objects.filter(paid_at__isnull=True).order_by("created_at", "pk")[
+        :SHOWN
+    ]:
+        yield Item(
+            key=f"payments.batch:{batch.pk}",
+            sentence=f"Batch {batch.pk} was sent to the finance system: mark it paid once "
+            "the money has gone.",
+            action_label="Mark paid",
+            action_url=batch.get_absolute_url(),
+            since=batch.created_at,
+        )

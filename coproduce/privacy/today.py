@@ -1,0 +1,71 @@
+"""What privacy puts on the administrator's Today (lib.today): data-protection
+requests with their one-month due date, and the retention job if its last run
+failed or it is late. Data-protection requests and retention are the
+administrator's job (privacy.rules), so only they see these.
+
+A fixed number of queries, however many requests there are."""
+
+from django.urls import reverse
+
+from coproduce.accounts.models import Role
+from coproduce.lib import jobs
+from coproduce.lib.models import JobRun
+from coproduce.lib.today import OVERDUE, Item, urgency_for
+
+from .models import DataRequest
+
+SHOWN = 10
+RETENTION_JOB = "privacy.apply_retention"
+WHAT = {
+    DataRequest.Kind.ACCESS: "for a copy of someone's data",
+    DataRequest.Kind.ERASURE: "to delete someone's data",
+}
+
+
+def requests_due(user, now):
+    if not user.has_role(Role.ADMINISTRATOR):
+        return
+    found = DataRequest.objects.filter(completed_at__isnull=True).order_by("due_on", "pk")
+    for request in found[:SHOWN]:
+        yield Item(
+            key=f"privacy.request:{request.pk}",
+            sentence=f"A request {WHAT[request.kind]} must be answered within one month "
+            "of being received.",
+            action_label="Deal with the request",
+            action_url=reverse("privacy:request_detail", args=[request.pk]),
+            due=request.due_on,
+            urgency=urgency_for(request.due_on, now),
+        )
+
+
+def retention_run(user, now):
+    if not user.has_role(Role.ADMINISTRATOR):
+        return
+    job = next((job for job in jobs.jobs() if job.name == RETENTION_JOB), None)
+    if job is None:
+        return
+    runs = JobRun.objects.filter(job=RETENTION_JOB)
+    last = runs.order_by("-due_at").first()
+    finished = runs.filter(finished_at__isnull=False).order_by("-due_at").first()
+    if last is not None and last.outcome == JobRun.Outcome.FAILED:
+        sentence = (
+            "Deleting records kept too long failed the last time it ran: check the "
+            "retention settings, or ask whoever runs the server to look at the log."
+        )
+        since = last.finished_at or last.due_at
+    elif job.is_late(finished.due_at if finished else None, now):
+        sentence = (
+            "Deleting records kept too long has not run on time: ask whoever runs the "
+            "server to check the scheduler is running."
+        )
+        since = finished.finished_at if finished else None
+    else:
+        return
+    yield Item(
+        key="privacy.retention",
+        sentence=sentence,
+        action_label="Look at retention",
+        action_url=reverse("privacy:retention"),
+        since=since,
+        urgency=OVERDUE,
+    )

@@ -1,0 +1,111 @@
+"""What projects put on each person's Today (lib.today): answers to what a
+co-producer said; "you said" items to answer for those who run a project; for the
+lead, projects whose records do not support the rung they declared.
+
+Each provider costs a fixed number of queries, however many projects there are."""
+
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.models import Role
+from coproduce.lib.today import NORMAL, Item, urgency_for
+
+from . import evidence
+from .models import Feedback, Project, TeamMember
+from .team import projects_run_by
+
+SHOWN = 10
+ANSWER_WITHIN_DAYS = 28  # a "you said" item waiting longer than this is overdue
+ANSWERS_SHOWN_FOR_DAYS = 30
+EVIDENCE_CHECKED = 200  # the projects under way checked for evidence, newest first
+
+
+def answers_to_you_said(user, now):
+    """Answers given in the last 30 days to what this person said, on projects they
+    may see."""
+    if not user.has_role(Role.COPRODUCER):
+        return
+    since = timezone.localdate(now) - timedelta(days=ANSWERS_SHOWN_FOR_DAYS)
+    visible = Q(project__visibility=Project.Visibility.PUBLIC) | Q(
+        project__in=TeamMember.objects.current().filter(person=user).values("project")
+    )
+    found = (
+        Feedback.objects.filter(said_by=user, responded_on__gte=since)
+        .exclude(outcome=Feedback.Outcome.OPEN)
+        .filter(visible)
+        .select_related("project")
+        .order_by("-responded_on", "-pk")[:SHOWN]
+    )
+    for item in found:
+        said = item.said if len(item.said) <= 60 else item.said[:57].rstrip() + "…"
+        yield Item(
+            key=f"projects.answered:{item.pk}",
+            sentence=f"“{item.project.title}” answered what you said (“{said}”): "
+            f"{item.get_outcome_display().lower()}.",
+            action_label="Read the answer",
+            action_url=reverse("projects:you_said_we_did", args=[item.project_id]),
+            since=datetime.combine(
+                item.responded_on, time.min, tzinfo=timezone.get_current_timezone()
+            ),
+        )
+
+
+def you_said_to_answer(user, now):
+    """For those who run projects: each project they run with "you said" items not
+    answered yet, due four weeks after the oldest was said."""
+    if not user.has_role(Role.LEAD, Role.STAFF, Role.ADMINISTRATOR):
+        return
+    rows = (
+        Feedback.objects.filter(outcome=Feedback.Outcome.OPEN, project__in=projects_run_by(user))
+        .values("project_id", "project__title")
+        .annotate(n=Count("pk"), oldest=Min("said_on"))
+        .order_by("oldest", "project_id")[:SHOWN]
+    )
+    for row in rows:
+        due = row["oldest"] + timedelta(days=ANSWER_WITHIN_DAYS)
+        n = row["n"]
+        yield Item(
+            key=f"projects.you_said:{row['project_id']}",
+            sentence=f"{n} {'thing' if n == 1 else 'things'} people said about "
+            f"“{row['project__title']}” {'needs' if n == 1 else 'need'} an answer.",
+            action_label="Answer",
+            action_url=reverse("projects:project_detail", args=[row["project_id"]]),
+            due=due,
+            urgency=urgency_for(due, now),
+        )
+
+
+def evidence_below_rung(user, now):
+    """For the co-production lead: projects under way whose records place them below
+    the rung they declared. Uses the same batch measures as the project list (a fixed
+    number of queries) over the newest projects under way."""
+    if not user.has_role(Role.LEAD):
+        return
+    projects = list(
+        Project.objects.filter(status=Project.Status.ACTIVE)
+        .select_related("declared_rung")
+        .order_by("-created_at", "-pk")[:EVIDENCE_CHECKED]
+    )
+    measures = evidence.measures_for(project.pk for project in projects)
+    shown = 0
+    for project in projects:
+        rung, _ = evidence.evidenced_rung(measures[project.pk])
+        declared = project.declared_rung.number
+        if rung is not None and rung >= declared:
+            continue
+        yield Item(
+            key=f"projects.evidence:{project.pk}",
+            sentence=f"“{project.title}” says it is at rung {declared} "
+            f"({project.declared_rung.name}), but its records "
+            + (f"support rung {rung}." if rung is not None else "do not show any rung yet."),
+            action_label="See the evidence",
+            action_url=project.get_absolute_url(),
+            since=project.created_at,
+            urgency=NORMAL,
+        )
+        shown += 1
+        if shown == SHOWN:
+            return
