@@ -1,6 +1,6 @@
 """Today: what needs this person now, from every app through one registry.
 
-Each app registers its providers in AppConfig.ready() with `register(...)`, as it
+Each app registers its providers in its registrations.py with `register(...)`, as it
 registers its figures. A provider takes (person, now) and returns the items that need
 that person: it costs a constant number of queries however much data there is, and
 returns nothing, without a query if it can, for roles it does not concern. The page
@@ -49,7 +49,7 @@ def register(key: str, provider: Provider, *, heading: str, order: int = 50) -> 
     _PROVIDERS[key] = _Entry(key, provider, heading, order)
 
 
-def urgency_for(due, now):
+def urgency_for(due: date | datetime, now: datetime) -> int:
     """Overdue, due within 7 days, or normal, for an item with a due date."""
     days = (_as_date(due, now) - timezone.localdate(now)).days
     if days < 0:
@@ -57,19 +57,19 @@ def urgency_for(due, now):
     return THIS_WEEK if days <= 7 else NORMAL
 
 
-def _as_date(value, now):
+def _as_date(value: date | datetime, now: datetime) -> date:
     if isinstance(value, datetime):
         return timezone.localtime(value).date()
     return value
 
 
-def _as_datetime(value):
+def _as_datetime(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         return value
     return datetime.combine(value, time.min, tzinfo=timezone.get_current_timezone())
 
 
-def sort_key(item):
+def sort_key(item: Item) -> tuple[int, datetime, datetime, str]:
     """Most urgent first; then the soonest due; then the oldest."""
     far = datetime.max.replace(tzinfo=timezone.get_current_timezone())
     due = _as_datetime(item.due) if item.due is not None else far
@@ -77,7 +77,7 @@ def sort_key(item):
     return (item.urgency, due, since, item.key)
 
 
-def items_for(user, now: datetime) -> list[tuple[str, list[Item]]]:
+def items_for(user: Any, now: datetime) -> list[tuple[str, list[Item]]]:
     """[(heading, items)] for everything that needs `user`, headings in registry order,
     most urgent group first, items most urgent first. Empty groups are left out."""
     groups: dict[str, list[Item]] = {}
@@ -87,7 +87,7 @@ def items_for(user, now: datetime) -> list[tuple[str, list[Item]]]:
         if found:
             groups.setdefault(entry.heading, []).extend(found)
             orders.setdefault(entry.heading, entry.order)
-    result = []
+    result: list[tuple[str, list[Item]]] = []
     for heading, found in groups.items():
         found.sort(key=sort_key)
         result.append((heading, found))
@@ -95,7 +95,7 @@ def items_for(user, now: datetime) -> list[tuple[str, list[Item]]]:
     return result
 
 
-def in_words(item, now):
+def in_words(item: Item, now: datetime) -> str:
     """ "due in 3 days", "overdue by 2 days", "due today", "2 days ago", or ""."""
     today = timezone.localdate(now)
     if item.due is not None:
@@ -119,11 +119,11 @@ def in_words(item, now):
     return ""
 
 
-def _days(n):
+def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def machine_date(item):
+def machine_date(item: Item) -> str:
     """The value for <time datetime="...">."""
     value = item.due if item.due is not None else item.since
     if value is None:
