@@ -129,12 +129,6 @@ def record_feedback(
     return item
 
 
-def preferred_channels(person: User) -> list[str]:
-    """How the person likes to be contacted, from their profile (people app)."""
-    profile = getattr(person, "profile", None)
-    return list(profile.contact_method_labels()) if profile else []
-
-
 @transaction.atomic
 def answer_feedback(
     *,
@@ -143,23 +137,17 @@ def answer_feedback(
     response: str,
     answered_by: User,
     build_url: Callable[[Feedback], str],
-) -> tuple[Feedback, list[tuple[User, list[str]]]]:
-    """Records 'we did' and tells each person who said it: by email once committed
-    if email suits them, otherwise they are returned for staff to contact the way
-    they prefer. Returns (item, [(person, their preferred ways)])."""
+) -> Feedback:
+    """Records 'we did' and tells each person who said it, the way each chose
+    (notifications: a phone call or letter becomes a task for staff). The message does
+    not quote what they said: free text may hold detail about their health."""
     first_answer = not item.is_answered
     item.outcome = outcome
     item.response = response
     item.responded_on = timezone.localdate()
     item.responded_by = answered_by
     item.save(update_fields=["outcome", "response", "responded_on", "responded_by"])
-    recipients: list[User] = []
-    follow_up: list[tuple[User, list[str]]] = []
-    for person in item.said_by.filter(is_active=True).select_related("profile"):
-        recipients.append(person)
-        channels = preferred_channels(person)
-        if channels and "Email" not in channels:
-            follow_up.append((person, channels))
+    recipients = list(item.said_by.filter(is_active=True))
     if recipients:
         body = render_to_string(
             "projects/email/feedback_answered.txt",
@@ -169,7 +157,7 @@ def answer_feedback(
         url = reverse("projects:you_said_we_did", args=[item.project_id])
         for person in recipients:
             notify(person, "projects.you_said_answered", subject=subject, body=body, url=url)
-    return item, follow_up
+    return item
 
 
 @transaction.atomic

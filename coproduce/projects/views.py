@@ -292,7 +292,7 @@ def feedback_answer(request, pk, item_pk):
         initial={"outcome": item.outcome if item.is_answered else None, "response": item.response},
     )
     if request.method == "POST" and form.is_valid():
-        _, follow_up = actions.answer_feedback(
+        actions.answer_feedback(
             item=item,
             answered_by=request.user,
             build_url=lambda i: request.build_absolute_uri(
@@ -300,12 +300,11 @@ def feedback_answer(request, pk, item_pk):
             ),
             **form.cleaned_data,
         )
-        messages.success(request, "Answer saved. We are emailing the people who said it.")
-        if follow_up:
-            people_list = "; ".join(f"{person} ({', '.join(ways)})" for person, ways in follow_up)
-            messages.info(
-                request, f"Tell these people yourself, the way they prefer: {people_list}."
-            )
+        messages.success(
+            request,
+            "Answer saved. We are telling the people who said it, each the way they chose: "
+            "phone calls and letters go on the list of people for staff to contact.",
+        )
         return redirect(project)
     return render(
         request, "projects/feedback_answer.html", {"form": form, "project": project, "item": item}

@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from coproduce.notifications.models import Notification
 from coproduce.projects.models import (
     Decision,
     Feedback,
@@ -323,8 +324,9 @@ def test_people_who_prefer_other_channels_are_listed_for_staff(client_as, people
         {"outcome": "done", "response": "Ramps fitted"},
         follow=True,
     )
-    assert (
-        "Tell these people yourself, the way they prefer: Test coproducer (Phone call)"
-        in response.content.decode()
+    assert "phone calls and letters go on the list of people for staff" in response.content.decode()
+    assert not mail.outbox  # they asked for a phone call, not email
+    told = Notification.objects.get(
+        recipient=people["coproducer"], kind="projects.you_said_answered"
     )
-    assert not mail.outbox
+    assert told.deliveries.get().channel == "phone"

@@ -42,3 +42,6 @@ def test_the_people_who_said_it_are_told_the_answer_on_their_channel(
     assert [m.to for m in mail.outbox] == [[by_email.email]]  # not by_text: they chose texts
     assert Delivery.objects.get(notification__recipient=by_text).channel == "text"
     assert not Notification.objects.filter(recipient__in=[other, people["staff"]]).exists()
+    # What they said is free text that may hold health detail: the message never quotes it.
+    assert not any("too late to read" in n.body + n.easy_read for n in told)
+    assert "Papers now go out ten days before." in told[0].body
