@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "coproduce.payments",
     "coproduce.assessment",
     "coproduce.learning",
+    "coproduce.notifications",
     "coproduce.insights",
     "coproduce.bench",
 ]

@@ -5,6 +5,7 @@ from .consent import PURPOSES
 from .contact_details import validate_address, validate_phone
 from .models import (
     ContactMethod,
+    CopyTopic,
     EqualityMonitoring,
     Format,
     Interest,
@@ -221,13 +222,29 @@ class SupporterForm(forms.Form):
     copy_in = forms.BooleanField(
         label="Copy them in on messages to you",
         required=False,
-        help_text="We will send them a copy of what we send you.",
+        help_text="We will send them a copy of what we send you: by email, or by text "
+        "message if they have no email address.",
+    )
+    copy_topics = forms.MultipleChoiceField(
+        label="What should we copy them in on?",
+        choices=CopyTopic.choices,
+        required=False,
+        widget=Checkboxes,
+        help_text="Only messages about these. We never send them anything about your health, "
+        "your access needs or your equality answers.",
     )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("copy_in") and not cleaned.get("email"):
-            self.add_error("email", "Enter their email address so we can copy them in.")
+        if cleaned.get("copy_in"):
+            if not cleaned.get("email") and not cleaned.get("phone"):
+                self.add_error(
+                    "email", "Enter their email address or phone number so we can copy them in."
+                )
+            if not cleaned.get("copy_topics"):
+                self.add_error("copy_topics", "Choose what to copy them in on.")
+        else:
+            cleaned["copy_topics"] = []
         return cleaned
 
 

@@ -155,6 +155,15 @@ class SupportRelationship(models.TextChoices):
     OTHER = "other", "Someone else"
 
 
+class CopyTopic(models.TextChoices):
+    """What a supporter may be copied in on (notifications.kinds gives each kind its topic)."""
+
+    MEETINGS = "meetings", "Meetings: invitations, reminders, changes and papers"
+    PAYMENTS = "payments", "Payments: your claims and reminders to claim"
+    PROJECTS = "projects", "Projects: teams and answers to what you said"
+    OPPORTUNITIES = "opportunities", "Opportunities: new roles and your applications"
+
+
 class SupportPerson(models.Model):
     """Someone in a person's support network: a PA, carer or peer supporter."""
 
@@ -169,6 +178,12 @@ class SupportPerson(models.Model):
         "Copy them in on messages to you",
         default=False,
         help_text="We will send them a copy of what we send you.",
+    )
+    copy_topics = models.JSONField(
+        "What to copy them in on",
+        default=list,
+        blank=True,
+        help_text="CopyTopic values: only messages about these are copied to them.",
     )
 
     class Meta:

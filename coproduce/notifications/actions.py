@@ -1,0 +1,225 @@
+"""Notification use cases. `notify()` is how every app tells a person something:
+it stores the notification, and once the transaction commits queues its delivery on
+the channel the person chose for that kind of message, with copies for supporters
+they asked us to copy in (decision 0026)."""
+
+import logging
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from coproduce.lib.tasks import send_email
+from coproduce.people.models import ContactMethod, Profile, SupportPerson
+
+from . import kinds
+from .channels import deliver
+from .models import Channel, Delivery, Notification, Preference
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+FIRST_RETRY = timedelta(minutes=5)
+
+# The channel a person's profile contact choices lead to, in this order of preference.
+DEFAULT_FROM_CONTACT = [
+    (ContactMethod.EMAIL, Channel.EMAIL),
+    (ContactMethod.TEXT, Channel.TEXT),
+    (ContactMethod.POST, Channel.LETTER),
+    (ContactMethod.PHONE, Channel.PHONE),
+]
+
+
+def default_channel(contact_methods):
+    """Email when the person gave no contact choices or chose email; otherwise the
+    first of text, post and phone they chose."""
+    if not contact_methods:
+        return Channel.EMAIL
+    for method, channel in DEFAULT_FROM_CONTACT:
+        if method in contact_methods:
+            return channel
+    return Channel.EMAIL
+
+
+def contact_methods_of(user):
+    return Profile.objects.filter(user=user).values_list("contact_methods", flat=True).first() or []
+
+
+def channel_for(user, kind):
+    """The channel for one kind of message: the person's choice, else their default."""
+    chosen = Preference.objects.filter(user=user, kind=kind).values_list("channel", flat=True)
+    channel = chosen.first() or default_channel(contact_methods_of(user))
+    if channel == Channel.DIGEST and kind == "notifications.digest":
+        return default_channel(contact_methods_of(user))
+    return channel
+
+
+def copy_channel(supporter):
+    """A supporter's copy goes by email if they have an address, else by text."""
+    if supporter.email:
+        return Channel.EMAIL
+    return Channel.TEXT if supporter.phone else ""
+
+
+def notify(recipient, kind, *, subject, body, url="", easy_read="", key=""):
+    """Stores a notification for `recipient` and, once the transaction commits, delivers
+    it on their channel for `kind`. With a `key` already used for this person, nothing
+    is stored or sent and None is returned. `body` must never hold special-category
+    detail (no diagnoses, equality answers or access passport text)."""
+    the_kind = kinds.get(kind)
+    with transaction.atomic():
+        if key and Notification.objects.filter(recipient=recipient, key=key).exists():
+            return None
+        try:
+            with transaction.atomic():
+                notification = Notification.objects.create(
+                    recipient=recipient,
+                    kind=kind,
+                    subject=subject[:200],
+                    body=body,
+                    url=url,
+                    easy_read=easy_read,
+                    key=key,
+                )
+        except IntegrityError:
+            if key:
+                return None  # told already, by a run at the same moment
+            raise
+        if not recipient.is_active:
+            return notification
+        deliveries = [Delivery(notification=notification, channel=channel_for(recipient, kind))]
+        if the_kind.topic and not the_kind.staff_only:
+            for supporter in _copied_in(recipient, the_kind.topic):
+                deliveries.append(
+                    Delivery(
+                        notification=notification,
+                        channel=copy_channel(supporter),
+                        copy_for=supporter,
+                    )
+                )
+        Delivery.objects.bulk_create(deliveries)
+        if any(d.channel != Channel.DIGEST for d in deliveries):
+            transaction.on_commit(lambda: _queue(notification.pk), robust=True)
+    return notification
+
+
+def _copied_in(recipient, topic):
+    return [
+        supporter
+        for supporter in SupportPerson.objects.filter(profile__user=recipient, copy_in=True)
+        if topic in supporter.copy_topics and copy_channel(supporter)
+    ]
+
+
+def _queue(notification_id):
+    from .tasks import deliver_notification
+
+    deliver_notification.enqueue(notification_id)
+
+
+def send_delivery(delivery_id, now=None):
+    """Sends one delivery unless it was sent already or is not due: the row is locked
+    while it is sent, so two workers never send it twice. A failure is kept with the
+    attempt count, and the next try waits twice as long as the last."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update(of=("self",))
+            .select_related("notification__recipient__profile", "copy_for")
+            .filter(
+                Q(status=Delivery.Status.QUEUED)
+                | Q(status=Delivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS),
+                pk=delivery_id,
+            )
+            .exclude(channel=Channel.DIGEST)
+            .first()
+        )
+        if delivery is None:
+            return None
+        delivery.attempts += 1
+        try:
+            status = deliver(delivery)
+        except Exception as error:
+            logger.warning("Could not send delivery %s on %s", delivery.pk, delivery.channel)
+            delivery.status = Delivery.Status.FAILED
+            delivery.last_error = f"{type(error).__name__}: {error}"[:300]
+            delivery.next_attempt_at = now + FIRST_RETRY * 2 ** (delivery.attempts - 1)
+        else:
+            delivery.status = status
+            if status == Delivery.Status.SENT:
+                delivery.sent_at = now
+                delivery.last_error = ""
+            delivery.next_attempt_at = None
+        delivery.save(
+            update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
+        )
+    return delivery
+
+
+def send_due(now=None, limit=500):
+    """Sends deliveries that failed and are due another try, and any still waiting that
+    the queue lost. Returns how many it tried."""
+    now = now or timezone.now()
+    due = (
+        Delivery.objects.filter(
+            Q(status=Delivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS, next_attempt_at__lte=now)
+            | Q(status=Delivery.Status.QUEUED, created_at__lte=now - FIRST_RETRY)
+        )
+        .exclude(channel=Channel.DIGEST)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    ids = list(due)
+    for delivery_id in ids:
+        send_delivery(delivery_id, now=now)
+    return len(ids)
+
+
+def email_without_account(recipients, subject, body):
+    """Email to addresses with no account behind them (an invitation to make one, a reply
+    to a visitor), once the transaction commits. Everyone with an account is told
+    through `notify()` instead."""
+    addresses = list(recipients)
+    transaction.on_commit(lambda: send_email.enqueue(subject, body, addresses))
+
+
+# ---- the person's choices and their list -----------------------------------
+
+
+def choosable_kinds(user):
+    """The kinds a person may choose a channel for: staff kinds only for staff."""
+    from coproduce.accounts.models import Role
+
+    staff = user.has_role(Role.ADMINISTRATOR, Role.LEAD, Role.STAFF, Role.FINANCE)
+    return [k for k in kinds.all_kinds() if k.choosable and (staff or not k.staff_only)]
+
+
+def current_choices(user, choosable):
+    """{kind key: channel}: the person's choice, else the default from their profile."""
+    chosen = dict(Preference.objects.filter(user=user).values_list("kind", "channel"))
+    default = default_channel(contact_methods_of(user))
+    return {kind.key: chosen.get(kind.key, default) for kind in choosable}
+
+
+@transaction.atomic
+def save_preferences(*, user, choices):
+    """Keeps a row only for the kinds where the person chose other than their default."""
+    default = default_channel(contact_methods_of(user))
+    for kind, channel in choices.items():
+        if channel == default:
+            Preference.objects.filter(user=user, kind=kind).delete()
+        else:
+            Preference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})
+
+
+def mark_read(*, notification, now=None):
+    Notification.objects.filter(pk=notification.pk, read_at=None).update(
+        read_at=now or timezone.now()
+    )
+
+
+def mark_all_read(*, user, now=None):
+    return Notification.objects.filter(recipient=user, read_at=None).update(
+        read_at=now or timezone.now()
+    )

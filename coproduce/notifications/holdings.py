@@ -1,0 +1,44 @@
+"""Where notifications hold a person's data (see privacy.registry). What we told a
+person, how each was sent and their choices are theirs: erasure deletes them all."""
+
+from coproduce.privacy.registry import Holding, register
+
+from .models import Notification
+
+FIELDS = ("kind", "subject", "body", "easy_read", "url", "key", "created_at", "read_at")
+
+
+def _notifications(person):
+    rows = []
+    for notification in Notification.objects.filter(recipient=person).prefetch_related(
+        "deliveries__copy_for"
+    ):
+        row = {name: getattr(notification, name) for name in FIELDS}
+        row["sent"] = "; ".join(
+            f"{d.get_channel_display()}"
+            f"{' to ' + d.copy_for.name if d.copy_for else ''}: {d.get_status_display()}"
+            f"{' ' + d.sent_at.isoformat() if d.sent_at else ''}"
+            f"{' (' + d.last_error + ')' if d.last_error else ''}"
+            for d in notification.deliveries.all()
+        )
+        rows.append(row)
+    return rows
+
+
+register(
+    Holding(
+        "notifications.Notification",
+        "recipient",
+        "Messages we sent you",
+        export=_notifications,
+        parts=("deliveries",),
+        erase="delete",
+    ),
+    Holding(
+        "notifications.Preference",
+        "user",
+        "How you want us to contact you",
+        ("kind", "channel", "updated_at"),
+        erase="delete",
+    ),
+)

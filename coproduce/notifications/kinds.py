@@ -1,0 +1,149 @@
+"""The kinds of message Coproduce sends. Each kind is a line on the "How we contact
+you" page, where a person chooses how they want that kind of message."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # "meetings.invitation"
+    label: str  # "Invitations to meetings" (shown on the preferences page)
+    description: str  # one sentence
+    staff_only: bool = False
+    # What a supporter may be copied in on, as people.models.CopyTopic values; empty: never.
+    topic: str = ""
+    # False for kinds a person cannot choose a channel for (they have no account yet).
+    choosable: bool = True
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    _KINDS[kind.key] = kind
+
+
+def get(key: str) -> Kind:
+    return _KINDS[key]
+
+
+def all_kinds() -> list[Kind]:
+    return list(_KINDS.values())
+
+
+for _kind in (
+    Kind(
+        "accounts.invitation",
+        "Invitations to make an account",
+        "When someone invites you to Coproduce.",
+        choosable=False,
+    ),
+    Kind(
+        "meetings.invitation",
+        "Invitations to meetings",
+        "When you are invited to a meeting, or a place comes free for you.",
+        topic="meetings",
+    ),
+    Kind(
+        "meetings.reminder",
+        "Meeting reminders",
+        "A reminder a day or two before a meeting you are going to.",
+        topic="meetings",
+    ),
+    Kind(
+        "meetings.changed",
+        "Changes to meetings",
+        "When a meeting you are invited to moves, changes or is cancelled.",
+        topic="meetings",
+    ),
+    Kind(
+        "meetings.papers",
+        "Meeting papers",
+        "When the papers for a meeting are ready in the format you asked for.",
+        topic="meetings",
+    ),
+    Kind(
+        "meetings.feedback_reminder",
+        "Feedback after meetings",
+        "Asking you how a meeting went for you.",
+        topic="meetings",
+    ),
+    Kind(
+        "meetings.claim_reminder",
+        "Claiming for meetings",
+        "Reminding you to claim your payment or expenses after a meeting.",
+        topic="payments",
+    ),
+    Kind(
+        "meetings.arrangement_due",
+        "Access arrangements you look after",
+        "When an access arrangement you own is due soon or overdue.",
+        staff_only=True,
+    ),
+    Kind(
+        "meetings.feedback_follow_up",
+        "Access needs not met",
+        "When someone says their access needs were not met at a meeting.",
+        staff_only=True,
+    ),
+    Kind(
+        "payments.claim_changed",
+        "Your claims",
+        "When your claim is approved, paid or returned to you to change.",
+        topic="payments",
+    ),
+    Kind(
+        "payments.claim_to_approve",
+        "Claims to approve",
+        "When a claim is waiting for you to approve it.",
+        staff_only=True,
+    ),
+    Kind(
+        "projects.you_said_answered",
+        "Answers to what you said",
+        "When we answer something you said about a project.",
+        topic="projects",
+    ),
+    Kind(
+        "projects.team",
+        "Project teams",
+        "When you are added to a project team.",
+        topic="projects",
+    ),
+    Kind(
+        "opportunities.alert",
+        "New opportunities",
+        "When a new opportunity matches your interests.",
+        topic="opportunities",
+    ),
+    Kind(
+        "opportunities.decision",
+        "Your applications",
+        "The outcome when you put yourself forward for an opportunity.",
+        topic="opportunities",
+    ),
+    Kind(
+        "assessment.round_open",
+        "Self-assessment",
+        "When a self-assessment round is open for you to answer.",
+    ),
+    Kind(
+        "assessment.action_owner",
+        "Actions you own",
+        "When you are given an action in the co-production plan.",
+        staff_only=True,
+    ),
+    Kind(
+        "site.contact",
+        "Messages and stories to read",
+        "When someone sends a message or a spotlight story through the website.",
+        staff_only=True,
+    ),
+    Kind(
+        "notifications.digest",
+        "The daily digest",
+        "One message a day with everything you chose to get in the digest.",
+        choosable=False,
+    ),
+):
+    register(_kind)

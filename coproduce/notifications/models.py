@@ -1,0 +1,126 @@
+"""Stored notifications, how each one was delivered on each channel, and the
+channel each person chose for each kind of message (decision 0026)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Channel(models.TextChoices):
+    INAPP = "inapp", "In the app only"
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text message"
+    LETTER = "letter", "Letter"
+    PHONE = "phone", "Phone call from staff"
+    DIGEST = "digest", "A daily digest instead of single messages"
+
+
+class Notification(models.Model):
+    """One thing the app told a person. Subject and body never hold special-category
+    detail: they may go by text, post or to a supporter."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=60)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    easy_read = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # Idempotency: a caller that might run twice passes a key, so the person is told once.
+    key = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "key"],
+                condition=~Q(key=""),
+                name="one_notification_per_key",
+            )
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("notifications:detail", args=[self.pk])
+
+    @property
+    def is_read(self):
+        return self.read_at is not None
+
+
+class Delivery(models.Model):
+    """One send of a notification on one channel, to the person or a supporter's copy.
+    The row is the log of the send: its outcome, attempts and last error."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to send"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        STAFF_TASK = "staff_task", "For staff to do"
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when this is a copy for one of the person's supporters.
+    copy_for = models.ForeignKey(
+        "people.SupportPerson",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="copies",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "deliveries"
+        constraints = [
+            # Nothing is sent twice: one row per notification, channel and copy.
+            models.UniqueConstraint(
+                fields=["notification", "channel"],
+                condition=Q(copy_for=None),
+                name="one_delivery_per_channel",
+            ),
+            models.UniqueConstraint(
+                fields=["notification", "channel", "copy_for"],
+                condition=~Q(copy_for=None),
+                name="one_copy_per_channel",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.get_channel_display()}: {self.get_status_display()}"
+
+
+class Preference(models.Model):
+    """The channel a person chose for one kind of message. Only kinds the person
+    changed have a row; the others follow their profile's contact choices."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=60)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_choice_per_kind")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.get_channel_display()}"

@@ -1,0 +1,13 @@
+import rules
+
+from coproduce.accounts.rules import is_administrator, is_lead, is_signed_in
+
+
+@rules.predicate
+def is_recipient(user, notification):
+    return notification is not None and notification.recipient_id == user.pk
+
+
+rules.add_perm("notifications.view_own", is_signed_in)
+rules.add_perm("notifications.view_notification", is_signed_in & is_recipient)
+rules.add_perm("notifications.view_deliveries", is_lead | is_administrator)

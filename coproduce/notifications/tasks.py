@@ -1,0 +1,32 @@
+from datetime import timedelta
+
+from django_tasks import task
+
+from coproduce.lib import jobs
+
+from . import actions
+from .models import Delivery
+
+
+@task()
+def deliver_notification(notification_id):
+    """Sends each waiting delivery of one notification (the person's and supporters')."""
+    ids = Delivery.objects.filter(
+        notification_id=notification_id, status=Delivery.Status.QUEUED
+    ).values_list("pk", flat=True)
+    for delivery_id in list(ids):
+        actions.send_delivery(delivery_id)
+
+
+@task()
+def retry_deliveries():
+    """Tries again the deliveries that failed, waiting longer after each failure."""
+    return {"tried": actions.send_due()}
+
+
+jobs.register(
+    "notifications.retry_deliveries",
+    every=timedelta(minutes=10),
+    task=retry_deliveries,
+    description="Try again to send messages that could not be sent",
+)
