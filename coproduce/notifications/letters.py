@@ -29,7 +29,13 @@ class Letter:
 def pdf(letters, *, title):
     from weasyprint import HTML
 
-    html = render_to_string(
+    return HTML(string=render_html(letters, title=title)).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=True
+    )
+
+
+def render_html(letters, *, title):
+    return render_to_string(
         "notifications/letters.pdf.html",
         {
             "letters": [_with_name(letter) for letter in letters],
@@ -38,7 +44,6 @@ def pdf(letters, *, title):
             "contact_email": settings.COPRODUCE_CONTACT_EMAIL,
         },
     )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=True)
 
 
 def _with_name(letter):
