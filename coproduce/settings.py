@@ -134,6 +134,7 @@ TEMPLATES = [
                 "coproduce.lib.context_processors.coproduce",
                 "coproduce.accounts.context_processors.display_preferences",
                 "coproduce.accounts.context_processors.navigation",
+                "coproduce.notifications.context_processors.unread",
             ],
             "builtins": ["coproduce.lib.templatetags.govuk"],
         },

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import email_without_account
 
 from .models import Invitation, Role, RoleAssignment
 
@@ -25,9 +25,7 @@ def _email_invitation(invitation, accept_url):
             "invitation_days": settings.COPRODUCE_INVITATION_DAYS,
         },
     )
-    transaction.on_commit(
-        lambda: send_email.enqueue("You are invited to Coproduce", body, [invitation.email])
-    )
+    email_without_account([invitation.email], "You are invited to Coproduce", body)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 
 from .models import Action, ActionNote, Answer, Response, Round
 
@@ -78,8 +78,9 @@ def _tell_owner(action, by):
     if owner is None or owner == by or not owner.email:
         return
     body = render_to_string("assessment/email/action_owner.txt", {"action": action, "by": by})
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            "You own an action in the co-production plan", body, [owner.email]
-        )
+    notify(
+        owner,
+        "assessment.action_owner",
+        subject="You own an action in the co-production plan",
+        body=body,
     )

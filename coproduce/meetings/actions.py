@@ -1,7 +1,5 @@
 """Meeting use cases: one transaction each; people are told once it commits."""
 
-from functools import partial
-
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -11,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
 from .checklist import mark_stale
@@ -36,9 +34,20 @@ def absolute(path):
     return settings.COPRODUCE_SITE_URL.rstrip("/") + path
 
 
+# The kind of notification each message is (notifications.kinds).
+KIND_OF_MESSAGE = {
+    "invitation.txt": "meetings.invitation",
+    "place_free.txt": "meetings.invitation",
+    "changed.txt": "meetings.changed",
+    "reminder.txt": "meetings.reminder",
+    "follow_up.txt": "meetings.feedback_follow_up",
+}
+
+
 def _email(person, template, context, subject):
     body = render_to_string(f"meetings/email/{template}", {"person": person, **context})
-    transaction.on_commit(partial(send_email.enqueue, subject, body, [person.email]))
+    path = context.get("url", "").removeprefix(settings.COPRODUCE_SITE_URL.rstrip("/"))
+    notify(person, KIND_OF_MESSAGE[template], subject=subject, body=body, url=path)
 
 
 def wants_email(person):

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.lib.tasks import send_email
@@ -64,10 +65,12 @@ def copy_channel(supporter):
 
 def notify(recipient, kind, *, subject, body, url="", easy_read="", key=""):
     """Stores a notification for `recipient` and, once the transaction commits, delivers
-    it on their channel for `kind`. With a `key` already used for this person, nothing
-    is stored or sent and None is returned. `body` must never hold special-category
+    it on their channel for `kind`. With a `key` already used for this person, or for a
+    closed account, nothing is stored or sent and None is returned. `body` must never hold special-category
     detail (no diagnoses, equality answers or access passport text)."""
     the_kind = kinds.get(kind)
+    if not recipient.is_active:
+        return None  # a closed or erased account is told nothing
     with transaction.atomic():
         if key and Notification.objects.filter(recipient=recipient, key=key).exists():
             return None
@@ -86,8 +89,6 @@ def notify(recipient, kind, *, subject, body, url="", easy_read="", key=""):
             if key:
                 return None  # told already, by a run at the same moment
             raise
-        if not recipient.is_active:
-            return notification
         deliveries = [Delivery(notification=notification, channel=channel_for(recipient, kind))]
         if the_kind.topic and not the_kind.staff_only:
             for supporter in _copied_in(recipient, the_kind.topic):
@@ -223,3 +224,68 @@ def mark_all_read(*, user, now=None):
     return Notification.objects.filter(recipient=user, read_at=None).update(
         read_at=now or timezone.now()
     )
+
+
+# ---- the daily digest ---------------------------------------------------------
+
+
+def send_digests(now=None):
+    """Bundles each person's waiting digest messages into one notification a day, sent
+    on their usual channel. The day's key makes a second run that day send nothing.
+    Returns how many people got a digest."""
+    now = now or timezone.now()
+    people = (
+        Delivery.objects.filter(
+            channel=Channel.DIGEST, status=Delivery.Status.QUEUED, created_at__lte=now
+        )
+        .values_list("notification__recipient", flat=True)
+        .distinct()
+        .order_by("notification__recipient")
+    )
+    sent = 0
+    for user_id in list(people):
+        if _send_digest(user_id, now):
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def _send_digest(user_id, now):
+    from django.contrib.auth import get_user_model
+
+    waiting = list(
+        Delivery.objects.select_for_update(of=("self",))
+        .filter(
+            channel=Channel.DIGEST,
+            status=Delivery.Status.QUEUED,
+            created_at__lte=now,
+            notification__recipient_id=user_id,
+        )
+        .select_related("notification")
+        .order_by("notification__created_at", "pk")
+    )
+    if not waiting:
+        return None
+    day = timezone.localdate(now)
+    count = len(waiting)
+    body = "\n\n".join(
+        [
+            f"Here {'is the 1 message' if count == 1 else f'are the {count} messages'} "
+            "we have for you since your last digest."
+        ]
+        + [f"{d.notification.subject}\n{d.notification.body}" for d in waiting]
+    )
+    digest = notify(
+        get_user_model().objects.get(pk=user_id),
+        "notifications.digest",
+        subject=f"Your messages from Coproduce, {day:%-d %B %Y}",
+        body=body,
+        url=reverse("notifications:list"),
+        key=f"notifications.digest:{day.isoformat()}",
+    )
+    if digest is None:
+        return None  # today's digest went already; these wait for tomorrow's
+    Delivery.objects.filter(pk__in=[d.pk for d in waiting], status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENT, sent_at=now, attempts=1
+    )
+    return digest

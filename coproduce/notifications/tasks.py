@@ -30,3 +30,17 @@ jobs.register(
     task=retry_deliveries,
     description="Try again to send messages that could not be sent",
 )
+
+
+@task()
+def send_digests():
+    """Sends each person who chose the daily digest one message with everything waiting."""
+    return {"digests": actions.send_digests()}
+
+
+jobs.register(
+    "notifications.send_digests",
+    every=timedelta(days=1),
+    task=send_digests,
+    description="Send the daily digest to people who chose it",
+)

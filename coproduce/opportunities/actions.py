@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 from coproduce.projects import actions as project_actions
 from coproduce.projects.models import TeamMember
 
@@ -78,6 +78,5 @@ def decide(*, application, selected, message, decided_by):
     subject = (
         "You have been chosen: " if selected else "About your interest in: "
     ) + opportunity.title
-    email = application.person.email
-    transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
+    notify(application.person, "opportunities.decision", subject=subject, body=body)
     return application

@@ -11,7 +11,7 @@ from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 
 from . import crypto
 from .models import (
@@ -33,10 +33,8 @@ LONGEST_CLAIM_MINUTES = 16 * 60
 OLDEST_CLAIM_DAYS = 366
 
 
-def _tell(person, subject, body):
-    if person.email:
-        email = person.email
-        transaction.on_commit(lambda: send_email.enqueue(subject, body, [email]))
+def _tell(person, subject, body, kind="payments.claim_changed"):
+    notify(person, kind, subject=subject, body=body)
 
 
 @transaction.atomic
@@ -308,6 +306,7 @@ def submit(*, claim, by):
                 "A claim is waiting for approval",
                 f"{claim.claimant} sent a claim for {claim}. "
                 f"Total {pounds(claim.total_pence)}. Please check it: {claim.get_absolute_url()}",
+                kind="payments.claim_to_approve",
             )
     return moved
 

@@ -192,6 +192,13 @@ class SupportPerson(models.Model):
     def __str__(self):
         return self.name
 
+    def copy_topic_labels(self):
+        return [
+            CopyTopic(v).label.partition(":")[0].lower()
+            for v in self.copy_topics
+            if v in CopyTopic.values
+        ]
+
 
 class Requirement(models.TextChoices):
     BSL = "bsl", "BSL interpreter"

@@ -65,7 +65,8 @@ def _profile_rows(person):
                     filter(None, [profile.emergency_contact_name, profile.emergency_contact_phone])
                 ),
                 "support network": "; ".join(
-                    f"{s.name} ({s.get_relationship_display()}{', copied in' if s.copy_in else ''})"
+                    f"{s.name} ({s.get_relationship_display()}"
+                    f"{', copied in on ' + ', '.join(s.copy_topic_labels()) if s.copy_in else ''})"
                     f"{' ' + s.email if s.email else ''}{' ' + s.phone if s.phone else ''}"
                     for s in profile.supporters.all()
                 ),

@@ -2,9 +2,10 @@
 
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
 from .models import (
@@ -117,10 +118,9 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
     item.save(update_fields=["outcome", "response", "responded_on", "responded_by"])
     recipients, follow_up = [], []
     for person in item.said_by.filter(is_active=True).select_related("profile"):
+        recipients.append(person)
         channels = preferred_channels(person)
-        if not channels or "Email" in channels:
-            recipients.append(person.email)
-        else:
+        if channels and "Email" not in channels:
             follow_up.append((person, channels))
     if recipients:
         body = render_to_string(
@@ -128,9 +128,9 @@ def answer_feedback(*, item, outcome, response, answered_by, build_url):
             {"item": item, "url": build_url(item), "first_answer": first_answer},
         )
         subject = f"You said, we did: {item.project.title}"
-        transaction.on_commit(
-            lambda: [send_email.enqueue(subject, body, [email]) for email in recipients]
-        )
+        url = reverse("projects:you_said_we_did", args=[item.project_id])
+        for person in recipients:
+            notify(person, "projects.you_said_answered", subject=subject, body=body, url=url)
     return item, follow_up
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
-from coproduce.lib.tasks import send_email
+from coproduce.notifications.actions import email_without_account, notify
 
 from .consent import consent_problems
 from .models import (
@@ -26,22 +26,30 @@ from .models import (
 User = get_user_model()
 
 
-def lead_addresses():
-    """Where messages for the co-production lead go: every active lead, else the contact address."""
-    emails = list(
+def _render(template, context):
+    return render_to_string(
+        template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
+    )
+
+
+def _tell_leads(subject, template, context):
+    """Messages for the co-production lead go to every active lead as a notification,
+    else by email to the contact address."""
+    body = _render(template, context)
+    leads = list(
         User.objects.filter(is_active=True, role_assignments__role=Role.LEAD)
         .order_by("email")
-        .values_list("email", flat=True)
         .distinct()
     )
-    return emails or [settings.COPRODUCE_CONTACT_EMAIL]
+    for lead in leads:
+        notify(lead, "site.contact", subject=subject, body=body)
+    if not leads:
+        email_without_account([settings.COPRODUCE_CONTACT_EMAIL], subject, body)
 
 
 def _email(subject, template, context, recipients):
-    body = render_to_string(
-        template, {"ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME, **context}
-    )
-    transaction.on_commit(lambda: send_email.enqueue(subject, body, list(recipients)))
+    """To visitors, who have no account: by email."""
+    email_without_account(recipients, subject, _render(template, context))
 
 
 @transaction.atomic
@@ -49,11 +57,10 @@ def send_contact_message(*, name, email, topic, message, reply_preference, inbox
     contact = ContactMessage.objects.create(
         name=name, email=email, topic=topic, message=message, reply_preference=reply_preference
     )
-    _email(
+    _tell_leads(
         f"New message from {name}",
         "site/email/contact_to_lead.txt",
         {"contact": contact, "inbox_url": inbox_url(contact)},
-        lead_addresses(),
     )
     _email("We have your message", "site/email/contact_received.txt", {"contact": contact}, [email])
     return contact
@@ -84,11 +91,10 @@ def submit_spotlight(*, data, files, queue_url):
     """`files` is a list of (upload, checked content type)."""
     spotlight = Spotlight.objects.create(**data)
     _save_files(spotlight, files)
-    _email(
+    _tell_leads(
         f"New spotlight story from {spotlight.organisation}",
         "site/email/spotlight_to_lead.txt",
         {"spotlight": spotlight, "queue_url": queue_url(spotlight)},
-        lead_addresses(),
     )
     _email(
         "We have your spotlight story",
@@ -110,11 +116,10 @@ def resubmit_spotlight(*, spotlight, data, files, queue_url):
     spotlight.status = SpotlightStatus.SUBMITTED
     spotlight.save()
     _save_files(spotlight, files)
-    _email(
+    _tell_leads(
         f"Changed spotlight story from {spotlight.organisation}",
         "site/email/spotlight_to_lead.txt",
         {"spotlight": spotlight, "queue_url": queue_url(spotlight), "changed": True},
-        lead_addresses(),
     )
     return spotlight
 

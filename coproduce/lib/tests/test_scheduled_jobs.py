@@ -63,7 +63,9 @@ def test_each_period_is_queued_once_and_the_next_period_again():
     assert {run.job for run in first} == {job.name for job in jobs.jobs()}
     assert jobs.queue_due(NOON + timedelta(minutes=50)) == []
     later = jobs.queue_due(NOON + timedelta(hours=1, minutes=1))
-    assert [run.job for run in later] == ["meetings.send_reminders"]  # the hourly one
+    hourly_or_more_often = {job.name for job in jobs.jobs() if job.every <= timedelta(hours=1)}
+    assert "meetings.send_reminders" in hourly_or_more_often
+    assert {run.job for run in later} == hourly_or_more_often
     assert len(runs("meetings.send_reminders")) == 2
     assert len(runs("privacy.apply_retention")) == 1
 

@@ -37,6 +37,7 @@ def fill_in_person(person, *, staff):
             "email": "robin.helper@example.org",
             "phone": "",
             "copy_in": True,
+            "copy_topics": ["meetings", "payments"],
         },
     )
     actions.save_passport(

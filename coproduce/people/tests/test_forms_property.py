@@ -38,7 +38,7 @@ FORMS = {
     ],
     "people:my_consent": ["contact", "share_access", "photos", "case_studies"],
     "people:my_equality": ["age_band", "ethnicity", "gender", "delete"],
-    "people:add_supporter": ["name", "relationship", "email", "phone", "copy_in"],
+    "people:add_supporter": ["name", "relationship", "email", "phone", "copy_in", "copy_topics"],
     "people:join": ["name", "email", "phone", "interests", "about", "website"],
     "privacy:request_new": ["email", "kind", "received_on", "note"],
 }

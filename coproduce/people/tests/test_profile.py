@@ -122,7 +122,8 @@ def test_supporters_added_and_removed_only_by_the_person(client_as, people):
     response = client.post(
         reverse("people:add_supporter"), {"name": "Sam", "relationship": "carer", "copy_in": "on"}
     )
-    assert b"Enter their email address so we can copy them in." in response.content
+    assert b"Enter their email address or phone number so we can copy them in." in response.content
+    assert b"Choose what to copy them in on." in response.content
     client.post(reverse("people:add_supporter"), {"name": "Sam", "relationship": "carer"})
     supporter = Profile.objects.get(user=people["coproducer"]).supporters.get()
     client_as("staff").post(reverse("people:remove_supporter", args=[supporter.pk]))
