@@ -406,3 +406,17 @@ def _boxes(box):
 
 def _text(box):
     return getattr(box, "text", "") or "".join(_text(c) for c in getattr(box, "children", []) or [])
+
+
+def test_the_demo_has_people_to_contact_and_a_letter_to_print(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.COPRODUCE_DEMO = True
+    call_command("demo", stdout=StringIO())
+    open_methods = sorted(task.method for task in contact_tasks.open_tasks())
+    assert open_methods == ["letter", "phone", "phone", "text"]
+    letters_to_print, _tasks = contact_tasks.letters_batch(contact_tasks.open_tasks())
+    assert [letter.name for letter in letters_to_print] == ["Chloe Nwosu"]
+    assert ContactTask.objects.filter(outcome="no_answer", done_at=None).count() == 1
