@@ -25,7 +25,7 @@ class OutcomeForm(forms.Form):
 
     outcome = forms.ChoiceField(widget=forms.RadioSelect)
     notes = forms.CharField(
-        label="Notes (optional)",
+        label="Notes",
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
