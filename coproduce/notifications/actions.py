@@ -5,6 +5,7 @@ they asked us to copy in (decision 0026)."""
 
 import logging
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -18,10 +19,13 @@ from . import kinds
 from .channels import deliver
 from .models import Channel, Delivery, Notification, Preference
 
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-FIRST_RETRY = timedelta(minutes=5)
+FIRST_RETRY = timedelta(minutes=15)
 
 # The channel a person's profile contact choices lead to, in this order of preference.
 DEFAULT_FROM_CONTACT = [
@@ -63,11 +67,20 @@ def copy_channel(supporter):
     return Channel.TEXT if supporter.phone else ""
 
 
-def notify(recipient, kind, *, subject, body, url="", easy_read="", key=""):
+def notify(
+    recipient: "User",
+    kind: str,
+    *,
+    subject: str,
+    body: str,
+    url: str = "",
+    easy_read: str = "",
+    key: str = "",
+) -> Notification | None:
     """Stores a notification for `recipient` and, once the transaction commits, delivers
     it on their channel for `kind`. With a `key` already used for this person, or for a
-    closed account, nothing is stored or sent and None is returned. `body` must never hold special-category
-    detail (no diagnoses, equality answers or access passport text)."""
+    closed account, nothing is stored or sent and None is returned. `body` must never
+    hold special-category detail (no diagnoses, equality answers or access passport text)."""
     the_kind = kinds.get(kind)
     if not recipient.is_active:
         return None  # a closed or erased account is told nothing

@@ -32,9 +32,10 @@ def deliver(delivery: Delivery) -> str:
     """Sends one delivery on its channel; returns the status it ends with."""
     sender = _SENDERS.get(delivery.channel)
     if sender is None:
+        who = "their supporter" if delivery.copy_for_id else "this person"
         delivery.last_error = (
-            f"{Channel(delivery.channel).label} messages are not set up yet: "
-            "contact this person that way yourself. The message is in their notifications."
+            f"Sending by {Channel(delivery.channel).label.lower()} is not set up yet: "
+            f"contact {who} that way yourself. The message is in their notifications."
         )
         return Delivery.Status.STAFF_TASK
     return sender(delivery) or Delivery.Status.SENT

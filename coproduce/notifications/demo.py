@@ -1,72 +1,83 @@
-"""Demo contact tasks: people who asked for a phone call, a text or a letter, whose
-messages wait for staff (a demo site has no GOV.UK Notify key), one letter ready in the
-batch to print, and a call already tried once with no answer."""
+"""Demo notifications: Chris has a few, some unread, and a personal assistant copied
+in on meetings and payments; Jordan gets meeting messages in a daily digest. The
+other apps' demo data tell people things through notify() as they go."""
+
+from django.urls import reverse
 
 from coproduce.accounts.models import User
+from coproduce.people.models import CopyTopic, Profile, SupportPerson
 
-from . import actions, contact_tasks
-from .models import ContactTask, Delivery
+from . import actions, contact_demo
+from .models import Channel, Notification, Preference
 
-# (email, kind, subject, body); each person's own channel decides phone, text or letter.
-MESSAGES = [
-    (
-        "chloe.nwosu@example.org",
-        "meetings.papers",
-        "Papers for the Transport group",
-        "The papers for the Transport group meeting are ready in Easy Read. "
-        "We will post them to you this week.",
-    ),
-    (
-        "grace.osei@example.org",
-        "meetings.reminder",
-        "Reminder: Transport group meets next Tuesday",
-        "The Transport group meets online next Tuesday at 6pm. The link is in your invitation.",
-    ),
-    (
-        "imani.brooks@example.org",
-        "meetings.invitation",
-        "Invitation: Housing panel",
-        "You are invited to the Housing panel. Please tell us if you can come.",
-    ),
-    (
-        "nadia.kowalski@example.org",
-        "payments.claim_changed",
-        "Your travel claim was approved",
-        "Your travel claim was approved and will be paid within 14 days.",
-    ),
-]
-# Chloe asked for post; a letter needs her address.
-CHLOE_ADDRESS = "7 Park Row\nLeeds\nLS1 5HD"
+CHRIS = "coproducer@example.org"
+JORDAN = "coproducer2@example.org"
+DIGEST_KINDS = ["meetings.invitation", "meetings.reminder", "meetings.changed"]
 
 
 def load(log):
-    added = 0
-    for email, kind, subject, body in MESSAGES:
-        person = User.objects.filter(email=email).select_related("profile").first()
-        if person is None:
-            continue
-        profile = getattr(person, "profile", None)
-        if email.startswith("chloe.") and profile and not profile.address:
-            profile.address = CHLOE_ADDRESS
-            profile.save(update_fields=["address"])
-        notification = actions.notify(
-            person, kind, subject=subject, body=body, key=f"demo.contact:{kind}"
+    contact_demo.load(log)
+    chris = User.objects.filter(email=CHRIS).first()
+    jordan = User.objects.filter(email=JORDAN).first()
+    if chris is None or jordan is None:
+        return
+    profile, _ = Profile.objects.get_or_create(user=chris)
+    SupportPerson.objects.get_or_create(
+        profile=profile,
+        name="Robin Doyle",
+        defaults={
+            "relationship": "pa",
+            "email": "robin.doyle@example.org",
+            "copy_in": True,
+            "copy_topics": [CopyTopic.MEETINGS, CopyTopic.PAYMENTS],
+        },
+    )
+    told = [
+        actions.notify(
+            chris,
+            "meetings.reminder",
+            subject="Reminder: Transport group",
+            body="The transport group meets on Thursday at 2pm. Your BSL interpreter is booked.",
+            easy_read="The transport group meets on Thursday. Your interpreter is booked.",
+            url=reverse("meetings:meeting_list"),
+            key="demo.reminder",
+        ),
+        actions.notify(
+            chris,
+            "payments.claim_changed",
+            subject="Your claim is approved",
+            body="Your claim for the transport group is approved. Our finance team will pay "
+            "you soon.",
+            url=reverse("payments:my_claims"),
+            key="demo.claim_approved",
+        ),
+        actions.notify(
+            chris,
+            "projects.team",
+            subject="You are on a new project team",
+            body="You were added to a project team as a co-producer. Welcome!",
+            url=reverse("projects:project_list"),
+            key="demo.team",
+        ),
+    ]
+    first = told[2]
+    if first is not None:
+        actions.mark_read(notification=first)
+    for kind in DIGEST_KINDS:
+        Preference.objects.get_or_create(
+            user=jordan, kind=kind, defaults={"channel": Channel.DIGEST}
         )
-        if notification is None:
-            continue  # added on an earlier run
-        # Send now rather than wait for the worker, so the tasks are there at once.
-        for delivery in Delivery.objects.filter(notification=notification):
-            actions.send_delivery(delivery.pk)
-        added += 1
-    staff = User.objects.filter(email="staff@example.org").first()
-    tried = ContactTask.objects.filter(
-        person__email="imani.brooks@example.org", done_at=None, tries=0
-    ).first()
-    if staff and tried:
-        contact_tasks.record_outcome(
-            task=tried,
-            outcome=ContactTask.Outcome.NO_ANSWER,
-            notes="Rang at 10am. Imani said mornings are hard: try after 2pm.",
-            by=staff,
+    for n, title in enumerate(["Planning group", "Easy Read working group"]):
+        actions.notify(
+            jordan,
+            "meetings.invitation",
+            subject=f"Invitation: {title}",
+            body=f"You are invited to the {title.lower()}. Reply yes, no or maybe.",
+            url=reverse("meetings:meeting_list"),
+            key=f"demo.digest.{n}",
         )
-    log(f"Demo people to contact (phone, text, letter): {added} added")
+    unread = Notification.objects.filter(recipient=chris, read_at=None).count()
+    log(
+        f"Demo notifications: {chris.name} has {unread} unread, Robin Doyle copied in; "
+        f"{jordan.name} gets meeting messages in a daily digest"
+    )

@@ -1,5 +1,8 @@
 """Where notifications hold a person's data (see privacy.registry). What we told a
-person, how each was sent and their choices are theirs: erasure deletes them all."""
+person, how each was sent and their choices are theirs: erasure deletes them all, and
+the messages to others that name them."""
+
+from django.db.models import Q
 
 from coproduce.privacy.registry import Holding, register
 
@@ -25,6 +28,17 @@ def _notifications(person):
     return rows
 
 
+def _forget_mentions(person):
+    """Messages to other people that name them (a claim to approve, a message to read)
+    are copies of records their own holdings erase: those messages go too."""
+    mentions = Q()
+    for value in {person.name, person.email} - {""}:
+        mentions |= Q(subject__icontains=value) | Q(body__icontains=value)
+        mentions |= Q(easy_read__icontains=value)
+    if mentions:
+        Notification.objects.exclude(recipient=person).filter(mentions).delete()
+
+
 register(
     Holding(
         "notifications.Notification",
@@ -33,6 +47,7 @@ register(
         export=_notifications,
         parts=("deliveries",),
         erase="delete",
+        erase_with=_forget_mentions,
     ),
     Holding(
         "notifications.Preference",

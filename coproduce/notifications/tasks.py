@@ -26,7 +26,7 @@ def retry_deliveries():
 
 jobs.register(
     "notifications.retry_deliveries",
-    every=timedelta(minutes=10),
+    every=timedelta(hours=1),
     task=retry_deliveries,
     description="Try again to send messages that could not be sent",
 )

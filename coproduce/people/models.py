@@ -193,10 +193,10 @@ class SupportPerson(models.Model):
         return self.name
 
     def copy_topic_labels(self):
+        """Short names of what they are copied in on ("meetings"), as stored if unknown."""
         return [
-            CopyTopic(v).label.partition(":")[0].lower()
+            CopyTopic(v).label.partition(":")[0].lower() if v in CopyTopic.values else str(v)
             for v in self.copy_topics
-            if v in CopyTopic.values
         ]
 
 

@@ -173,3 +173,28 @@ def test_staff_see_sends_that_failed_without_the_message(client_as, people, role
     page = client_as(role).get(reverse("notifications:deliveries")).content.decode()
     assert "mail server down" in page and "Test coproducer" in page
     assert "Private subject" not in page
+
+
+def test_a_person_chooses_what_their_supporter_is_copied_in_on(client_as, people):
+    from coproduce.people.models import SupportPerson
+
+    client = client_as("coproducer")
+    client.post(
+        reverse("people:add_supporter"),
+        {
+            "name": "Robin",
+            "relationship": "pa",
+            "phone": "07700 900321",
+            "copy_in": "on",
+            "copy_topics": ["meetings", "projects"],
+        },
+    )
+    robin = SupportPerson.objects.get(name="Robin")
+    assert robin.copy_topics == ["meetings", "projects"]
+    page = client.get(reverse("people:my_profile")).content.decode()
+    assert "copied in on messages about meetings, projects" in page
+    client.post(
+        reverse("people:add_supporter"),
+        {"name": "Kim", "relationship": "peer", "copy_topics": ["payments"]},
+    )
+    assert SupportPerson.objects.get(name="Kim").copy_topics == []  # not copied in at all

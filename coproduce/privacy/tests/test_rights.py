@@ -157,7 +157,15 @@ def person_everywhere(people):
     _in_assessment_and_learning(person, other)
     _on_the_public_site(person)
     _in_payments(person, other, people)
+    _in_notifications(person)
     return person, request
+
+
+def _in_notifications(person):
+    """Messages reach them through the other apps' actions above; here, a choice of theirs."""
+    from coproduce.notifications.models import Preference
+
+    Preference.objects.create(user=person, kind="meetings.reminder", channel="digest")
 
 
 def _in_payments(person, other, people):
