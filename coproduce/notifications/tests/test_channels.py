@@ -170,13 +170,14 @@ def test_a_failure_is_tried_again_later_and_sent_exactly_once(
     assert fake_notify.texts() == []
     # Not due yet: nothing is tried.
     assert actions.send_due() == 0
-    later = timezone.now() + timedelta(minutes=6)
+    first_wait = actions.FIRST_RETRY
+    later = timezone.now() + first_wait + timedelta(minutes=1)
     assert actions.send_due(now=later) == 1
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("failed", 2)
     # The wait doubles after each failure.
-    assert delivery.next_attempt_at == later + timedelta(minutes=10)
-    assert actions.send_due(now=later + timedelta(minutes=11)) == 1
+    assert delivery.next_attempt_at == later + 2 * first_wait
+    assert actions.send_due(now=later + 2 * first_wait) == 1
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("sent", 3)
     assert len(fake_notify.texts()) == 1 and len(fake_notify.refused) == 2
