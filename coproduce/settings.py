@@ -390,6 +390,13 @@ EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coproduce <coproduce@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Text messages and letters go through GOV.UK Notify when NOTIFY_API_KEY is set (decision
+# 0027); without it, letters go into a PDF batch staff print and post, and text messages
+# become tasks for staff. NOTIFY_BASE_URL is for tests and self-hosted Notify.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Logs go to standard error, each line with its request's id (the X-Request-ID header);

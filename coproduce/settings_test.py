@@ -20,3 +20,7 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": tempfile.mkdtemp(prefix="coproduce-test-private-")},
 }
+# Tests never reach GOV.UK Notify: the ones that send start a fake Notify on 127.0.0.1
+# (coproduce/notifications/tests/fake_notify.py) and point these at it.
+NOTIFY_API_KEY = ""
+NOTIFY_BASE_URL = ""

@@ -4,7 +4,8 @@ the channel the person chose for that kind of message, with copies for supporter
 they asked us to copy in (decision 0026)."""
 
 import logging
-from datetime import timedelta
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
@@ -35,7 +36,7 @@ DEFAULT_FROM_CONTACT = [
 ]
 
 
-def default_channel(contact_methods):
+def default_channel(contact_methods: Iterable[str]) -> str:
     """Email when the person gave no contact choices or chose email; otherwise the
     first of text, post and phone they chose."""
     if not contact_methods:
@@ -46,11 +47,11 @@ def default_channel(contact_methods):
     return Channel.EMAIL
 
 
-def contact_methods_of(user):
+def contact_methods_of(user: "User") -> list[str]:
     return Profile.objects.filter(user=user).values_list("contact_methods", flat=True).first() or []
 
 
-def channel_for(user, kind):
+def channel_for(user: "User", kind: str) -> str:
     """The channel for one kind of message: the person's choice, else their default."""
     chosen = Preference.objects.filter(user=user, kind=kind).values_list("channel", flat=True)
     channel = chosen.first() or default_channel(contact_methods_of(user))
@@ -59,7 +60,7 @@ def channel_for(user, kind):
     return channel
 
 
-def copy_channel(supporter):
+def copy_channel(supporter: SupportPerson) -> str:
     """A supporter's copy goes by email if they have an address, else by text."""
     if supporter.email:
         return Channel.EMAIL
@@ -117,7 +118,7 @@ def notify(
     return notification
 
 
-def _copied_in(recipient, topic):
+def _copied_in(recipient: "User", topic: str) -> list[SupportPerson]:
     return [
         supporter
         for supporter in SupportPerson.objects.filter(profile__user=recipient, copy_in=True)
@@ -125,13 +126,13 @@ def _copied_in(recipient, topic):
     ]
 
 
-def _queue(notification_id):
+def _queue(notification_id: int) -> None:
     from .tasks import deliver_notification
 
     deliver_notification.enqueue(notification_id)
 
 
-def send_delivery(delivery_id, now=None):
+def send_delivery(delivery_id: int, now: datetime | None = None) -> Delivery | None:
     """Sends one delivery unless it was sent already or is not due: the row is locked
     while it is sent, so two workers never send it twice. A failure is kept with the
     attempt count, and the next try waits twice as long as the last."""
@@ -170,7 +171,7 @@ def send_delivery(delivery_id, now=None):
     return delivery
 
 
-def send_due(now=None, limit=500):
+def send_due(now: datetime | None = None, limit: int = 500) -> int:
     """Sends deliveries that failed and are due another try, and any still waiting that
     the queue lost. Returns how many it tried."""
     now = now or timezone.now()
@@ -192,7 +193,7 @@ def send_due(now=None, limit=500):
 # ---- the person's choices and their list -----------------------------------
 
 
-def choosable_kinds(user):
+def choosable_kinds(user: "User") -> list[kinds.Kind]:
     """The kinds a person may choose a channel for: staff kinds only for staff."""
     from coproduce.accounts.models import Role
 
@@ -200,7 +201,7 @@ def choosable_kinds(user):
     return [k for k in kinds.all_kinds() if k.choosable and (staff or not k.staff_only)]
 
 
-def current_choices(user, choosable):
+def current_choices(user: "User", choosable: Iterable[kinds.Kind]) -> dict[str, str]:
     """{kind key: channel}: the person's choice, else the default from their profile."""
     chosen = dict(Preference.objects.filter(user=user).values_list("kind", "channel"))
     default = default_channel(contact_methods_of(user))
@@ -208,7 +209,7 @@ def current_choices(user, choosable):
 
 
 @transaction.atomic
-def save_preferences(*, user, choices):
+def save_preferences(*, user: "User", choices: Mapping[str, str]) -> None:
     """Keeps a row only for the kinds where the person chose other than their default."""
     default = default_channel(contact_methods_of(user))
     for kind, channel in choices.items():
@@ -218,13 +219,13 @@ def save_preferences(*, user, choices):
             Preference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})
 
 
-def mark_read(*, notification, now=None):
+def mark_read(*, notification: Notification, now: datetime | None = None) -> None:
     Notification.objects.filter(pk=notification.pk, read_at=None).update(
         read_at=now or timezone.now()
     )
 
 
-def mark_all_read(*, user, now=None):
+def mark_all_read(*, user: "User", now: datetime | None = None) -> int:
     return Notification.objects.filter(recipient=user, read_at=None).update(
         read_at=now or timezone.now()
     )
@@ -233,7 +234,7 @@ def mark_all_read(*, user, now=None):
 # ---- the daily digest ---------------------------------------------------------
 
 
-def send_digests(now=None):
+def send_digests(now: datetime | None = None) -> int:
     """Bundles each person's waiting digest messages into one notification a day, sent
     on their usual channel. The day's key makes a second run that day send nothing.
     Returns how many people got a digest."""
@@ -254,7 +255,7 @@ def send_digests(now=None):
 
 
 @transaction.atomic
-def _send_digest(user_id, now):
+def _send_digest(user_id: int, now: datetime) -> Notification | None:
     from django.contrib.auth import get_user_model
 
     waiting = list(

@@ -7,4 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self):
-        from . import channels, holdings, kinds, rules, tasks  # noqa: F401  (registers them)
+        from . import registrations
+
+        registrations.register()

@@ -92,7 +92,3 @@ def send_by_email(delivery: Delivery) -> None:
 
 def show_in_app(delivery: Delivery) -> None:
     """The notification is stored and listed already: nothing more to send."""
-
-
-register(Channel.EMAIL, send_by_email)
-register(Channel.INAPP, show_in_app)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from coproduce.accounts.models import User
 from coproduce.people.models import CopyTopic, Profile, SupportPerson
 
-from . import actions
+from . import actions, contact_demo
 from .models import Channel, Notification, Preference
 
 CHRIS = "coproducer@example.org"
@@ -16,6 +16,7 @@ DIGEST_KINDS = ["meetings.invitation", "meetings.reminder", "meetings.changed"]
 
 
 def load(log):
+    contact_demo.load(log)
     chris = User.objects.filter(email=CHRIS).first()
     jordan = User.objects.filter(email=JORDAN).first()
     if chris is None or jordan is None:

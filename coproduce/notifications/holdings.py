@@ -4,7 +4,7 @@ the messages to others that name them."""
 
 from django.db.models import Q
 
-from coproduce.privacy.registry import Holding, register
+from coproduce.privacy.registry import Holding
 
 from .models import Notification
 
@@ -39,7 +39,7 @@ def _forget_mentions(person):
         Notification.objects.exclude(recipient=person).filter(mentions).delete()
 
 
-register(
+HOLDINGS = (
     Holding(
         "notifications.Notification",
         "recipient",
@@ -55,5 +55,36 @@ register(
         "How you want us to contact you",
         ("kind", "channel", "updated_at"),
         erase="delete",
+    ),
+    Holding(
+        "notifications.ContactTask",
+        "person",
+        "Times staff contacted you for a message",
+        (
+            "delivery__notification__subject",
+            "method",
+            "reason",
+            "created_at",
+            "tries",
+            "outcome",
+            "notes",
+            "outcome_at",
+            "done_at",
+        ),
+        erase="delete",
+    ),
+    Holding(
+        "notifications.ContactTask",
+        "claimed_by",
+        "People you said you would contact",
+        ("method", "claimed_at"),
+        about_them=False,
+    ),
+    Holding(
+        "notifications.ContactTask",
+        "outcome_by",
+        "Contacts you recorded",
+        ("method", "outcome", "outcome_at"),
+        about_them=False,
     ),
 )

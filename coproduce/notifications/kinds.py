@@ -31,7 +31,8 @@ def all_kinds() -> list[Kind]:
     return list(_KINDS.values())
 
 
-for _kind in (
+# Every kind of message, registered from registrations.py.
+KINDS: tuple[Kind, ...] = (
     Kind(
         "accounts.invitation",
         "Invitations to make an account",
@@ -145,5 +146,4 @@ for _kind in (
         "One message a day with everything you chose to get in the digest.",
         choosable=False,
     ),
-):
-    register(_kind)
+)

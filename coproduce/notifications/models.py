@@ -124,3 +124,72 @@ class Preference(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.get_channel_display()}"
+
+
+class ContactTask(models.Model):
+    """Someone staff need to phone, text or write to, because a message to them could
+    not go by itself: they asked for a phone call, text messages or letters are not
+    sent through GOV.UK Notify here, or their number or address would not work. The
+    task is done when its outcome says so; "No answer" leaves it open to try again."""
+
+    class Method(models.TextChoices):
+        PHONE = "phone", "Phone them"
+        TEXT = "text", "Text them"
+        LETTER = "letter", "Write to them"
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", "Reached them and told them"
+        MESSAGE = "message", "Left a message"
+        TEXT_SENT = "text_sent", "Sent the text message"
+        NO_ANSWER = "no_answer", "No answer: try again later"
+        WRONG_NUMBER = "wrong_number", "Wrong number"
+        POSTED = "posted", "Letter posted"
+
+    # Outcomes after which nobody needs to try again.
+    CLOSING = (
+        Outcome.REACHED,
+        Outcome.MESSAGE,
+        Outcome.TEXT_SENT,
+        Outcome.WRONG_NUMBER,
+        Outcome.POSTED,
+    )
+
+    delivery = models.OneToOneField(Delivery, on_delete=models.CASCADE, related_name="contact_task")
+    # Who the message is for (for a supporter's copy, the person they support).
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_tasks"
+    )
+    method = models.CharField(max_length=10, choices=Method.choices)
+    reason = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_tasks_claimed",
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    tries = models.PositiveSmallIntegerField(default=0)
+    outcome = models.CharField(max_length=15, choices=Outcome.choices, blank=True)
+    notes = models.TextField(blank=True)
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_tasks_recorded",
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["done_at", "method"])]
+
+    def __str__(self):
+        return f"{self.get_method_display()}: {self.person}"
+
+    @property
+    def is_open(self):
+        return self.done_at is None

@@ -1,8 +1,4 @@
-from datetime import timedelta
-
 from django_tasks import task
-
-from coproduce.lib import jobs
 
 from . import actions
 from .models import Delivery
@@ -24,23 +20,7 @@ def retry_deliveries():
     return {"tried": actions.send_due()}
 
 
-jobs.register(
-    "notifications.retry_deliveries",
-    every=timedelta(hours=1),
-    task=retry_deliveries,
-    description="Try again to send messages that could not be sent",
-)
-
-
 @task()
 def send_digests():
     """Sends each person who chose the daily digest one message with everything waiting."""
     return {"digests": actions.send_digests()}
-
-
-jobs.register(
-    "notifications.send_digests",
-    every=timedelta(days=1),
-    task=send_digests,
-    description="Send the daily digest to people who chose it",
-)

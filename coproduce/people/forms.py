@@ -9,6 +9,7 @@ from coproduce.accounts.models import Role, RoleAssignment, User
 
 from . import consent
 from .consent import PURPOSES
+from .contact_details import validate_address, validate_phone
 from .models import (
     ContactMethod,
     CopyTopic,
@@ -59,13 +60,17 @@ class ProfileForm(ReasonMixin, forms.Form):
         label="Phone number",
         max_length=40,
         required=False,
+        validators=[validate_phone],
+        help_text="For a number outside the UK, start with + and the country code.",
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     address = forms.CharField(
         label="Postal address",
         max_length=500,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        validators=[validate_address],
+        help_text="Put each part on its own line, ending with the postcode.",
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     contact_methods = forms.MultipleChoiceField(
         label="How should we contact you?",
@@ -128,6 +133,7 @@ class ProfileForm(ReasonMixin, forms.Form):
         label="Emergency contact phone number",
         max_length=40,
         required=False,
+        validators=[validate_phone],
         widget=forms.TextInput(attrs={"type": "tel"}),
     )
 

@@ -157,15 +157,31 @@ def person_everywhere(people):
     _in_assessment_and_learning(person, other)
     _on_the_public_site(person)
     _in_payments(person, other, people)
-    _in_notifications(person)
+    _in_notifications(person, other)
     return person, request
 
 
-def _in_notifications(person):
-    """Messages reach them through the other apps' actions above; here, a choice of theirs."""
-    from coproduce.notifications.models import Preference
+def _in_notifications(person, other):
+    """Messages reach them through the other apps' actions above; here, a choice of theirs,
+    a call staff made to them, and a call they made to someone else as staff."""
+    from coproduce.notifications.models import ContactTask, Delivery, Notification, Preference
 
     Preference.objects.create(user=person, kind="meetings.reminder", channel="digest")
+    for about, by in ((person, None), (other, person)):
+        notification = Notification.objects.create(
+            recipient=about, kind="meetings.reminder", subject="Reminder", body="On Tuesday."
+        )
+        delivery = Delivery.objects.create(notification=notification, channel="phone")
+        ContactTask.objects.create(
+            delivery=delivery,
+            person=about,
+            method="phone",
+            reason="They asked for a phone call.",
+            claimed_by=by,
+            outcome_by=by,
+            outcome="reached",
+            notes="Reached them at home.",
+        )
 
 
 def _in_payments(person, other, people):
