@@ -1,11 +1,23 @@
 """Made-up equality answers for the demo co-producers, so the dashboard's reach
-figures have something to count (and to hide when groups are small)."""
+figures have something to count (and to hide when groups are small); the figures'
+history over the last months, and the demo board member's visit to the dashboard a
+month ago, so their Today shows the figures that moved since."""
 
 import itertools
+from datetime import timedelta
+
+from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
 from coproduce.people import actions
 from coproduce.people.models import EqualityMonitoring
+
+from . import actions as insights_actions
+from . import snapshots
+from .models import DashboardVisit, FigureSnapshot
+
+# Days ago each snapshot of the history was taken, oldest first.
+HISTORY_DAYS = (120, 90, 60, 30, 7, 0)
 
 AGES = ["25-34", "35-44", "45-54", "55-64", "35-44", "prefer_not"]
 ETHNICITIES = ["white", "white", "black", "asian", "white", "mixed", "black"]
@@ -13,6 +25,29 @@ GENDERS = ["woman", "man", "woman", "non_binary", "man", "woman"]
 
 
 def load(log):
+    _equality(log)
+    _history(log)
+
+
+def _history(log):
+    """Snapshots worked out from the demo records' own dates, as the daily job would
+    have taken them on each of those days."""
+    today = timezone.localdate()
+    if FigureSnapshot.objects.filter(taken_on=today).exists():
+        log("Demo figure history: already there")
+    else:
+        for days in HISTORY_DAYS:
+            snapshots.take(today - timedelta(days=days))
+        log(f"Demo figure history: snapshots on {len(HISTORY_DAYS)} days")
+    board = User.objects.filter(role_assignments__role=Role.BOARD).order_by("pk").first()
+    if board is None or DashboardVisit.objects.filter(user=board).exists():
+        return
+    for days in (60, 30):
+        insights_actions.record_visit(user=board, today=today - timedelta(days=days))
+    log("Demo dashboard visit: the board member last looked 30 days ago")
+
+
+def _equality(log):
     if EqualityMonitoring.objects.exists():
         log("Demo equality answers: already there")
         return

@@ -1,11 +1,17 @@
 """Everything the insights app contributes, registered once from InsightsConfig.ready()."""
 
+from datetime import timedelta
+
+from coproduce.lib import jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
+from coproduce.privacy import registry
 
 from . import (
+    holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
+    snapshots,
     today,
 )
 
@@ -15,3 +21,11 @@ def register() -> None:
         NavItem("Dashboard", "insights:dashboard", "insights.view_dashboard", order=60)
     )
     day.register("insights.board_report", today.board_report, heading="Reports", order=60)
+    day.register("insights.moved", today.figures_moved, heading="Reports", order=60)
+    registry.register(*holdings.HOLDINGS)
+    jobs.register(
+        "insights.snapshot_figures",
+        every=timedelta(days=1),
+        task=snapshots.snapshot_figures,
+        description="Store each dashboard figure's headline for the last 12 months",
+    )

@@ -1,14 +1,21 @@
 """What insights puts on a board member's Today (lib.today): the board report for
-the last 3 months, read on the dashboard. No query."""
+the last 3 months, read on the dashboard (no query), and the figures that moved since
+they last looked at the dashboard (three queries: their visit, then two for the
+snapshots; decision 0030)."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import slugify
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import INFORMATION, Item
 
+from .models import DashboardVisit
 from .periods import period_words, preset_period
+from .snapshots import moved_since, value_words
+
+MOST_MOVES = 10
 
 
 def board_report(user, now):
@@ -23,3 +30,32 @@ def board_report(user, now):
         action_url=f"{reverse('insights:dashboard')}?{urlencode({'period': '3m'})}",
         urgency=INFORMATION,
     )
+
+
+def figures_moved(user, now):
+    """Figures whose headline went up or down since the board member last looked at the
+    dashboard. Once they have looked today, since the visit before today, so the list
+    stays put while they follow its links."""
+    if not user.has_role(Role.BOARD):
+        return
+    visit = DashboardVisit.objects.filter(user=user).first()
+    if visit is None:
+        return
+    today = timezone.localdate(now)
+    seen_on = visit.last_seen_on if visit.last_seen_on < today else visit.previous_seen_on
+    if seen_on is None:
+        return
+    dashboard = reverse("insights:dashboard")
+    for then, latest in moved_since(seen_on)[:MOST_MOVES]:
+        direction = "went up" if latest.value > then.value else "went down"
+        yield Item(
+            key=f"insights.moved:{latest.key}",
+            sentence=(
+                f"{latest.title} {direction} from {value_words(then.value, then.unit)} to "
+                f"{value_words(latest.value, latest.unit)} since you last looked on "
+                f"{seen_on:%-d %B}."
+            ),
+            action_label="See the figure",
+            action_url=f"{dashboard}#figure-{slugify(latest.key)}",
+            urgency=INFORMATION,
+        )

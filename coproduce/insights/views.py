@@ -1,10 +1,12 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from coproduce.accounts.models import Role
 from coproduce.lib.suppression import floor
 from coproduce.lib.views import permission_required
 
-from . import exports
+from . import actions, exports
 from .compute import compute_all
 from .periods import PeriodForm, period_words
 
@@ -22,6 +24,9 @@ def _file_name(period, ext):
 @permission_required("insights.view_dashboard")
 def dashboard(request):
     form, period = _chosen(request)
+    if request.user.has_role(Role.BOARD):
+        # Today tells board members which figures moved since this visit.
+        actions.record_visit(user=request.user, today=timezone.localdate())
     areas = compute_all(period, request.user)
     query = request.GET.urlencode() if form.is_bound and form.is_valid() else ""
     return render(

@@ -111,6 +111,9 @@ def person_everywhere(people):
         cancelled_at=timezone.now(),
     )
     Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    from coproduce.insights import actions as insights_actions
+
+    insights_actions.record_visit(user=person, today=timezone.localdate())
     LogEntry.objects.create(
         user=person,
         content_type=ContentType.objects.get_for_model(person),
