@@ -20,6 +20,7 @@ from django.utils import timezone
 
 Row = TypeVar("Row")
 SEPARATOR = "_"
+BIGGEST = 2**63
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def decode(model: type[Model], order: str, cursor: str) -> tuple[Any, int] | Non
         return None
     if value is None or (isinstance(value, datetime.datetime) and timezone.is_naive(value)):
         return None
+    if int(pk) >= BIGGEST or (isinstance(value, int) and not -BIGGEST <= value < BIGGEST):
+        return None  # more than a database's integer holds
     return value, int(pk)
 
 
