@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Avg, Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from coproduce.notifications.actions import notify
 
-from .models import Action, ActionNote, Answer, Response, Round
+from .models import Action, ActionNote, Answer, Response, Result, Round
 
 if TYPE_CHECKING:
     from datetime import date
@@ -64,7 +65,40 @@ def save_answers(
     if submit and response.submitted_at is None:
         response.submitted_at = timezone.now()
     response.save()
+    if response.submitted_at is not None:
+        tally_results(round_=round_)
     return response
+
+
+@transaction.atomic
+def tally_results(*, round_: Round) -> None:
+    """Works the round's results out again from every answer sent (see models.Result):
+    the people who sent answers, and each area's and statement's average with the
+    people behind it, from each perspective."""
+    # One tally at a time for a round, so a slower one cannot overwrite a newer one.
+    Round.objects.select_for_update().filter(pk=round_.pk).exists()
+    sent = Response.objects.filter(round=round_, submitted_at__isnull=False)
+    scored = Answer.objects.filter(response__in=sent, score__isnull=False).order_by()
+    found = [
+        Result(round=round_, perspective=row["perspective"], people=row["people"])
+        for row in sent.order_by().values("perspective").annotate(people=Count("pk"))
+    ]
+    for by in (["statement__area"], ["statement__area", "statement_id"]):
+        found += [
+            Result(
+                round=round_,
+                perspective=row["response__perspective"],
+                area=row["statement__area"],
+                statement_id=row.get("statement_id"),
+                average=row["average"],
+                people=row["people"],
+            )
+            for row in scored.values("response__perspective", *by).annotate(
+                average=Avg("score"), people=Count("response", distinct=True)
+            )
+        ]
+    Result.objects.filter(round=round_).delete()
+    Result.objects.bulk_create(found)
 
 
 @transaction.atomic

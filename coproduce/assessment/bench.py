@@ -11,6 +11,7 @@ from coproduce.accounts.models import Role, RoleAssignment
 from coproduce.lib.figures import AREAS
 from coproduce.lib.generation import bulk, sentence
 
+from . import actions
 from .models import Action, Answer, Framework, Perspective, Response, Round
 
 
@@ -80,6 +81,8 @@ def generate(scale, rng, log):
                 )
             )
     bulk(Answer, answers)
+    for round_ in Round.objects.filter(pk__in=[round_id for round_id, _, _ in rounds]):
+        actions.tally_results(round_=round_)
     areas = list(AREAS)
     plan = []
     for round_id, closed, opened in rounds:

@@ -108,9 +108,36 @@ class Answer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["response", "statement"], name="one_answer_each")
         ]
+        indexes = [
+            # The results page's comments, a page at a time (lib/keyset.py): only answers
+            # with a comment, in order of statement, so a page reads a few index entries.
+            models.Index(
+                fields=["statement", "id"], condition=~models.Q(comment=""), name="answer_comments"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.score} for {self.statement_id}"
+
+
+class Result(models.Model):
+    """A round's average score from one perspective, for an area (no statement) or for
+    one statement, with how many people's scores are behind it; with neither area nor
+    statement, how many people sent answers. Worked out again by actions.tally_results
+    whenever the answers counted in the round change, so the results page and the
+    dashboard read a few rows rather than averaging every answer on each visit."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="results")
+    perspective = models.CharField(max_length=12, choices=Perspective.choices)
+    area = models.CharField(max_length=12, choices=AREA_CHOICES, blank=True)
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    average = models.FloatField(null=True, blank=True)
+    people = models.PositiveIntegerField()
+
+    def __str__(self):
+        return f"{self.get_perspective_display()}: {self.average} from {self.people}"
 
 
 class Action(models.Model):

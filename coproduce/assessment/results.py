@@ -1,6 +1,6 @@
 """A round's results: each area's average score from staff and from co-producers,
-side by side, with the gap. Worked out in the database in a fixed number of
-queries, whatever the number of rounds or answers.
+side by side, with the gap. Read from the results stored when answers are sent
+(models.Result), in a fixed number of queries whatever the number of answers.
 
 An average from fewer people than the small-number floor could show what one
 person answered, so it is hidden (coproduce.lib.suppression)."""
@@ -8,12 +8,11 @@ person answered, so it is hidden (coproduce.lib.suppression)."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count
-
+from coproduce.lib import keyset
 from coproduce.lib.figures import AREAS
 from coproduce.lib.suppression import suppress
 
-from .models import Answer, Perspective, Response
+from .models import Answer, Perspective, Result
 
 ONE_PLACE = Decimal("0.1")
 
@@ -48,14 +47,25 @@ class Scores:
         return f"Co-producers scored {gap} higher than staff."
 
 
-def respondents(round_ids):
-    """{(round id, perspective): people who submitted}."""
-    rows = (
-        Response.objects.filter(round_id__in=round_ids, submitted_at__isnull=False)
-        .values("round_id", "perspective")
-        .annotate(n=Count("pk"))
+def _stored(round_ids, statements_of=None):
+    """The stored results (models.Result) of the rounds, in one query: {(round id,
+    perspective, area, statement id): (average, people)}; statements only for the round
+    `statements_of`, areas and the people who sent answers for all."""
+    chosen = Result.objects.filter(round_id__in=round_ids, statement__isnull=True)
+    if statements_of is not None:
+        chosen = chosen | Result.objects.filter(round_id=statements_of)
+    return {
+        (row.round_id, row.perspective, row.area, row.statement_id): (row.average, row.people)
+        for row in chosen
+    }
+
+
+def _sent(found, round_id):
+    """(staff, co-producers) who sent answers, each None when under the floor."""
+    return tuple(
+        _shown((found.get((round_id, perspective, "", None)) or (None, 0))[1])
+        for perspective in (Perspective.STAFF, Perspective.COPRODUCER)
     )
-    return {(row["round_id"], row["perspective"]): row["n"] for row in rows}
 
 
 def _shown(n):
@@ -85,34 +95,18 @@ def _scores(staff, coproducer, staff_n, coproducer_n):
     )
 
 
-def area_scores(round_ids):
-    """{round id: {area: Scores}} for every round given, in two queries."""
+def area_scores(round_ids, found=None):
+    """{round id: {area: Scores}} for every round given, in one query (or from `found`,
+    what _stored read)."""
     round_ids = list(round_ids)
-    people = respondents(round_ids)
-    averages = (
-        Answer.objects.filter(
-            response__round_id__in=round_ids,
-            response__submitted_at__isnull=False,
-            score__isnull=False,
-        )
-        .values("response__round_id", "response__perspective", "statement__area")
-        .annotate(average=Avg("score"), people=Count("response", distinct=True))
-    )
-    found = {
-        (row["response__round_id"], row["response__perspective"], row["statement__area"]): (
-            row["average"],
-            row["people"],
-        )
-        for row in averages
-    }
+    found = _stored(round_ids) if found is None else found
     results = {}
     for round_id in round_ids:
-        staff_n = _shown(people.get((round_id, Perspective.STAFF), 0))
-        coproducer_n = _shown(people.get((round_id, Perspective.COPRODUCER), 0))
+        staff_n, coproducer_n = _sent(found, round_id)
         results[round_id] = {
             area: _scores(
-                found.get((round_id, Perspective.STAFF, area)),
-                found.get((round_id, Perspective.COPRODUCER, area)),
+                found.get((round_id, Perspective.STAFF, area, None)),
+                found.get((round_id, Perspective.COPRODUCER, area, None)),
                 staff_n,
                 coproducer_n,
             )
@@ -121,28 +115,16 @@ def area_scores(round_ids):
     return results
 
 
-def statement_scores(round_):
-    """[(statement, Scores)] for one round, in two queries."""
-    people = respondents([round_.pk])
-    staff_n = _shown(people.get((round_.pk, Perspective.STAFF), 0))
-    coproducer_n = _shown(people.get((round_.pk, Perspective.COPRODUCER), 0))
-    rows = (
-        Answer.objects.filter(
-            response__round=round_, response__submitted_at__isnull=False, score__isnull=False
-        )
-        .values("statement_id", "response__perspective")
-        .annotate(average=Avg("score"), people=Count("response", distinct=True))
-    )
-    found = {
-        (row["statement_id"], row["response__perspective"]): (row["average"], row["people"])
-        for row in rows
-    }
+def statement_scores(round_, found=None):
+    """[(statement, Scores)] for one round, in two queries (one, given `found`)."""
+    found = _stored([round_.pk], statements_of=round_.pk) if found is None else found
+    staff_n, coproducer_n = _sent(found, round_.pk)
     return [
         (
             statement,
             _scores(
-                found.get((statement.pk, Perspective.STAFF)),
-                found.get((statement.pk, Perspective.COPRODUCER)),
+                found.get((round_.pk, Perspective.STAFF, statement.area, statement.pk)),
+                found.get((round_.pk, Perspective.COPRODUCER, statement.area, statement.pk)),
                 staff_n,
                 coproducer_n,
             ),
@@ -151,12 +133,30 @@ def statement_scores(round_):
     ]
 
 
-def comments(round_):
-    """Comments people submitted, by area and perspective, without names."""
-    return list(
+def round_results(round_, earlier):
+    """The round's areas and statements, and the earlier rounds' areas, in one query:
+    ({round id: {area: Scores}}, [(statement, Scores)])."""
+    round_ids = [round_.pk, *(r.pk for r in earlier)]
+    found = _stored(round_ids, statements_of=round_.pk)
+    return area_scores(round_ids, found), statement_scores(round_, found)
+
+
+COMMENTS_PAGE_SIZE = 20
+
+
+def comments(round_, query, statements):
+    """A page of the comments people sent, without names, in order of statement, each
+    with its statement from `statements` ({id: statement}: joining the statements in
+    the query made the database sort every comment of the round). One person's
+    comments are not put together."""
+    page = keyset.page(
         Answer.objects.filter(response__round=round_, response__submitted_at__isnull=False)
         .exclude(comment="")
-        .select_related("statement")
-        .order_by("statement__order", "response__perspective", "pk")
-        .values("statement__area", "statement__text", "response__perspective", "comment")
+        .values("pk", "statement_id", "response__perspective", "comment"),
+        order="statement_id",
+        size=COMMENTS_PAGE_SIZE,
+        query=query,
     )
+    for comment in page:
+        comment["statement"] = statements[comment["statement_id"]]
+    return page

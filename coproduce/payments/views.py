@@ -3,7 +3,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,16 +10,19 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from coproduce.lib import keyset
+from coproduce.lib.figures import Period
 from coproduce.lib.views import id_param, permission_required, safe_next
 from coproduce.meetings.attendance import attended_by, claim_details
 from coproduce.projects.models import Project
 
 from . import actions, export
 from . import recognition as recognition_record
-from .figures import timeliness
+from .figures import paid_claims, timeliness
 from .forms import (
     ActivityTypeForm,
     BankDetailsForm,
+    BatchUpToForm,
     BudgetLineForm,
     CertificateForm,
     ClaimFilterForm,
@@ -40,6 +42,9 @@ from .models import (
     PaymentBatch,
     Status,
 )
+
+PAGE_SIZE = 50  # claims a page on the claims list and the finance queue
+MY_PAGE_SIZE = 25  # on a person's own claims
 
 
 def claim_from(request, pk, **kwargs):
@@ -189,16 +194,26 @@ def _with_totals(claims):
 
 @permission_required("payments.view_own_claims")
 def my_claims(request):
-    claims = _with_totals(Claim.objects.filter(claimant=request.user))
-    entered = _with_totals(
-        Claim.objects.filter(entered_by=request.user).exclude(claimant=request.user)
-    )
+    entered = Claim.objects.filter(entered_by=request.user).exclude(claimant=request.user)
     return render(
         request,
         "payments/my_claims.html",
         {
-            "claims": claims,
-            "entered": entered[:50],
+            "page": _page_of_claims(
+                request,
+                Claim.objects.filter(claimant=request.user),
+                order="activity_date",
+                descending=True,
+                size=MY_PAGE_SIZE,
+            ),
+            "querystring": keyset.querystring(request.GET),
+            "entered": _sum_expenses(
+                list(
+                    entered.select_related("activity_type", "claimant", "project").order_by(
+                        "-activity_date", "-pk"
+                    )[:MY_PAGE_SIZE]
+                )
+            ),
             "has_bank": BankDetails.objects.filter(person=request.user).exists(),
         },
     )
@@ -419,71 +434,117 @@ def claim_return(request, pk):
     return render(request, "payments/claim_return.html", {"form": form, "claim": claim})
 
 
+def _sum_expenses(claims):
+    """Each shown claim's expenses, summed for those rows only: summing in the list's
+    own query made the database group every claim before paging."""
+    sums = dict(
+        ExpenseItem.objects.filter(claim__in=claims)
+        .values_list("claim_id")
+        .annotate(total=Sum("amount_pence"))
+    )
+    for claim in claims:
+        claim.expenses_sum = sums.get(claim.pk)
+    return claims
+
+
+def _page_of_claims(request, claims, *, order, descending, size=PAGE_SIZE):
+    page = keyset.page(
+        claims.select_related("activity_type", "claimant", "project"),
+        order=order,
+        descending=descending,
+        size=size,
+        query=request.GET,
+    )
+    _sum_expenses(page.rows)
+    return page
+
+
 @permission_required("payments.view_claims")
 def claim_list(request):
     form = ClaimFilterForm(request.GET or None)
     claims = Claim.objects.all()
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["status"]:
-            claims = claims.filter(status=data["status"])
-        if data["paid_from"]:
-            claims = claims.filter(paid_at__date__gte=data["paid_from"])
-        if data["paid_to"]:
-            claims = claims.filter(paid_at__date__lte=data["paid_to"])
-    found = timeliness(claims.filter(status=Status.PAID))
-    counts = dict(Claim.objects.values_list("status").annotate(n=Count("pk")))
-    page = Paginator(
-        claims.select_related("activity_type", "claimant", "project").order_by(
-            "-submitted_at", "-pk"
-        ),
-        50,
-    ).get_page(request.GET.get("page"))
-    # Expenses summed for the 50 shown: summing every claim's before paging made the
-    # database group all 100,000 claims on each visit.
-    shown = list(page.object_list)
-    sums = dict(
-        ExpenseItem.objects.filter(claim__in=shown)
-        .values_list("claim_id")
-        .annotate(total=Sum("amount_pence"))
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("status"):
+        claims = claims.filter(status=data["status"])
+    # How quickly people are paid: for the dates chosen, else the last 12 months (timing
+    # every claim ever paid read the whole index on each visit). Only paid claims have
+    # days to pay, so a filter on another status has none to time.
+    today = timezone.localdate()
+    period = Period(
+        data.get("paid_from") or today - timedelta(days=365), data.get("paid_to") or today
     )
-    for claim in shown:
-        claim.expenses_sum = sums.get(claim.pk)
-    params = request.GET.copy()
-    params.pop("page", None)
+    since, until = period.datetimes()  # a range, so the index on paid_at is used
+    if data.get("paid_from"):
+        claims = claims.filter(paid_at__gte=since)
+    if data.get("paid_to"):
+        claims = claims.filter(paid_at__lt=until)
+    found = (
+        timeliness(paid_claims(period)) if data.get("status") in (None, "", Status.PAID) else None
+    )
     return render(
         request,
         "payments/claim_list.html",
         {
             "form": form,
-            "page": page,
+            "page": _page_of_claims(request, claims, order="activity_date", descending=True),
             "found": found,
-            "querystring": params.urlencode(),
+            "period": period,
+            "querystring": keyset.querystring(request.GET),
             "projects": Project.objects.order_by("title").only("pk", "title")[:50],
-            "counts": [(label, counts.get(value, 0)) for value, label in Status.choices],
+            "counts": _counts_waiting(),
         },
     )
 
 
+def _counts_waiting():
+    """How many claims are in each state before payment, in one query that reads a
+    range of the status index for each state. Paid claims (nearly all of them) are left
+    to the figures above: counting them read the whole index on every visit."""
+    waiting = [value for value in Status.values if value != Status.PAID]
+    counts = dict(
+        Claim.objects.filter(status__in=waiting)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return [(label, counts.get(value, 0)) for value, label in Status.choices if value in waiting]
+
+
 @permission_required("payments.pay")
 def finance_queue(request):
-    waiting = _with_totals(Claim.objects.filter(status=Status.APPROVED, batch__isnull=True))
-    if request.method == "POST":
-        chosen = waiting.filter(
-            pk__in=[i for i in map(id_param, request.POST.getlist("claims")) if i]
-        )
+    """Approved claims waiting for a batch, a page at a time. Finance batches the ticked
+    claims of a page, or every claim approved up to a day (across all pages)."""
+    waiting = Claim.objects.filter(status=Status.APPROVED, batch__isnull=True)
+    up_to = BatchUpToForm(
+        request.POST if "up_to" in request.POST else None,
+        initial={"up_to": timezone.localdate()},
+    )
+    if request.method == "POST" and (up_to.is_valid() or not up_to.is_bound):
         try:
-            batch = actions.create_batch(claims=list(chosen), by=request.user)
+            if up_to.is_bound:
+                batch = actions.create_batch_up_to(day=up_to.cleaned_data["up_to"], by=request.user)
+            else:
+                chosen = [i for i in map(id_param, request.POST.getlist("claims")) if i]
+                batch = actions.create_batch(
+                    claims=list(waiting.filter(pk__in=chosen)), by=request.user
+                )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(request, "Batch made. Download the file for the finance system.")
             return redirect(batch)
-    batches = PaymentBatch.objects.annotate(n=Count("claims")).order_by("-created_at")[:20]
+    # Without each batch's number of claims: counting them read every claim of 20 batches.
+    batches = PaymentBatch.objects.order_by("-created_at", "-pk")[:20]
     return render(
         request,
         "payments/finance_queue.html",
-        {"waiting": waiting.order_by("approved_at", "pk"), "batches": batches},
+        {
+            "page": _page_of_claims(request, waiting, order="approved_at", descending=False),
+            "waiting_count": waiting.count(),
+            "up_to": up_to,
+            "querystring": keyset.querystring(request.GET),
+            "batches": batches,
+        },
     )
 
 
