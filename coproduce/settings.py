@@ -261,11 +261,17 @@ ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Coproduce] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Sign-in limits that let a crowd on one network in and stop guessing (decision 0032):
+# failed sign-ins are limited per account here and per address by
+# coproduce.accounts.signin_limits, which forgives a failure once that account gets in.
+# Every sign-in, good or bad, meets only a flood ceiling per address, far above any room
+# of people (allauth's 30 a minute refused a workshop); passkey sign-ins the same.
 ACCOUNT_RATE_LIMITS = {
-    # Sign-in throttling: per address and per account.
-    "login_failed": "10/m/ip,5/5m/key",
+    "login": "600/m/ip",
+    "login_failed": "5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+MFA_RATE_LIMITS = {"webauthn_login": "600/m/ip"}
 # Passkeys (WebAuthn) beside authenticator apps and recovery codes; a passkey can also sign
 # in without the password (it asks for the device's fingerprint, face, PIN or screen lock).
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]

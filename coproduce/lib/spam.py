@@ -3,7 +3,9 @@ Disabled people: a honeypot field people never see, a limit per address, and
 moderation before anything is public."""
 
 import hashlib
+import ipaddress
 
+from allauth import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
@@ -29,9 +31,23 @@ def client_address(request: HttpRequest) -> str:
         return "unknown"
 
 
+def limit_address(request: HttpRequest) -> str:
+    """The address limits count against. One IPv6 machine can use every address in its
+    network (a /64), so for IPv6 that network counts as one address, as in allauth."""
+    address = client_address(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return address
+    prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
+    return str(ipaddress.ip_network(f"{parsed}/{prefix}", strict=False).network_address)
+
+
 def _key(request: HttpRequest, scope: str) -> str:
     # Only a hash of the address is kept, and only for an hour.
-    address = client_address(request)
+    address = limit_address(request)
     return f"site-limit:{scope}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
 
 

@@ -1,18 +1,21 @@
 """Importing an organisation's existing contact spreadsheet.
 
-Upload -> choose which column is which -> preview -> import. Each row is saved
-in its own transaction: a row either goes in whole or not at all, and every row
-that cannot go in is reported in plain English with its row number."""
+Upload -> choose which column is which -> preview -> import. Rows are saved in
+batches, each in one transaction; a row either goes in whole or not at all, and every
+row that cannot go in is reported in plain English with its row number."""
 
 import csv
 import io
+import secrets
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 from openpyxl import load_workbook
+from simple_history.utils import bulk_create_with_history
 
 from coproduce.accounts.models import Role, RoleAssignment
 
@@ -39,6 +42,7 @@ GUESSES = {
     "access_notes": ("access needs", "access", "access requirements", "support needs"),
 }
 MAX_ROWS = 20000
+DUPLICATE = "someone already has this email address, so this is a duplicate"
 
 
 class SpreadsheetError(Exception):
@@ -146,7 +150,7 @@ def check_row(data, seen, existing):
     elif email in seen:
         problems.append(f"this email address is also on row {seen[email]}")
     elif email in existing:
-        problems.append("someone already has this email address, so this is a duplicate")
+        problems.append(DUPLICATE)
     for field, label, _, longest in FIELDS:
         if len(data[field]) > longest:
             problems.append(f"the {label.lower()} is longer than {longest} characters")
@@ -167,49 +171,95 @@ def preview(job, limit=20):
     return sample, problem_rows
 
 
-def _create_person(data, job):
-    user = User(email=data["email"].lower(), name=data["name"])
-    user.set_unusable_password()  # they set a password when invited
-    user._change_reason = f"Imported from {job.filename}"
-    user.save()
-    RoleAssignment.objects.create(user=user, role=Role.COPRODUCER, granted_by=job.uploaded_by)
-    profile = Profile(
-        user=user, phone=data["phone"], pronouns=data["pronouns"], address=data["address"]
+# Rows saved together: one transaction and a handful of queries per batch, not per row.
+BATCH_SIZE = 500
+
+
+def _create_people(rows, job):
+    """Saves the people of these checked rows, each with their co-producer role, profile
+    and (if the row has access notes) access passport, and a history record for each of
+    those saying which file they came from and who imported it."""
+    reason = f"Imported from {job.filename}"
+    history = {"default_user": job.uploaded_by, "default_change_reason": reason}
+    users = []
+    for data in rows:
+        # No password until they accept an invitation; random after the "!" that marks it
+        # unusable, as set_unusable_password does (its slower random was a twelfth of the time).
+        password = UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
+        users.append(User(email=data["email"].lower(), name=data["name"], password=password))
+    users = bulk_create_with_history(users, User, **history)
+    bulk_create_with_history(
+        [
+            RoleAssignment(user=user, role=Role.COPRODUCER, granted_by=job.uploaded_by)
+            for user in users
+        ],
+        RoleAssignment,
+        **history,
     )
-    profile._change_reason = f"Imported from {job.filename}"
-    profile._history_user = job.uploaded_by
-    profile.save()
-    if data["access_notes"]:
-        # Not shared with anyone until the person confirms it themself.
-        passport = AccessPassport(
-            user=user, own_words=data["access_notes"], sharing=Sharing.ARRANGEMENTS
-        )
-        passport._history_user = job.uploaded_by
-        passport._change_reason = f"Imported from {job.filename}"
-        passport.save()
+    bulk_create_with_history(
+        [
+            Profile(
+                user=user, phone=data["phone"], pronouns=data["pronouns"], address=data["address"]
+            )
+            for user, data in zip(users, rows, strict=True)
+        ],
+        Profile,
+        **history,
+    )
+    bulk_create_with_history(
+        [
+            # Not shared with anyone until the person confirms it themself.
+            AccessPassport(user=user, own_words=data["access_notes"], sharing=Sharing.ARRANGEMENTS)
+            for user, data in zip(users, rows, strict=True)
+            if data["access_notes"]
+        ],
+        AccessPassport,
+        **history,
+    )
 
 
-def run(job, progress_every=250):
-    existing = set(User.objects.values_list("email", flat=True))
-    seen, errors, imported = {}, [], 0
-    for index, row in enumerate(job.rows):
-        number = index + 2  # row 1 holds the column names
-        data = map_row(row, job.mapping)
-        problems = check_row(data, seen, existing)
-        seen.setdefault(data["email"].lower(), number)
-        if not problems:
+def _save_batch(batch, job, errors):
+    """Saves a batch of checked (row number, data) pairs in one transaction; returns how
+    many went in. If any row clashes (someone gave that address an account while the
+    import ran), the batch is saved again row by row, so each row still goes in whole or
+    not at all and the clash is reported against its own row."""
+    try:
+        with transaction.atomic():
+            _create_people([data for _, data in batch], job)
+        return len(batch)
+    except IntegrityError:
+        saved = 0
+        for number, data in batch:
             try:
                 with transaction.atomic():
-                    _create_person(data, job)
+                    _create_people([data], job)
             except IntegrityError:
-                problems = ["someone already has this email address, so this is a duplicate"]
+                errors.append({"row": number, "problems": [DUPLICATE]})
             else:
-                imported += 1
-                existing.add(data["email"].lower())
-        if problems:
-            errors.append({"row": number, "problems": problems})
-        if (index + 1) % progress_every == 0:
-            ImportJob.objects.filter(pk=job.pk).update(processed=index + 1, imported=imported)
+                saved += 1
+        return saved
+
+
+def run(job, batch_size=BATCH_SIZE):
+    existing = set(User.objects.values_list("email", flat=True))
+    seen, errors, imported = {}, [], 0
+    for batch_start in range(0, len(job.rows), batch_size):
+        batch_end = min(batch_start + batch_size, len(job.rows))
+        batch = []
+        for index in range(batch_start, batch_end):
+            number = index + 2  # row 1 holds the column names
+            data = map_row(job.rows[index], job.mapping)
+            problems = check_row(data, seen, existing)
+            seen.setdefault(data["email"].lower(), number)
+            if problems:
+                errors.append({"row": number, "problems": problems})
+            else:
+                batch.append((number, data))
+        if batch:
+            imported += _save_batch(batch, job, errors)
+        # Progress for the import's page, committed between batches.
+        ImportJob.objects.filter(pk=job.pk).update(processed=batch_end, imported=imported)
+    errors.sort(key=lambda error: error["row"])
     job.processed, job.imported, job.errors = len(job.rows), imported, errors
     job.rows = []
     job.status, job.finished_at = ImportJob.Status.DONE, timezone.now()

@@ -8,13 +8,14 @@ from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook
 
-from coproduce.accounts.models import User
+from coproduce.accounts.models import RoleAssignment, User
 from coproduce.people import importing
-from coproduce.people.models import AccessPassport, ImportJob, Profile
+from coproduce.people.models import AccessPassport, ImportJob, Profile, Sharing
 
 pytestmark = pytest.mark.django_db
 
@@ -143,14 +144,14 @@ def test_a_row_that_fails_half_way_leaves_nothing_behind(people):
         mapping={"name": "0", "email": "1"},
         status="running",
     )
-    real = Profile.save
+    real = Profile._default_manager.bulk_create
 
-    def fail_for_bo(self, *args, **kwargs):
-        if self.user.email == "bo@example.org":
+    def fail_for_bo(profiles, **kwargs):
+        if any(profile.user.email == "bo@example.org" for profile in profiles):
             raise IntegrityError("simulated")
-        return real(self, *args, **kwargs)
+        return real(profiles, **kwargs)
 
-    with mock.patch.object(Profile, "save", fail_for_bo):
+    with mock.patch.object(Profile._default_manager, "bulk_create", fail_for_bo):
         importing.run(job)
     assert User.objects.filter(email="ada@example.org").exists()
     assert not User.objects.filter(
@@ -174,3 +175,79 @@ def test_a_thousand_rows_with_five_percent_bad(people):
     importing.run(job)
     print(f"1,000 rows in {time.monotonic() - started:.1f} s")
     assert job.imported == 950 and len(job.errors) == 50
+
+
+def running_job(lead, rows, filename="big.csv"):
+    return ImportJob.objects.create(
+        uploaded_by=lead,
+        filename=filename,
+        headers=["n", "e", "p", "a"],
+        rows=rows,
+        total=len(rows),
+        status="running",
+        mapping={"name": "0", "email": "1", "phone": "2", "access_notes": "3"},
+    )
+
+
+def test_every_imported_record_has_its_history_saying_where_it_came_from(people):
+    job = running_job(people["lead"], make_rows(30), filename="members.csv")
+    importing.run(job, batch_size=7)
+    assert job.imported == 29
+    for model in (User, RoleAssignment, Profile, AccessPassport):
+        records = model.history.filter(history_change_reason="Imported from members.csv")
+        expected = 10 if model is AccessPassport else 29  # rows 0, 3, 6... have access notes
+        assert records.count() == expected, model
+        assert set(records.values_list("history_type", "history_user")) == {
+            ("+", people["lead"].pk)
+        }
+    passport = AccessPassport.objects.get(user__email="person.3@example.org")
+    assert passport.sharing == Sharing.ARRANGEMENTS  # shared with no one until they confirm
+
+
+def test_an_address_taken_while_the_import_runs_is_reported_on_its_own_row(people):
+    """Someone is given an account for row 4's address after the import read the
+    existing ones: that row is reported, and the rest of its batch still goes in."""
+    rows = make_rows(10, bad_every=1000)
+    User.objects.create_user("person.2@example.org", name="Invited meanwhile")
+    job = running_job(people["lead"], rows)
+    with mock.patch.object(User.objects, "values_list", return_value=[]):
+        importing.run(job, batch_size=5)
+    assert job.imported == 9
+    assert job.errors == [{"row": 4, "problems": [importing.DUPLICATE]}]
+    assert User.objects.get(email="person.2@example.org").name == "Invited meanwhile"
+    assert not Profile.objects.filter(user__email="person.2@example.org").exists()
+    assert RoleAssignment.objects.filter(user__email__startswith="person.").count() == 9
+
+
+def test_queries_grow_with_batches_not_rows(people):
+    """A batch costs the same handful of queries whether the file is small or large
+    (SQLite splits an insert of 100 users in two: it takes 999 values at most)."""
+
+    def queries_for(count, start):
+        rows = [
+            [f"Person {i}", f"q{start + i}@example.org", "07700900000", "Step-free" * (i % 2)]
+            for i in range(count)
+        ]
+        job = running_job(people["lead"], rows)
+        with CaptureQueriesContext(connection) as queries:
+            importing.run(job, batch_size=100)
+        assert job.imported == count
+        return len(queries)
+
+    one_batch = queries_for(100, 0)
+    three_batches = queries_for(300, 1000)
+    per_batch = (three_batches - one_batch) / 2
+    assert per_batch <= 20, (one_batch, three_batches)
+    assert three_batches == one_batch + 2 * per_batch
+    assert one_batch <= 25
+
+
+def test_progress_is_shown_as_rows_done_of_the_total(client_as, people):
+    job = running_job(people["lead"], make_rows(10))
+    ImportJob.objects.filter(pk=job.pk).update(processed=500, total=2000)
+    page = client_as("lead").get(reverse("people:import_progress", args=[job.pk]))
+    text = page.content.decode()
+    assert "500 of 2000 rows done (25%)" in text
+    # No JavaScript and no automatic refresh: a link asks again.
+    assert 'http-equiv="refresh"' not in text
+    assert f'href="{reverse("people:import_progress", args=[job.pk])}"' in text
