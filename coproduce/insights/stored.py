@@ -75,7 +75,11 @@ def figure_in(data):
 def results(figure_set):
     """[(key, area, Figure or None)] as work_out gave them."""
     return [
-        (entry["key"], entry["area"], None if entry["figure"] is None else figure_in(entry["figure"]))
+        (
+            entry["key"],
+            entry["area"],
+            None if entry["figure"] is None else figure_in(entry["figure"]),
+        )
         for entry in figure_set.figures
     ]
 

@@ -1,7 +1,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from coproduce.accounts.models import Role
 from coproduce.lib.suppression import floor
@@ -57,7 +56,7 @@ def dashboard(request):
             "form": form,
             "period": period,
             "period_words": period_words(period),
-            "figures_html": mark_safe(figures_html),  # rendered from the template, escaped
+            "figures_html": figures_html,
             "as_of": stored.as_of_words(as_of),
             "stale": stale,
             "query": query,

@@ -4,29 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('insights', '0001_figure_snapshots_and_visits'),
+        ("insights", "0001_figure_snapshots_and_visits"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FigureSet',
+            name="FigureSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('preset', models.CharField(max_length=20)),
-                ('audience', models.CharField(max_length=500)),
-                ('asked', models.JSONField(default=dict)),
-                ('reads', models.JSONField(default=list)),
-                ('start', models.DateField()),
-                ('end', models.DateField()),
-                ('figures', models.JSONField(default=list)),
-                ('html', models.TextField(blank=True)),
-                ('computed_at', models.DateTimeField()),
-                ('refresh_asked_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("preset", models.CharField(max_length=20)),
+                ("audience", models.CharField(max_length=500)),
+                ("asked", models.JSONField(default=dict)),
+                ("reads", models.JSONField(default=list)),
+                ("start", models.DateField()),
+                ("end", models.DateField()),
+                ("figures", models.JSONField(default=list)),
+                ("html", models.TextField(blank=True)),
+                ("computed_at", models.DateTimeField()),
+                ("refresh_asked_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('preset', 'audience'), name='insights_one_figure_set_an_audience')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("preset", "audience"), name="insights_one_figure_set_an_audience"
+                    )
+                ],
             },
         ),
     ]

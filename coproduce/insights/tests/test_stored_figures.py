@@ -65,7 +65,9 @@ def test_a_stored_set_shows_each_viewer_exactly_what_working_it_out_for_them_wou
     client.force_login(viewer)
     page = dashboard(client)
     figure_set = next(
-        s for s in FigureSet.objects.all() if all(viewer.has_perm(p) == a for p, a in s.asked.items())
+        s
+        for s in FigureSet.objects.all()
+        if all(viewer.has_perm(p) == a for p, a in s.asked.items())
     )
     assert page.count(figure_set.html) == 1
     own = stored.areas_html(compute_all(preset_period("12m"), viewer))
@@ -115,8 +117,9 @@ def test_suppression_is_kept_in_the_stored_figures_and_their_downloads(client_as
     assert None in cells and not any(cell and cell < 5 for cell in cells)
     assert "Fewer than 5" in dashboard(client)
     response = client.get(reverse("insights:report_xlsx"))
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(response.content))
     cells = {cell.value for sheet in book for row in sheet.iter_rows() for cell in row}
