@@ -84,6 +84,10 @@ def ask_for_refresh(*, figure_set: FigureSet, now: datetime, after: timedelta) -
 
 
 def record_reads_shown(*, viewer: Any, reads: list[list[str]]) -> None:
-    """Logs for `viewer` the reads of restricted data the figures shown to them made."""
+    """Logs for `viewer` the reads of restricted data the figures shown to them made:
+    one row for each kind of data, giving every reason, so one INSERT a visit."""
+    reasons: dict[str, list[str]] = {}
     for what, reason in reads:
-        record_read(viewer=viewer, subject=None, what=what, reason=reason)
+        reasons.setdefault(what, []).append(reason)
+    for what, given in reasons.items():
+        record_read(viewer=viewer, subject=None, what=what, reason="; ".join(given))
