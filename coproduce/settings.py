@@ -224,6 +224,8 @@ for item in env_list("COPRODUCE_JOB_EVERY", ""):
     COPRODUCE_JOB_EVERY[job_name.strip()] = int(seconds)
 # Finished task results hold whole email bodies: a daily job deletes them after this.
 COPRODUCE_TASK_RESULTS_DAYS = int(os.environ.get("COPRODUCE_TASK_RESULTS_DAYS", "14"))
+# The dashboard's stored figures are worked out again once older than this (decision 0031).
+COPRODUCE_FIGURES_MINUTES = int(os.environ.get("COPRODUCE_FIGURES_MINUTES", "15"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,14 +1,19 @@
-"""Insights use cases: recording a board member's visit to the dashboard."""
+"""Insights use cases: recording a board member's visit to the dashboard, and keeping
+the dashboard's figures worked out ahead of time (decision 0031)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, When
+from django.db.models import Case, F, Q, When
+from django.utils import timezone
 
-from .models import DashboardVisit
+from coproduce.lib.figures import Period
+from coproduce.privacy.log import record_read
+
+from .models import DashboardVisit, FigureSet
 
 
 def record_visit(*, user: Any, today: date) -> None:
@@ -29,3 +34,60 @@ def record_visit(*, user: Any, today: date) -> None:
     except IntegrityError:
         # Two first visits at once: the other one recorded today already.
         pass
+
+
+def store_figure_set(
+    *,
+    preset: str,
+    period: Period,
+    audience: str,
+    asked: dict[str, bool],
+    reads: list[tuple[str, str]],
+    figures: list[dict[str, Any]],
+    html: str,
+    replacing: int | None = None,
+) -> FigureSet:
+    """Stores (or replaces) the dashboard's figures of a preset for one audience. A set
+    worked out again whose audience changed replaces the one it was worked out from."""
+    with transaction.atomic():
+        figure_set, _ = FigureSet.objects.update_or_create(
+            preset=preset,
+            audience=audience,
+            defaults={
+                "asked": asked,
+                "reads": [list(read) for read in reads],
+                "start": period.start,
+                "end": period.end,
+                "figures": figures,
+                "html": html,
+                "computed_at": timezone.now(),
+                "refresh_asked_at": None,
+            },
+        )
+        if replacing is not None and replacing != figure_set.pk:
+            FigureSet.objects.filter(pk=replacing).delete()
+    return figure_set
+
+
+def drop_figure_set(*, figure_set_id: int) -> None:
+    FigureSet.objects.filter(pk=figure_set_id).delete()
+
+
+def ask_for_refresh(*, figure_set: FigureSet, now: datetime, after: timedelta) -> bool:
+    """Marks a stale set as being worked out again. True for the one request, on
+    whichever server, that should queue it: not again until `after` has passed."""
+    return bool(
+        FigureSet.objects.filter(pk=figure_set.pk)
+        .filter(Q(refresh_asked_at__isnull=True) | Q(refresh_asked_at__lte=now - after))
+        .update(refresh_asked_at=now)
+    )
+
+
+def record_reads_shown(*, viewer: Any, reads: list[list[str]]) -> None:
+    """Logs for `viewer` the reads of restricted data the figures shown to them made:
+    one row for each kind of data, giving every reason, so one INSERT a visit."""
+    reasons: dict[str, list[str]] = {}
+    for what, reason in reads:
+        reasons.setdefault(what, []).append(reason)
+    for what, given in reasons.items():
+        record_read(viewer=viewer, subject=None, what=what, reason="; ".join(given))

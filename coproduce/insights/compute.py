@@ -59,7 +59,9 @@ def _width(value, maximum):
     return int(min(100, round(Decimal(value) * 20 / Decimal(maximum)) * 5))
 
 
-def show(source, figure, viewer):
+def show(key, area, figure, viewer):
+    """A figure ready for output; links into the records only for a viewer who may
+    follow them."""
     links = bool(figure.url_permission) and viewer.has_perm(figure.url_permission)
     numbers = [row.value for row in figure.rows if row.value is not None]
     maximum = figure.maximum or (max(numbers) if numbers else 0)
@@ -79,19 +81,37 @@ def show(source, figure, viewer):
         headline = f"{value_text(figure.value)}%"
     else:
         headline = f"{value_text(figure.value)} {figure.unit}".strip()
-    return Shown(source.key, source.area, figure, False, links, bars, headline)
+    return Shown(key, area, figure, False, links, bars, headline)
 
 
-def compute_all(period, viewer):
-    """[(area key, area label, [Shown])] in jigsaw order. A figure that fails is
-    shown as such, and logged, instead of taking the whole dashboard down."""
-    by_area = {key: [] for key in AREAS}
+def work_out(period, viewer):
+    """[(key, area, Figure or None)] in registration order; None: the figure failed,
+    which is logged instead of taking the whole dashboard down. `viewer` is a person,
+    or a figures.Audience when worked out ahead of time."""
+    results = []
     for source in figures.sources():
         try:
             figure = source.compute(period, viewer)
         except Exception:
             log.exception("Figure %s failed", source.key)
-            by_area[source.area].append(Shown(source.key, source.area, None, True, False, [], ""))
-            continue
-        by_area[source.area].append(show(source, figure, viewer))
+            figure = None
+        results.append((source.key, source.area, figure))
+    return results
+
+
+def arrange(results, viewer):
+    """[(area key, area label, [Shown])] in jigsaw order, for this viewer."""
+    by_area = {key: [] for key in AREAS}
+    for key, area, figure in results:
+        if area not in by_area:
+            continue  # an area no longer on the dashboard
+        if figure is None:
+            by_area[area].append(Shown(key, area, None, True, False, [], ""))
+        else:
+            by_area[area].append(show(key, area, figure, viewer))
     return [(key, AREAS[key], by_area[key]) for key in AREAS]
+
+
+def compute_all(period, viewer):
+    """Every figure worked out now for this viewer, arranged by area."""
+    return arrange(work_out(period, viewer), viewer)

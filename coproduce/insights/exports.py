@@ -23,7 +23,7 @@ def _all(areas):
     return [shown for _key, _label, items in areas for shown in items]
 
 
-def pdf(areas, period, viewer):
+def pdf(areas, period, as_of):
     from weasyprint import HTML
 
     html = render_to_string(
@@ -33,6 +33,7 @@ def pdf(areas, period, viewer):
             "period": period,
             "period_words": period_words(period),
             "made_at": timezone.localtime(),
+            "as_of": as_of,
             "ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME,
             "floor": floor(),
         },

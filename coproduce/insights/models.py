@@ -41,3 +41,31 @@ class DashboardVisit(models.Model):
 
     def __str__(self):
         return f"Dashboard last seen on {self.last_seen_on}"
+
+
+class FigureSet(models.Model):
+    """Every dashboard figure for a preset period, worked out ahead of time for one
+    audience, so the dashboard and the board report read one row (decision 0031). An
+    audience is the answers to the permissions the figures asked about (`asked`); the set
+    is shown only to a person who answers each of them the same."""
+
+    preset = models.CharField(max_length=20)  # a preset of periods.PeriodForm: "12m"
+    audience = models.CharField(max_length=500)  # `asked` as text, for the unique key
+    asked = models.JSONField(default=dict)  # {permission: answer}
+    reads = models.JSONField(default=list)  # [[what, reason]] logged for each person shown
+    start = models.DateField()
+    end = models.DateField()
+    figures = models.JSONField(default=list)  # stored.figure_out() of each, in order
+    html = models.TextField(blank=True)  # the figures as the dashboard shows them
+    computed_at = models.DateTimeField()
+    refresh_asked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["preset", "audience"], name="insights_one_figure_set_an_audience"
+            )
+        ]
+
+    def __str__(self):
+        return f"Dashboard figures ({self.preset}, {self.audience or 'everyone'})"

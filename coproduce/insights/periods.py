@@ -72,6 +72,14 @@ class PeriodForm(forms.Form):
                 self.add_error("end", "The last day must be within a year from today.")
         return cleaned
 
+    def preset(self):
+        """The preset asked for ("12m" when the form is empty or wrong); None for dates
+        the person chose."""
+        if not self.is_bound or not self.is_valid():
+            return "12m"
+        chosen = self.cleaned_data["period"]
+        return None if chosen == "custom" else chosen
+
     def chosen(self):
         """The period asked for; the last 12 months when the form is empty or wrong."""
         if not self.is_bound or not self.is_valid():

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.conf import settings
+
 from coproduce.lib import jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -12,6 +14,7 @@ from . import (
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     snapshots,
+    stored,
     today,
 )
 
@@ -28,4 +31,10 @@ def register() -> None:
         every=timedelta(days=1),
         task=snapshots.snapshot_figures,
         description="Store each dashboard figure's headline for the last 12 months",
+    )
+    jobs.register(
+        "insights.refresh_figures",
+        every=timedelta(minutes=settings.COPRODUCE_FIGURES_MINUTES),
+        task=stored.refresh_figure_sets,
+        description="Work out the dashboard's figures again for each period and audience",
     )

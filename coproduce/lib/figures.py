@@ -12,7 +12,12 @@ value is None is shown as "fewer than N" and never charted.
 Every compute function is `compute(period, viewer) -> Figure`: `viewer` is the person the
 dashboard or report is for (None outside one), so a figure that reads restricted data
 (equality answers) checks their permission and logs the read. Figures and rows are built
-with keyword arguments only."""
+with keyword arguments only.
+
+The dashboard works its figures out ahead of time (decision 0031): `viewer` is then an
+`Audience`, which stands in for every person who answers each permission a figure asks
+about the same way, and holds back the reads of restricted data until a person is shown
+the figures (coproduce.privacy.log.record_read)."""
 
 from __future__ import annotations
 
@@ -81,6 +86,30 @@ class Figure:
 # compute(period, viewer): the viewer is an accounts.User or None. Any here, because lib
 # imports no app (docs/architecture.md); each app's compute function names the type.
 Compute = Callable[[Period, Any], Figure]
+
+
+class Audience:
+    """A stand-in viewer for figures worked out ahead of time. `answer` says whether this
+    audience holds a permission; every permission asked and its answer are kept in `asked`,
+    so a stored result is shown only to a person who answers them all the same. Reads of
+    restricted data are kept in `reads` (what, reason), to be logged for each person the
+    figures are shown to. Object permissions are never granted: figures are aggregates."""
+
+    def __init__(self, answer: Callable[[str], bool]) -> None:
+        self._answer = answer
+        self.asked: dict[str, bool] = {}
+        self.reads: list[tuple[str, str]] = []
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        if obj is not None:
+            return False
+        if perm not in self.asked:
+            self.asked[perm] = bool(self._answer(perm))
+        return self.asked[perm]
+
+    def hold_read(self, what: str, reason: str) -> None:
+        if (what, reason) not in self.reads:
+            self.reads.append((what, reason))
 
 
 @dataclass(frozen=True, kw_only=True)

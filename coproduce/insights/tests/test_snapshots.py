@@ -188,3 +188,9 @@ def test_the_demo_board_member_sees_a_moved_figure_on_today(settings, client):
     page = client.get(reverse("accounts:home")).content.decode()
     assert "since you last looked on" in page and "See the figure" in page
     assert f'href="{reverse("insights:dashboard")}#figure-' in page
+    # The dashboard's figures were worked out ahead, and say when.
+    from coproduce.insights.models import FigureSet
+
+    sets = FigureSet.objects.count()
+    assert "Figures as of " in client.get(reverse("insights:dashboard")).content.decode()
+    assert FigureSet.objects.count() == sets

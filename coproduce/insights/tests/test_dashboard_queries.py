@@ -1,0 +1,49 @@
+"""The dashboard and its downloads read one stored set of figures: the same few queries
+whatever the number of records (decision 0031)."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.insights import stored
+from coproduce.insights.models import FigureSet
+from coproduce.insights.tests.data import build
+from coproduce.tests.query_counts import assert_queries_do_not_grow, count_queries
+
+pytestmark = pytest.mark.django_db
+
+MOST_QUERIES = 15
+
+
+@pytest.mark.parametrize("role", ["lead", "board"])
+def test_dashboard_and_downloads_queries_stay_the_same_from_1x_to_10x_data(client_as, people, role):
+    client = client_as(role)
+    build(1, people["lead"])
+    pages = {
+        name: (client, reverse(f"insights:{name}"))
+        for name in ("dashboard", "report_xlsx", "report_csv", "report_pdf")
+    }
+    pages["dashboard 3 months"] = (client, reverse("insights:dashboard") + "?period=3m")
+    pages["report for 3 months"] = (client, reverse("insights:report_xlsx") + "?period=3m")
+    for _client, url in pages.values():
+        client.get(url)  # the first visit works the set out and stores it
+
+    def grow():
+        build(9, people["lead"])
+        FigureSet.objects.update(computed_at=timezone.now() - timedelta(hours=1))
+        assert stored.refresh_all() == 2  # each preset visited
+
+    small = assert_queries_do_not_grow(pages, grow)
+    assert max(small.values()) <= MOST_QUERIES, small
+    page = client.get(reverse("insights:dashboard")).content.decode()
+    assert "30 projects running in the period" in page
+
+
+def test_the_first_visit_works_the_figures_out_once(client_as, people):
+    build(1, people["lead"])
+    client = client_as("lead")
+    first = count_queries(client, reverse("insights:dashboard"))
+    again = count_queries(client, reverse("insights:dashboard"))
+    assert again < first and again <= MOST_QUERIES
