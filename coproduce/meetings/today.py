@@ -179,14 +179,13 @@ def feedback_to_give(user, now):
     """Meetings in the last 30 days the person attended (or said they would come to)
     that have ended, and they have not given feedback on."""
     since = now - timedelta(days=30)
-    there = Attendance.objects.filter(meeting=OuterRef("pk"), person=user)
-    coming = Invitation.objects.filter(
-        meeting=OuterRef("pk"), person=user, reply=Invitation.Reply.YES
-    )
+    # From the person's own attendance and replies, not from every recent meeting.
+    there = Attendance.objects.filter(person=user).values("meeting")
+    coming = Invitation.objects.filter(person=user, reply=Invitation.Reply.YES).values("meeting")
     given = FeedbackGiven.objects.filter(meeting=OuterRef("pk"), person=user)
     found = (
         Meeting.objects.filter(starts_at__gte=since, starts_at__lte=now)
-        .filter(Q(Exists(there)) | Q(Exists(coming)))
+        .filter(Q(pk__in=there) | Q(pk__in=coming))
         .exclude(Exists(given))
         .order_by("-starts_at", "pk")[:SHOWN]
     )

@@ -85,11 +85,14 @@ def evidence_below_rung(user, now):
     projects under way: one query."""
     if not user.has_role(Role.LEAD):
         return
+    # The newest first, then their measures: measured in the same query, the
+    # subqueries would run for every project under way before the newest were chosen.
+    newest = Project.objects.filter(status=Project.Status.ACTIVE).order_by("-created_at", "-pk")
     projects = list(
-        Project.objects.filter(status=Project.Status.ACTIVE)
+        Project.objects.filter(pk__in=newest.values("pk")[:EVIDENCE_CHECKED])
         .select_related("declared_rung")
         .annotate(**{f"measure_{name}": value for name, value in _measured().items()})
-        .order_by("-created_at", "-pk")[:EVIDENCE_CHECKED]
+        .order_by("-created_at", "-pk")
     )
     measures = {
         project.pk: evidence.Measures(
