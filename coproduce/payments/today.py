@@ -6,14 +6,14 @@ Each provider costs a fixed number of queries, however many claims there are."""
 
 from datetime import timedelta
 
-from django.db.models import CharField, Exists, F, OuterRef, Q, Value, Window
-from django.db.models.functions import Cast, Concat, RowNumber
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import INFORMATION, Item, once, urgency_for
+from coproduce.lib.today import INFORMATION, Item, urgency_for
 from coproduce.meetings.attendance import attended_by, claim_details
 
 from .models import Claim, PaymentBatch, Status
@@ -80,35 +80,17 @@ def claims_returned(user, now):
 APPROVERS = (Role.LEAD, Role.ADMINISTRATOR)
 
 
-def _waiting(user):
-    """In one query, the oldest SHOWN + 1 claims this person may approve (not their own,
-    not ones they entered) and, for finance, the oldest SHOWN + 1 approved claims not
-    yet in a batch: a lead who is also in finance sees both."""
-    kinds = Q(pk__in=[])
-    if user.has_role(*APPROVERS):
-        kinds |= Q(status=Status.SUBMITTED) & ~Q(claimant=user) & ~Q(entered_by=user)
-    if user.has_role(Role.FINANCE):
-        kinds |= Q(status=Status.APPROVED, batch__isnull=True)
-    oldest = Window(RowNumber(), partition_by=[F("status")], order_by=[F("submitted_at"), F("pk")])
-    return list(
-        Claim.objects.filter(kinds)
-        .select_related("claimant")
-        .annotate(place=oldest)
-        .filter(place__lte=SHOWN + 1)
-        .order_by("submitted_at", "pk")
-    )
-
-
-def _shared_waiting(user, now):
-    return once(user, now, "payments.waiting", lambda: _waiting(user))
-
-
 def claims_to_approve(user, now):
     """Claims sent for approval that this person may approve: not their own, not
     ones they entered (payments.decide_claim). Due 14 days after they were sent."""
     if not user.has_role(*APPROVERS):
         return
-    found = [claim for claim in _shared_waiting(user, now) if claim.status == Status.SUBMITTED]
+    waiting = (
+        Claim.objects.filter(status=Status.SUBMITTED)
+        .exclude(claimant=user)
+        .exclude(entered_by=user)
+    )
+    found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
     for claim in found[:SHOWN]:
         due = timezone.localdate(claim.submitted_at) + timedelta(days=PAY_WITHIN_DAYS)
         yield Item(
@@ -136,7 +118,10 @@ def claims_to_pay(user, now):
     pay within 14 days of the claim being sent."""
     if not user.has_role(Role.FINANCE):
         return
-    found = [claim for claim in _shared_waiting(user, now) if claim.status == Status.APPROVED]
+    # Not shared with claims_to_approve in one windowed query: numbering every claim
+    # waiting took 2 s at scale 1, where each ORDER BY ... LIMIT reads an index.
+    waiting = Claim.objects.filter(status=Status.APPROVED, batch__isnull=True)
+    found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
     for claim in found[:SHOWN]:
         due = timezone.localdate(claim.submitted_at or claim.created_at) + timedelta(
             days=PAY_WITHIN_DAYS
