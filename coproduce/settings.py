@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "coproduce.lib.middleware.PrivateResponsesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "coproduce.lib.middleware.RenewSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -289,8 +290,10 @@ MFA_FORMS = {
 
 # Sessions last 24 hours after the last action (WCAG 2.2.1 exempts limits over
 # 20 hours); with JavaScript a warning with an extend button still comes first.
+# RenewSessionMiddleware pushes the end back at most every 5 minutes, not on every
+# request, which cost a database write on every page.
 SESSION_COOKIE_AGE = int(os.environ.get("COPRODUCE_SESSION_SECONDS", str(24 * 60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 COPRODUCE_SESSION_WARNING_SECONDS = int(os.environ.get("COPRODUCE_SESSION_WARNING_SECONDS", "600"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,17 +1,27 @@
 """Everything the lib app contributes, registered once from LibConfig.ready():
-the deploy check, the check of chosen job periods, and the clean-up jobs."""
+the deploy check, the check of chosen job periods, the clean-up jobs, and the mark
+of when a session was renewed, set at sign-in (middleware.RenewSessionMiddleware)."""
 
 from datetime import timedelta
+from typing import Any
 
+from django.contrib.auth.signals import user_logged_in
 from django.core import checks
+from django.http import HttpRequest
 
 from . import jobs, tasks
 from .checks import field_key_is_set
+from .middleware import mark_renewed
+
+
+def _renewed_at_sign_in(sender: Any, request: HttpRequest, **kwargs: Any) -> None:
+    mark_renewed(request)
 
 
 def register() -> None:
     checks.register(field_key_is_set, checks.Tags.security, deploy=True)
     checks.register(jobs.check_chosen_periods)
+    user_logged_in.connect(_renewed_at_sign_in, dispatch_uid="lib.renewed_at_sign_in")
     jobs.register(
         "lib.clear_expired_sessions",
         every=timedelta(days=1),

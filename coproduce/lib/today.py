@@ -5,13 +5,20 @@ registers its figures. A provider takes (person, now) and returns the items that
 that person: it costs a constant number of queries however much data there is, and
 returns nothing, without a query if it can, for roles it does not concern. The page
 groups the items under each provider's heading and lists them most urgent first
-(docs/decisions/0028-today.md)."""
+(docs/decisions/0028-today.md).
+
+Providers that only need a count and the oldest date (messages waiting, follow-ups)
+register their numbers with `register_counts(...)` instead of querying themselves:
+every app's numbers are read in one query per page, and the provider reads them back
+with `counted(person, now)`."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
+from django.contrib.auth import get_user_model
+from django.db.models import Expression, F, Func, QuerySet, Subquery, TextField, Value
 from django.utils import timezone
 
 OVERDUE, THIS_WEEK, NORMAL, INFORMATION = 0, 1, 2, 3
@@ -49,6 +56,98 @@ def register(key: str, provider: Provider, *, heading: str, order: int = 50) -> 
     _PROVIDERS[key] = _Entry(key, provider, heading, order)
 
 
+# (person, now) -> {name: scalar subquery} to read for that person, or {} for none.
+Counts = Callable[[Any, datetime], dict[str, Expression]]
+_COUNTS: dict[str, Counts] = {}
+
+
+def register_counts(key: str, counts: Counts) -> None:
+    """Numbers a provider needs, read with every other app's in one query."""
+    _COUNTS[key] = counts
+
+
+def count_of(queryset: QuerySet[Any]) -> Subquery:
+    """A scalar subquery: how many rows `queryset` has (always one row, so never NULL)."""
+    return Subquery(queryset.order_by().values(n=Func(F("pk"), function="COUNT")))
+
+
+def oldest_of(queryset: QuerySet[Any], field: str) -> Subquery:
+    """A scalar subquery: the smallest `field` of `queryset`, NULL when it is empty."""
+    output = queryset.model._meta.get_field(field)
+    return Subquery(
+        queryset.order_by().values(oldest=Func(F(field), function="MIN", output_field=output))
+    )
+
+
+def counted(user: Any, now: datetime) -> dict[str, Any]:
+    """Every registered number for (user, now), read in one query the first time any
+    provider asks for it and kept on the person object for the rest of the page."""
+    kept = getattr(user, "_today_counted", None)
+    if kept is not None and kept[0] == now:
+        values: dict[str, Any] = kept[1]
+        return values
+    expressions: dict[str, Expression] = {}
+    for counts in _COUNTS.values():
+        expressions.update(counts(user, now))
+    values = {}
+    if expressions:
+        row = get_user_model().objects.filter(pk=user.pk).values(**expressions).first()
+        values = row or {}
+    user._today_counted = (now, values)
+    return values
+
+
+T = TypeVar("T")
+
+
+def once(user: Any, now: datetime, key: str, fetch: Callable[[], T]) -> T:
+    """`fetch()` the first time a provider asks for `key` on this page, so that
+    providers needing the same rows (invitations to answer, next meetings) share one
+    query; kept on the person object for the same `now` only."""
+    kept: tuple[datetime, dict[str, Any]] | None = getattr(user, "_today_once", None)
+    if kept is None or kept[0] != now:
+        kept = (now, {})
+        user._today_once = kept
+    if key not in kept[1]:
+        kept[1][key] = fetch()
+    found: T = kept[1][key]
+    return found
+
+
+# Between the values joined_of() joins: a character no label or choice holds.
+SEPARATOR = "\x1f"
+
+
+class _Joined(Func):
+    """The values of one column joined into one string. Not an aggregate to Django, so
+    a subquery using it has no GROUP BY and always gives one row."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(compiler, connection, function="STRING_AGG", **extra)
+
+
+def joined_of(queryset: QuerySet[Any], expression: Expression | str) -> Subquery:
+    """A scalar subquery: `expression` for every row of `queryset`, joined with
+    SEPARATOR, in no particular order; NULL when it is empty. Split with split_joined()."""
+    value = F(expression) if isinstance(expression, str) else expression
+    return Subquery(queryset.order_by().values(joined=_Joined(value, Value(SEPARATOR))))
+
+
+def split_joined(value: str | None) -> list[str]:
+    return value.split(SEPARATOR) if value else []
+
+
+def already_counted(user: Any) -> dict[str, Any]:
+    """The numbers counted() read for this person on this page, or {} if it has not run:
+    for the header, which shows the unread count Today has already read."""
+    kept = getattr(user, "_today_counted", None)
+    found: dict[str, Any] = kept[1] if kept is not None else {}
+    return found
+
+
 def urgency_for(due: date | datetime, now: datetime) -> int:
     """Overdue, due within 7 days, or normal, for an item with a due date."""
     days = (_as_date(due, now) - timezone.localdate(now)).days
@@ -82,6 +181,7 @@ def items_for(user: Any, now: datetime) -> list[tuple[str, list[Item]]]:
     most urgent group first, items most urgent first. Empty groups are left out."""
     groups: dict[str, list[Item]] = {}
     orders: dict[str, int] = {}
+    counted(user, now)  # every app's numbers, in one query, before any provider asks
     for entry in sorted(_PROVIDERS.values(), key=lambda e: (e.order, e.key)):
         found = list(entry.provider(user, now))
         if found:

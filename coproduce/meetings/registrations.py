@@ -54,6 +54,7 @@ def register() -> None:
     # Organisers may read the access passports of the people they invite.
     relationships.register("meeting invitation", organising.people_invited_by_organiser)
     generation.register("meetings", bench.generate)
+    day.register_counts("meetings", today.counts)
     day.register("meetings.reply", today.invitations_to_answer, heading="Meetings", order=10)
     day.register("meetings.next", today.next_meetings, heading="Meetings", order=10)
     day.register("meetings.feedback", today.feedback_to_give, heading="Meetings", order=10)

@@ -3,17 +3,43 @@ their next meetings with the state of their own arrangements, papers ready, feed
 to give; for those organising, arrangements they own, attendance to record and papers
 late for the notice period; for the lead, feedback to follow up.
 
-Each provider costs a fixed number of queries, however many meetings there are."""
+Each provider costs a fixed number of queries, however many meetings there are; those
+reading the same rows share one query (lib.today.once), and the lead's count of
+follow-ups is read with the other apps' counts (lib.today.register_counts)."""
 
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    JSONField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import INFORMATION, OVERDUE, Item, urgency_for
+from coproduce.lib.today import (
+    INFORMATION,
+    OVERDUE,
+    Item,
+    count_of,
+    counted,
+    joined_of,
+    oldest_of,
+    once,
+    split_joined,
+    urgency_for,
+)
+from coproduce.people.models import Profile
 
 from .models import (
     AlternativeFormat,
@@ -28,6 +54,7 @@ from .models import (
 from .organising import meetings_organised_by
 
 SHOWN = 10  # at most this many items of one kind; the rest are one link away
+NEXT_SHOWN = 3  # the next meetings the person said they would come to
 RUNS_MEETINGS = (Role.LEAD, Role.STAFF)
 
 
@@ -47,14 +74,51 @@ def _on(moment):
 # ---- for the people invited ---------------------------------------------------
 
 
-def invitations_to_answer(user, now):
-    found = (
+def _invitations(user, now):
+    """The person's invitations to meetings still to come, both those to answer
+    (SHOWN) and those they said yes to (NEXT_SHOWN), soonest first, in one query. Each
+    carries what next_meetings tells: whether the papers are out, the formats they are
+    out in, and the arrangements made for this person."""
+    today = timezone.localdate(now)
+    soonest = Window(
+        RowNumber(), partition_by=[F("reply")], order_by=[F("meeting__starts_at"), F("pk")]
+    )
+    mine = Arrangement.objects.filter(
+        meeting=OuterRef("meeting"), needed_by=user, still_needed=True
+    )
+    return list(
         Invitation.objects.filter(
-            person=user, reply=Invitation.Reply.NONE, meeting__starts_at__gt=now
+            person=user,
+            reply__in=[Invitation.Reply.NONE, Invitation.Reply.YES],
+            meeting__starts_at__gt=now,
         )
         .select_related("meeting")
-        .order_by("meeting__starts_at", "pk")[:SHOWN]
+        .annotate(
+            place=soonest,
+            papers=Exists(Material.objects.filter(meeting=OuterRef("meeting"), sent_on__lte=today)),
+            papers_in=joined_of(
+                AlternativeFormat.objects.filter(
+                    material__meeting=OuterRef("meeting"), sent_on__lte=today
+                ),
+                "format",
+            ),
+            arranged=joined_of(mine, Concat(F("status"), Value(":"), F("label"))),
+            formats=Subquery(
+                Profile.objects.filter(user=OuterRef("person")).values("formats")[:1],
+                output_field=JSONField(),
+            ),
+        )
+        .filter(place__lte=SHOWN)
+        .order_by("meeting__starts_at", "pk")
     )
+
+
+def _shared_invitations(user, now):
+    return once(user, now, "meetings.invitations", lambda: _invitations(user, now))
+
+
+def invitations_to_answer(user, now):
+    found = [i for i in _shared_invitations(user, now) if i.reply == Invitation.Reply.NONE]
     for invitation in found:
         meeting = invitation.meeting
         yield Item(
@@ -79,41 +143,20 @@ STATE = {
 def next_meetings(user, now):
     """The person's next meetings (they said they are coming), each with the state of
     the arrangements made for them and whether the papers are ready."""
-    places = list(
-        Invitation.objects.filter(
-            person=user, reply=Invitation.Reply.YES, meeting__starts_at__gt=now
+    places = [i for i in _shared_invitations(user, now) if i.reply == Invitation.Reply.YES]
+    for place in places[:NEXT_SHOWN]:
+        meeting = place.meeting
+        arranged = sorted(
+            (label, status)
+            for status, _, label in (part.partition(":") for part in split_joined(place.arranged))
         )
-        .select_related("meeting")
-        .order_by("meeting__starts_at", "pk")[:3]
-    )
-    if not places:
-        return
-    meetings = [place.meeting for place in places]
-    mine = {}
-    for item in Arrangement.objects.filter(
-        meeting__in=meetings, needed_by=user, still_needed=True
-    ).order_by("label", "pk"):
-        mine.setdefault(item.meeting_id, []).append(
-            f"your {_lower_first(item.label)} {STATE[item.status]}"
-        )
-    today = timezone.localdate(now)
-    papers = set(
-        Material.objects.filter(meeting__in=meetings, sent_on__lte=today).values_list(
-            "meeting_id", flat=True
-        )
-    )
-    formats = getattr(getattr(user, "profile", None), "formats", None) or []
-    in_format = dict(
-        AlternativeFormat.objects.filter(
-            material__meeting__in=meetings, format__in=formats, sent_on__lte=today
-        ).values_list("material__meeting_id", "format")
-    )
-    for meeting in meetings:
-        parts = mine.get(meeting.pk, [])
-        if meeting.pk in in_format:
-            label = AlternativeFormat.Format(in_format[meeting.pk]).label
+        parts = [f"your {_lower_first(label)} {STATE[status]}" for label, status in arranged]
+        out_in = set(split_joined(place.papers_in))
+        wanted = [value for value in (place.formats or []) if value in out_in]
+        if wanted:
+            label = AlternativeFormat.Format(wanted[0]).label
             parts.append(f"the papers are ready in {label}")
-        elif meeting.pk in papers:
+        elif place.papers:
             parts.append("the papers are ready")
         detail = "; ".join(parts)
         yield Item(
@@ -136,14 +179,13 @@ def feedback_to_give(user, now):
     """Meetings in the last 30 days the person attended (or said they would come to)
     that have ended, and they have not given feedback on."""
     since = now - timedelta(days=30)
-    there = Attendance.objects.filter(meeting=OuterRef("pk"), person=user)
-    coming = Invitation.objects.filter(
-        meeting=OuterRef("pk"), person=user, reply=Invitation.Reply.YES
-    )
+    # From the person's own attendance and replies, not from every recent meeting.
+    there = Attendance.objects.filter(person=user).values("meeting")
+    coming = Invitation.objects.filter(person=user, reply=Invitation.Reply.YES).values("meeting")
     given = FeedbackGiven.objects.filter(meeting=OuterRef("pk"), person=user)
     found = (
         Meeting.objects.filter(starts_at__gte=since, starts_at__lte=now)
-        .filter(Q(Exists(there)) | Q(Exists(coming)))
+        .filter(Q(pk__in=there) | Q(pk__in=coming))
         .exclude(Exists(given))
         .order_by("-starts_at", "pk")[:SHOWN]
     )
@@ -193,21 +235,43 @@ def arrangements_due(user, now):
         )
 
 
+def _organised(user, now):
+    """In one query, the meetings this person organised, for attendance_to_record and
+    papers_late: those that began in the last 30 days with no attendance recorded, and
+    those in the next 60 days with no papers, at most SHOWN * 3 of each, soonest first."""
+    recorded = Attendance.objects.filter(meeting=OuterRef("pk"))
+    papers = Material.objects.filter(meeting=OuterRef("pk"))
+    begun = Q(starts_at__lte=now)
+    soonest = Window(
+        RowNumber(),
+        partition_by=[Case(When(begun, then=Value(True)), default=Value(False))],
+        order_by=[F("starts_at"), F("pk")],
+    )
+    coming = Invitation.objects.filter(meeting=OuterRef("pk"), reply=Invitation.Reply.YES)
+    return list(
+        Meeting.objects.filter(
+            organiser=user,
+            starts_at__gte=now - timedelta(days=30),
+            starts_at__lte=now + timedelta(days=60),
+        )
+        .filter((begun & ~Exists(recorded)) | (~begun & ~Exists(papers)))
+        .annotate(coming=count_of(coming), place=soonest)
+        .filter(place__lte=SHOWN * 3)
+        .order_by("starts_at", "pk")
+    )
+
+
+def _shared_organised(user, now):
+    return once(user, now, "meetings.organised", lambda: _organised(user, now))
+
+
 def attendance_to_record(user, now):
     """Meetings this person organised that ended in the last 30 days with no
     attendance recorded."""
     if not user.has_role(*RUNS_MEETINGS):
         return
-    recorded = Attendance.objects.filter(meeting=OuterRef("pk"))
-    found = (
-        Meeting.objects.filter(
-            organiser=user, starts_at__gte=now - timedelta(days=30), starts_at__lte=now
-        )
-        .exclude(Exists(recorded))
-        .annotate(coming=Count("invitations", filter=Q(invitations__reply=Invitation.Reply.YES)))
-        .order_by("starts_at", "pk")[:SHOWN]
-    )
-    for meeting in found:
+    begun = [meeting for meeting in _shared_organised(user, now) if meeting.starts_at <= now]
+    for meeting in begun[:SHOWN]:
         if meeting.ends_at > now or not meeting.coming:
             continue
         due = timezone.localdate(meeting.ends_at) + timedelta(days=7)
@@ -227,17 +291,9 @@ def papers_late(user, now):
     if not user.has_role(*RUNS_MEETINGS):
         return
     today = timezone.localdate(now)
-    papers = Material.objects.filter(meeting=OuterRef("pk"))
-    found = (
-        Meeting.objects.filter(
-            organiser=user, starts_at__gt=now, starts_at__lte=now + timedelta(days=60)
-        )
-        .exclude(Exists(papers))
-        .order_by("starts_at", "pk")[: SHOWN * 3]
-    )
     shown = 0
-    for meeting in found:
-        if meeting.papers_due_on > today or shown == SHOWN:
+    for meeting in _shared_organised(user, now):
+        if meeting.starts_at <= now or meeting.papers_due_on > today or shown == SHOWN:
             continue
         shown += 1
         yield Item(
@@ -253,14 +309,23 @@ def papers_late(user, now):
         )
 
 
+def counts(user, now):
+    """For the lead, feedback to follow up: read with the other apps' counts."""
+    if not user.has_role(Role.LEAD):
+        return {}
+    waiting = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True)
+    return {
+        "meetings_follow_ups": count_of(waiting),
+        "meetings_follow_ups_oldest": oldest_of(waiting, "given_on"),
+    }
+
+
 def feedback_follow_ups(user, now):
     """For the lead: feedback that said access needs were not met, not yet followed up."""
     if not user.has_role(Role.LEAD):
         return
-    row = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True).aggregate(
-        count=Count("pk"), oldest=Min("given_on")
-    )
-    count, oldest = row["count"], row["oldest"]
+    numbers = counted(user, now)
+    count, oldest = numbers["meetings_follow_ups"], numbers["meetings_follow_ups_oldest"]
     if not count:
         return
     due = oldest + timedelta(days=14)

@@ -51,6 +51,7 @@ def register() -> None:
             order=21,
         )
     )
+    day.register_counts("notifications", today.counts)
     day.register(
         "notifications.contact_tasks",
         today.contact_tasks_for,

@@ -30,14 +30,15 @@ def _words(interest):
 def matching_opportunities(user, now):
     if not user.has_role(Role.COPRODUCER):
         return
-    interests = [
-        value
-        for value in ProfileTag.objects.filter(profile__user=user, kind="interest").values_list(
-            "value", flat=True
+    # Their interests, each row carrying their newest choice about being contacted:
+    # one query for both.
+    rows = list(
+        ProfileTag.objects.filter(profile__user=user, kind="interest").values_list(
+            "value", consent.newest_choice(consent.CONTACT, field="profile__user")
         )
-        if value in Interest.values
-    ]
-    if not interests or not consent.has_consent(user, consent.CONTACT):
+    )
+    interests = [value for value, _ in rows if value in Interest.values]
+    if not interests or not rows[0][1]:
         return
     today = timezone.localdate(now)
     applied = Application.objects.filter(opportunity=OuterRef("pk"), person=user)

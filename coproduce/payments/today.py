@@ -77,10 +77,13 @@ def claims_returned(user, now):
         )
 
 
+APPROVERS = (Role.LEAD, Role.ADMINISTRATOR)
+
+
 def claims_to_approve(user, now):
     """Claims sent for approval that this person may approve: not their own, not
     ones they entered (payments.decide_claim). Due 14 days after they were sent."""
-    if not user.has_role(Role.LEAD, Role.ADMINISTRATOR):
+    if not user.has_role(*APPROVERS):
         return
     waiting = (
         Claim.objects.filter(status=Status.SUBMITTED)
@@ -115,6 +118,8 @@ def claims_to_pay(user, now):
     pay within 14 days of the claim being sent."""
     if not user.has_role(Role.FINANCE):
         return
+    # Not shared with claims_to_approve in one windowed query: numbering every claim
+    # waiting took 2 s at scale 1, where each ORDER BY ... LIMIT reads an index.
     waiting = Claim.objects.filter(status=Status.APPROVED, batch__isnull=True)
     found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
     for claim in found[:SHOWN]:

@@ -5,6 +5,7 @@ administrator's job (privacy.rules), so only they see these.
 
 A fixed number of queries, however many requests there are."""
 
+from django.db.models import Q, Subquery
 from django.urls import reverse
 
 from coproduce.accounts.models import Role
@@ -44,9 +45,13 @@ def retention_run(user, now):
     job = next((job for job in jobs.jobs() if job.name == RETENTION_JOB), None)
     if job is None:
         return
-    runs = JobRun.objects.filter(job=RETENTION_JOB)
-    last = runs.order_by("-due_at").first()
-    finished = runs.filter(finished_at__isnull=False).order_by("-due_at").first()
+    # The last run and the last finished one (often the same), in one query.
+    runs = JobRun.objects.filter(job=RETENTION_JOB).order_by("-due_at")
+    newest = runs.values("pk")[:1]
+    newest_finished = runs.filter(finished_at__isnull=False).values("pk")[:1]
+    both = list(runs.filter(Q(pk=Subquery(newest)) | Q(pk=Subquery(newest_finished))))
+    last = both[0] if both else None
+    finished = next((run for run in both if run.finished_at is not None), None)
     if last is not None and last.outcome == JobRun.Outcome.FAILED:
         sentence = (
             "Deleting records kept too long failed the last time it ran: check the "

@@ -16,6 +16,7 @@ def register() -> None:
     add_to_navigation(NavItem("Public site", "site:manage", "site.manage_site", order=80))
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
+    day.register_counts("site", today.counts)
     day.register(
         "site.spotlights",
         today.spotlights_to_review,
