@@ -84,7 +84,7 @@ def scaled(count: float, scale: float, minimum: int = 1) -> int:
 
 
 def sentence(rng: Random, words: int = 12) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    text = " ".join(rng.choices(WORDS, k=words))  # one call: quicker than a choice a word
     return text[0].upper() + text[1:] + "."
 
 
@@ -227,6 +227,20 @@ def _default(field: Field[Any, Any]) -> Any:
 
 
 def _preparer(field: Field[Any, Any]) -> Callable[[Any], Any]:
+    if type(field) is models.DateTimeField and connection.vendor == "sqlite":
+        # What the SQLite backend stores (naive, in the connection's zone) without its
+        # checks per value: a quarter of all the time on SQLite went there.
+        zone = connection.timezone
+
+        def as_text(value: Any) -> Any:
+            if value is None or value.tzinfo is None:
+                return value if value is None else str(value)
+            return str(value.astimezone(zone).replace(tzinfo=None))
+
+        return as_text
+    if type(field) is models.DateField and connection.vendor == "sqlite":
+        return lambda value: value if value is None else str(value)
+
     def prepare(value: Any) -> Any:
         return field.get_db_prep_save(value, connection)
 
