@@ -13,7 +13,7 @@ export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
 WORKER := manage.py db_worker --interval 2
 SCHEDULER := manage.py run_schedule
 
-.PHONY: run test bench lint format install assets static demo clean pdf-libs prerequisites lock
+.PHONY: run test bench bench-load lint format install assets static demo clean pdf-libs prerequisites lock
 
 # Python and Node.js new enough, said plainly before anything is installed.
 prerequisites:
@@ -68,16 +68,27 @@ test: install static pdf-libs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # `make bench`: a large organisation's data on SQLite then PostgreSQL (127.0.0.1:5432),
-# gunicorn with 2 workers, locust for a bounded time; prints a table per database and
-# writes var/bench/latest.json. BENCH_SCALE=0.05 for a quick run while developing;
-# BENCH_RESTART_POSTGRES=1 also restarts PostgreSQL mid-load and reports recovery.
+# gunicorn with 2 workers, locust for a bounded time; prints a table per database (each
+# page against every bar; at BENCH_SCALE=10 beside the latest scale-1 run) and writes
+# var/bench/latest.json. BENCH_SCALE=0.05 for a quick run while developing;
+# BENCH_DATABASES=postgresql for one database; BENCH_RESTART_POSTGRES=1 also restarts
+# PostgreSQL mid-load and reports recovery.
+# `make bench-load`: the crowd: two app servers sharing PostgreSQL and Redis (127.0.0.1:6379),
+# BENCH_LOAD_USERS people (100) for BENCH_LOAD_SECONDS (300); throughput, failures, p95s.
 BENCH_SCALE ?= 1
+BENCH_DATABASES ?= sqlite,postgresql
+BENCH_LOAD_USERS ?= 100
+BENCH_LOAD_SECONDS ?= 300
 $(VENV)/.bench-installed: pyproject.toml requirements.lock | $(VENV)/.installed
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test,scale,bench]'
 	touch $@
 
 bench: install static $(VENV)/.bench-installed
-	BENCH_SCALE=$(BENCH_SCALE) $(BIN)/python -m coproduce.bench.run
+	BENCH_SCALE=$(BENCH_SCALE) BENCH_DATABASES=$(BENCH_DATABASES) $(BIN)/python -m coproduce.bench.run
+
+bench-load: install static $(VENV)/.bench-installed
+	BENCH_SCALE=$(BENCH_SCALE) BENCH_LOAD_USERS=$(BENCH_LOAD_USERS) \
+		BENCH_LOAD_SECONDS=$(BENCH_LOAD_SECONDS) $(BIN)/python -m coproduce.bench.load
 
 # WeasyPrint (certificates, board report) draws text with Pango, from Debian.
 # Found without `ldconfig` on PATH; installed when root, else the script says what to install.

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
 from coproduce.lib.figures import AREAS
-from coproduce.lib.generation import bulk, sentence
+from coproduce.lib.generation import Loading, bulk, sentence
 
 from . import actions
 from .models import Action, Answer, Framework, Perspective, Response, Round
@@ -63,24 +63,24 @@ def generate(scale, rng, log):
                 )
     bulk(Response, responses)
     first_round = rounds[0][0]
-    answers = []
-    for response_id, round_id, perspective in Response.objects.filter(
-        round_id__gte=first_round
-    ).values_list("pk", "round_id", "perspective"):
-        lift = round_id - first_round
-        low = 1 if perspective == Perspective.COPRODUCER else 2
-        for statement in statements:
-            if rng.random() < 0.08:
-                continue  # skipped
-            answers.append(
-                Answer(
-                    response_id=response_id,
-                    statement_id=statement,
-                    score=None if rng.random() < 0.05 else min(5, rng.randint(low, 4) + lift // 2),
-                    comment=sentence(rng, 14) if rng.random() < 0.1 else "",
+    with Loading(log) as load:
+        answers = load.table(Answer, ["response_id", "statement_id", "score", "comment"])
+        for response_id, round_id, perspective in Response.objects.filter(
+            round_id__gte=first_round
+        ).values_list("pk", "round_id", "perspective"):
+            lift = round_id - first_round
+            low = 1 if perspective == Perspective.COPRODUCER else 2
+            for statement in statements:
+                if rng.random() < 0.08:
+                    continue  # skipped
+                answers.add(
+                    (
+                        response_id,
+                        statement,
+                        None if rng.random() < 0.05 else min(5, rng.randint(low, 4) + lift // 2),
+                        sentence(rng, 14) if rng.random() < 0.1 else "",
+                    )
                 )
-            )
-    bulk(Answer, answers)
     for round_ in Round.objects.filter(pk__in=[round_id for round_id, _, _ in rounds]):
         actions.tally_results(round_=round_)
     areas = list(AREAS)
@@ -102,4 +102,4 @@ def generate(scale, rng, log):
                 )
             )
     bulk(Action, plan)
-    log(f"    3 rounds, {len(responses)} responses, {len(answers)} answers, {len(plan)} actions")
+    log(f"    3 rounds, {len(responses)} responses, {answers.count} answers, {len(plan)} actions")

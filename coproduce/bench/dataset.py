@@ -1,5 +1,6 @@
 """The large-organisation dataset: every app's registered generator
-(`coproduce.lib.generation`), in INSTALLED_APPS order, with bulk inserts. Scale 1 is a
+(`coproduce.lib.generation`), in INSTALLED_APPS order, streamed in batches
+(`coproduce.lib.generation.Loading`), each saying how far it has got. Scale 1 is a
 national organisation: 20,000 people, 2,000 projects."""
 
 import time
@@ -13,6 +14,7 @@ def generate(scale, rng, log):
     """Runs every app's generator; returns {app label: seconds taken}."""
     timings = {}
     for label, generate_app in generators():
+        log(f"  {label}: making its records")
         started = time.perf_counter()
         with transaction.atomic():
             generate_app(scale, rng, log)

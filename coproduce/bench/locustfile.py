@@ -1,7 +1,8 @@
 """The load: signed-in staff, co-producer and lead journeys (lists, detail pages, a
-search, a form posted), and a bare-view user for the yardstick. Run by coproduce.bench.run;
-BENCH_IDS names the JSON of ids and accounts, BENCH_PASSWORD their password and
-BENCH_OUT where each page's samples go."""
+search, a form posted), and a bare-view user for the yardstick. Run by coproduce.bench.run
+and .load; BENCH_IDS names the JSON of ids and accounts, BENCH_PASSWORD their password,
+BENCH_OUT where each page's samples go and BENCH_HOSTS, if set, the app servers each
+signed-in user picks one of."""
 
 import gzip
 import json
@@ -15,19 +16,24 @@ from locust import HttpUser, between, events, task
 
 IDS = json.loads(open(os.environ["BENCH_IDS"]).read()) if os.environ.get("BENCH_IDS") else {}  # noqa: SIM115
 PASSWORD = os.environ.get("BENCH_PASSWORD", "")
-SAMPLES = defaultdict(lambda: {"server_ms": [], "queries": [], "gzip_bytes": [], "errors": 0})
+HOSTS = [host for host in os.environ.get("BENCH_HOSTS", "").split(",") if host]
+SAMPLES = defaultdict(
+    lambda: {"server_ms": [], "response_ms": [], "queries": [], "gzip_bytes": [], "errors": 0}
+)
 FAILED_AT = []  # when requests failed, to measure how long an outage lasted
 SIZE_SAMPLES = 20  # compressing every body would load the client, not the server
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @events.request.add_listener
-def record(request_type, name, response, exception, **kwargs):
+def record(request_type, name, response, exception, response_time=None, **kwargs):
     sample = SAMPLES[name]
     if exception or response is None or response.status_code >= 400:
         sample["errors"] += 1
         FAILED_AT.append(time.time())
         return
+    if response_time is not None:  # as the person waits for it: queueing included
+        sample["response_ms"].append(response_time)
     timing = response.headers.get("Server-Timing", "")
     if "dur=" in timing:
         sample["server_ms"].append(float(timing.split("dur=")[1]))
@@ -59,6 +65,9 @@ class SignedIn(HttpUser):
     role = ""
 
     def on_start(self):
+        if HOSTS:  # the crowd: each person uses one of the app servers throughout
+            self.host = random.choice(HOSTS)
+            self.client.base_url = self.host
         page = self.client.get("/accounts/login/", name="sign_in_page")
         token = CSRF.search(page.text).group(1)
         response = self.client.post(

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.lib.generation import bulk, days_ago, sentence
+from coproduce.lib.generation import Loading, bulk, days_ago, sentence
 
 from .models import Completion, Module
 
@@ -40,15 +40,18 @@ def generate(scale, rng, log):
         ],
     )
     modules = list(Module.objects.order_by("-pk")[:count].values_list("pk", flat=True))
-    completions = [
-        Completion(
-            module_id=module,
-            person_id=person,
-            completed_on=days_ago(rng, 700),
-            reflection=sentence(rng, 20) if rng.random() < 0.4 else "",
+    with Loading(log) as load:
+        completions = load.table(
+            Completion, ["module_id", "person_id", "completed_on", "reflection"]
         )
-        for module in modules
-        for person in rng.sample(staff, round(len(staff) * rng.uniform(0.3, 0.9)))
-    ]
-    bulk(Completion, completions)
-    log(f"    {count} modules, {len(completions)} completions")
+        for module in modules:
+            for person in rng.sample(staff, round(len(staff) * rng.uniform(0.3, 0.9))):
+                completions.add(
+                    (
+                        module,
+                        person,
+                        days_ago(rng, 700),
+                        sentence(rng, 20) if rng.random() < 0.4 else "",
+                    )
+                )
+    log(f"    {count} modules, {completions.count} completions")

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.lib.generation import bulk, scaled, sentence, skewed_pick
+from coproduce.lib.generation import LOAD_BATCH, Loading, bulk, scaled, sentence, skewed_pick
 from coproduce.people.models import AccessRequirement
 from coproduce.projects.models import TeamMember
 
@@ -78,165 +78,206 @@ def generate(scale, rng, log):
     venues = _venues(scale, rng)
     now = timezone.now().replace(second=0, microsecond=0)
     count = scaled(40_000, scale, minimum=40)
-    meetings = []
-    for n in range(count):
-        kind = rng.choice(KINDS)
-        project_id = rng.choice(projects) if projects and rng.random() < 0.85 else None
-        starts = now + timedelta(days=rng.randint(-1100, 120), hours=rng.randint(-4, 4))
-        meetings.append(
-            Meeting(
-                title=f"{sentence(rng, 4)[:-1]} meeting ({n + 1})",
-                project_id=project_id,
-                kind=kind,
-                starts_at=starts.replace(minute=rng.choice([0, 30])),
-                duration_minutes=rng.choice([60, 90, 90, 120, 120, 150, 180, 240]),
-                venue_id=rng.choice(venues) if kind != Meeting.Kind.ONLINE else None,
-                joining_details="Link sent by email" if kind != Meeting.Kind.IN_PERSON else "",
-                description=sentence(rng, 25),
-                capacity=rng.choice([None, None, None, 12, 20, 30]),
-                notice_days=rng.choice([5, 7, 7, 10]),
-                organiser_id=rng.choice(organisers),
-                created_at=starts - timedelta(days=rng.randint(7, 60)),
-            )
+    with Loading(log) as load:
+        meetings = load.table(
+            Meeting,
+            [
+                "title",
+                "project_id",
+                "kind",
+                "starts_at",
+                "duration_minutes",
+                "venue_id",
+                "joining_details",
+                "description",
+                "capacity",
+                "notice_days",
+                "organiser_id",
+                "created_at",
+                "checklist_checked_at",
+            ],
+            expected=count,
         )
-    bulk(Meeting, meetings)
-    made = list(
-        Meeting.objects.order_by("-pk")[:count].values_list(
-            "pk", "project_id", "starts_at", "duration_minutes", "organiser_id", "notice_days"
-        )
-    )
-    breaks, invitations, attendance = [], [], []
-    coming = {}  # meeting id -> people who said yes
-    for pk, project_id, starts, duration, organiser_id, _ in made:
-        past = starts < now
-        if duration >= 120 and rng.random() < 0.6:
-            for k in range(1, duration // 90 + 1):
-                breaks.append(Break(meeting_id=pk, starts_after_minutes=k * 75, length_minutes=15))
-        if project_id:
-            team = teams[project_id]
-            invited = rng.sample(team, max(1, round(len(team) * rng.uniform(0.6, 1))))
-        else:
-            invited = skewed_pick(rng, coproducers, rng.randint(4, 25))
-        replies = PAST_REPLIES if past else UPCOMING_REPLIES
-        invited_at = starts - timedelta(days=rng.randint(7, 40))
-        for person in invited:
-            reply = rng.choice(replies)
-            invitations.append(
-                Invitation(
-                    meeting_id=pk,
-                    person_id=person,
-                    reply=reply,
-                    invited_at=invited_at,
-                    replied_at=None
-                    if reply == R.NONE
-                    else invited_at + timedelta(hours=rng.randint(1, 240)),
-                    reminded_at=invited_at + timedelta(days=3) if rng.random() < 0.3 else None,
+        for n in range(count):
+            kind = rng.choice(KINDS)
+            project_id = rng.choice(projects) if projects and rng.random() < 0.85 else None
+            starts = now + timedelta(days=rng.randint(-1100, 120), hours=rng.randint(-4, 4))
+            starts = starts.replace(minute=rng.choice([0, 30]))
+            meetings.add(
+                (
+                    f"{sentence(rng, 4)[:-1]} meeting ({n + 1})",
+                    project_id,
+                    kind,
+                    starts,
+                    rng.choice([60, 90, 90, 120, 120, 150, 180, 240]),
+                    rng.choice(venues) if kind != Meeting.Kind.ONLINE else None,
+                    "Link sent by email" if kind != Meeting.Kind.IN_PERSON else "",
+                    sentence(rng, 25),
+                    rng.choice([None, None, None, 12, 20, 30]),
+                    rng.choice([5, 7, 7, 10]),
+                    rng.choice(organisers),
+                    starts - timedelta(days=rng.randint(7, 60)),
+                    now if rng.random() < 0.6 else None,  # the checklist made (_checklists)
                 )
             )
-            if reply == R.YES:
-                coming.setdefault(pk, []).append(person)
-                if past and rng.random() < 0.92:
-                    attendance.append(
-                        Attendance(
-                            meeting_id=pk,
-                            person_id=person,
-                            minutes=duration if rng.random() < 0.85 else duration // 2,
-                            recorded_by_id=organiser_id,
-                            recorded_at=starts + timedelta(days=1),
-                        )
+    made = list(
+        Meeting.objects.order_by("-pk")[:count].values_list(
+            "pk",
+            "project_id",
+            "starts_at",
+            "duration_minutes",
+            "organiser_id",
+            "notice_days",
+            "checklist_checked_at",
+        )
+    )
+    coming = {}  # meeting id -> people who said yes
+    invited_per_meeting = 9  # about, at scale 1: for the progress estimate only
+    with Loading(log) as load:
+        breaks = load.table(Break, ["meeting_id", "starts_after_minutes", "length_minutes"])
+        invitations = load.table(
+            Invitation,
+            ["meeting_id", "person_id", "reply", "invited_at", "replied_at", "reminded_at"],
+            expected=count * invited_per_meeting,
+        )
+        attendance = load.table(
+            Attendance,
+            ["meeting_id", "person_id", "minutes", "recorded_by_id", "recorded_at"],
+            expected=count * invited_per_meeting // 2,
+        )
+        for pk, project_id, starts, duration, organiser_id, _, _ in made:
+            past = starts < now
+            if duration >= 120 and rng.random() < 0.6:
+                for k in range(1, duration // 90 + 1):
+                    breaks.add((pk, k * 75, 15))
+            if project_id:
+                team = teams[project_id]
+                invited = rng.sample(team, max(1, round(len(team) * rng.uniform(0.6, 1))))
+            else:
+                invited = skewed_pick(rng, coproducers, rng.randint(4, 25))
+            replies = PAST_REPLIES if past else UPCOMING_REPLIES
+            invited_at = starts - timedelta(days=rng.randint(7, 40))
+            for person in invited:
+                reply = rng.choice(replies)
+                invitations.add(
+                    (
+                        pk,
+                        person,
+                        reply,
+                        invited_at,
+                        None
+                        if reply == R.NONE
+                        else invited_at + timedelta(hours=rng.randint(1, 240)),
+                        invited_at + timedelta(days=3) if rng.random() < 0.3 else None,
                     )
-    bulk(Break, breaks)
-    bulk(Invitation, invitations)
-    bulk(Attendance, attendance)
-    arrangements = _checklists(made, coming, rng, now)
-    feedback = _feedback(made, coming, leads, rng, now)
+                )
+                if reply == R.YES:
+                    coming.setdefault(pk, []).append(person)
+                    if past and rng.random() < 0.92:
+                        attendance.add(
+                            (
+                                pk,
+                                person,
+                                duration if rng.random() < 0.85 else duration // 2,
+                                organiser_id,
+                                starts + timedelta(days=1),
+                            )
+                        )
+    arrangements = _checklists(made, coming, rng, now, log)
+    feedback = _feedback(made, coming, leads, rng, now, log)
     log(
-        f"    {count} meetings, {len(invitations)} invitations, {len(attendance)} attendance, "
+        f"    {count} meetings, {invitations.count} invitations, {attendance.count} attendance, "
         f"{arrangements} arrangements, {feedback} feedback"
     )
 
 
-def _checklists(made, coming, rng, now):
-    """Arrangements for 60% of meetings, from the requirements of the people coming."""
+def _checklists(made, coming, rng, now, log):
+    """Arrangements for the meetings whose checklist was made (60%), from the
+    requirements of the people coming; each needed by those who need it."""
     needs = {}
     for user_id, code in AccessRequirement.objects.values_list("passport__user_id", "code"):
-        needs.setdefault(user_id, []).append(code)
-    rows, who, checked = [], [], []
-    for pk, _, starts, _, organiser_id, notice_days in made:
-        if rng.random() > 0.6:
-            continue
-        checked.append(pk)
-        codes = {}
-        for person in coming.get(pk, []):
-            for code in needs.get(person, []):
-                codes.setdefault(code, []).append(person)
-        meeting = Meeting(starts_at=starts, notice_days=notice_days)
-        for code, people in codes.items():
+        needs.setdefault(user_id, set()).add(code)
+    with Loading(log) as load:
+        rows = load.table(
+            Arrangement, ["meeting_id", "code", "label", "owner_id", "status", "due_on", "done_at"]
+        )
+        for pk, _, starts, _, organiser_id, notice_days, checked_at in made:
+            if checked_at is None:
+                continue
+            codes = {code for person in coming.get(pk, []) for code in needs.get(person, ())}
+            meeting = Meeting(starts_at=starts, notice_days=notice_days)
             past = starts < now
-            status = (
-                rng.choice(STATUSES) if not past else rng.choice(["done"] * 9 + ["not_possible"])
-            )
-            rows.append(
-                Arrangement(
-                    meeting_id=pk,
-                    code=code,
-                    label=LABELS.get(code, code),
-                    owner_id=organiser_id if rng.random() < 0.7 else None,
-                    status=status,
-                    due_on=due_on(meeting, code),
-                    done_at=starts - timedelta(days=3) if status == "done" else None,
+            for code in sorted(codes):
+                status = (
+                    rng.choice(["done"] * 9 + ["not_possible"]) if past else rng.choice(STATUSES)
                 )
-            )
-            who.append(people)
-    bulk(Arrangement, rows)
-    made_rows = Arrangement.objects.filter(meeting_id__gte=min(checked, default=0)).values_list(
+                rows.add(
+                    (
+                        pk,
+                        code,
+                        LABELS.get(code, code),
+                        organiser_id if rng.random() < 0.7 else None,
+                        status,
+                        due_on(meeting, code),
+                        starts - timedelta(days=3) if status == "done" else None,
+                    )
+                )
+    first = min((pk for pk, *_ in made), default=0)
+    made_rows = Arrangement.objects.filter(meeting_id__gte=first).values_list(
         "pk", "meeting_id", "code"
     )
-    by_key = {(meeting_id, code): pk for pk, meeting_id, code in made_rows.iterator()}
-    through = Arrangement.needed_by.through
-    bulk(
-        through,
-        [
-            through(arrangement_id=by_key[(row.meeting_id, row.code)], user_id=person)
-            for row, people in zip(rows, who, strict=True)
-            for person in people
-        ],
-    )
-    for start in range(0, len(checked), 500):
-        Meeting.objects.filter(pk__in=checked[start : start + 500]).update(checklist_checked_at=now)
-    return len(rows)
+    with Loading(log) as load:
+        needed_by = load.table(Arrangement.needed_by.through, ["arrangement_id", "user_id"])
+        for pk, meeting_id, code in made_rows.iterator(chunk_size=LOAD_BATCH):
+            for person in coming.get(meeting_id, []):
+                if code in needs.get(person, ()):
+                    needed_by.add((pk, person))
+    return rows.count
 
 
-def _feedback(made, coming, leads, rng, now):
+def _feedback(made, coming, leads, rng, now, log):
     """Feedback from some of the people there for 40% of past meetings."""
-    given, rows = [], []
-    for pk, _, starts, _, _, _ in made:
-        people = coming.get(pk)
-        if starts >= now or not people or rng.random() > 0.4:
-            continue
-        day = (starts + timedelta(days=rng.randint(0, 10))).date()
-        for person in rng.sample(people, min(len(people), rng.randint(1, 4))):
-            access = rng.choice(ACCESS_ANSWERS)
-            not_met = access in (AccessAnswer.NO, AccessAnswer.PARTLY)
-            followed = not_met and rng.random() < 0.75
-            given.append(FeedbackGiven(meeting_id=pk, person_id=person, given_at=starts))
-            rows.append(
-                Feedback(
-                    meeting_id=pk,
-                    person_id=None if rng.random() < 0.3 else person,
-                    given_on=day,
-                    access_needs_met=access,
-                    listened_to=rng.choice(ANSWERS),
-                    could_say=rng.choice(ANSWERS),
-                    anything_else=sentence(rng, 15) if rng.random() < 0.3 else "",
-                    needs_follow_up=not_met,
-                    followed_up_at=starts + timedelta(days=rng.randint(5, 30))
-                    if followed
-                    else None,
-                    followed_up_by_id=rng.choice(leads) if followed else None,
-                    follow_up_note=sentence(rng, 12) if followed else "",
+    with Loading(log) as load:
+        given = load.table(FeedbackGiven, ["meeting_id", "person_id", "given_at"])
+        rows = load.table(
+            Feedback,
+            [
+                "meeting_id",
+                "person_id",
+                "given_on",
+                "access_needs_met",
+                "listened_to",
+                "could_say",
+                "anything_else",
+                "needs_follow_up",
+                "followed_up_at",
+                "followed_up_by_id",
+                "follow_up_note",
+            ],
+        )
+        for pk, _, starts, _, _, _, _ in made:
+            people = coming.get(pk)
+            if starts >= now or not people or rng.random() > 0.4:
+                continue
+            day = (starts + timedelta(days=rng.randint(0, 10))).date()
+            for person in rng.sample(people, min(len(people), rng.randint(1, 4))):
+                access = rng.choice(ACCESS_ANSWERS)
+                not_met = access in (AccessAnswer.NO, AccessAnswer.PARTLY)
+                followed = not_met and rng.random() < 0.75
+                given.add((pk, person, starts))
+                rows.add(
+                    (
+                        pk,
+                        None if rng.random() < 0.3 else person,
+                        day,
+                        access,
+                        rng.choice(ANSWERS),
+                        rng.choice(ANSWERS),
+                        sentence(rng, 15) if rng.random() < 0.3 else "",
+                        not_met,
+                        starts + timedelta(days=rng.randint(5, 30)) if followed else None,
+                        rng.choice(leads) if followed else None,
+                        sentence(rng, 12) if followed else "",
+                    )
                 )
-            )
-    bulk(FeedbackGiven, given)
-    bulk(Feedback, rows)
-    return len(rows)
+    return rows.count

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.lib.generation import bulk, scaled, sentence
+from coproduce.lib.generation import LOAD_BATCH, Loading, bulk, scaled, sentence
 from coproduce.projects.models import TeamMember
 
 from .models import (
@@ -106,6 +106,31 @@ def _days_to_pay(rng):
     return rng.randint(2, 14) if rng.random() < 0.85 else rng.randint(15, 70)
 
 
+CLAIM_COLUMNS = [
+    "claimant_id",
+    "entered_by_id",
+    "project_id",
+    "activity_type_id",
+    "activity_date",
+    "minutes",
+    "description",
+    "skills",
+    "rate_id",
+    "fee_pence",
+    "payment_choice",
+    "charity",
+    "status",
+    "returned_reason",
+    "decided_by_id",
+    "created_at",
+    "submitted_at",
+    "approved_at",
+    "paid_at",
+    "days_to_pay",
+    "batch_id",
+]
+
+
 def generate(scale, rng, log):
     rates, rules = _policy()
     coproducers = sorted(
@@ -125,64 +150,86 @@ def generate(scale, rng, log):
     today = timezone.localdate()
     zone = timezone.get_current_timezone()
     count = scaled(100_000, scale, minimum=100)
-    claims = []
-    for _ in range(count):
-        activity_type_id = rng.choice(list(rates))
-        day = today - timedelta(days=int(1000 * rng.random() ** 1.5))
-        rate = [r for r in rates[activity_type_id] if r.starts_on <= day][-1]
-        minutes = rng.choice([60, 90, 120, 150, 180, 240, 300, 420])
-        claimant = claimants[int(len(claimants) * rng.random() ** 2)]
-        status = rng.choice(OLD_STATES if (today - day).days > 30 else RECENT_STATES)
-        choice = rng.choice(CHOICES)
-        sent = (
-            None
-            if status == Status.DRAFT
-            else now - timedelta(days=(today - day).days) + timedelta(days=rng.randint(0, 10))
-        )
-        sent = min(sent, now) if sent else None
-        approved = (
-            sent + timedelta(days=rng.randint(0, 5))
-            if status in (Status.APPROVED, Status.PAID)
-            else None
-        )
-        paid = sent + timedelta(days=_days_to_pay(rng)) if status == Status.PAID else None
-        if approved and approved > now:
-            approved = now
-        if paid and paid > now:
-            paid = now
-        claims.append(
-            Claim(
-                claimant_id=claimant,
-                entered_by_id=rng.choice(staff) if rng.random() < 0.08 else claimant,
-                project_id=rng.choice(projects_of[claimant])
-                if claimant in projects_of and rng.random() < 0.85
-                else None,
-                activity_type_id=activity_type_id,
-                activity_date=day,
-                minutes=minutes,
-                description=sentence(rng, 6),
-                skills=rng.choice(SKILLS),
-                rate_id=rate.pk,
-                fee_pence=rate.fee_for(minutes),
-                fee_wanted_pence=None,
-                payment_choice=choice,
-                charity="A local advocacy group" if choice == Claim.Choice.DONATE else "",
-                status=status,
-                returned_reason="Please add the date of the bus fare."
-                if status == Status.RETURNED
-                else "",
-                decided_by_id=rng.choice(approvers) if approved else None,
-                created_at=sent or now,
-                submitted_at=sent,
-                approved_at=approved,
-                paid_at=paid,
-                days_to_pay=Claim.days_between(sent, paid, zone),
+    weekly, waiting = _batches(approvers, rng, now, today)
+    before = Claim.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    kinds = list(rates)
+    with Loading(log) as load:
+        claims = load.table(Claim, CLAIM_COLUMNS, expected=count)
+        for _ in range(count):
+            activity_type_id = rng.choice(kinds)
+            day = today - timedelta(days=int(1000 * rng.random() ** 1.5))
+            rate = [r for r in rates[activity_type_id] if r.starts_on <= day][-1]
+            minutes = rng.choice([60, 90, 120, 150, 180, 240, 300, 420])
+            claimant = claimants[int(len(claimants) * rng.random() ** 2)]
+            status = rng.choice(OLD_STATES if (today - day).days > 30 else RECENT_STATES)
+            choice = rng.choice(CHOICES)
+            sent = (
+                None
+                if status == Status.DRAFT
+                else now - timedelta(days=(today - day).days) + timedelta(days=rng.randint(0, 10))
             )
+            sent = min(sent, now) if sent else None
+            approved = (
+                sent + timedelta(days=rng.randint(0, 5))
+                if status in (Status.APPROVED, Status.PAID)
+                else None
+            )
+            paid = sent + timedelta(days=_days_to_pay(rng)) if status == Status.PAID else None
+            if approved and approved > now:
+                approved = now
+            if paid and paid > now:
+                paid = now
+            if paid:
+                batch_id = weekly[_monday(paid)]
+            elif status == Status.APPROVED and rng.random() < 0.4:
+                batch_id = waiting
+            else:
+                batch_id = None
+            claims.add(
+                (
+                    claimant,
+                    rng.choice(staff) if rng.random() < 0.08 else claimant,
+                    rng.choice(projects_of[claimant])
+                    if claimant in projects_of and rng.random() < 0.85
+                    else None,
+                    activity_type_id,
+                    day,
+                    minutes,
+                    sentence(rng, 6),
+                    rng.choice(SKILLS),
+                    rate.pk,
+                    rate.fee_for(minutes),
+                    choice,
+                    "A local advocacy group" if choice == Claim.Choice.DONATE else "",
+                    status,
+                    "Please add the date of the bus fare." if status == Status.RETURNED else "",
+                    rng.choice(approvers) if approved else None,
+                    sent or now,
+                    sent,
+                    approved,
+                    paid,
+                    Claim.days_between(sent, paid, zone),
+                    batch_id,
+                )
+            )
+    # Batches no claim went into (a quiet week at a small scale) would not exist.
+    PaymentBatch.objects.filter(pk__gte=min(weekly.values()), claims__isnull=True).delete()
+    with Loading(log) as load:
+        expenses = load.table(
+            ExpenseItem,
+            ["claim_id", "expense_type_id", "rule_id", "description", "amount_pence"],
+            expected=count // 3 * 2,
         )
-    _batch(claims, approvers, rng, now)
-    bulk(Claim, claims)
-    made = list(
-        Claim.objects.order_by("-pk")[:count].values_list(
+        events = load.table(
+            ClaimEvent, ["claim_id", "actor_id", "status", "at", "note"], expected=count * 3
+        )
+        payments = load.table(
+            Payment,
+            ["claim_id", "batch_id", "amount_pence", "method", "paid_at"],
+            expected=count * 9 // 10,
+        )
+        made = Claim.objects.filter(pk__gt=before).order_by("pk")
+        for row in made.values_list(
             "pk",
             "status",
             "submitted_at",
@@ -193,61 +240,38 @@ def generate(scale, rng, log):
             "claimant_id",
             "decided_by_id",
             "batch_id",
-        )
-    )
-    expenses, events = [], []
-    extra = {}
-    for pk, status, sent, approved, paid, _, _, claimant, decider, _ in made:
-        if rng.random() < 0.33:
-            for _ in range(rng.randint(1, 3)):
-                expense_type_id, rule_id = rng.choice(rules)
-                amount = rng.randint(250, 4500)
-                extra[pk] = extra.get(pk, 0) + amount
-                expenses.append(
-                    ExpenseItem(
-                        claim_id=pk,
-                        expense_type_id=expense_type_id,
-                        rule_id=rule_id,
-                        description="Bus fare there and back",
-                        amount_pence=amount,
-                    )
-                )
-        if sent:
-            events.append(
-                ClaimEvent(claim_id=pk, actor_id=claimant, status=Status.SUBMITTED, at=sent)
-            )
-        if approved:
-            events.append(
-                ClaimEvent(claim_id=pk, actor_id=decider, status=Status.APPROVED, at=approved)
-            )
-        if paid:
-            events.append(ClaimEvent(claim_id=pk, actor_id=decider, status=Status.PAID, at=paid))
-        if status == Status.RETURNED:
-            events.append(
-                ClaimEvent(
-                    claim_id=pk,
-                    actor_id=rng.choice(approvers),
-                    status=Status.RETURNED,
-                    at=sent,
-                    note="Please check",
-                )
-            )
-    bulk(ExpenseItem, expenses)
-    bulk(ClaimEvent, events)
-    payments = _pay(made, extra)
-    log(f"    {count} claims, {len(expenses)} expenses, {payments} payments")
+        ).iterator(chunk_size=LOAD_BATCH):
+            pk, status, sent, approved, paid, fee, choice, claimant, decider, batch_id = row
+            extra = 0
+            if rng.random() < 0.33:
+                for _ in range(rng.randint(1, 3)):
+                    expense_type_id, rule_id = rng.choice(rules)
+                    amount = rng.randint(250, 4500)
+                    extra += amount
+                    expenses.add((pk, expense_type_id, rule_id, "Bus fare there and back", amount))
+            if sent:
+                events.add((pk, claimant, Status.SUBMITTED, sent, ""))
+            if approved:
+                events.add((pk, decider, Status.APPROVED, approved, ""))
+            if paid:
+                events.add((pk, decider, Status.PAID, paid, ""))
+                # The one payment of a paid claim: its fee (none if declined) and expenses.
+                amount = (0 if choice == Claim.Choice.DECLINE else fee) + extra
+                payments.add((pk, batch_id, amount, choice, paid))
+            if status == Status.RETURNED:
+                events.add((pk, rng.choice(approvers), Status.RETURNED, sent, "Please check"))
+    log(f"    {count} claims, {expenses.count} expenses, {payments.count} payments")
 
 
-def _batch(claims, finance, rng, now):
+def _monday(moment):
+    return moment.date() - timedelta(days=moment.weekday())
+
+
+def _batches(finance, rng, now, today):
     """Paid claims went out in weekly batches; some approved ones wait in a batch not yet
-    paid and the rest in the finance queue. Sets each claim's batch before it is saved."""
-    weeks = {}
-    for claim in claims:
-        if claim.status == Status.PAID:
-            weeks.setdefault(claim.paid_at.date() - timedelta(days=claim.paid_at.weekday()), [])
-            weeks[claim.paid_at.date() - timedelta(days=claim.paid_at.weekday())].append(claim)
-    waiting = [c for c in claims if c.status == Status.APPROVED and rng.random() < 0.4]
-    keys = sorted(weeks)
+    paid and the rest in the finance queue. Returns ({Monday: batch id}, waiting batch id)."""
+    first = _monday(now - timedelta(days=1100))
+    mondays = [first + timedelta(weeks=n) for n in range((today - first).days // 7 + 1)]
     batches = [
         PaymentBatch(
             created_by_id=rng.choice(finance),
@@ -256,32 +280,10 @@ def _batch(claims, finance, rng, now):
             paid_at=now - timedelta(days=(now.date() - monday).days),
             reference=f"BENCH-{monday:%Y%m%d}",
         )
-        for monday in keys
+        for monday in mondays
     ]
-    if waiting:
-        batches.append(PaymentBatch(created_by_id=rng.choice(finance), created_at=now))
+    batches.append(PaymentBatch(created_by_id=rng.choice(finance), created_at=now))
     bulk(PaymentBatch, batches)
     ids = list(PaymentBatch.objects.order_by("-pk")[: len(batches)].values_list("pk", flat=True))
     ids.reverse()
-    for batch_id, monday in zip(ids, keys, strict=False):
-        for claim in weeks[monday]:
-            claim.batch_id = batch_id
-    for claim in waiting:
-        claim.batch_id = ids[-1]
-
-
-def _pay(made, extra):
-    """The one payment of each paid claim: its fee (none if declined) and expenses."""
-    payments = [
-        Payment(
-            claim_id=pk,
-            batch_id=batch_id,
-            amount_pence=(0 if choice == Claim.Choice.DECLINE else fee) + extra.get(pk, 0),
-            method=choice,
-            paid_at=paid,
-        )
-        for pk, status, _, _, paid, fee, choice, _, _, batch_id in made
-        if status == Status.PAID
-    ]
-    bulk(Payment, payments)
-    return len(payments)
+    return dict(zip(mondays, ids, strict=False)), ids[-1]

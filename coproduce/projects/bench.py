@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, RoleAssignment
-from coproduce.lib.generation import bulk, days_ago, scaled, sentence, skewed_pick
+from coproduce.lib.generation import Loading, bulk, days_ago, scaled, sentence, skewed_pick
 
 from .models import Decision, Feedback, Project, Rung, RungDeclaration, Stage, TeamMember
 
@@ -52,92 +52,80 @@ def generate(scale, rng, log):
         )
     bulk(Project, projects)
     projects = list(Project.objects.order_by("-pk")[:count].values_list("pk", "lead_id"))
-    stages, team, declarations = [], [], []
-    for project_id, lead_id in projects:
-        for order, name in enumerate(STAGES[: rng.randint(2, 5)]):
-            stages.append(
-                Stage(
-                    project_id=project_id,
-                    name=name,
-                    order=order,
-                    coproducers_involved=rng.random() < 0.6,
-                )
-            )
-        on_team = {lead_id}
-        team.append(TeamMember(project_id=project_id, person_id=lead_id, kind="staff", role="Lead"))
-        chosen = [(p, "staff") for p in rng.sample(staff, min(len(staff), rng.randint(0, 2)))]
-        chosen += [(p, "coproducer") for p in skewed_pick(rng, coproducers, rng.randint(3, 12))]
-        for person, kind in chosen:
-            if person not in on_team:  # someone may hold both roles
-                on_team.add(person)
-                team.append(
-                    TeamMember(project_id=project_id, person_id=person, kind=kind, role="Member")
-                )
-        for _ in range(rng.randint(1, 3)):
-            declarations.append(
-                RungDeclaration(
-                    project_id=project_id,
-                    rung_id=rng.choice(rungs),
-                    reason=sentence(rng, 12),
-                    declared_by_id=lead_id,
-                )
-            )
-    bulk(Stage, stages)
-    bulk(TeamMember, team)
-    bulk(RungDeclaration, declarations)
+    with Loading(log) as load:
+        stages = load.table(Stage, ["project_id", "name", "order", "coproducers_involved"])
+        team = load.table(TeamMember, ["project_id", "person_id", "kind", "role"])
+        declarations = load.table(
+            RungDeclaration, ["project_id", "rung_id", "reason", "declared_by_id"]
+        )
+        for project_id, lead_id in projects:
+            for order, name in enumerate(STAGES[: rng.randint(2, 5)]):
+                stages.add((project_id, name, order, rng.random() < 0.6))
+            on_team = {lead_id}
+            team.add((project_id, lead_id, "staff", "Lead"))
+            chosen = [(p, "staff") for p in rng.sample(staff, min(len(staff), rng.randint(0, 2)))]
+            chosen += [(p, "coproducer") for p in skewed_pick(rng, coproducers, rng.randint(3, 12))]
+            for person, kind in chosen:
+                if person not in on_team:  # someone may hold both roles
+                    on_team.add(person)
+                    team.add((project_id, person, kind, "Member"))
+            for _ in range(rng.randint(1, 3)):
+                declarations.add((project_id, rng.choice(rungs), sentence(rng, 12), lead_id))
     members = {}
     new = [project_id for project_id, _ in projects]
     for project_id, person_id in TeamMember.objects.filter(
         kind="coproducer", project_id__in=new
     ).values_list("project_id", "person_id"):
         members.setdefault(project_id, []).append(person_id)
-    decisions, feedback = [], []
-    for project_id, lead_id in projects:
-        for _ in range(rng.randint(0, 10)):
-            decisions.append(
-                Decision(
-                    project_id=project_id,
-                    decided_on=days_ago(rng, 1000),
-                    what=sentence(rng, 14),
-                    why=sentence(rng, 20),
-                    agreement=rng.choice(Decision.Agreement.values),
-                    recorded_by_id=lead_id,
+    with Loading(log) as load:
+        decisions = load.table(
+            Decision,
+            ["project_id", "decided_on", "what", "why", "agreement", "recorded_by_id"],
+        )
+        feedback = load.table(
+            Feedback,
+            ["project_id", "said", "source", "said_on", "outcome", "response", "recorded_by_id"],
+        )
+        for project_id, lead_id in projects:
+            for _ in range(rng.randint(0, 10)):
+                decisions.add(
+                    (
+                        project_id,
+                        days_ago(rng, 1000),
+                        sentence(rng, 14),
+                        sentence(rng, 20),
+                        rng.choice(Decision.Agreement.values),
+                        lead_id,
+                    )
                 )
-            )
-        for _ in range(rng.randint(0, 8)):
-            outcome = rng.choice(Feedback.Outcome.values)
-            feedback.append(
-                Feedback(
-                    project_id=project_id,
-                    said=sentence(rng, 18),
-                    source=rng.choice(Feedback.Source.values),
-                    said_on=days_ago(rng, 1000),
-                    outcome=outcome,
-                    response="" if outcome == "open" else sentence(rng, 16),
-                    recorded_by_id=lead_id,
+            for _ in range(rng.randint(0, 8)):
+                outcome = rng.choice(Feedback.Outcome.values)
+                feedback.add(
+                    (
+                        project_id,
+                        sentence(rng, 18),
+                        rng.choice(Feedback.Source.values),
+                        days_ago(rng, 1000),
+                        outcome,
+                        "" if outcome == "open" else sentence(rng, 16),
+                        lead_id,
+                    )
                 )
-            )
-    bulk(Decision, decisions)
-    bulk(Feedback, feedback)
-    present = [
-        Decision.present.through(decision_id=decision_id, user_id=person)
+    with Loading(log) as load:
+        present = load.table(Decision.present.through, ["decision_id", "user_id"])
         for decision_id, project_id in Decision.objects.filter(project_id__in=new).values_list(
             "pk", "project_id"
-        )
-        for person in rng.sample(
-            members.get(project_id, []), min(len(members.get(project_id, [])), 4)
-        )
-    ]
-    bulk(Decision.present.through, present)
-    said_by = [
-        Feedback.said_by.through(feedback_id=feedback_id, user_id=rng.choice(members[project_id]))
+        ):
+            people = members.get(project_id, [])
+            for person in rng.sample(people, min(len(people), 4)):
+                present.add((decision_id, person))
+        said_by = load.table(Feedback.said_by.through, ["feedback_id", "user_id"])
         for feedback_id, project_id in Feedback.objects.filter(project_id__in=new).values_list(
             "pk", "project_id"
-        )
-        if members.get(project_id)
-    ]
-    bulk(Feedback.said_by.through, said_by)
+        ):
+            if members.get(project_id):
+                said_by.add((feedback_id, rng.choice(members[project_id])))
     log(
-        f"    {len(projects)} projects, {len(team)} team places, {len(decisions)} decisions, "
-        f"{len(feedback)} feedback"
+        f"    {len(projects)} projects, {team.count} team places, {decisions.count} decisions, "
+        f"{feedback.count} feedback"
     )
