@@ -108,29 +108,37 @@ def _materials(meeting):
     return materials
 
 
+def _with_feedback_and_attendance(invitations):
+    """Each invitation with whether its person gave feedback and the minutes they attended."""
+    return invitations.annotate(
+        feedback_given=Exists(
+            FeedbackGiven.objects.filter(meeting=OuterRef("meeting"), person=OuterRef("person"))
+        ),
+        attended_minutes=Subquery(
+            Attendance.objects.filter(
+                meeting=OuterRef("meeting"), person=OuterRef("person")
+            ).values("minutes")[:1]
+        ),
+    )
+
+
 def meeting_for_page(request, pk, **kwargs):
     """The meeting with what its page shows beside it, fetched once for the permission
-    check and the page: whether its checklist is out of date, and the viewer's own
-    invitation with whether they gave feedback and the minutes they attended."""
-    mine = (
-        Invitation.objects.filter(person=request.user)
-        .select_related("recorded_by")
-        .annotate(
-            feedback_given=Exists(
-                FeedbackGiven.objects.filter(meeting=OuterRef("meeting"), person=request.user)
-            ),
-            attended_minutes=Subquery(
-                Attendance.objects.filter(meeting=OuterRef("meeting"), person=request.user).values(
-                    "minutes"
-                )[:1]
-            ),
-        )
-    )
-    meetings = Meeting.objects.select_related("project", "venue", "organiser").prefetch_related(
-        Prefetch("invitations", queryset=mine, to_attr="viewer_invitations")
-    )
-    if runs_meetings(request.user):  # only organisers see the checklist: skip the subquery
+    check and the page. Organisers see everyone invited (their own invitation among
+    them) and whether the checklist is out of date; anyone else gets their own
+    invitation, with whether they gave feedback and the minutes they attended."""
+    meetings = Meeting.objects.select_related("project", "venue", "organiser")
+    if runs_meetings(request.user):
         meetings = checklist.with_staleness(meetings)
+    else:
+        mine = Invitation.objects.filter(person=request.user).select_related("recorded_by")
+        meetings = meetings.prefetch_related(
+            Prefetch(
+                "invitations",
+                queryset=_with_feedback_and_attendance(mine),
+                to_attr="viewer_invitations",
+            )
+        )
     return meeting_for_viewer(request, meetings, pk)
 
 
@@ -138,7 +146,6 @@ def meeting_for_page(request, pk, **kwargs):
 def meeting_detail(request, pk):
     meeting = request.meeting
     user = request.user
-    mine = next(iter(meeting.viewer_invitations), None)
     can_change = user.has_perm("meetings.change_meeting", meeting)
     invitations = counts = items = warnings = by_phone = waiting = None
     can_see_checklist = user.has_perm("meetings.view_checklist", meeting)
@@ -148,7 +155,11 @@ def meeting_detail(request, pk):
     if can_change:
         # Everyone invited, once: the replies, the waiting list and who to ring are
         # counted from the same rows rather than asked for in three more queries.
-        invitations = list(meeting.invitations.by_name().select_related("person__profile"))
+        invitations = list(
+            _with_feedback_and_attendance(
+                meeting.invitations.by_name().select_related("person__profile")
+            )
+        )
         counts = Invitation.reply_counts_of(invitations)
         waiting = sorted(
             (i for i in invitations if i.reply == Invitation.Reply.WAITING),
@@ -159,6 +170,9 @@ def meeting_detail(request, pk):
             for i in invitations
             if i.reply == Invitation.Reply.YES and not actions.wants_email(i.person)
         ]
+        mine = next((i for i in invitations if i.person_id == user.pk), None)
+    else:
+        mine = next(iter(meeting.viewer_invitations), None)
     # Read from the viewer's invitation, fetched with the meeting; the same answer as
     # the meetings.give_feedback rule (was there, and the meeting has started).
     attended = (
