@@ -14,6 +14,8 @@ def meeting_from(request, pk, **kwargs):
 def meeting_for_viewer(request, meetings, pk):
     """One meeting from `meetings`, with whether the viewer organises it asked in the
     same query, kept on the request for the view after its permission check."""
+    if not request.user.is_authenticated:  # sent to sign in by the permission check
+        return get_object_or_404(meetings, pk=pk)
     meeting = get_object_or_404(
         meetings.annotate(
             viewer_organises=Exists(meetings_organised_by(request.user).filter(pk=OuterRef("pk")))
