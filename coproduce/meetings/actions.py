@@ -20,7 +20,7 @@ from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
 from . import nudges
-from .checklist import mark_stale
+from .checklist import Needs, mark_stale, sync
 from .models import (
     AccessAnswer,
     AlternativeFormat,
@@ -217,12 +217,10 @@ def reply(
 def _fill_from_waiting_list(meeting: Meeting) -> list[Invitation]:
     """Offers free places to the people waiting longest, and tells them."""
     free = None if meeting.capacity is None else meeting.capacity - confirmed_count(meeting)
-    waiting = meeting.invitations.filter(reply=Invitation.Reply.WAITING).order_by(
-        "waiting_since", "pk"
-    )
+    waiting = meeting.invitations.waiting_list()
     if free is not None:
         waiting = waiting[: max(free, 0)]
-    promoted = list(waiting.select_related("person"))
+    promoted = list(waiting)
     if promoted:
         mark_stale(meeting)
     for invitation in promoted:
@@ -239,6 +237,12 @@ def _fill_from_waiting_list(meeting: Meeting) -> list[Invitation]:
 
 
 # ---- checklist ------------------------------------------------------------
+
+
+def update_checklist(*, meeting: Meeting, organiser: User) -> Needs:
+    """Rebuilds the checklist from the passports of the people coming, read (and
+    logged) as the organiser who asked, who then sees the result."""
+    return sync(meeting, organiser)
 
 
 @transaction.atomic

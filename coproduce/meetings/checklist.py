@@ -5,10 +5,11 @@ every read logged). Organisers see what to arrange, never why.
 `sync(meeting, viewer)` brings the stored checklist up to date: a new need adds
 an item; an item nobody coming needs any more is kept (someone may already
 have booked it) but marked as no longer needed, or removed if nothing was done
-yet. It runs when an organiser opens the checklist, and when an organiser opens
-the meeting page after a reply, a passport or a sharing choice changed
-(`is_stale`), so the read is always made, and logged, for the person who sees
-the result, and an unchanged checklist is not read again.
+yet. Opening a page never rebuilds it: pages read the stored checklist and say
+when a reply, a passport or a sharing choice changed since (`is_stale`, asked
+inside the meeting's own query by `with_staleness`); the organiser then asks
+for it to be updated (`actions.update_checklist`), so the read is made, and
+logged, for the person who sees the result, and a visit writes nothing.
 See docs/decisions/0009-meetings-checklist-from-passports.md."""
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
 
-from coproduce.people.access import Arrangements, arrangements_for_many, passports_changed_since
+from coproduce.people.access import Arrangements, arrangements_for_many, passports_changed_after
 from coproduce.people.models import Requirement
 
 from .models import Arrangement, Invitation, Meeting
@@ -108,47 +110,64 @@ def mark_stale(meeting: Meeting) -> None:
     type(meeting).objects.filter(pk=meeting.pk).update(checklist_checked_at=None)
 
 
+def with_staleness(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Each meeting gets `people_changed`: someone coming changed their passport or
+    sharing choice since the checklist was built. Reads no access needs."""
+    coming = Invitation.objects.filter(
+        meeting=OuterRef(OuterRef("pk")), reply__in=ATTENDING
+    ).values("person_id")
+    return meetings.annotate(
+        people_changed=passports_changed_after(coming, OuterRef("checklist_checked_at"))
+    )
+
+
 def is_stale(meeting: Meeting) -> bool:
-    """True when replies changed, or someone coming changed their passport or
-    sharing choice, since the checklist was last built. Reads no access needs."""
-    checked = meeting.checklist_checked_at
-    if checked is None:
+    """True when replies changed, or someone coming changed their passport or sharing
+    choice, since the checklist was last built. `meeting` comes from `with_staleness`."""
+    if meeting.checklist_checked_at is None:
         return True
     if meeting.has_ended:
         return False  # what was arranged is settled: passports changed since do not count
-    coming = meeting.invitations.filter(reply__in=ATTENDING).values("person_id")
-    return passports_changed_since(coming, checked)
+    people_changed: bool = getattr(meeting, "people_changed")  # noqa: B009  (annotated)
+    return people_changed
 
 
 @transaction.atomic
 def sync(meeting: Meeting, viewer: User) -> Needs:
     """Updates the stored checklist from the passports; returns the Needs read.
-    The meeting's row is locked first, so two organisers opening the page at
-    once do not both add the same arrangement."""
+    The meeting's row is locked first, so two organisers updating at once do not
+    both add the same arrangement. Its writes are a fixed number, whatever the
+    number of people or kinds of need."""
     list(type(meeting).objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
     needs = read_needs(meeting, viewer)
     existing = {item.code: item for item in meeting.arrangements.all()}
-    for code, people in needs.by_code.items():
-        item = existing.pop(code, None)
-        if item is None:
-            item = Arrangement.objects.create(
-                meeting=meeting,
-                code=code,
-                label=LABELS.get(code, code),
-                owner=meeting.organiser,
-                due_on=due_on(meeting, code),
-            )
-        elif not item.still_needed:
-            item.still_needed = True
-            item.save(update_fields=["still_needed"])
-        item.needed_by.set(people)
-    for item in existing.values():
-        if item.status == Arrangement.Status.TO_DO and not item.note:
-            item.delete()
-        elif item.still_needed:
-            item.still_needed = False
-            item.save(update_fields=["still_needed"])
-            item.needed_by.clear()
+    Arrangement.objects.bulk_create(
+        Arrangement(
+            meeting=meeting,
+            code=code,
+            label=LABELS.get(code, code),
+            owner=meeting.organiser,
+            due_on=due_on(meeting, code),
+        )
+        for code in needs.by_code
+        if code not in existing
+    )
+    items = {item.code: item for item in meeting.arrangements.all()}
+    needed = [item.pk for code, item in items.items() if code in needs.by_code]
+    gone = [item for code, item in items.items() if code not in needs.by_code]
+    untouched = [i.pk for i in gone if i.status == Arrangement.Status.TO_DO and not i.note]
+    Arrangement.objects.filter(pk__in=needed, still_needed=False).update(still_needed=True)
+    Arrangement.objects.filter(pk__in=[i.pk for i in gone if i.pk not in untouched]).update(
+        still_needed=False
+    )
+    who = Arrangement.needed_by.through
+    who.objects.filter(arrangement__meeting=meeting).delete()
+    Arrangement.objects.filter(pk__in=untouched).delete()
+    who.objects.bulk_create(
+        who(arrangement_id=items[code].pk, user_id=person.pk)
+        for code, people in needs.by_code.items()
+        for person in people
+    )
     meeting.checklist_checked_at = timezone.now()
     type(meeting).objects.filter(pk=meeting.pk).update(
         checklist_checked_at=meeting.checklist_checked_at

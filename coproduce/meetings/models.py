@@ -3,6 +3,7 @@ who is invited and who is coming, the access-arrangements checklist, papers in
 other formats, attendance and feedback afterwards."""
 
 import secrets
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import Self
 
@@ -164,11 +165,6 @@ class InvitationQuerySet(models.QuerySet):
         """With the person and whoever recorded a reply for them, in name order."""
         return self.select_related("person", "recorded_by").order_by("person__name", "pk")
 
-    def reply_counts(self) -> dict[str, int]:
-        """{reply's label: how many}, every reply listed, in the order replies are offered."""
-        counts = dict(self.values_list("reply").annotate(n=models.Count("pk")))
-        return {label: counts.get(value, 0) for value, label in Invitation.Reply.choices}
-
     def waiting_list(self) -> Self:
         """Who is waiting for a place, longest waiting first."""
         return (
@@ -225,6 +221,12 @@ class Invitation(models.Model):
     @property
     def has_place(self):
         return self.reply == self.Reply.YES
+
+    @classmethod
+    def reply_counts_of(cls, invitations):
+        """{reply's label: how many}, every reply listed, in the order replies are offered."""
+        counts = Counter(invitation.reply for invitation in invitations)
+        return {label: counts[value] for value, label in cls.Reply.choices}
 
 
 class ArrangementQuerySet(models.QuerySet):

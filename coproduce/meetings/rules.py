@@ -16,10 +16,18 @@ from .models import Invitation
 from .organising import organises
 
 
+def fetched_for(meeting, user, name):
+    """True when a page fetched `name` with the meeting for this user (views/common.py's
+    `meeting_for_viewer`), so a rule need not ask the database again."""
+    return getattr(meeting, "viewer_id", None) == user.pk and hasattr(meeting, name)
+
+
 @rules.predicate
 def is_invited(user, meeting):
     if meeting is None or not user.is_authenticated:
         return False
+    if fetched_for(meeting, user, "viewer_invitations"):
+        return bool(meeting.viewer_invitations)
     return Invitation.objects.filter(meeting=meeting, person=user).exists()
 
 
@@ -41,7 +49,11 @@ def was_there(user, meeting):
 
 @rules.predicate
 def organises_it(user, meeting):
-    return meeting is not None and user.is_authenticated and organises(user, meeting)
+    if meeting is None or not user.is_authenticated:
+        return False
+    if fetched_for(meeting, user, "viewer_organises"):
+        return meeting.viewer_organises
+    return organises(user, meeting)
 
 
 runs_meetings = is_lead | is_staff_member

@@ -31,6 +31,14 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/checklist/", checklist.checklist_view, name="checklist"),
     path(
+        "meetings/<int:pk>/checklist/update/", checklist.checklist_update, name="checklist_update"
+    ),
+    path(
+        "meetings/<int:pk>/checklist/details/",
+        checklist.checklist_details,
+        name="checklist_details",
+    ),
+    path(
         "meetings/<int:pk>/checklist/<int:item_pk>/",
         checklist.arrangement_edit,
         name="arrangement_edit",

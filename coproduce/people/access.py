@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Q
 
 from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
@@ -177,3 +178,11 @@ def passports_changed_since(people: QuerySet[Any], when: datetime) -> bool:
         user__in=people, updated_at__gt=when
     ).exists() or consent.changed_since(people, consent.SHARE_ACCESS, when)
     return changed
+
+
+def passports_changed_after(people: QuerySet[Any], when: Any) -> Q:
+    """The same question as a database expression, so a page can ask it inside the query
+    that fetches its own object (`when` may be an OuterRef) instead of in two more."""
+    passports = AccessPassport.objects.filter(user__in=people, updated_at__gt=when)
+    choices = consent.changes_after(people, consent.SHARE_ACCESS, when)
+    return Exists(passports) | Exists(choices)

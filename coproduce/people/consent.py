@@ -92,6 +92,9 @@ def consenting(queryset, purpose, field="pk"):
 def changed_since(people, purpose, when):
     """True when any of `people` (a queryset of ids) recorded a choice for the purpose
     after `when`."""
-    return ConsentRecord.objects.filter(
-        person__in=people, purpose=purpose, recorded_at__gt=when
-    ).exists()
+    return changes_after(people, purpose, when).exists()
+
+
+def changes_after(people, purpose, when):
+    """The choices `people` recorded for the purpose after `when` (which may be an OuterRef)."""
+    return ConsentRecord.objects.filter(person__in=people, purpose=purpose, recorded_at__gt=when)

@@ -187,24 +187,36 @@ def measures_for(project_ids):
     )
     for row in coproducer_members.values("project_id").annotate(n=Count("person", distinct=True)):
         measures[row["project_id"]].coproducers = row["n"]
-    stage_rows = (
-        Stage.objects.filter(project_id__in=ids)
-        .values("project_id")
-        .annotate(n=Count("pk"), involved=Count("pk", filter=Q(coproducers_involved=True)))
-    )
-    for row in stage_rows:
-        measures[row["project_id"]].stages = row["n"]
-        measures[row["project_id"]].stages_involved = row["involved"]
-    first_stages = (
+    # Every stage's row, in order, once: counts and the first stage come from the same rows.
+    stages = (
         Stage.objects.filter(project_id__in=ids)
         .order_by("project_id", "order", "pk")
         .values_list("project_id", "coproducers_involved")
     )
-    seen = set()
-    for project_id, involved in first_stages:
-        if project_id not in seen:
-            seen.add(project_id)
-            measures[project_id].first_stage_involved = involved
+    for project_id, involved in stages:
+        measure = measures[project_id]
+        if not measure.stages:
+            measure.first_stage_involved = involved
+        measure.stages += 1
+        measure.stages_involved += involved
+    _count_decisions_and_feedback(measures, ids)
+    return measures
+
+
+def measures_of(project_id, team, stages):
+    """Measures for one project whose team and stages the page has already fetched:
+    only decisions and feedback are counted in the database."""
+    measures = Measures(
+        coproducers=len({m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}),
+        stages=len(stages),
+        stages_involved=sum(1 for stage in stages if stage.coproducers_involved),
+        first_stage_involved=bool(stages) and stages[0].coproducers_involved,
+    )
+    _count_decisions_and_feedback({project_id: measures}, [project_id])
+    return measures
+
+
+def _count_decisions_and_feedback(measures, ids):
     coproducer_present = TeamMember.objects.filter(
         project_id=OuterRef("project_id"),
         kind=TeamMember.Kind.COPRODUCER,
@@ -238,4 +250,3 @@ def measures_for(project_ids):
     for row in feedback_rows:
         measures[row["project_id"]].feedback = row["n"]
         measures[row["project_id"]].feedback_answered = row["answered"]
-    return measures

@@ -2,26 +2,47 @@
 and those shared with everyone signed in; board members see only aggregates."""
 
 import rules
+from django.utils import timezone
 
 from coproduce.accounts.rules import is_administrator, is_coproducer, is_lead, is_staff_member
 
 from .models import Project, TeamMember
 
 
-def _current_member(user, project, **kind):
+def _current_kinds(user, project):
+    """The kinds of current membership `user` has on `project`: asked once per project
+    object, however many permissions a page checks against it."""
     if not user.is_authenticated or project is None:
-        return False
-    return TeamMember.objects.current().filter(project=project, person=user, **kind).exists()
+        return set()
+    asked = project.__dict__.setdefault("_current_kinds_of", {})
+    if user.pk not in asked:
+        asked[user.pk] = set(
+            TeamMember.objects.current()
+            .filter(project=project, person=user)
+            .values_list("kind", flat=True)
+        )
+    return asked[user.pk]
+
+
+def remember_current_kinds(user, project, team):
+    """Fills the same answer from a team a page has already fetched (every member)."""
+    if user.is_authenticated:
+        today = timezone.localdate()
+        project.__dict__.setdefault("_current_kinds_of", {})[user.pk] = {
+            member.kind
+            for member in team
+            if member.person_id == user.pk and (member.left_on is None or member.left_on > today)
+        }
 
 
 @rules.predicate
 def is_on_team(user, project):
-    return _current_member(user, project)
+    return bool(_current_kinds(user, project))
 
 
 @rules.predicate
 def is_coproducer_on_team(user, project):
-    return _current_member(user, project, kind=TeamMember.Kind.COPRODUCER)
+    return TeamMember.Kind.COPRODUCER in _current_kinds(user, project)
 
 
 @rules.predicate
@@ -36,7 +57,7 @@ def is_shared_with_everyone(user, project):
 
 @rules.predicate
 def is_staff_on_team(user, project):
-    return _current_member(user, project, kind=TeamMember.Kind.STAFF)
+    return TeamMember.Kind.STAFF in _current_kinds(user, project)
 
 
 runs_projects = is_lead | is_staff_member | is_administrator

@@ -1,6 +1,8 @@
+from collections import defaultdict
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -24,7 +26,7 @@ from .forms import (
     TeamMemberForm,
 )
 from .models import Decision, DecisionView, Feedback, Project, Rung, TeamMember
-from .rules import runs_projects, visible_feedback
+from .rules import remember_current_kinds, runs_projects, visible_feedback
 
 
 def project_from(request, pk, **kwargs):
@@ -84,22 +86,64 @@ def project_create(request):
     return render(request, "projects/project_form.html", {"form": form, "creating": True})
 
 
-@permission_required("projects.view_project", fn=project_from)
-def project_detail(request, pk):
+def _latest_decisions(project):
+    """The ten latest decisions with who was there and the views given: three queries
+    whether there are none or many, so every project's page costs the same."""
+    latest = project.decisions.all()[:10]
+    decisions = list(latest.select_related("stage", "recorded_by"))
+    present, views = defaultdict(list), defaultdict(list)
+    who = Decision.present.through.objects.filter(decision__in=latest.values("pk"))
+    for row in who.select_related("user").order_by("user__name", "user_id"):
+        present[row.decision_id].append(row.user)
+    for view in DecisionView.objects.filter(decision__in=latest.values("pk")).select_related(
+        "author"
+    ):
+        views[view.decision_id].append(view)
+    for decision in decisions:
+        decision.people_present, decision.views_given = present[decision.pk], views[decision.pk]
+    return decisions
+
+
+def _latest_feedback(visible):
+    """The ten latest things said that the viewer may read, with who said them: two
+    queries whether there are none or many."""
+    latest = visible[:10]
+    items = list(latest)
+    said_by = defaultdict(list)
+    who = Feedback.said_by.through.objects.filter(feedback__in=visible.values("pk")[:10])
+    for row in who.select_related("user").order_by("user__name", "user_id"):
+        said_by[row.feedback_id].append(row.user)
+    for item in items:
+        item.people_who_said = said_by[item.pk]
+    return items
+
+
+def project_for_page(request, pk, **kwargs):
+    """The project and its whole team, fetched once for the permission checks and the
+    page: the viewer's own place on the team is read from the team shown."""
     project = get_object_or_404(Project.objects.select_related("declared_rung", "lead"), pk=pk)
-    with_evidence([project])
-    decisions = project.decisions.select_related("stage", "recorded_by").prefetch_related(
-        "present",
-        Prefetch("views", queryset=DecisionView.objects.select_related("author")),
-    )[:10]
-    feedback = visible_feedback(
-        request.user, project, project.feedback.select_related("responded_by")
-    ).prefetch_related("said_by")[:10]
-    team = project.team.select_related("person")
+    project.team_shown = list(project.team.select_related("person"))
+    remember_current_kinds(request.user, project, project.team_shown)
+    request.project = project
+    return project
+
+
+@permission_required("projects.view_project", fn=project_for_page)
+def project_detail(request, pk):
+    project = request.project
+    team = project.team_shown
+    stages = list(project.stages.all())
+    # The evidence is counted from the team and stages shown, plus two counts.
+    project.measures = evidence.measures_of(project.pk, team, stages)
+    project.evidenced_rung, project.evidence_rule = evidence.evidenced_rung(project.measures)
+    decisions = _latest_decisions(project)
+    feedback = _latest_feedback(
+        visible_feedback(request.user, project, project.feedback.select_related("responded_by"))
+    )
     coproducer_ids = {m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}
     context = {
         "project": project,
-        "stages": project.stages.all(),
+        "stages": stages,
         "team": team,
         "coproducer_ids": coproducer_ids,
         "decisions": decisions,

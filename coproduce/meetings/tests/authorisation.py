@@ -113,6 +113,8 @@ ROWS = {
     # Built from passports: only those organising this meeting (its organiser, and
     # the lead and staff of its project), not every member of staff.
     "meetings:checklist": only("staff", kwargs=meeting),
+    "meetings:checklist_update": only("staff", status=POST_ONLY, crawl=False, kwargs=meeting),
+    "meetings:checklist_details": only("staff", kwargs=meeting),
     "meetings:arrangement_edit": only("staff", kwargs=arrangement),
     "meetings:arrangement_done": only("staff", status=POST_ONLY, crawl=False, kwargs=arrangement),
     "meetings:material_add": only(*RUNS_MEETINGS, kwargs=meeting),

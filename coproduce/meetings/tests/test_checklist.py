@@ -91,11 +91,19 @@ def test_organisers_see_arrangements_not_reasons_and_the_read_is_logged(people, 
     passport(sam, ["bsl"], own_words="I am Deaf since birth.", dietary="Vegan")
     meeting = make_meeting(organiser=staff)
     coming(meeting, sam, staff)
-    page = client_as("staff").get(reverse("meetings:checklist", args=[meeting.pk]))
-    text = page.content.decode()
-    assert "Book a BSL interpreter" in text and "Vegan" in text
-    assert "Deaf since birth" not in text
+    client = client_as("staff")
+    url = reverse("meetings:checklist", args=[meeting.pk])
+    assert "Update the checklist" in client.get(url).content.decode()
+    assert not ReadLog.objects.filter(viewer=staff, subject=sam).exists()  # looking reads nothing
+    text = client.post(reverse("meetings:checklist_update", args=[meeting.pk]), follow=True)
+    text = text.content.decode()
+    assert "Book a BSL interpreter" in text and "Update the checklist" not in text
+    assert "Deaf since birth" not in text and "Vegan" not in text
     assert ReadLog.objects.filter(viewer=staff, subject=sam).exists()
+    details = client.get(reverse("meetings:checklist_details", args=[meeting.pk]))
+    assert (
+        "Vegan" in details.content.decode() and "Deaf since birth" not in details.content.decode()
+    )
 
 
 def test_someone_who_does_not_share_is_asked_not_guessed(people):
@@ -160,17 +168,28 @@ def test_marking_an_arrangement_done(people, client_as):
     assert bad.status_code == 200 and "Enter a real date" in bad.content.decode()
 
 
-def test_the_meeting_page_follows_passport_and_reply_changes(people, client_as):
+def test_the_meeting_page_says_when_passports_or_replies_changed_and_writes_nothing(
+    people, client_as
+):
     staff = people["staff"]
     sam = UserFactory(name="Sam", roles=["coproducer"])
     passport(sam, ["bsl"])
     meeting = make_meeting(organiser=staff)
     coming(meeting, sam, staff)
     client = client_as("staff")
-    assert "Book a BSL interpreter" in client.get(meeting.get_absolute_url()).content.decode()
+    changed = "Replies or access passports have changed"
+    update = reverse("meetings:checklist_update", args=[meeting.pk])
+
+    def page():
+        return client.get(meeting.get_absolute_url()).content.decode()
+
+    client.post(update)
+    assert "Book a BSL interpreter" in page() and changed not in page()
     passport(sam, ["captions"])
-    page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Book a captioner" in page and "Book a BSL interpreter" not in page
+    assert changed in page() and not meeting.arrangements.filter(code="captions").exists()
+    client.post(update)
+    assert "Book a captioner" in page() and "Book a BSL interpreter" not in page()
     coming(meeting, sam, staff, Invitation.Reply.NO)
-    page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Book a captioner" not in page
+    assert changed in page()
+    client.post(update)
+    assert "Book a captioner" not in page() and changed not in page()

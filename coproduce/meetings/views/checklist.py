@@ -11,29 +11,68 @@ from coproduce.lib.views import permission_required, safe_next
 from .. import actions, checklist
 from ..forms import ArrangementForm
 from ..models import Arrangement, Meeting
-from .common import meeting_from, posted
+from .common import meeting_for_viewer, meeting_from, posted
 
 
-@permission_required("meetings.view_checklist", fn=meeting_from)
-def checklist_view(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("venue"), pk=pk)
-    # Once the meeting is over the checklist is a record of what was arranged:
-    # nobody's passport is read again for it.
-    details = [] if meeting.has_ended else checklist.sync(meeting, request.user).details
-    items = list(
-        meeting.arrangements.select_related("owner")
-        .prefetch_related("needed_by")
-        .order_by("-still_needed", "due_on", "label")
+def meeting_with_staleness(request, pk, **kwargs):
+    """The meeting, and whether its checklist is out of date, in one query shared by the
+    permission check and the page."""
+    return meeting_for_viewer(
+        request, checklist.with_staleness(Meeting.objects.select_related("venue")), pk
     )
+
+
+@permission_required("meetings.view_checklist", fn=meeting_with_staleness)
+def checklist_view(request, pk):
+    """The stored checklist, read only: rebuilding it reads passports and writes, so the
+    organiser asks for that (`checklist_update`) when the page says something changed."""
+    meeting = request.meeting
+    items = list(
+        meeting.arrangements.select_related("owner").order_by("-still_needed", "due_on", "label")
+    )
+    # Who needs each, in one query even when there is nothing yet, so every meeting's
+    # checklist costs the same.
+    who = Arrangement.needed_by.through.objects.filter(arrangement__meeting=meeting)
+    people = {}
+    for row in who.select_related("user").order_by("user__name", "user_id"):
+        people.setdefault(row.arrangement_id, []).append(row.user)
+    for item in items:
+        item.people = people.get(item.pk, [])
     return render(
         request,
         "meetings/checklist.html",
         {
             "meeting": meeting,
             "items": items,
-            "details": details,
+            "stale": checklist.is_stale(meeting),
             "warnings": checklist.warnings(meeting, items),
         },
+    )
+
+
+@permission_required("meetings.view_checklist", fn=meeting_from)
+@require_POST
+def checklist_update(request, pk):
+    """Rebuilds the checklist from the passports of the people coming, read as this
+    organiser, who sees the result next."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if meeting.has_ended:
+        messages.info(request, "The meeting is over: the checklist is a record of what was done.")
+    else:
+        actions.update_checklist(meeting=meeting, organiser=request.user)
+        messages.success(request, "The checklist is up to date with replies and passports.")
+    return redirect("meetings:checklist", pk=meeting.pk)
+
+
+@permission_required("meetings.view_checklist", fn=meeting_from)
+def checklist_details(request, pk):
+    """The food and other arrangements people coming described, read live (and logged)
+    and never copied into the checklist. Once the meeting is over nobody's passport is
+    read again for it."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    details = [] if meeting.has_ended else checklist.read_needs(meeting, request.user).details
+    return render(
+        request, "meetings/checklist_details.html", {"meeting": meeting, "details": details}
     )
 
 

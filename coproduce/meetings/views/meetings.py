@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -13,9 +13,9 @@ from coproduce.projects.models import Project
 from .. import actions, checklist
 from ..attendance import claim_details
 from ..forms import MeetingForm, ReplyForm
-from ..models import FeedbackGiven, Invitation, Meeting
+from ..models import AlternativeFormat, Attendance, FeedbackGiven, Invitation, Meeting
 from ..rules import runs_meetings
-from .common import meeting_from, posted
+from .common import meeting_for_viewer, meeting_from, posted
 
 
 @permission_required("meetings.view_meeting_list")
@@ -41,9 +41,9 @@ def meeting_list(request):
     if page.object_list:
         shown = list(page.object_list)
         mine = dict(
-            Invitation.objects.filter(person=request.user, meeting__in=shown).values_list(
-                "meeting_id", "reply"
-            )
+            Invitation.objects.filter(person=request.user, meeting__in=shown)
+            .order_by()  # no join to people for the name order
+            .values_list("meeting_id", "reply")
         )
         # Counted for the 25 shown: counting every meeting's replies before paging made
         # the database group all 400,000 invitations (0.1 s at a twentieth of that).
@@ -51,6 +51,7 @@ def meeting_list(request):
             coming = dict(
                 Invitation.objects.filter(meeting__in=shown)
                 .coming()
+                .order_by()
                 .values_list("meeting_id")
                 .annotate(n=Count("pk"))
             )
@@ -97,41 +98,93 @@ def meeting_edit(request, pk):
 
 
 def _materials(meeting):
-    return meeting.materials.prefetch_related("formats")
+    """The meeting's papers, each with `.other_formats`: two queries whether or not there
+    are papers, so every meeting's page costs the same."""
+    materials = list(meeting.materials.all())
+    by_material = {}
+    for item in AlternativeFormat.objects.filter(material__meeting=meeting):
+        by_material.setdefault(item.material_id, []).append(item)
+    for material in materials:
+        material.other_formats = by_material.get(material.pk, [])
+    return materials
 
 
-@permission_required("meetings.view_meeting", fn=meeting_from)
-def meeting_detail(request, pk):
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("project", "venue", "organiser"), pk=pk
+def _with_feedback_and_attendance(invitations):
+    """Each invitation with whether its person gave feedback and the minutes they attended."""
+    return invitations.annotate(
+        feedback_given=Exists(
+            FeedbackGiven.objects.filter(meeting=OuterRef("meeting"), person=OuterRef("person"))
+        ),
+        attended_minutes=Subquery(
+            Attendance.objects.filter(
+                meeting=OuterRef("meeting"), person=OuterRef("person")
+            ).values("minutes")[:1]
+        ),
     )
+
+
+def meeting_for_page(request, pk, **kwargs):
+    """The meeting with what its page shows beside it, fetched once for the permission
+    check and the page. Organisers see everyone invited (their own invitation among
+    them) and whether the checklist is out of date; anyone else gets their own
+    invitation, with whether they gave feedback and the minutes they attended."""
+    meetings = Meeting.objects.select_related("project", "venue", "organiser")
+    if not request.user.is_authenticated:
+        return meeting_for_viewer(request, meetings, pk)
+    if runs_meetings(request.user):
+        meetings = checklist.with_staleness(meetings)
+    else:
+        mine = Invitation.objects.filter(person=request.user).select_related("recorded_by")
+        meetings = meetings.prefetch_related(
+            Prefetch(
+                "invitations",
+                queryset=_with_feedback_and_attendance(mine),
+                to_attr="viewer_invitations",
+            )
+        )
+    return meeting_for_viewer(request, meetings, pk)
+
+
+@permission_required("meetings.view_meeting", fn=meeting_for_page)
+def meeting_detail(request, pk):
+    meeting = request.meeting
     user = request.user
     can_change = user.has_perm("meetings.change_meeting", meeting)
-    mine = meeting.invitations.filter(person=user).first()
     invitations = counts = items = warnings = by_phone = waiting = None
     can_see_checklist = user.has_perm("meetings.view_checklist", meeting)
     if can_see_checklist:
-        if checklist.is_stale(meeting):
-            checklist.sync(meeting, user)
         items = list(meeting.arrangements.with_people_count())
         warnings = checklist.warnings(meeting, items)
     if can_change:
-        invitations = meeting.invitations.by_name()
-        counts = meeting.invitations.reply_counts()
-        waiting = meeting.invitations.waiting_list()
+        # Everyone invited, once: the replies, the waiting list and who to ring are
+        # counted from the same rows rather than asked for in three more queries.
+        invitations = list(
+            _with_feedback_and_attendance(
+                meeting.invitations.by_name().select_related("person__profile")
+            )
+        )
+        counts = Invitation.reply_counts_of(invitations)
+        waiting = sorted(
+            (i for i in invitations if i.reply == Invitation.Reply.WAITING),
+            key=lambda i: (i.waiting_since, i.pk),
+        )
         by_phone = [
             i
-            for i in meeting.invitations.coming().select_related("person__profile")
-            if not actions.wants_email(i.person)
+            for i in invitations
+            if i.reply == Invitation.Reply.YES and not actions.wants_email(i.person)
         ]
-    feedback_given = (
-        mine is not None and FeedbackGiven.objects.filter(meeting=meeting, person=user).exists()
-    )
+        mine = next((i for i in invitations if i.person_id == user.pk), None)
+    else:
+        mine = next(iter(meeting.viewer_invitations), None)
+    # Read from the viewer's invitation, fetched with the meeting; the same answer as
+    # the meetings.give_feedback rule (was there, and the meeting has started).
     attended = (
-        meeting.attendance.select_related("meeting").filter(person=user).first()
-        if mine is not None and meeting.has_started
+        Attendance(meeting=meeting, person=user, minutes=mine.attended_minutes)
+        if mine is not None and mine.attended_minutes is not None
         else None
     )
+    feedback_given = mine is not None and mine.feedback_given
+    was_there = attended is not None or (mine is not None and mine.has_place)
     context = {
         "meeting": meeting,
         "breaks": meeting.breaks.all(),
@@ -139,6 +192,7 @@ def meeting_detail(request, pk):
         "reply_form": ReplyForm(initial={"reply": mine.reply}) if mine else None,
         "can_change": can_change,
         "can_see_checklist": can_see_checklist,
+        "checklist_stale": can_see_checklist and checklist.is_stale(meeting),
         "can_see_joining": can_change or mine is not None,
         "materials": _materials(meeting),
         "invitations": invitations,
@@ -147,8 +201,7 @@ def meeting_detail(request, pk):
         "items": items,
         "warnings": warnings,
         "by_phone": by_phone,
-        "can_give_feedback": user.has_perm("meetings.give_feedback", meeting)
-        and not feedback_given,
+        "can_give_feedback": meeting.has_started and was_there and not feedback_given,
         "feedback_given": feedback_given,
         "can_see_feedback": user.has_perm("meetings.view_feedback_results", meeting),
         "confirmed": counts.get(Invitation.Reply.YES.label) if counts else None,

@@ -258,9 +258,13 @@ def test_a_meeting_page_does_not_read_passports_for_staff_not_organising_it(
     assert page.status_code == 200
     assert b"Only the people organising this meeting see what to arrange" in page.content
     assert lead.get(reverse("meetings:checklist", args=[meeting.pk])).status_code == 403
+    assert lead.post(reverse("meetings:checklist_update", args=[meeting.pk])).status_code == 403
+    assert lead.get(reverse("meetings:checklist_details", args=[meeting.pk])).status_code == 403
     assert not ReadLog.objects.filter(what__in=PASSPORT_READS).exists()
     # The organiser's checklist keeps working, without their own words.
-    checklist = client_as("staff").get(reverse("meetings:checklist", args=[meeting.pk]))
+    organiser = client_as("staff")
+    organiser.post(reverse("meetings:checklist_update", args=[meeting.pk]))
+    checklist = organiser.get(reverse("meetings:checklist", args=[meeting.pk]))
     assert checklist.status_code == 200
     assert b"Book a BSL interpreter" in checklist.content and b"I am Deaf" not in checklist.content
 
