@@ -82,26 +82,30 @@ APPROVERS = (Role.LEAD, Role.ADMINISTRATOR)
 
 def _waiting(user, now):
     """The oldest-sent claims to approve and to pay that this person may act on, 11 of
-    each at most, in one query: each kind is its own `ORDER BY ... LIMIT` subquery read
-    from its partial index (claim_to_approve, claim_to_pay), so someone who both
-    approves and pays (a lead in finance) costs one query, not two. Numbering every
-    waiting claim in one windowed query instead took 2 s at scale 1."""
+    each at most, in one query: for someone who does both (a lead in finance), each
+    kind is its own `ORDER BY ... LIMIT` subquery read in the order of the
+    (status, submitted_at) index. Numbering every waiting claim in one windowed query
+    instead took 2 s at scale 1."""
 
     def fetch():
         oldest_first = ("submitted_at", "pk")
-        wanted = Q(pk__in=[])
+        kinds = []
         if user.has_role(*APPROVERS):
-            to_approve = (
+            kinds.append(
                 Claim.objects.filter(status=Status.SUBMITTED)
                 .exclude(claimant=user)
                 .exclude(entered_by=user)
-                .order_by(*oldest_first)
             )
-            wanted |= Q(pk__in=to_approve.values("pk")[: SHOWN + 1])
         if user.has_role(Role.FINANCE):
-            to_pay = Claim.objects.filter(status=Status.APPROVED, batch__isnull=True)
-            wanted |= Q(pk__in=to_pay.order_by(*oldest_first).values("pk")[: SHOWN + 1])
-        return list(Claim.objects.filter(wanted).select_related("claimant").order_by(*oldest_first))
+            kinds.append(Claim.objects.filter(status=Status.APPROVED, batch__isnull=True))
+        if len(kinds) == 1:  # read directly: wrapped in a subquery it cost twice the time
+            waiting = kinds[0].order_by(*oldest_first)[: SHOWN + 1]
+        else:
+            wanted = Q()
+            for kind in kinds:
+                wanted |= Q(pk__in=kind.order_by(*oldest_first).values("pk")[: SHOWN + 1])
+            waiting = Claim.objects.filter(wanted).order_by(*oldest_first)
+        return list(waiting.select_related("claimant"))
 
     return once(user, now, "payments.waiting", fetch)
 
