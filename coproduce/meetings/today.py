@@ -11,7 +11,6 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.db.models import (
-    Case,
     Exists,
     F,
     JSONField,
@@ -19,10 +18,8 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
-    When,
-    Window,
 )
-from django.db.models.functions import Concat, RowNumber
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,25 +73,23 @@ def _on(moment):
 
 def _invitations(user, now):
     """The person's invitations to meetings still to come, both those to answer
-    (SHOWN) and those they said yes to (NEXT_SHOWN), soonest first, in one query. Each
-    carries what next_meetings tells: whether the papers are out, the formats they are
-    out in, and the arrangements made for this person."""
+    (SHOWN) and those they said yes to (NEXT_SHOWN), soonest first, in one query: each
+    kind is its own `ORDER BY ... LIMIT` subquery (cheaper to build than numbering the
+    rows in a window). Each carries what next_meetings tells: whether the papers are
+    out, the formats they are out in, and the arrangements made for this person."""
     today = timezone.localdate(now)
-    soonest = Window(
-        RowNumber(), partition_by=[F("reply")], order_by=[F("meeting__starts_at"), F("pk")]
+    to_come = Invitation.objects.filter(person=user, meeting__starts_at__gt=now).order_by(
+        "meeting__starts_at", "pk"
     )
+    to_answer = to_come.filter(reply=Invitation.Reply.NONE).values("pk")[:SHOWN]
+    coming = to_come.filter(reply=Invitation.Reply.YES).values("pk")[:NEXT_SHOWN]
     mine = Arrangement.objects.filter(
         meeting=OuterRef("meeting"), needed_by=user, still_needed=True
     )
     return list(
-        Invitation.objects.filter(
-            person=user,
-            reply__in=[Invitation.Reply.NONE, Invitation.Reply.YES],
-            meeting__starts_at__gt=now,
-        )
+        Invitation.objects.filter(Q(pk__in=to_answer) | Q(pk__in=coming))
         .select_related("meeting")
         .annotate(
-            place=soonest,
             papers=Exists(Material.objects.filter(meeting=OuterRef("meeting"), sent_on__lte=today)),
             papers_in=joined_of(
                 AlternativeFormat.objects.filter(
@@ -108,7 +103,6 @@ def _invitations(user, now):
                 output_field=JSONField(),
             ),
         )
-        .filter(place__lte=SHOWN)
         .order_by("meeting__starts_at", "pk")
     )
 
@@ -238,25 +232,21 @@ def arrangements_due(user, now):
 def _organised(user, now):
     """In one query, the meetings this person organised, for attendance_to_record and
     papers_late: those that began in the last 30 days with no attendance recorded, and
-    those in the next 60 days with no papers, at most SHOWN * 3 of each, soonest first."""
-    recorded = Attendance.objects.filter(meeting=OuterRef("pk"))
-    papers = Material.objects.filter(meeting=OuterRef("pk"))
-    begun = Q(starts_at__lte=now)
-    soonest = Window(
-        RowNumber(),
-        partition_by=[Case(When(begun, then=Value(True)), default=Value(False))],
-        order_by=[F("starts_at"), F("pk")],
+    those in the next 60 days with no papers, at most SHOWN * 3 of each, soonest first.
+    Each kind is its own `ORDER BY ... LIMIT` subquery (cheaper than a window)."""
+    theirs = Meeting.objects.filter(organiser=user).order_by("starts_at", "pk")
+    begun = theirs.filter(starts_at__gte=now - timedelta(days=30), starts_at__lte=now).exclude(
+        Exists(Attendance.objects.filter(meeting=OuterRef("pk")))
+    )
+    to_come = theirs.filter(starts_at__gt=now, starts_at__lte=now + timedelta(days=60)).exclude(
+        Exists(Material.objects.filter(meeting=OuterRef("pk")))
     )
     coming = Invitation.objects.filter(meeting=OuterRef("pk"), reply=Invitation.Reply.YES)
     return list(
         Meeting.objects.filter(
-            organiser=user,
-            starts_at__gte=now - timedelta(days=30),
-            starts_at__lte=now + timedelta(days=60),
+            Q(pk__in=begun.values("pk")[: SHOWN * 3]) | Q(pk__in=to_come.values("pk")[: SHOWN * 3])
         )
-        .filter((begun & ~Exists(recorded)) | (~begun & ~Exists(papers)))
-        .annotate(coming=count_of(coming), place=soonest)
-        .filter(place__lte=SHOWN * 3)
+        .annotate(coming=count_of(coming))
         .order_by("starts_at", "pk")
     )
 

@@ -6,14 +6,14 @@ Each provider costs a fixed number of queries, however many claims there are."""
 
 from datetime import timedelta
 
-from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import INFORMATION, Item, urgency_for
+from coproduce.lib.today import INFORMATION, Item, once, urgency_for
 from coproduce.meetings.attendance import attended_by, claim_details
 
 from .models import Claim, PaymentBatch, Status
@@ -80,17 +80,42 @@ def claims_returned(user, now):
 APPROVERS = (Role.LEAD, Role.ADMINISTRATOR)
 
 
+def _waiting(user, now):
+    """The oldest-sent claims to approve and to pay that this person may act on, 11 of
+    each at most, in one query: for someone who does both (a lead in finance), each
+    kind is its own `ORDER BY ... LIMIT` subquery read in the order of the
+    (status, submitted_at) index. Numbering every waiting claim in one windowed query
+    instead took 2 s at scale 1."""
+
+    def fetch():
+        oldest_first = ("submitted_at", "pk")
+        kinds = []
+        if user.has_role(*APPROVERS):
+            kinds.append(
+                Claim.objects.filter(status=Status.SUBMITTED)
+                .exclude(claimant=user)
+                .exclude(entered_by=user)
+            )
+        if user.has_role(Role.FINANCE):
+            kinds.append(Claim.objects.filter(status=Status.APPROVED, batch__isnull=True))
+        if len(kinds) == 1:  # read directly: wrapped in a subquery it cost twice the time
+            waiting = kinds[0].order_by(*oldest_first)[: SHOWN + 1]
+        else:
+            wanted = Q()
+            for kind in kinds:
+                wanted |= Q(pk__in=kind.order_by(*oldest_first).values("pk")[: SHOWN + 1])
+            waiting = Claim.objects.filter(wanted).order_by(*oldest_first)
+        return list(waiting.select_related("claimant"))
+
+    return once(user, now, "payments.waiting", fetch)
+
+
 def claims_to_approve(user, now):
     """Claims sent for approval that this person may approve: not their own, not
     ones they entered (payments.decide_claim). Due 14 days after they were sent."""
     if not user.has_role(*APPROVERS):
         return
-    waiting = (
-        Claim.objects.filter(status=Status.SUBMITTED)
-        .exclude(claimant=user)
-        .exclude(entered_by=user)
-    )
-    found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
+    found = [claim for claim in _waiting(user, now) if claim.status == Status.SUBMITTED]
     for claim in found[:SHOWN]:
         due = timezone.localdate(claim.submitted_at) + timedelta(days=PAY_WITHIN_DAYS)
         yield Item(
@@ -118,10 +143,7 @@ def claims_to_pay(user, now):
     pay within 14 days of the claim being sent."""
     if not user.has_role(Role.FINANCE):
         return
-    # Not shared with claims_to_approve in one windowed query: numbering every claim
-    # waiting took 2 s at scale 1, where each ORDER BY ... LIMIT reads an index.
-    waiting = Claim.objects.filter(status=Status.APPROVED, batch__isnull=True)
-    found = list(waiting.select_related("claimant").order_by("submitted_at", "pk")[: SHOWN + 1])
+    found = [claim for claim in _waiting(user, now) if claim.status == Status.APPROVED]
     for claim in found[:SHOWN]:
         due = timezone.localdate(claim.submitted_at or claim.created_at) + timedelta(
             days=PAY_WITHIN_DAYS
