@@ -231,8 +231,10 @@ COPRODUCE_FIGURES_MINUTES = int(os.environ.get("COPRODUCE_FIGURES_MINUTES", "15"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's password sign-in, without their permission tables (the
+    # rules alone grant permissions): coproduce/accounts/backends.py.
+    "coproduce.accounts.backends.PasswordBackend",
+    "coproduce.accounts.backends.EmailPasswordBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

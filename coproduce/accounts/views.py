@@ -244,7 +244,7 @@ def accept_invitation(request, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="coproduce.accounts.backends.PasswordBackend")
             messages.success(request, "Your account is ready. Welcome to Coproduce.")
             return redirect("accounts:home")
     return render(

@@ -20,8 +20,8 @@ from coproduce.lib import today
 from coproduce.meetings.models import Arrangement, Attendance, Invitation, Meeting
 from coproduce.opportunities.tests.factories import make_opportunity
 from coproduce.payments import actions as payment_actions
-from coproduce.payments.models import Claim, PaymentBatch, Status
-from coproduce.payments.tests.factories import make_claim
+from coproduce.payments.models import ActivityType, Claim, PaymentBatch, Status
+from coproduce.payments.tests.factories import make_activity_type, make_claim
 from coproduce.people import consent
 from coproduce.people.models import ConsentRecord, Profile, ProfileTag
 from coproduce.projects.models import Feedback, Project
@@ -78,17 +78,24 @@ def grow(people, project, seed, around):
             due_on=timezone.localdate() - timedelta(days=1),
         )  # fmt: skip
         item.needed_by.add(coproducer)
+    # An activity of the test's own, so no generated claim is a repeat of these.
+    own = ActivityType.objects.filter(slug="today-test").first() or make_activity_type(
+        slug="today-test"
+    )
     copies = []
     for n in range(around):
         claim = make_claim(
-            claimant=people["coproducer_staff"], project=project, days_ago=seed * 100 + n
+            claimant=people["coproducer_staff"],
+            project=project,
+            activity_type=own,
+            days_ago=seed * 100 + n,
         )
         payment_actions.submit(claim=claim, by=people["coproducer_staff"])
         copies.append(claim)
     for claim in copies[: around // 2]:
         payment_actions.approve(claim=claim, by=lead)
     payment_actions.create_batch(claims=copies[: around // 4], by=people["finance"])
-    returned = make_claim(claimant=coproducer, days_ago=seed * 100)
+    returned = make_claim(claimant=coproducer, activity_type=own, days_ago=seed * 100)
     Claim.objects.filter(pk=returned.pk).update(status=Status.RETURNED, returned_reason="Receipt")
     for n in range(around):
         item = Feedback.objects.create(project=project, said=f"Said {n}")

@@ -13,13 +13,6 @@ from coproduce.tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 MOST = 15
-# The layout around every page (session, user, roles, two permission tables, the unread
-# count, the session saved) cost 9 queries when these tests were written, which leaves
-# 6 for the page itself: the project page needs 12 and the list 6 or 7. The counts not
-# growing is asserted; the bar is marked as expected to fail until the layout costs less.
-OVER_THE_BAR_BECAUSE_OF_THE_LAYOUT = pytest.mark.xfail(
-    strict=False, reason="the base layout costs 9 queries today (issue 15, helper 'base')"
-)
 
 
 def project_with(people, size):
@@ -100,7 +93,6 @@ def test_project_list_costs_the_same_for_2_or_40_projects(people):
     assert counts[0] == counts[1], f"Queries grew with the list (2, 40 projects): {counts}"
 
 
-@OVER_THE_BAR_BECAUSE_OF_THE_LAYOUT
 def test_project_pages_meet_the_bar(people):
     counts = {"detail": detail_counts(people, "coproducer")[0], "list": list_counts(people)[0]}
     assert max(counts.values()) <= MOST, counts
