@@ -87,7 +87,10 @@ def _invitations(user, now):
         meeting=OuterRef("meeting"), needed_by=user, still_needed=True
     )
     return list(
-        Invitation.objects.filter(Q(pk__in=to_answer) | Q(pk__in=coming))
+        # person= first: PostgreSQL otherwise tested every invitation against the two
+        # subqueries (1 s at scale 1); this way it reads the person's few from an index.
+        Invitation.objects.filter(person=user)
+        .filter(Q(pk__in=to_answer) | Q(pk__in=coming))
         .select_related("meeting")
         .annotate(
             papers=Exists(Material.objects.filter(meeting=OuterRef("meeting"), sent_on__lte=today)),
@@ -243,7 +246,8 @@ def _organised(user, now):
     )
     coming = Invitation.objects.filter(meeting=OuterRef("pk"), reply=Invitation.Reply.YES)
     return list(
-        Meeting.objects.filter(
+        Meeting.objects.filter(organiser=user)  # read from an index, as for invitations
+        .filter(
             Q(pk__in=begun.values("pk")[: SHOWN * 3]) | Q(pk__in=to_come.values("pk")[: SHOWN * 3])
         )
         .annotate(coming=count_of(coming))
