@@ -80,6 +80,10 @@ class CheckInForm(ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["how_it_went"].choices = CheckIn.HowItWent.choices  # no empty radio
+
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
         if held_on > timezone.localdate():
