@@ -9,7 +9,8 @@ What is compared, and why only this (docs in /work/findings/peers.md):
 - the ways each can meet and talk, which each person chose on the request or offer.
   Access passports are never read here: the ways chosen are the only access signal.
 
-Costs three queries however many people offered."""
+Costs the same few queries however many people offered: every offer is scored, and
+the best SHOWN are shown (and only theirs are logged as read)."""
 
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from coproduce.privacy.models import ReadLog
 
 from .models import PeerSupporterOffer, way_labels
 
+SHOWN = 10
 READ_REASON = "Peer support matching: whether two people share lived experience"
 
 
@@ -44,7 +46,7 @@ class Suggestion:
 
 
 def suggestions_for(request, viewer):
-    """Everyone who offered and can take someone on now, best match first."""
+    """The SHOWN best matches among everyone who offered and can take someone on now."""
     offers = list(
         PeerSupporterOffer.objects.filter(
             available=True,
@@ -70,7 +72,6 @@ def suggestions_for(request, viewer):
     theirs = tags.get(request.person_id, {})
     labels = dict(Interest.choices)
     suggestions = []
-    compared = []
     for offer in offers:
         mine = tags.get(offer.person_id, {})
         suggestion = Suggestion(
@@ -87,8 +88,10 @@ def suggestions_for(request, viewer):
             suggestion.shares_lived_experience = bool(
                 theirs.get("lived_experience", set()) & mine.get("lived_experience", set())
             )
-            compared.append(offer.person)
         suggestions.append(suggestion)
+    suggestions.sort(key=lambda s: (-s.score, s.supporting_now))
+    shown = suggestions[:SHOWN]
+    compared = [s.offer.person for s in shown if s.shares_lived_experience is not None]
     if compared:
         record_reads(
             viewer=viewer,
@@ -96,5 +99,4 @@ def suggestions_for(request, viewer):
             what=ReadLog.What.LIVED_EXPERIENCE,
             reason=READ_REASON,
         )
-    suggestions.sort(key=lambda s: (-s.score, s.supporting_now))
-    return suggestions
+    return shown
