@@ -14,8 +14,7 @@ class OfferForm(forms.Form):
         label="What you can offer",
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For example, how you found your feet here, or help getting ready for "
-        "meetings.",
+        help_text="For example, how you found your feet here, or help getting ready for meetings.",
     )
     ways = forms.MultipleChoiceField(
         label="Ways you can meet and talk",

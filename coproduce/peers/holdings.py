@@ -162,4 +162,3 @@ RETENTION = (
         _ended_or_withdrawn,
     ),
 )
-

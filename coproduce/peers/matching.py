@@ -65,9 +65,9 @@ def suggestions_for(request, viewer):
     )
     people = [request.person_id] + [offer.person_id for offer in offers]
     tags: dict[int, dict[str, set[str]]] = {}
-    for user_id, kind, value in ProfileTag.objects.filter(
-        profile__user_id__in=people
-    ).values_list("profile__user_id", "kind", "value"):
+    for user_id, kind, value in ProfileTag.objects.filter(profile__user_id__in=people).values_list(
+        "profile__user_id", "kind", "value"
+    ):
         tags.setdefault(user_id, {}).setdefault(kind, set()).add(value)
     theirs = tags.get(request.person_id, {})
     labels = dict(Interest.choices)

@@ -31,8 +31,7 @@ class PeerSupporterOffer(models.Model):
     )
     can_offer = models.TextField(
         "What you can offer",
-        help_text="For example, how you found your feet here, or help getting ready for "
-        "meetings.",
+        help_text="For example, how you found your feet here, or help getting ready for meetings.",
     )
     ways = models.JSONField("Ways you can meet and talk", default=list)
     use_lived_experience = models.BooleanField(

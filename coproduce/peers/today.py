@@ -32,9 +32,9 @@ def counts(user, now):
         recent = CheckIn.objects.filter(
             pairing=OuterRef("pk"), held_on__gte=timezone.localdate(since)
         )
-        due = Pairing.objects.filter(
-            supporter=user, ended_at=None, started_at__lt=since
-        ).exclude(Exists(recent))
+        due = Pairing.objects.filter(supporter=user, ended_at=None, started_at__lt=since).exclude(
+            Exists(recent)
+        )
         numbers[CHECK_INS_DUE] = count_of(due)
     return numbers
 

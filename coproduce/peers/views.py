@@ -29,7 +29,9 @@ NOTICES_SHOWN = 20
 
 
 def _pairing(request, pk):
-    return get_object_or_404(Pairing.objects.select_related("person", "supporter", "request"), pk=pk)
+    return get_object_or_404(
+        Pairing.objects.select_related("person", "supporter", "request"), pk=pk
+    )
 
 
 def _group(request, pk):
@@ -118,15 +120,15 @@ def ask(request):
 
 @permission_required("peers.pair")
 def request_detail(request, pk):
-    support_request = get_object_or_404(
-        PeerSupportRequest.objects.select_related("person"), pk=pk
-    )
+    support_request = get_object_or_404(PeerSupportRequest.objects.select_related("person"), pk=pk)
     is_open = support_request.status == PeerSupportRequest.Status.OPEN
     suggestions = suggestions_for(support_request, request.user) if is_open else []
     form = PairForm(request.POST or None, suggestions=suggestions)
     if request.method == "POST" and is_open and form.is_valid():
         chosen = next(
-            s.offer.person for s in suggestions if s.offer.person_id == form.cleaned_data["supporter"]
+            s.offer.person
+            for s in suggestions
+            if s.offer.person_id == form.cleaned_data["supporter"]
         )
         try:
             pairing = actions.pair(request=support_request, supporter=chosen, by=request.user)
@@ -249,9 +251,11 @@ def group_detail(request, pk):
 def group_members(request, pk):
     group = _group(request, pk)
     form = AddMemberForm(request.POST or None, group=group)
-    my_meetings = Meeting.objects.filter(
-        invitations__person=request.user, starts_at__gte=timezone.now()
-    ).exclude(peer_group_links__group=group).order_by("starts_at", "pk")
+    my_meetings = (
+        Meeting.objects.filter(invitations__person=request.user, starts_at__gte=timezone.now())
+        .exclude(peer_group_links__group=group)
+        .order_by("starts_at", "pk")
+    )
     meeting_form = LinkMeetingForm(None, meetings=my_meetings)
     if request.method == "POST" and "meeting" in request.POST:
         meeting_form = LinkMeetingForm(request.POST, meetings=my_meetings)
@@ -274,7 +278,9 @@ def group_members(request, pk):
         else:
             messages.success(
                 request,
-                f"{person} is invited as a guest." if member.is_staff_guest else f"{person} is added.",
+                f"{person} is invited as a guest."
+                if member.is_staff_guest
+                else f"{person} is added.",
             )
             return redirect("peers:group_members", pk=group.pk)
     return render(
@@ -298,5 +304,3 @@ def group_leave(request, pk):
         messages.success(request, f"You have left “{group.name}”.")
         return redirect("peers:group_list")
     return render(request, "peers/group_leave.html", {"group": group})
-
-

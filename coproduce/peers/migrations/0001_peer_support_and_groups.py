@@ -7,133 +7,372 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0003_today_indexes'),
+        ("meetings", "0003_today_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Pairing',
+            name="Pairing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('closing_note', models.TextField(blank=True, verbose_name='A closing note')),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('paired_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_pairings', to=settings.AUTH_USER_MODEL)),
-                ('supporter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_pairings_supporting', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                ("closing_note", models.TextField(blank=True, verbose_name="A closing note")),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "paired_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_pairings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "supporter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_pairings_supporting",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at', '-pk'],
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CheckIn',
+            name="CheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='When you talked')),
-                ('how_it_went', models.CharField(choices=[('well', 'It is going well'), ('ok', 'It is going OK'), ('hard', 'It has been hard')], max_length=10, verbose_name='How it is going')),
-                ('note', models.TextField(blank=True, help_text='Optional. Only the two of you and the co-production lead can read this.', verbose_name='Anything to add')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pairing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='check_ins', to='peers.pairing')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "held_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="When you talked"
+                    ),
+                ),
+                (
+                    "how_it_went",
+                    models.CharField(
+                        choices=[
+                            ("well", "It is going well"),
+                            ("ok", "It is going OK"),
+                            ("hard", "It has been hard"),
+                        ],
+                        max_length=10,
+                        verbose_name="How it is going",
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Optional. Only the two of you and the co-production lead can read this.",
+                        verbose_name="Anything to add",
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pairing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="check_ins",
+                        to="peers.pairing",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-held_on', '-pk'],
+                "ordering": ["-held_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PeerGroup',
+            name="PeerGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='Name of the group')),
-                ('purpose', models.TextField(verbose_name='What the group is for')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="Name of the group")),
+                ("purpose", models.TextField(verbose_name="What the group is for")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'pk'],
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='GroupNotice',
+            name="GroupNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='Title')),
-                ('body', models.TextField(verbose_name='The notice')),
-                ('posted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='peers.peergroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="Title")),
+                ("body", models.TextField(verbose_name="The notice")),
+                ("posted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="peers.peergroup",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-posted_at', '-pk'],
+                "ordering": ["-posted_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PeerSupporterOffer',
+            name="PeerSupporterOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('can_offer', models.TextField(help_text='For example, how you found your feet here, or help getting ready for meetings.', verbose_name='What you can offer')),
-                ('ways', models.JSONField(default=list, verbose_name='Ways you can meet and talk')),
-                ('use_lived_experience', models.BooleanField(default=False, help_text='The co-production lead will only see that you share lived experience with someone, never which, and only if they said yes too.', verbose_name='Use my lived experience to find a good match')),
-                ('available', models.BooleanField(default=True, verbose_name='I can take someone on now')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='peer_supporter_offer', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "can_offer",
+                    models.TextField(
+                        help_text="For example, how you found your feet here, or help getting ready for meetings.",
+                        verbose_name="What you can offer",
+                    ),
+                ),
+                ("ways", models.JSONField(default=list, verbose_name="Ways you can meet and talk")),
+                (
+                    "use_lived_experience",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The co-production lead will only see that you share lived experience with someone, never which, and only if they said yes too.",
+                        verbose_name="Use my lived experience to find a good match",
+                    ),
+                ),
+                (
+                    "available",
+                    models.BooleanField(default=True, verbose_name="I can take someone on now"),
+                ),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_supporter_offer",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PeerSupportRequest',
+            name="PeerSupportRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hoping_for', models.TextField(help_text='For example, someone to talk to before your first meeting.', verbose_name='What you hope a peer supporter can help with')),
-                ('ways', models.JSONField(default=list, verbose_name='Ways you would like to meet and talk')),
-                ('use_lived_experience', models.BooleanField(default=False, help_text='The co-production lead will only see that you share lived experience with someone, never which, and only if they said yes too.', verbose_name='Use my lived experience to find a good match')),
-                ('status', models.CharField(choices=[('open', 'Waiting for a peer supporter'), ('paired', 'Paired'), ('withdrawn', 'Withdrawn')], default='open', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_support_requests', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hoping_for",
+                    models.TextField(
+                        help_text="For example, someone to talk to before your first meeting.",
+                        verbose_name="What you hope a peer supporter can help with",
+                    ),
+                ),
+                (
+                    "ways",
+                    models.JSONField(
+                        default=list, verbose_name="Ways you would like to meet and talk"
+                    ),
+                ),
+                (
+                    "use_lived_experience",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The co-production lead will only see that you share lived experience with someone, never which, and only if they said yes too.",
+                        verbose_name="Use my lived experience to find a good match",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Waiting for a peer supporter"),
+                            ("paired", "Paired"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_support_requests",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='pairing',
-            name='request',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='pairing', to='peers.peersupportrequest'),
+            model_name="pairing",
+            name="request",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="pairing",
+                to="peers.peersupportrequest",
+            ),
         ),
         migrations.CreateModel(
-            name='GroupMember',
+            name="GroupMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_staff_guest', models.BooleanField(default=False)),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_group_memberships', to=settings.AUTH_USER_MODEL)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='peers.peergroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("is_staff_guest", models.BooleanField(default=False)),
+                ("joined_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_group_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="peers.peergroup",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['joined_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('group', 'person'), name='one_membership_each')],
+                "ordering": ["joined_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("group", "person"), name="one_membership_each")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GroupMeeting',
+            name="GroupMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_group_links', to='meetings.meeting')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='peers.peergroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_group_links",
+                        to="meetings.meeting",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="peers.peergroup",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('group', 'meeting'), name='one_link_per_meeting')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("group", "meeting"), name="one_link_per_meeting"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='peersupportrequest',
-            index=models.Index(fields=['status', 'created_at'], name='peers_peers_status_7ef2d5_idx'),
+            model_name="peersupportrequest",
+            index=models.Index(
+                fields=["status", "created_at"], name="peers_peers_status_7ef2d5_idx"
+            ),
         ),
     ]

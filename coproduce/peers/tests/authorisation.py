@@ -18,11 +18,15 @@ def sample_objects(people):
     )
     waiting = UserFactory(name="Waiting Person", roles=["coproducer"])
     open_request = actions.ask_for_support(
-        person=waiting, hoping_for="Help with my first meeting.", ways=["phone"],
+        person=waiting,
+        hoping_for="Help with my first meeting.",
+        ways=["phone"],
         use_lived_experience=False,
     )
     paired = actions.ask_for_support(
-        person=coproducer, hoping_for="Someone to talk to.", ways=["phone"],
+        person=coproducer,
+        hoping_for="Someone to talk to.",
+        ways=["phone"],
         use_lived_experience=False,
     )
     pairing = actions.pair(request=paired, supporter=supporter, by=lead)

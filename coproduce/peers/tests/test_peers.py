@@ -39,7 +39,10 @@ def offer(person, ways=("phone",), lived=False, available=True):
 
 def ask(person, ways=("phone",), lived=False):
     return actions.ask_for_support(
-        person=person, hoping_for="Help before meetings.", ways=list(ways), use_lived_experience=lived
+        person=person,
+        hoping_for="Help before meetings.",
+        ways=list(ways),
+        use_lived_experience=lived,
     )
 
 
@@ -221,7 +224,11 @@ def test_either_person_ends_it_kindly_and_the_other_is_told(people, pairing):
     # A closed pairing takes no more check-ins and cannot end twice.
     with pytest.raises(ValidationError):
         actions.record_check_in(
-            pairing=pairing, held_on=timezone.localdate(), how_it_went="ok", note="", by=pairing.person
+            pairing=pairing,
+            held_on=timezone.localdate(),
+            how_it_went="ok",
+            note="",
+            by=pairing.person,
         )
     with pytest.raises(ValidationError):
         actions.end_pairing(pairing=pairing, by=people["lead"], closing_note="Again")
@@ -240,16 +247,20 @@ def test_the_lead_can_end_a_pairing_and_both_are_told(people, pairing):
 
 def test_today_tells_the_lead_who_is_waiting_and_the_supporter_a_check_in_is_due(people, supporter):
     ask(UserFactory(roles=["coproducer"]))
-    assert "1 person is waiting for a peer supporter" in client_for(people["lead"]).get(
-        reverse("accounts:home")
-    ).content.decode()
-    pairing = actions.pair(request=ask(people["coproducer"]), supporter=supporter, by=people["lead"])
+    assert (
+        "1 person is waiting for a peer supporter"
+        in client_for(people["lead"]).get(reverse("accounts:home")).content.decode()
+    )
+    pairing = actions.pair(
+        request=ask(people["coproducer"]), supporter=supporter, by=people["lead"]
+    )
     home = client_for(supporter)
     assert "Check in with" not in home.get(reverse("accounts:home")).content.decode()
     Pairing.objects.filter(pk=pairing.pk).update(started_at=timezone.now() - timedelta(days=40))
-    assert "Check in with the person you support" in home.get(
-        reverse("accounts:home")
-    ).content.decode()
+    assert (
+        "Check in with the person you support"
+        in home.get(reverse("accounts:home")).content.decode()
+    )
     actions.record_check_in(
         pairing=pairing, held_on=timezone.localdate(), how_it_went="ok", note="", by=supporter
     )
@@ -261,7 +272,9 @@ def test_today_tells_the_lead_who_is_waiting_and_the_supporter_a_check_in_is_due
 
 @pytest.fixture
 def group(people):
-    return actions.start_group(name="Lived experience panel", purpose="Peers", by=people["coproducer"])
+    return actions.start_group(
+        name="Lived experience panel", purpose="Peers", by=people["coproducer"]
+    )
 
 
 def test_staff_see_a_group_only_when_a_member_invites_them(people, group):
@@ -269,7 +282,9 @@ def test_staff_see_a_group_only_when_a_member_invites_them(people, group):
     for role in ("lead", "staff", "administrator", "finance", "board"):
         assert client_for(people[role]).get(url).status_code == 403, role
     member = client_for(people["coproducer"])
-    response = member.post(reverse("peers:group_members", args=[group.pk]), {"person": people["staff"].pk})
+    response = member.post(
+        reverse("peers:group_members", args=[group.pk]), {"person": people["staff"].pk}
+    )
     assert response.status_code == 302
     guest = GroupMember.objects.get(person=people["staff"])
     assert guest.is_staff_guest and guest.invited_by == people["coproducer"]
@@ -290,9 +305,10 @@ def test_notices_are_for_members_only(people, group):
     outsider = UserFactory(roles=["coproducer"])
     assert client_for(outsider).post(url, {"title": "Hi", "body": "Sneaky"}).status_code == 403
     assert group.notices.count() == 1
-    assert "Lived experience panel" not in client_for(outsider).get(
-        reverse("peers:group_list")
-    ).content.decode()
+    assert (
+        "Lived experience panel"
+        not in client_for(outsider).get(reverse("peers:group_list")).content.decode()
+    )
 
 
 def test_a_member_adds_a_meeting_they_are_invited_to_and_no_other(people, group):
@@ -344,7 +360,11 @@ def test_the_pages_cost_the_same_with_2_or_200_members_notices_and_people(people
             GroupMember.objects.create(group=group, person=person)
             actions.post_notice(group=group, author=person, title=f"Notice {number}", body="Hi")
             actions.record_check_in(
-                pairing=pairing, held_on=timezone.localdate(), how_it_went="ok", note="", by=supporter
+                pairing=pairing,
+                held_on=timezone.localdate(),
+                how_it_went="ok",
+                note="",
+                by=supporter,
             )
             ask(person)
 
