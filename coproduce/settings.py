@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "coproduce.assessment",
     "coproduce.learning",
     "coproduce.notifications",
+    "coproduce.peers",
     "coproduce.insights",
     "coproduce.bench",
 ]

@@ -171,3 +171,60 @@ def test_session_warning_appears_and_extends_the_session(browser, live_server, p
     warning.wait_for(state="hidden", timeout=4000)
     assert re.search("still signed in", page.locator("[data-session-status]").inner_text())
     context.close()
+
+
+def test_a_new_co_producer_asks_for_a_peer_supporter_and_the_lead_pairs_them_without_javascript(
+    browser, live_server, people
+):
+    from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.peers import actions as peers
+
+    supporter = UserFactory(name="Sunita Shah", roles=["coproducer"])
+    peers.save_offer(
+        person=supporter,
+        can_offer="I can talk you through your first meetings.",
+        ways=["phone", "video"],
+        use_lived_experience=False,
+        available=True,
+    )
+
+    def page_as(person):
+        context = browser.new_context(java_script_enabled=False)
+        context.add_cookies([session_cookie(person, live_server.url)])
+        return context, context.new_page()
+
+    context, page = page_as(people["coproducer"])
+    page.goto(live_server.url + "/home/")
+    page.get_by_role("link", name="Peer support", exact=True).first.click()
+    page.get_by_role("link", name="Ask for a peer supporter").click()
+    page.get_by_label("What you hope a peer supporter can help with").fill(
+        "Someone to talk to before my first meeting."
+    )
+    page.get_by_label("On the phone").check()
+    page.get_by_role("button", name="Ask for a peer supporter").click()
+    expect(page.locator("main")).to_contain_text("The co-production lead will find you")
+    context.close()
+
+    context, page = page_as(people["lead"])
+    page.goto(live_server.url + "/home/")
+    expect(page.locator("main")).to_contain_text("1 person is waiting for a peer supporter")
+    page.get_by_role("link", name="Peer support", exact=True).first.click()
+    page.get_by_role("link", name="Find a peer supporter for Test coproducer").click()
+    expect(page.locator("main")).to_contain_text("Ways they can both meet: On the phone")
+    page.get_by_label("Sunita Shah").check()
+    page.get_by_role("button", name="Pair them").click()
+    expect(page.locator("main")).to_contain_text("Test coproducer is paired with Sunita Shah")
+    expect(page.locator("h1")).to_have_text("Sunita Shah and Test coproducer")
+    context.close()
+
+    context, page = page_as(people["coproducer"])
+    page.goto(live_server.url + "/peer-support/")
+    page.get_by_role("link", name="Sunita Shah is your peer supporter").click()
+    expect(page.locator("h1")).to_have_text("Sunita Shah and Test coproducer")
+    context.close()
+
+    context, page = page_as(supporter)
+    page.goto(live_server.url + "/peer-support/")
+    page.get_by_role("link", name="You support Test coproducer").click()
+    expect(page.locator("main")).to_contain_text("Someone to talk to before my first meeting.")
+    context.close()

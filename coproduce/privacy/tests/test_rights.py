@@ -161,7 +161,48 @@ def person_everywhere(people):
     _on_the_public_site(person)
     _in_payments(person, other, people)
     _in_notifications(person, other)
+    _in_peer_support(person, other, people)
     return person, request
+
+
+def _in_peer_support(person, other, people):
+    """Supported and supporting, pairing and ending, a check-in, a group they started,
+    joined, invited staff to and posted in."""
+    from coproduce.peers import actions as peers
+
+    for supporter in (person, other):
+        peers.save_offer(
+            person=supporter,
+            can_offer="Talking before meetings",
+            ways=["phone"],
+            use_lived_experience=True,
+            available=True,
+        )
+    theirs = peers.pair(
+        request=peers.ask_for_support(
+            person=person, hoping_for="Company", ways=["phone"], use_lived_experience=True
+        ),
+        supporter=other,
+        by=people["lead"],
+    )
+    peers.record_check_in(
+        pairing=theirs, held_on=timezone.localdate(), how_it_went="well", note="Fine", by=other
+    )
+    peers.end_pairing(pairing=theirs, by=person, closing_note="Thank you")
+    someone = UserFactory(name="Someone Supported", roles=["coproducer"])
+    supporting = peers.pair(
+        request=peers.ask_for_support(
+            person=someone, hoping_for="Help", ways=["phone"], use_lived_experience=False
+        ),
+        supporter=person,
+        by=person,
+    )
+    peers.record_check_in(
+        pairing=supporting, held_on=timezone.localdate(), how_it_went="ok", note="", by=person
+    )
+    group = peers.start_group(name="Panel", purpose="Peers", by=person)
+    peers.add_member(group=group, person=people["staff"], by=person)
+    peers.post_notice(group=group, author=person, title="Hello", body="We meet on Friday")
 
 
 def _in_notifications(person, other):
