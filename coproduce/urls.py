@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("coproduce.payments.urls")),
     path("", include("coproduce.assessment.urls")),
     path("", include("coproduce.learning.urls")),
+    path("", include("coproduce.impact.urls")),
     path("", include("coproduce.notifications.urls")),
     path("", include("coproduce.insights.urls")),
     path("accounts/", include("allauth.urls")),
