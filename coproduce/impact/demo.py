@@ -100,9 +100,7 @@ def load(log):
         )
         for email, consent in named:
             if consent is not None:
-                actions.choose_consent(
-                    mention=entry.named.get(person=people[email]), given=consent
-                )
+                actions.choose_consent(mention=entry.named.get(person=people[email]), given=consent)
         if published:
             actions.publish_entry(entry=entry, by=staff)
     log(f"Demo impact log: {len(ENTRIES)} entries")

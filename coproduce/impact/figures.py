@@ -7,6 +7,7 @@ coproduce.lib.figures): no person can be picked out from how many policies chang
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import Count
@@ -33,11 +34,14 @@ def changes_by_area(period: Period, viewer: User | None) -> Figure:
     published = ImpactEntry.objects.filter(
         changed_on__gte=period.start, changed_on__lte=period.end, published=True
     ).count()
-    by_area = {
-        area: sum(n for (a, _), n in counts.items() if a == area) for area in AREAS
-    }
+    by_area = {area: sum(n for (a, _), n in counts.items() if a == area) for area in AREAS}
     total = sum(by_area.values())
     log = reverse("impact:entry_list")
+    grid: list[tuple[str | int | Decimal | None, ...]] = [
+        ("Area of the jigsaw", *(str(label) for _, label in Where.choices))
+    ]
+    for area, label in AREAS.items():
+        grid.append((label, *(counts.get((area, where), 0) for where, _ in Where.choices)))
     if total:
         busiest = max(AREAS, key=lambda area: by_area[area])
         summary = (
@@ -59,13 +63,7 @@ def changes_by_area(period: Period, viewer: User | None) -> Figure:
         columns=("Area of the jigsaw", "Changes"),
         url=log,
         url_permission="impact.view_log",
-        grid=(
-            ("Area of the jigsaw", *(label for _, label in Where.choices)),
-            *(
-                (label, *(counts.get((area, where), 0) for where, _ in Where.choices))
-                for area, label in AREAS.items()
-            ),
-        ),
+        grid=tuple(grid),
         notes=(
             "Counted by the date each change happened. Inside: a service, policy or way of "
             "working of ours. Outside: a council, commissioner or other body.",

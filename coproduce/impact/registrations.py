@@ -7,19 +7,17 @@ from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.notifications import kinds
 from coproduce.privacy import registry, retention
 
+from . import figures as impact_figures
 from . import (
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     today,
 )
-from . import figures as impact_figures
 
 
 def register() -> None:
     add_to_navigation(NavItem("Impact", "impact:entry_list", "impact.view_log", order=15))
-    add_to_navigation(
-        NavItem("Impact", "impact:mentions", "impact.see_mentions_link", order=15)
-    )
+    add_to_navigation(NavItem("Impact", "impact:mentions", "impact.see_mentions_link", order=15))
     figures.register("impact.changes_by_area", "review", impact_figures.changes_by_area, order=20)
     kinds.register(
         kinds.Kind(

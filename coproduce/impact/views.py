@@ -2,7 +2,6 @@
 page where a person named in a change chooses whether their name is shown."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
@@ -104,9 +103,7 @@ def entry_create(request):
         whole_organisation=whole_organisation,
     )
     if not chooser.is_bound or not chooser.is_valid():
-        return render(
-            request, "impact/choose_project.html", {"chooser": chooser, "form": chooser}
-        )
+        return render(request, "impact/choose_project.html", {"chooser": chooser, "form": chooser})
     project = chooser.cleaned_data["project"]
     form = EntryForm(request.POST or None, request.FILES or None, project=project)
     if request.method == "POST" and form.is_valid():
@@ -188,8 +185,7 @@ def entry_publish(request, pk):
         actions.publish_entry(entry=entry, by=request.user)
         messages.success(
             request,
-            f"“{entry.title}” is on the public impact page, with the names of those who "
-            "agreed.",
+            f"“{entry.title}” is on the public impact page, with the names of those who agreed.",
         )
     return redirect(entry)
 

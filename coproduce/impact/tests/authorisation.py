@@ -15,9 +15,7 @@ def sample_objects(people):
         published=True,
         evidence_file=evidence_pdf(),
     )
-    draft = make_entry(
-        by=people["staff"], title="Commissioners agree to co-produce short breaks"
-    )
+    draft = make_entry(by=people["staff"], title="Commissioners agree to co-produce short breaks")
     return {"impact_published": published, "impact_draft": draft}
 
 
@@ -38,9 +36,7 @@ ROWS = {
     # The co-producer is named in this entry, so they may read it and choose.
     "impact:entry_detail": only(*STAFF, "coproducer", kwargs=published),
     "impact:entry_edit": only(*RECORDS, kwargs=published),
-    "impact:entry_publish": only(
-        "lead", "staff", status=POST_ONLY, crawl=False, kwargs=published
-    ),
+    "impact:entry_publish": only("lead", "staff", status=POST_ONLY, crawl=False, kwargs=published),
     "impact:entry_consent": only("coproducer", status=POST_ONLY, crawl=False, kwargs=published),
     "impact:evidence_file": only(*STAFF, "coproducer", crawl=False, kwargs=published),
 }
