@@ -64,9 +64,6 @@ class ImpactEntry(models.Model):
         related_name="impact_entries",
         verbose_name="What people said that it answers",
     )
-    people = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="ImpactPerson", related_name="+", blank=True
-    )
     evidence = models.TextField(
         "Evidence",
         blank=True,

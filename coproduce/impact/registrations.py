@@ -16,7 +16,7 @@ from . import (
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Impact", "impact:entry_list", "impact.view_log", order=15))
+    add_to_navigation(NavItem("Impact", "impact:entry_list", "impact.see_log_link", order=15))
     add_to_navigation(NavItem("Impact", "impact:mentions", "impact.see_mentions_link", order=15))
     figures.register("impact.changes_by_area", "review", impact_figures.changes_by_area, order=20)
     kinds.register(

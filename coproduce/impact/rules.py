@@ -51,6 +51,10 @@ def is_named_in(user, entry):
 runs_the_log = is_lead | is_staff_member | is_administrator
 
 rules.add_perm("impact.view_log", is_organisation_staff | leads_a_project)
+# The header links, decided by role alone so no page pays a query for them: staff reach
+# the log; everyone else the changes they are named in, which links a project's lead on
+# to the log of their projects.
+rules.add_perm("impact.see_log_link", is_organisation_staff)
 rules.add_perm("impact.view_every_entry", is_organisation_staff)
 rules.add_perm("impact.add_entry", runs_the_log | leads_a_project)
 rules.add_perm("impact.record_for_any_project", runs_the_log)
@@ -60,7 +64,4 @@ rules.add_perm("impact.view_entry", is_organisation_staff | leads_its_project | 
 rules.add_perm("impact.publish_entry", is_lead | is_staff_member)
 rules.add_perm("impact.choose_own_consent", is_named_in)
 rules.add_perm("impact.view_own_mentions", rules.is_authenticated)
-# The header link for people who do not read the whole log: the changes they are named in.
-rules.add_perm(
-    "impact.see_mentions_link", rules.is_authenticated & ~(is_organisation_staff | leads_a_project)
-)
+rules.add_perm("impact.see_mentions_link", rules.is_authenticated & ~is_organisation_staff)

@@ -208,6 +208,8 @@ def test_a_coproducer_who_leads_a_project_records_for_it_but_cannot_publish(clie
     others = make_project(lead=people["staff"], title="Someone else's")
     client = client_as("coproducer")
     assert client.get(reverse("impact:entry_list")).status_code == 200
+    mentions = client.get(reverse("impact:mentions")).content.decode()
+    assert f'href="{reverse("impact:entry_list")}"' in mentions
     # Not another project, and not the whole organisation.
     for choice in (f"?project={others.pk}", "?project="):
         page = client.get(reverse("impact:entry_create") + choice)

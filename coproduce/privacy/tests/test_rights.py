@@ -161,7 +161,19 @@ def person_everywhere(people):
     _on_the_public_site(person)
     _in_payments(person, other, people)
     _in_notifications(person, other)
+    _in_the_impact_log(person, other, people["staff"])
     return person, request
+
+
+def _in_the_impact_log(person, other, staff):
+    """A change they took part in and agreed to be named in, and one they recorded
+    naming someone else."""
+    from coproduce.impact import actions as impact_actions
+    from coproduce.impact.tests.factories import make_entry
+
+    make_entry(by=staff, title="A change they helped make", people=[person], consenting=[person])
+    recorded = make_entry(by=person, title="A change they recorded", people=[other])
+    impact_actions.save_entry(entry=recorded, by=person, decisions=[], feedback=[], people=[])
 
 
 def _in_notifications(person, other):
