@@ -28,15 +28,16 @@ def save_entry(
     *,
     entry: ImpactEntry,
     by: User,
-    decisions: Iterable[Decision],
-    feedback: Iterable[Feedback],
-    people: Iterable[User],
+    decisions: Iterable[Decision] | None,
+    feedback: Iterable[Feedback] | None,
+    people: Iterable[User] | None,
     evidence_upload: UploadedFile[bytes] | None = None,
     evidence_type: str = "",
 ) -> ImpactEntry:
-    """Saves a new or changed entry (its fields already set by the form) with its links.
-    Someone taken off the entry loses their row, consent and all; someone added starts
-    unnamed in public until they agree."""
+    """Saves a new or changed entry (its fields already set by the form) with its links;
+    None leaves a kind of link as it is (an entry whose project was deleted keeps its
+    people). Someone taken off the entry loses their row, consent and all; someone added
+    starts unnamed in public until they agree."""
     new = entry.pk is None
     if new:
         entry.recorded_by = by
@@ -46,8 +47,16 @@ def save_entry(
         entry.evidence_file_type = evidence_type
     entry._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
     entry.save()
-    entry.decisions.set(decisions)
-    entry.feedback.set(feedback)
+    if decisions is not None:
+        entry.decisions.set(decisions)
+    if feedback is not None:
+        entry.feedback.set(feedback)
+    if people is not None:
+        _name_people(entry, people, by)
+    return entry
+
+
+def _name_people(entry: ImpactEntry, people: Iterable[User], by: User) -> None:
     chosen = {person.pk: person for person in people}
     already = set(entry.named.values_list("person_id", flat=True))
     for mention in entry.named.exclude(person_id__in=chosen):
@@ -57,7 +66,6 @@ def save_entry(
     for person in added:
         ImpactPerson.objects.create(entry=entry, person=person)
         _tell_named(entry, person)
-    return entry
 
 
 def _tell_named(entry: ImpactEntry, person: User) -> None:

@@ -112,9 +112,9 @@ def entry_create(request):
         actions.save_entry(
             entry=entry,
             by=request.user,
-            decisions=form.cleaned_data.get("decisions", []),
-            feedback=form.cleaned_data.get("feedback", []),
-            people=form.cleaned_data.get("people", []),
+            decisions=form.cleaned_data.get("decisions"),
+            feedback=form.cleaned_data.get("feedback"),
+            people=form.cleaned_data.get("people"),
             evidence_upload=form.new_upload(),
             evidence_type=form.evidence_type,
         )
@@ -161,9 +161,9 @@ def entry_edit(request, pk):
         actions.save_entry(
             entry=form.instance,
             by=request.user,
-            decisions=form.cleaned_data.get("decisions", []),
-            feedback=form.cleaned_data.get("feedback", []),
-            people=form.cleaned_data.get("people", []),
+            decisions=form.cleaned_data.get("decisions"),
+            feedback=form.cleaned_data.get("feedback"),
+            people=form.cleaned_data.get("people"),
             evidence_upload=form.new_upload(),
             evidence_type=form.evidence_type,
         )

@@ -234,3 +234,23 @@ def test_the_log_filters_by_area(client_as, people):
     assert "A review change" not in page.content.decode()
     # An unknown area is ignored, not an error.
     assert client_as("staff").get(reverse("impact:entry_list") + "?area=<b>").status_code == 200
+
+
+def test_an_entry_whose_project_was_deleted_keeps_its_people_when_edited(client_as, people):
+    project = make_project(lead=people["staff"], coproducers=[people["coproducer"]])
+    entry = make_entry(by=people["staff"], project=project, people=[people["coproducer"]])
+    project.delete()
+    response = client_as("staff").post(
+        reverse("impact:entry_edit", args=[entry.pk]),
+        {
+            "title": "Still true",
+            "what_changed": "It changed.",
+            "where": "inside",
+            "area": "practice",
+            "changed_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.project is None and entry.title == "Still true"
+    assert list(entry.named.values_list("person", flat=True)) == [people["coproducer"].pk]
