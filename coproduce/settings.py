@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "coproduce.payments",
     "coproduce.assessment",
     "coproduce.learning",
+    "coproduce.impact",
     "coproduce.notifications",
     "coproduce.peers",
     "coproduce.insights",

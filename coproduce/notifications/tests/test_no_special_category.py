@@ -82,6 +82,10 @@ def run_every_sender(people):
     projects.answer_feedback(
         item=said, outcome="done", response="We asked.", answered_by=lead, build_url=lambda i: "/"
     )
+    # The impact log: they are named in a change.
+    from coproduce.impact.tests.factories import make_entry
+
+    make_entry(by=staff, project=project, people=[person])
     # Opportunities: the outcome of their interest.
     opportunity = make_opportunity(created_by=lead)
     application = opportunities.express_interest(opportunity=opportunity, person=person)
@@ -129,6 +133,7 @@ def test_no_sender_puts_special_category_detail_in_a_message(people):
         "opportunities.decision",
         "assessment.action_owner",
         "site.contact",
+        "impact.named",
     } <= kinds, kinds
     texts = [
         text for n in Notification.objects.all() for text in (n.subject, n.body, n.easy_read)

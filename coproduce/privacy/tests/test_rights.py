@@ -162,6 +162,7 @@ def person_everywhere(people):
     _in_payments(person, other, people)
     _in_notifications(person, other)
     _in_peer_support(person, other, people)
+    _in_the_impact_log(person, other, people["staff"])
     return person, request
 
 
@@ -203,6 +204,17 @@ def _in_peer_support(person, other, people):
     group = peers.start_group(name="Panel", purpose="Peers", by=person)
     peers.add_member(group=group, person=people["staff"], by=person)
     peers.post_notice(group=group, author=person, title="Hello", body="We meet on Friday")
+
+
+def _in_the_impact_log(person, other, staff):
+    """A change they took part in and agreed to be named in, and one they recorded
+    naming someone else."""
+    from coproduce.impact import actions as impact_actions
+    from coproduce.impact.tests.factories import make_entry
+
+    make_entry(by=staff, title="A change they helped make", people=[person], consenting=[person])
+    recorded = make_entry(by=person, title="A change they recorded", people=[other])
+    impact_actions.save_entry(entry=recorded, by=person, decisions=[], feedback=[], people=[])
 
 
 def _in_notifications(person, other):

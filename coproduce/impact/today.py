@@ -1,0 +1,32 @@
+"""What the impact log puts on a person's Today (lib.today): the changes they are named
+in and have not yet said whether their name may be shown. The count and the oldest date
+are read with every other app's in one query (lib.today.register_counts)."""
+
+from django.urls import reverse
+
+from coproduce.lib.today import INFORMATION, Item, count_of, counted, oldest_of
+
+from .models import ImpactPerson
+
+
+def counts(user, now):
+    waiting = ImpactPerson.objects.filter(person=user, consent_changed_at__isnull=True)
+    return {
+        "impact_unchosen": count_of(waiting),
+        "impact_unchosen_oldest": oldest_of(waiting, "added_at"),
+    }
+
+
+def names_to_choose(user, now):
+    numbers = counted(user, now)
+    n = numbers["impact_unchosen"]
+    if n:
+        yield Item(
+            key="impact.names",
+            sentence=f"You are part of {n} change{'s' if n != 1 else ''} we recorded. "
+            "Say whether your name may be shown in public.",
+            action_label="Choose",
+            action_url=reverse("impact:mentions"),
+            since=numbers["impact_unchosen_oldest"],
+            urgency=INFORMATION,
+        )
