@@ -19,8 +19,19 @@ def projects_run_by(user):
     )
 
 
+def projects_led_by(user):
+    """Projects `user` leads today: as the staff lead or as a current co-producer co-lead.
+    Only for powers over the project (choosing people for its opportunities): it is never
+    a reason to read anyone's access passport, so `people_on_teams_run_by` leaves it out."""
+    return Project.objects.filter(
+        Q(lead=user)
+        | Q(pk__in=TeamMember.objects.current().filter(person=user, co_lead=True).values("project"))
+    )
+
+
 def people_on_teams_run_by(user):
-    """Ids of everyone on the current team of a project `user` runs."""
+    """Ids of everyone on the current team of a project `user` runs (staff only: the
+    passport link; co-producer co-leads are left out on purpose)."""
     return TeamMember.objects.current().filter(project__in=projects_run_by(user)).values("person")
 
 

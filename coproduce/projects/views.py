@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -25,7 +26,7 @@ from .forms import (
     StageFormSet,
     TeamMemberForm,
 )
-from .models import Decision, DecisionView, Feedback, Project, Rung, TeamMember
+from .models import CO_LEADING_ACTIVITY, Decision, DecisionView, Feedback, Project, Rung, TeamMember
 from .rules import remember_current_kinds, runs_projects, visible_feedback
 
 
@@ -141,7 +142,10 @@ def project_detail(request, pk):
         visible_feedback(request.user, project, project.feedback.select_related("responded_by"))
     )
     coproducer_ids = {m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}
+    co_leads = [member for member in team if member.co_lead and member.is_current]
     context = {
+        "co_leads": co_leads,
+        "co_lead_claim": _co_lead_claim(request.user, project, co_leads),
         "project": project,
         "stages": stages,
         "team": team,
@@ -158,6 +162,22 @@ def project_detail(request, pk):
         "can_see_budget": request.user.has_perm("payments.view_budget", project),
     }
     return render(request, "projects/project_detail.html", context)
+
+
+def _co_lead_claim(user, project, co_leads):
+    """The starting answers of a claim for a co-lead's time leading the project (lead
+    work is claimed like any other activity), or "" for anyone else."""
+    if not any(member.person_id == user.pk for member in co_leads):
+        return ""
+    if not user.has_perm("payments.make_claim"):
+        return ""
+    return urlencode(
+        {
+            "activity_type": CO_LEADING_ACTIVITY,
+            "project": project.pk,
+            "description": f"Co-leading {project.title}"[:300],
+        }
+    )
 
 
 @permission_required("projects.change_project", fn=project_from)
