@@ -25,8 +25,18 @@ def projects_led_by(user):
     a reason to read anyone's access passport, so `people_on_teams_run_by` leaves it out."""
     return Project.objects.filter(
         Q(lead=user)
-        | Q(pk__in=TeamMember.objects.current().filter(person=user, co_lead=True).values("project"))
+        | Q(pk__in=projects_co_led_by(user))
     )
+
+
+def co_leads_a_project(user):
+    """True when `user` is a current co-producer co-lead of some project."""
+    return TeamMember.objects.current().filter(person=user, co_lead=True).exists()
+
+
+def projects_co_led_by(user):
+    """Ids of the projects `user` co-leads today, as a subquery."""
+    return TeamMember.objects.current().filter(person=user, co_lead=True).values("project")
 
 
 def people_on_teams_run_by(user):

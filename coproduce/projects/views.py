@@ -143,6 +143,7 @@ def project_detail(request, pk):
     )
     coproducer_ids = {m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}
     co_leads = [member for member in team if member.co_lead and member.is_current]
+    can_change = request.user.has_perm("projects.change_project", project)
     context = {
         "co_leads": co_leads,
         "co_lead_claim": _co_lead_claim(request.user, project, co_leads),
@@ -154,12 +155,15 @@ def project_detail(request, pk):
         "feedback": feedback,
         "declarations": project.declarations.select_related("rung", "declared_by")[:20],
         "rules": evidence.rules_for(project.measures),
-        "can_change": request.user.has_perm("projects.change_project", project),
+        "can_change": can_change,
         "can_propose": request.user.has_perm("projects.propose_decision", project),
         "can_add_feedback": request.user.has_perm("projects.add_feedback", project),
         "can_add_view": request.user.has_perm("projects.add_decision_view", project),
         "can_see_activity": request.user.has_perm("projects.view_activity", project),
         "can_see_budget": request.user.has_perm("payments.view_budget", project),
+        # Those who run projects arrange meetings for any; a co-lead only for their own.
+        "can_arrange_meeting": (runs_projects(request.user) or can_change)
+        and request.user.has_perm("meetings.add_meeting"),
     }
     return render(request, "projects/project_detail.html", context)
 
