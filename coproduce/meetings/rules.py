@@ -11,7 +11,6 @@ from coproduce.accounts.rules import (
     is_lead,
     is_staff_member,
 )
-
 from coproduce.projects.rules import leads_project
 from coproduce.projects.team import co_leads_a_project
 

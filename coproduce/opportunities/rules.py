@@ -1,7 +1,6 @@
 import rules
 
 from coproduce.accounts.rules import is_administrator, is_coproducer, is_lead, is_staff_member
-
 from coproduce.projects.rules import leads_project
 
 from .models import Opportunity

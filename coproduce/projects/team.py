@@ -23,10 +23,7 @@ def projects_led_by(user):
     """Projects `user` leads today: as the staff lead or as a current co-producer co-lead.
     Only for powers over the project (choosing people for its opportunities): it is never
     a reason to read anyone's access passport, so `people_on_teams_run_by` leaves it out."""
-    return Project.objects.filter(
-        Q(lead=user)
-        | Q(pk__in=projects_co_led_by(user))
-    )
+    return Project.objects.filter(Q(lead=user) | Q(pk__in=projects_co_led_by(user)))
 
 
 def co_leads_a_project(user):

@@ -77,7 +77,11 @@ def _co_led_meetings(people, name, left=False):
 
     project = make_project(lead=people["staff"], title=f"Meetings {name}")
     member = project_actions.add_team_member(
-        project=project, person=people["coproducer"], kind="coproducer", role="Co-lead", co_lead=True
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
     )
     if left:
         project_actions.end_team_membership(member=member)
@@ -171,7 +175,12 @@ _RUN_BY_CO_LEAD = ("meetings:meeting_edit", "meetings:invite", "meetings:reply_o
 CASES = {
     "meetings:meeting_detail": [
         only(*SEES_MEETINGS, kwargs=_of("co_led_meeting"), notes="They co-lead its project."),
-        only("administrator", *RUNS_MEETINGS, kwargs=_of("left_co_led_meeting"), notes="Not after leaving."),
+        only(
+            "administrator",
+            *RUNS_MEETINGS,
+            kwargs=_of("left_co_led_meeting"),
+            notes="Not after leaving.",
+        ),
     ],
     **{
         url: [

@@ -60,7 +60,9 @@ def test_a_co_lead_arranges_a_meeting_the_staff_lead_organises(client_as, people
     other = make_project(lead=people["staff"], title="Not theirs")
     refused = client.post(reverse("meetings:meeting_create"), meeting_data(other, title="X"))
     assert refused.status_code == 200 and not Meeting.objects.filter(title="X").exists()
-    whole = client.post(reverse("meetings:meeting_create"), {**meeting_data(project), "project": ""})
+    whole = client.post(
+        reverse("meetings:meeting_create"), {**meeting_data(project), "project": ""}
+    )
     assert "Choose the project it is for" in whole.content.decode()
 
 
@@ -76,7 +78,9 @@ def test_a_co_lead_changes_invites_adds_papers_and_records_attendance(
     )
     assert edited.status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).title == "Bus group, moved"
-    client.post(reverse("meetings:invite", args=[meeting.pk]), {"people": [people["coproducer_staff"].pk]})
+    client.post(
+        reverse("meetings:invite", args=[meeting.pk]), {"people": [people["coproducer_staff"].pk]}
+    )
     assert meeting.invitations.filter(person=people["coproducer_staff"]).exists()
     today = timezone.localdate().isoformat()
     client.post(

@@ -31,7 +31,11 @@ def _co_led_opportunity(people, name, left=False):
 
     project = make_project(lead=people["staff"], title=f"Opportunities {name}")
     member = project_actions.add_team_member(
-        project=project, person=people["coproducer"], kind="coproducer", role="Co-lead", co_lead=True
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
     )
     if left:
         project_actions.end_team_membership(member=member)

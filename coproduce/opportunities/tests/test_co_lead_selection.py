@@ -64,7 +64,11 @@ def test_a_co_lead_sees_who_is_interested_and_the_read_is_logged(client_as, peop
     assert not response.context["can_see_access"] and response.context["reach"] == []
     assert not ReadLog.objects.filter(
         viewer=people["coproducer"],
-        what__in=[ReadLog.What.ACCESS_PASSPORT, ReadLog.What.ACCESS_ARRANGEMENTS, ReadLog.What.EQUALITY]
+        what__in=[
+            ReadLog.What.ACCESS_PASSPORT,
+            ReadLog.What.ACCESS_ARRANGEMENTS,
+            ReadLog.What.EQUALITY,
+        ],
     ).exists()
     # Interest taken by phone is recorded by staff, not by a co-lead.
     assert response.context["form"] is None
@@ -114,7 +118,10 @@ def test_a_co_lead_chooses_only_for_their_own_projects(client_as, people, opport
     elsewhere = make_opportunity(created_by=people["staff"])
     client = client_as("coproducer")
     assert client.get(reverse("opportunities:applicants", args=[elsewhere.pk])).status_code == 403
-    assert client.get(reverse("opportunities:opportunity_edit", args=[opportunity.pk])).status_code == 403
+    assert (
+        client.get(reverse("opportunities:opportunity_edit", args=[opportunity.pk])).status_code
+        == 403
+    )
     page = client.get(opportunity.get_absolute_url()).content.decode()
     assert "People interested, and choosing fairly" in page
     assert "Edit this opportunity" not in page

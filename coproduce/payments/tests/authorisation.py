@@ -55,7 +55,11 @@ def _co_led(people, name):
 
     project = make_project(lead=people["staff"], title=f"Budget {name}")
     member = add_team_member(
-        project=project, person=people["coproducer"], kind="coproducer", role="Co-lead", co_lead=True
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
     )
     if name.startswith("left"):
         end_team_membership(member=member)

@@ -5,20 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0003_current_team_membership'),
+        ("projects", "0003_current_team_membership"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='teammember',
-            name='co_lead',
-            field=models.BooleanField(default=False, verbose_name='Co-lead of the project'),
+            model_name="teammember",
+            name="co_lead",
+            field=models.BooleanField(default=False, verbose_name="Co-lead of the project"),
         ),
         migrations.AddConstraint(
-            model_name='teammember',
-            constraint=models.CheckConstraint(condition=models.Q(('co_lead', False), ('kind', 'coproducer'), _connector='OR'), name='only_coproducers_are_co_leads'),
+            model_name="teammember",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("co_lead", False), ("kind", "coproducer"), _connector="OR"),
+                name="only_coproducers_are_co_leads",
+            ),
         ),
     ]

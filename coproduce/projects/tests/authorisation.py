@@ -43,7 +43,11 @@ def _co_led(people, name, left=False):
 
     project = make_project(lead=people["staff"], title=f"Project {name}")
     member = actions.add_team_member(
-        project=project, person=people["coproducer"], kind="coproducer", role="Co-lead", co_lead=True
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
     )
     decision = actions.record_decision(
         project=project,
