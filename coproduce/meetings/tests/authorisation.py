@@ -71,7 +71,8 @@ def sample_objects(people):
 def _co_led_meetings(people, name, left=False):
     """A project the sample co-producer co-leads (or co-led, and left today) with an
     upcoming and a past meeting they were not invited to, organised by its staff lead."""
-    from coproduce.meetings.tests.factories import make_meeting
+    from coproduce.meetings import actions
+    from coproduce.meetings.tests.factories import make_meeting, pdf
     from coproduce.projects import actions as project_actions
     from coproduce.projects.tests.factories import make_project
 
@@ -85,8 +86,19 @@ def _co_led_meetings(people, name, left=False):
     )
     if left:
         project_actions.end_team_membership(member=member)
+    upcoming = make_meeting(organiser=people["staff"], project=project)
+    material = actions.add_material(
+        meeting=upcoming,
+        kind="agenda",
+        title="Agenda",
+        sent_on=upcoming.papers_due_on,
+        upload=pdf(),
+        content_type="application/pdf",
+        uploaded_by=people["staff"],
+    )
     return {
-        f"{name}_meeting": make_meeting(organiser=people["staff"], project=project),
+        f"{name}_meeting": upcoming,
+        f"{name}_material": material,
         f"{name}_past_meeting": make_meeting(organiser=people["staff"], project=project, days=-3),
     }
 
@@ -167,6 +179,10 @@ def _of(key):
     return lambda f: {"pk": f[key].pk}
 
 
+def _paper(name):
+    return lambda f: {"pk": f[f"{name}_meeting"].pk, "material_pk": f[f"{name}_material"].pk}
+
+
 # A co-producer co-lead runs the meetings of the project they co-lead, as its staff
 # lead does, invited or not, but never sees the checklist built from passports; after
 # leaving the team, at once, they have none of it.
@@ -189,6 +205,20 @@ CASES = {
         ]
         for url in _RUN_BY_CO_LEAD
     },
+    "meetings:format_add": [
+        only(*RUNS_MEETINGS, "coproducer", kwargs=_paper("co_led"), notes="Co-lead."),
+        only(*RUNS_MEETINGS, kwargs=_paper("left_co_led"), notes="Not after leaving."),
+    ],
+    "meetings:material_download": [
+        only(*SEES_MEETINGS, crawl=False, kwargs=_paper("co_led"), notes="Co-lead, not invited."),
+        only(
+            "administrator",
+            *RUNS_MEETINGS,
+            crawl=False,
+            kwargs=_paper("left_co_led"),
+            notes="Not after leaving.",
+        ),
+    ],
     "meetings:attendance": [
         only(*RUNS_MEETINGS, "coproducer", kwargs=_of("co_led_past_meeting"), notes="Co-lead."),
         only(*RUNS_MEETINGS, kwargs=_of("left_co_led_past_meeting"), notes="Not after leaving."),
