@@ -95,11 +95,18 @@ class MeetingForm(ModelForm):
 
     field_order = ["title", "project", "kind", "description", "date", "time", "duration_minutes"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, projects=None, **kwargs):
+        """`projects`: the only projects to offer (a co-lead's), or None for any."""
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Meeting.Kind.choices
-        self.fields["project"].queryset = Project.objects.order_by("title")
+        self.fields["project"].queryset = (
+            Project.objects if projects is None else projects
+        ).order_by("title")
         self.fields["project"].empty_label = "Whole organisation"
+        if projects is not None:
+            self.fields["project"].required = True
+            self.fields["project"].empty_label = "Choose the project"
+            self.fields["project"].error_messages["required"] = "Choose the project it is for"
         self.fields["venue"].queryset = Venue.objects.order_by("name")
         self.fields["venue"].empty_label = "No venue (online only)"
         self.fields["venue"].help_text = "Add a new venue from the venues page first."

@@ -11,6 +11,8 @@ from coproduce.accounts.rules import (
     is_lead,
     is_staff_member,
 )
+from coproduce.projects.rules import leads_project
+from coproduce.projects.team import co_leads_a_project
 
 from .models import Invitation
 from .organising import organises
@@ -56,12 +58,31 @@ def organises_it(user, meeting):
     return organises(user, meeting)
 
 
+@rules.predicate
+def co_leads_its_project(user, meeting):
+    """A co-producer co-lead runs the meetings of the project they co-lead, as its
+    staff lead does; never the access checklist, which is built from passports."""
+    return (
+        meeting is not None
+        and meeting.project_id is not None
+        and is_coproducer(user)
+        and leads_project(user, meeting.project)
+    )
+
+
+@rules.predicate
+def is_co_lead_of_a_project(user):
+    return user.is_authenticated and is_coproducer(user) and co_leads_a_project(user)
+
+
 runs_meetings = is_lead | is_staff_member
 
 rules.add_perm("meetings.view_meeting_list", runs_meetings | is_administrator | is_coproducer)
-rules.add_perm("meetings.add_meeting", runs_meetings)
-rules.add_perm("meetings.view_meeting", runs_meetings | is_administrator | is_invited)
-rules.add_perm("meetings.change_meeting", runs_meetings)
+rules.add_perm("meetings.add_meeting", runs_meetings | is_co_lead_of_a_project)
+rules.add_perm(
+    "meetings.view_meeting", runs_meetings | is_administrator | is_invited | co_leads_its_project
+)
+rules.add_perm("meetings.change_meeting", runs_meetings | co_leads_its_project)
 # The checklist is built from the passports of the people coming, which only those
 # organising the meeting may read (docs/decisions/0021-need-to-know-passports.md).
 rules.add_perm("meetings.view_checklist", runs_meetings & organises_it)

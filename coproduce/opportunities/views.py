@@ -107,6 +107,7 @@ def opportunity_detail(request, pk):
             "application": application,
             "form": form,
             "manages": request.user.has_perm("opportunities.manage_opportunities"),
+            "selects": request.user.has_perm("opportunities.select_people", opportunity),
         },
     )
 
@@ -145,11 +146,25 @@ def opportunity_edit(request, pk):
     )
 
 
-@permission_required("opportunities.manage_opportunities")
+def opportunity_with_project(request, pk, **kwargs):
+    return get_object_or_404(Opportunity.objects.select_related("project"), pk=pk)
+
+
+def application_from(request, pk, application_pk, **kwargs):
+    return get_object_or_404(
+        Application.objects.select_related("person", "opportunity__project"),
+        pk=application_pk,
+        opportunity_id=pk,
+    )
+
+
+@permission_required("opportunities.select_people", fn=opportunity_with_project)
 def applicants(request, pk):
     opportunity = get_object_or_404(Opportunity.objects.select_related("project"), pk=pk)
-    on_behalf = OnBehalfForm(request.POST or None, prefix="behalf")
-    if request.method == "POST" and on_behalf.is_valid():
+    # Interest taken by phone or in person is recorded by staff, who hold the contacts.
+    manages = request.user.has_perm("opportunities.manage_opportunities")
+    on_behalf = OnBehalfForm(request.POST or None, prefix="behalf") if manages else None
+    if request.method == "POST" and on_behalf is not None and on_behalf.is_valid():
         try:
             actions.express_interest(
                 opportunity=opportunity,
@@ -209,19 +224,16 @@ def applicants(request, pk):
             "chosen": chosen,
             "decision_form": DecisionForm(),
             "can_see_access": can_see_access,
+            "manages": manages,
             "reach": reach,
             "reach_minimum": REACH_MINIMUM_GROUP,
         },
     )
 
 
-@permission_required("opportunities.manage_opportunities")
+@permission_required("opportunities.decide", fn=application_from)
 def decide(request, pk, application_pk):
-    application = get_object_or_404(
-        Application.objects.select_related("person", "opportunity"),
-        pk=application_pk,
-        opportunity_id=pk,
-    )
+    application = application_from(request, pk, application_pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

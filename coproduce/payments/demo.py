@@ -25,6 +25,8 @@ ACTIVITIES = [
     ("peer-research", "Peer research", "Interviews and analysis as a peer researcher", "day",
      15000, 16500),
     ("training", "Training", "Giving or going to training", "hour", 2500, 2750),
+    ("co-leading", "Co-leading a project", "Leading a project with its staff lead: planning, "
+     "the team, decisions and choosing people", "half_day", 9000, 9900),
 ]  # fmt: skip
 EXPENSES = [
     # slug, name, description, section, receipt over (pence), pence a mile, limit

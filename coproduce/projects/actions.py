@@ -67,18 +67,27 @@ def declare_rung(
 
 
 @transaction.atomic
-def add_team_member(*, project: Project, person: User, kind: str, role: str) -> TeamMember:
+def add_team_member(
+    *, project: Project, person: User, kind: str, role: str, co_lead: bool | None = None
+) -> TeamMember:
     """Adds someone, or updates their current membership. Someone who left and
-    comes back gets a new membership, so the earlier one stays on record."""
+    comes back gets a new membership, so the earlier one stays on record. Only a
+    co-producer can be a co-lead (the database refuses anything else); `co_lead`
+    None keeps what it was, so being chosen for an opportunity never ends a co-lead."""
     member: TeamMember | None = (
         TeamMember.objects.current().filter(project=project, person=person).first()
     )
     if member is None:
-        member = TeamMember.objects.create(project=project, person=person, kind=kind, role=role)
+        member = TeamMember.objects.create(
+            project=project, person=person, kind=kind, role=role, co_lead=bool(co_lead)
+        )
         people_actions.record_involvement(people=[person], day=member.joined_on)
         return member
     member.kind, member.role = kind, role
-    member.save(update_fields=["kind", "role"])
+    if co_lead is not None:
+        member.co_lead = co_lead
+    member.co_lead = member.co_lead and kind == TeamMember.Kind.COPRODUCER
+    member.save(update_fields=["kind", "role", "co_lead"])
     return member
 
 

@@ -100,4 +100,13 @@ def load(log):
                 )
                 item.response, item.responded_by, item.responded_on = did, staff, today
                 item.save()
+    # The demo co-producer co-leads the Easy Read letters project (which has an
+    # opportunity to choose people for), so signing in as them shows a co-lead's powers.
+    actions.add_team_member(
+        project=Project.objects.get(title="Easy Read letters project"),
+        person=User.objects.get(email="coproducer@example.org"),
+        kind=TeamMember.Kind.COPRODUCER,
+        role="Co-lead",
+        co_lead=True,
+    )
     log(f"Demo projects: {len(PROJECTS)}")

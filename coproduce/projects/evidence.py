@@ -8,6 +8,10 @@ COPRODUCE_EVIDENCE_THRESHOLDS (same keys as THRESHOLDS below).
 
 What counts as evidence:
 - co-producers on the team (anyone who has been a member as a co-producer);
+- co-producer co-leadership: a co-producer co-leads the project today, with the staff
+  lead's powers. It is shared power, so it counts instead of the share of decisions
+  for co-design (rung 6) and for engagement (rung 5); co-production (rung 7) still needs
+  the decisions themselves to be shared. A co-lead who has left no longer counts;
 - the stages where co-producers were involved, and whether that includes the first;
 - recorded decisions made with a co-producer from the team present and co-producers
   agreeing (fully or partly);
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from .models import Decision, Feedback, Stage, TeamMember
 
@@ -39,6 +44,7 @@ def thresholds():
 @dataclass
 class Measures:
     coproducers: int = 0
+    co_leads: int = 0
     stages: int = 0
     stages_involved: int = 0
     first_stage_involved: bool = False
@@ -128,8 +134,9 @@ def rules_for(m):
                 Condition(
                     f"At least {t['min_decisions']} decisions are recorded, and at least "
                     f"{percent(t['codesign_decision_share'])} were made with co-producers "
-                    "present and agreeing.",
-                    enough_decisions and m.decision_share >= t["codesign_decision_share"],
+                    "present and agreeing; or a co-producer co-leads the project.",
+                    (enough_decisions and m.decision_share >= t["codesign_decision_share"])
+                    or m.co_leads > 0,
                 ),
             ],
         ),
@@ -143,8 +150,8 @@ def rules_for(m):
                 ),
                 Condition(
                     "At least one decision was made with co-producers present and agreeing, "
-                    "or something they said has an answer.",
-                    m.decisions_shared > 0 or m.feedback_answered > 0,
+                    "something they said has an answer, or a co-producer co-leads the project.",
+                    m.decisions_shared > 0 or m.feedback_answered > 0 or m.co_leads > 0,
                 ),
             ],
         ),
@@ -185,8 +192,15 @@ def measures_for(project_ids):
     coproducer_members = TeamMember.objects.filter(
         project_id__in=ids, kind=TeamMember.Kind.COPRODUCER
     )
-    for row in coproducer_members.values("project_id").annotate(n=Count("person", distinct=True)):
+    # Co-leads count only while they are on the team: the same rows, in the same query.
+    current = Q(left_on=None) | Q(left_on__gt=timezone.localdate())
+    rows = coproducer_members.values("project_id").annotate(
+        n=Count("person", distinct=True),
+        co_leads=Count("person", distinct=True, filter=current & Q(co_lead=True)),
+    )
+    for row in rows:
         measures[row["project_id"]].coproducers = row["n"]
+        measures[row["project_id"]].co_leads = row["co_leads"]
     # Every stage's row, in order, once: counts and the first stage come from the same rows.
     stages = (
         Stage.objects.filter(project_id__in=ids)
@@ -208,6 +222,7 @@ def measures_of(project_id, team, stages):
     only decisions and feedback are counted in the database."""
     measures = Measures(
         coproducers=len({m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}),
+        co_leads=len({m.person_id for m in team if m.co_lead and m.is_current}),
         stages=len(stages),
         stages_involved=sum(1 for stage in stages if stage.coproducers_involved),
         first_stage_involved=bool(stages) and stages[0].coproducers_involved,

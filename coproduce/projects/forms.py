@@ -138,6 +138,12 @@ class TeamMemberForm(forms.Form):
         max_length=60,
         help_text="For example co-chair, member, peer researcher.",
     )
+    co_lead = forms.BooleanField(
+        label="Co-lead of the project",
+        required=False,
+        help_text="For a co-producer: they get the same powers over this project as its "
+        "lead, until they leave the team. They never see anyone's access passport.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,6 +153,10 @@ class TeamMemberForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         person, kind = cleaned.get("person"), cleaned.get("kind")
+        if cleaned.get("co_lead") and kind == TeamMember.Kind.STAFF:
+            self.add_error(
+                "co_lead", "Only co-producers are co-leads. Staff run the project as staff."
+            )
         # The evidenced rung counts co-producers, so only people who hold that role count as one.
         if person and kind == TeamMember.Kind.COPRODUCER and not person.has_role("coproducer"):
             self.add_error(

@@ -106,6 +106,11 @@ class Stage(models.Model):
         return self.name
 
 
+# The payment policy's activity type for a co-lead's time leading a project: the
+# project page starts a claim with it (the lead adds it on the rates page; the demo has it).
+CO_LEADING_ACTIVITY = "co-leading"
+
+
 class TeamMemberQuerySet(models.QuerySet):
     def current(self):
         """Members who have not left. Leaving ends access; the record stays."""
@@ -125,10 +130,16 @@ class TeamMember(models.Model):
     role = models.CharField(
         max_length=60, help_text="For example co-chair, member, peer researcher."
     )
+    # A co-producer co-lead has the staff lead's powers over this project while a
+    # current member (rules.leads_project); the powers end with the membership.
+    co_lead = models.BooleanField("Co-lead of the project", default=False)
     joined_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
 
     objects = TeamMemberQuerySet.as_manager()
+
+    # Marks a co-lead among the kinds of membership the rules remember for a viewer.
+    CO_LEAD = "co_lead"
 
     class Meta:
         ordering = ["kind", "person__name", "joined_on"]
@@ -138,7 +149,11 @@ class TeamMember(models.Model):
                 fields=["project", "person"],
                 condition=models.Q(left_on=None),
                 name="one_current_membership_per_project",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(co_lead=False) | models.Q(kind="coproducer"),
+                name="only_coproducers_are_co_leads",
+            ),
         ]
 
     def __str__(self):
@@ -146,7 +161,8 @@ class TeamMember(models.Model):
 
     @property
     def is_current(self):
-        return self.left_on is None or self.left_on >= timezone.localdate()
+        # The same test as TeamMemberQuerySet.current(): leaving today ends it today.
+        return self.left_on is None or self.left_on > timezone.localdate()
 
 
 class Decision(models.Model):

@@ -1,5 +1,7 @@
 """Who may see and change a project. Co-producers see the projects they are on
-and those shared with everyone signed in; board members see only aggregates."""
+and those shared with everyone signed in; board members see only aggregates.
+A project's lead (staff) and its co-producer co-leads have the same powers over it:
+`leads_project` is the one test, and a co-lead's powers end the day they leave."""
 
 import rules
 from django.utils import timezone
@@ -9,17 +11,24 @@ from coproduce.accounts.rules import is_administrator, is_coproducer, is_lead, i
 from .models import Project, TeamMember
 
 
+def _places(kind, co_lead):
+    return {kind, TeamMember.CO_LEAD} if co_lead else {kind}
+
+
 def _current_kinds(user, project):
-    """The kinds of current membership `user` has on `project`: asked once per project
-    object, however many permissions a page checks against it."""
+    """The kinds of current membership `user` has on `project` (with TeamMember.CO_LEAD
+    for a co-lead): asked once per project object, however many permissions a page checks."""
     if not user.is_authenticated or project is None:
         return set()
     asked = project.__dict__.setdefault("_current_kinds_of", {})
     if user.pk not in asked:
-        asked[user.pk] = set(
-            TeamMember.objects.current()
-            .filter(project=project, person=user)
-            .values_list("kind", flat=True)
+        asked[user.pk] = set().union(
+            *(
+                _places(kind, co_lead)
+                for kind, co_lead in TeamMember.objects.current()
+                .filter(project=project, person=user)
+                .values_list("kind", "co_lead")
+            )
         )
     return asked[user.pk]
 
@@ -28,11 +37,14 @@ def remember_current_kinds(user, project, team):
     """Fills the same answer from a team a page has already fetched (every member)."""
     if user.is_authenticated:
         today = timezone.localdate()
-        project.__dict__.setdefault("_current_kinds_of", {})[user.pk] = {
-            member.kind
-            for member in team
-            if member.person_id == user.pk and (member.left_on is None or member.left_on > today)
-        }
+        project.__dict__.setdefault("_current_kinds_of", {})[user.pk] = set().union(
+            *(
+                _places(member.kind, member.co_lead)
+                for member in team
+                if member.person_id == user.pk
+                and (member.left_on is None or member.left_on > today)
+            )
+        )
 
 
 @rules.predicate
@@ -51,6 +63,16 @@ def is_project_lead(user, project):
 
 
 @rules.predicate
+def is_co_lead(user, project):
+    """A co-producer who co-leads `project` today."""
+    return TeamMember.CO_LEAD in _current_kinds(user, project)
+
+
+# Everywhere the project lead has power, a current co-lead has it too.
+leads_project = is_project_lead | is_co_lead
+
+
+@rules.predicate
 def is_shared_with_everyone(user, project):
     return project is not None and project.visibility == Project.Visibility.PUBLIC
 
@@ -61,7 +83,7 @@ def is_staff_on_team(user, project):
 
 
 runs_projects = is_lead | is_staff_member | is_administrator
-can_manage = is_lead | is_administrator | is_project_lead | (is_staff_member & is_staff_on_team)
+can_manage = is_lead | is_administrator | leads_project | (is_staff_member & is_staff_on_team)
 
 rules.add_perm("projects.view_project_list", runs_projects | is_coproducer)
 rules.add_perm("projects.add_project", is_lead | is_staff_member)

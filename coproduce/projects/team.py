@@ -19,8 +19,26 @@ def projects_run_by(user):
     )
 
 
+def projects_led_by(user):
+    """Projects `user` leads today: as the staff lead or as a current co-producer co-lead.
+    Only for powers over the project (choosing people for its opportunities): it is never
+    a reason to read anyone's access passport, so `people_on_teams_run_by` leaves it out."""
+    return Project.objects.filter(Q(lead=user) | Q(pk__in=projects_co_led_by(user)))
+
+
+def co_leads_a_project(user):
+    """True when `user` is a current co-producer co-lead of some project."""
+    return TeamMember.objects.current().filter(person=user, co_lead=True).exists()
+
+
+def projects_co_led_by(user):
+    """Ids of the projects `user` co-leads today, as a subquery."""
+    return TeamMember.objects.current().filter(person=user, co_lead=True).values("project")
+
+
 def people_on_teams_run_by(user):
-    """Ids of everyone on the current team of a project `user` runs."""
+    """Ids of everyone on the current team of a project `user` runs (staff only: the
+    passport link; co-producer co-leads are left out on purpose)."""
     return TeamMember.objects.current().filter(project__in=projects_run_by(user)).values("person")
 
 

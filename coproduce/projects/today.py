@@ -16,7 +16,7 @@ from coproduce.lib.today import NORMAL, Item, count_of, urgency_for
 
 from . import evidence
 from .models import Decision, Feedback, Project, Stage, TeamMember
-from .team import projects_run_by
+from .team import projects_led_by, projects_run_by
 
 SHOWN = 10
 ANSWER_WITHIN_DAYS = 28  # a "you said" item waiting longer than this is overdue
@@ -55,12 +55,16 @@ def answers_to_you_said(user, now):
 
 
 def you_said_to_answer(user, now):
-    """For those who run projects: each project they run with "you said" items not
-    answered yet, due four weeks after the oldest was said."""
-    if not user.has_role(Role.LEAD, Role.STAFF, Role.ADMINISTRATOR):
+    """For those who run projects, and co-producers who co-lead one: each project they
+    run with "you said" items not answered yet, due four weeks after the oldest was said."""
+    if user.has_role(Role.LEAD, Role.STAFF, Role.ADMINISTRATOR):
+        projects = projects_run_by(user)
+    elif user.has_role(Role.COPRODUCER):
+        projects = projects_led_by(user)
+    else:
         return
     rows = (
-        Feedback.objects.filter(outcome=Feedback.Outcome.OPEN, project__in=projects_run_by(user))
+        Feedback.objects.filter(outcome=Feedback.Outcome.OPEN, project__in=projects)
         .values("project_id", "project__title")
         .annotate(n=Count("pk"), oldest=Min("said_on"))
         .order_by("oldest", "project_id")[:SHOWN]

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -25,7 +26,7 @@ from .forms import (
     StageFormSet,
     TeamMemberForm,
 )
-from .models import Decision, DecisionView, Feedback, Project, Rung, TeamMember
+from .models import CO_LEADING_ACTIVITY, Decision, DecisionView, Feedback, Project, Rung, TeamMember
 from .rules import remember_current_kinds, runs_projects, visible_feedback
 
 
@@ -141,7 +142,11 @@ def project_detail(request, pk):
         visible_feedback(request.user, project, project.feedback.select_related("responded_by"))
     )
     coproducer_ids = {m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}
+    co_leads = [member for member in team if member.co_lead and member.is_current]
+    can_change = request.user.has_perm("projects.change_project", project)
     context = {
+        "co_leads": co_leads,
+        "co_lead_claim": _co_lead_claim(request.user, project, co_leads),
         "project": project,
         "stages": stages,
         "team": team,
@@ -150,14 +155,33 @@ def project_detail(request, pk):
         "feedback": feedback,
         "declarations": project.declarations.select_related("rung", "declared_by")[:20],
         "rules": evidence.rules_for(project.measures),
-        "can_change": request.user.has_perm("projects.change_project", project),
+        "can_change": can_change,
         "can_propose": request.user.has_perm("projects.propose_decision", project),
         "can_add_feedback": request.user.has_perm("projects.add_feedback", project),
         "can_add_view": request.user.has_perm("projects.add_decision_view", project),
         "can_see_activity": request.user.has_perm("projects.view_activity", project),
         "can_see_budget": request.user.has_perm("payments.view_budget", project),
+        # Those who run projects arrange meetings for any; a co-lead only for their own.
+        "can_arrange_meeting": (runs_projects(request.user) or can_change)
+        and request.user.has_perm("meetings.add_meeting"),
     }
     return render(request, "projects/project_detail.html", context)
+
+
+def _co_lead_claim(user, project, co_leads):
+    """The starting answers of a claim for a co-lead's time leading the project (lead
+    work is claimed like any other activity), or "" for anyone else."""
+    if not any(member.person_id == user.pk for member in co_leads):
+        return ""
+    if not user.has_perm("payments.make_claim"):
+        return ""
+    return urlencode(
+        {
+            "activity_type": CO_LEADING_ACTIVITY,
+            "project": project.pk,
+            "description": f"Co-leading {project.title}"[:300],
+        }
+    )
 
 
 @permission_required("projects.change_project", fn=project_from)

@@ -63,6 +63,43 @@ def sample_objects(people):
         "calendar_feed": feed,
         "reply_token": actions.reply_token(invitation),
         "arrangement_project": project,
+        **_co_led_meetings(people, "co_led"),
+        **_co_led_meetings(people, "left_co_led", left=True),
+    }
+
+
+def _co_led_meetings(people, name, left=False):
+    """A project the sample co-producer co-leads (or co-led, and left today) with an
+    upcoming and a past meeting they were not invited to, organised by its staff lead."""
+    from coproduce.meetings import actions
+    from coproduce.meetings.tests.factories import make_meeting, pdf
+    from coproduce.projects import actions as project_actions
+    from coproduce.projects.tests.factories import make_project
+
+    project = make_project(lead=people["staff"], title=f"Meetings {name}")
+    member = project_actions.add_team_member(
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
+    )
+    if left:
+        project_actions.end_team_membership(member=member)
+    upcoming = make_meeting(organiser=people["staff"], project=project)
+    material = actions.add_material(
+        meeting=upcoming,
+        kind="agenda",
+        title="Agenda",
+        sent_on=upcoming.papers_due_on,
+        upload=pdf(),
+        content_type="application/pdf",
+        uploaded_by=people["staff"],
+    )
+    return {
+        f"{name}_meeting": upcoming,
+        f"{name}_material": material,
+        f"{name}_past_meeting": make_meeting(organiser=people["staff"], project=project, days=-3),
     }
 
 
@@ -87,7 +124,8 @@ def arrangement(f):
 
 ROWS = {
     "meetings:meeting_list": only(*SEES_MEETINGS),
-    "meetings:meeting_create": only(*RUNS_MEETINGS),
+    # The sample co-producer co-leads a project (see CASES), so arranges its meetings.
+    "meetings:meeting_create": only(*RUNS_MEETINGS, "coproducer"),
     "meetings:venue_list": only(*RUNS_MEETINGS),
     "meetings:venue_create": only(*RUNS_MEETINGS),
     "meetings:venue_edit": only(
@@ -134,4 +172,64 @@ ROWS = {
     "meetings:attendance": only(*RUNS_MEETINGS, kwargs=past),
     "meetings:feedback": only("coproducer", kwargs=past),
     "meetings:feedback_results": only(*RUNS_MEETINGS, kwargs=past),
+}
+
+
+def _of(key):
+    return lambda f: {"pk": f[key].pk}
+
+
+def _paper(name):
+    return lambda f: {"pk": f[f"{name}_meeting"].pk, "material_pk": f[f"{name}_material"].pk}
+
+
+# A co-producer co-lead runs the meetings of the project they co-lead, as its staff
+# lead does, invited or not, but never sees the checklist built from passports; after
+# leaving the team, at once, they have none of it.
+_RUN_BY_CO_LEAD = ("meetings:meeting_edit", "meetings:invite", "meetings:reply_on_behalf",
+                   "meetings:material_add")  # fmt: skip
+CASES = {
+    "meetings:meeting_detail": [
+        only(*SEES_MEETINGS, kwargs=_of("co_led_meeting"), notes="They co-lead its project."),
+        only(
+            "administrator",
+            *RUNS_MEETINGS,
+            kwargs=_of("left_co_led_meeting"),
+            notes="Not after leaving.",
+        ),
+    ],
+    **{
+        url: [
+            only(*RUNS_MEETINGS, "coproducer", kwargs=_of("co_led_meeting"), notes="Co-lead."),
+            only(*RUNS_MEETINGS, kwargs=_of("left_co_led_meeting"), notes="Not after leaving."),
+        ]
+        for url in _RUN_BY_CO_LEAD
+    },
+    "meetings:format_add": [
+        only(*RUNS_MEETINGS, "coproducer", kwargs=_paper("co_led"), notes="Co-lead."),
+        only(*RUNS_MEETINGS, kwargs=_paper("left_co_led"), notes="Not after leaving."),
+    ],
+    "meetings:material_download": [
+        only(*SEES_MEETINGS, crawl=False, kwargs=_paper("co_led"), notes="Co-lead, not invited."),
+        only(
+            "administrator",
+            *RUNS_MEETINGS,
+            crawl=False,
+            kwargs=_paper("left_co_led"),
+            notes="Not after leaving.",
+        ),
+    ],
+    "meetings:attendance": [
+        only(*RUNS_MEETINGS, "coproducer", kwargs=_of("co_led_past_meeting"), notes="Co-lead."),
+        only(*RUNS_MEETINGS, kwargs=_of("left_co_led_past_meeting"), notes="Not after leaving."),
+    ],
+    "meetings:checklist": [
+        only("staff", kwargs=_of("co_led_meeting"), notes="Passports: never a co-lead."),
+    ],
+    "meetings:checklist_details": [
+        only("staff", kwargs=_of("co_led_meeting"), notes="Passports: never a co-lead."),
+    ],
+    "meetings:feedback_results": [
+        only(*RUNS_MEETINGS, kwargs=_of("co_led_past_meeting"), notes="Staff only, as before."),
+    ],
 }

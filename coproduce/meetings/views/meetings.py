@@ -2,19 +2,20 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from coproduce.lib.views import id_param, local_path, permission_required
 from coproduce.projects.models import Project
+from coproduce.projects.team import projects_co_led_by
 
 from .. import actions, checklist
 from ..attendance import claim_details
 from ..forms import MeetingForm, ReplyForm
 from ..models import AlternativeFormat, Attendance, FeedbackGiven, Invitation, Meeting
-from ..rules import runs_meetings
+from ..rules import is_co_lead_of_a_project, runs_meetings
 from .common import meeting_for_viewer, meeting_from, posted
 
 
@@ -24,7 +25,12 @@ def meeting_list(request):
     meetings = Meeting.objects.select_related("project", "venue")
     organiser = runs_meetings(request.user) or request.user.has_role("administrator")
     if not organiser:
-        meetings = meetings.filter(invitations__person=request.user)
+        invited = Q(invitations__person=request.user)
+        if is_co_lead_of_a_project(request.user):
+            # A co-lead sees every meeting of the projects they co-lead, invited or not.
+            invited = Q(pk__in=Invitation.objects.filter(person=request.user).values("meeting"))
+            invited |= Q(project__in=projects_co_led_by(request.user))
+        meetings = meetings.filter(invited)
     project = None
     if project_id := id_param(request.GET.get("project")):
         project = Project.objects.filter(pk=project_id).first()
@@ -73,13 +79,29 @@ def meeting_list(request):
     )
 
 
+def _projects_for(user):
+    """The projects `user` may hold a meeting for: any, for those who run meetings; only
+    those they co-lead, for a co-producer co-lead (None: any)."""
+    return None if runs_meetings(user) else Project.objects.filter(pk__in=projects_co_led_by(user))
+
+
 @permission_required("meetings.add_meeting")
 def meeting_create(request):
     initial = {"notice_days": 7}
     if project_id := id_param(request.GET.get("project")):
         initial["project"] = Project.objects.filter(pk=project_id).first()
-    form = MeetingForm(posted(request), initial=initial, instance=Meeting(organiser=request.user))
+    projects = _projects_for(request.user)
+    form = MeetingForm(
+        posted(request),
+        initial=initial,
+        instance=Meeting(organiser=request.user),
+        projects=projects,
+    )
     if request.method == "POST" and form.is_valid():
+        if projects is not None:
+            # The project's staff lead organises a meeting a co-lead arranges: the access
+            # checklist is built from passports, which only staff read.
+            form.instance.organiser = form.cleaned_data["project"].lead
         meeting = actions.save_meeting(meeting=form.instance, breaks=form.cleaned_data["breaks"])
         messages.success(request, f"Meeting “{meeting.title}” created. Now invite people.")
         return redirect("meetings:invite", pk=meeting.pk)
@@ -89,7 +111,7 @@ def meeting_create(request):
 @permission_required("meetings.change_meeting", fn=meeting_from)
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = MeetingForm(posted(request), instance=meeting)
+    form = MeetingForm(posted(request), instance=meeting, projects=_projects_for(request.user))
     if request.method == "POST" and form.is_valid():
         meeting = actions.save_meeting(meeting=form.instance, breaks=form.cleaned_data["breaks"])
         messages.success(request, "Meeting details saved.")

@@ -44,7 +44,26 @@ def sample_objects(people):
         "sent": sent,
         "batch": batch,
         "budget_project": project,
+        **{f"{name}_budget_project": _co_led(people, name) for name in ("co_led", "left_co_led")},
     }
+
+
+def _co_led(people, name):
+    """A project the sample co-producer co-leads (or co-led, and left today)."""
+    from coproduce.projects.actions import add_team_member, end_team_membership
+    from coproduce.projects.tests.factories import make_project
+
+    project = make_project(lead=people["staff"], title=f"Budget {name}")
+    member = add_team_member(
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
+    )
+    if name.startswith("left"):
+        end_team_membership(member=member)
+    return project
 
 
 def draft(f):
@@ -93,3 +112,15 @@ ROWS = {
     "payments:certificate": only("coproducer", crawl=False),
     "payments:budget": only(*OVERSEES, "staff", kwargs=lambda f: {"pk": f["budget_project"].pk}),
 }
+
+
+# The involvement budget is shown to a co-producer who co-leads the project, as to its
+# staff lead; after leaving the team, at once, it is not.
+CASES = {
+    "payments:budget": [
+        only(*OVERSEES, "staff", "coproducer", notes="The co-producer co-leads it.",
+             kwargs=lambda f: {"pk": f["co_led_budget_project"].pk}),
+        only(*OVERSEES, "staff", notes="The co-producer co-led it and left today.",
+             kwargs=lambda f: {"pk": f["left_co_led_budget_project"].pk}),
+    ],
+}  # fmt: skip

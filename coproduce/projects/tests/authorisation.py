@@ -25,7 +25,52 @@ def sample_objects(people):
         source=Feedback.Source.MEETING,
     )
     member = project.team.get(person=people["coproducer"])
-    return {"project": project, "decision": decision, "feedback": item, "member": member}
+    return {
+        "project": project,
+        "decision": decision,
+        "feedback": item,
+        "member": member,
+        **_co_led(people, "co_led"),
+        **_co_led(people, "left_co_led", left=True),
+    }
+
+
+def _co_led(people, name, left=False):
+    """A project the sample co-producer co-leads (or co-led, and left today), with a
+    suggested decision and something said to answer: the co-lead rows below use it."""
+    from coproduce.projects import actions
+    from coproduce.projects.tests.factories import make_project
+
+    project = make_project(lead=people["staff"], title=f"Project {name}")
+    member = actions.add_team_member(
+        project=project,
+        person=people["coproducer"],
+        kind="coproducer",
+        role="Co-lead",
+        co_lead=True,
+    )
+    decision = actions.record_decision(
+        project=project,
+        recorded_by=people["coproducer"],
+        present=[people["coproducer"]],
+        proposed=True,
+        what="Papers go out a week before.",
+        why="People need time to read them.",
+    )
+    item = actions.record_feedback(
+        project=project,
+        recorded_by=people["staff"],
+        said_by=[people["coproducer"]],
+        said="Please send papers earlier.",
+    )
+    if left:
+        actions.end_team_membership(member=member)
+    return {
+        f"{name}_project": project,
+        f"{name}_member": project.team.get(person=people["staff"]),
+        f"{name}_decision": decision,
+        f"{name}_feedback": item,
+    }
 
 
 def project(f):
@@ -64,3 +109,64 @@ ROWS = {
     ),
     "projects:you_said_we_did": only(*RUNS_PROJECTS, "coproducer", kwargs=project),
 }
+
+
+def _lead_pages(name):
+    """URL name -> kwargs for the pages of the project `name` where its lead has power."""
+
+    def of(**more):
+        return lambda f: {
+            "pk": f[f"{name}_project"].pk,
+            **{kwarg: f[f"{name}_{key}"].pk for kwarg, key in more.items()},
+        }
+
+    return {
+        "projects:project_edit": of(),
+        "projects:declare_rung": of(),
+        "projects:stages": of(),
+        "projects:team": of(),
+        "projects:decision_create": of(),
+        "projects:decision_confirm": of(decision_pk="decision"),
+        "projects:feedback_answer": of(item_pk="feedback"),
+    }
+
+
+# A co-producer who co-leads a project has its lead's powers over it (the same pages
+# as RUNS_PROJECTS); once they leave the team, at once, they have none of them, and
+# cannot even open a project shared only with its team.
+CASES = {
+    **{
+        url: [
+            only(*RUNS_PROJECTS, "coproducer", kwargs=kwargs, notes="The co-producer co-leads it."),
+        ]
+        for url, kwargs in _lead_pages("co_led").items()
+    },
+}
+for url, kwargs in _lead_pages("left_co_led").items():
+    CASES[url].append(
+        only(*RUNS_PROJECTS, kwargs=kwargs, notes="The co-producer co-led it and left today.")
+    )
+CASES["projects:team_member_leave"] = [
+    only(
+        *RUNS_PROJECTS,
+        "coproducer",
+        status=POST_ONLY,
+        crawl=False,
+        kwargs=lambda f: {"pk": f["co_led_project"].pk, "member_pk": f["co_led_member"].pk},
+        notes="A co-lead changes the team, the staff lead included.",
+    ),
+    only(
+        *RUNS_PROJECTS,
+        status=POST_ONLY,
+        crawl=False,
+        kwargs=lambda f: {
+            "pk": f["left_co_led_project"].pk,
+            "member_pk": f["left_co_led_member"].pk,
+        },
+        notes="Not after leaving.",
+    ),
+]
+CASES["projects:project_detail"] = [
+    only(*RUNS_PROJECTS, kwargs=lambda f: {"pk": f["left_co_led_project"].pk},
+         notes="Shared with its team only: not after leaving."),
+]  # fmt: skip

@@ -26,3 +26,13 @@ def make_project(*, lead, coproducers=(), rung=5, **fields):
             project=project, person=person, kind=TeamMember.Kind.COPRODUCER, role="Member"
         )
     return project
+
+
+def make_co_lead(project, person, role="Co-lead"):
+    """`person` (a co-producer) joins `project`'s team as a co-lead."""
+    from coproduce.projects import actions
+    from coproduce.projects.models import TeamMember
+
+    return actions.add_team_member(
+        project=project, person=person, kind=TeamMember.Kind.COPRODUCER, role=role, co_lead=True
+    )
