@@ -100,4 +100,5 @@ def load(log):
                 )
                 item.response, item.responded_by, item.responded_on = did, staff, today
                 item.save()
+        actions.check_evidence(project_ids=[project.pk])  # the stages and answers above
     log(f"Demo projects: {len(PROJECTS)}")
