@@ -76,7 +76,7 @@ def timeliness_of_the_last_year(today: date) -> tuple[Timeliness, datetime]:
     it was worked out. Kept for 15 minutes: it counts every claim paid in a year (46,000
     at scale 1), the list's dearest part. Paying a batch forgets it (on this server)."""
     key = _last_year_key(today)
-    kept = cache.get(key)
+    kept: tuple[Timeliness, datetime] | None = cache.get(key)
     if kept is None:
         period = figures.Period(today - timedelta(days=365), today)
         kept = (timeliness(paid_claims(period)), timezone.now())
