@@ -51,3 +51,12 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages keep worked-out figures there (the
+    claims list's time to pay), which another test's data must not answer."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -161,6 +161,9 @@ class RoleAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "role"], name="one_assignment_per_role")
         ]
+        # Everyone with a role, from the index: learning's progress and the people list
+        # count thousands of staff or co-producers, which otherwise read every person.
+        indexes = [models.Index(fields=["role", "user"], name="role_assignment_by_role")]
         ordering = ["role"]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from coproduce.meetings.models import Attendance, Invitation, Meeting
 from coproduce.meetings.organising import meetings_organised_by
 from coproduce.opportunities.models import Opportunity
 from coproduce.payments.models import Claim, Payment, Status
+from coproduce.projects.actions import check_evidence
 from coproduce.projects.models import Project, TeamMember
 
 ACCOUNTS = {
@@ -56,6 +57,9 @@ def create_accounts(password, rng):
             defaults={"kind": "staff", "role": "Member"},
         )
     _meetings_and_claims(accounts["coproducer"], rng)
+    # The memberships above were added directly: store those projects' evidenced rungs.
+    joined = TeamMember.objects.filter(person__in=[accounts["coproducer"], accounts["staff"]])
+    check_evidence(project_ids=set(joined.values_list("project_id", flat=True)))
     return accounts
 
 

@@ -19,6 +19,14 @@ def organises(user, meeting):
     return meetings_organised_by(user).filter(pk=meeting.pk).exists()
 
 
+# Everyone invited to a meeting `user` organises, in two parts (one for each way of
+# organising): asked about one person, each reads that person's invitations, where
+# one condition with "or" made PostgreSQL read all 40,000 meetings (decision 0016).
 def people_invited_by_organiser(user):
-    """Ids of everyone invited to a meeting `user` organises."""
-    return Invitation.objects.filter(meeting__in=meetings_organised_by(user)).values("person")
+    """Ids of everyone invited to a meeting `user` is the organiser of."""
+    return Invitation.objects.filter(meeting__organiser=user).values("person")
+
+
+def people_invited_to_meetings_of_projects_run_by(user):
+    """Ids of everyone invited to a meeting of a project `user` runs."""
+    return Invitation.objects.filter(meeting__project__in=projects_run_by(user)).values("person")

@@ -53,6 +53,10 @@ def register() -> None:
     )
     # Organisers may read the access passports of the people they invite.
     relationships.register("meeting invitation", organising.people_invited_by_organiser)
+    relationships.register(
+        "invitation to a meeting of a project run",
+        organising.people_invited_to_meetings_of_projects_run_by,
+    )
     generation.register("meetings", bench.generate)
     day.register_counts("meetings", today.counts)
     day.register("meetings.reply", today.invitations_to_answer, heading="Meetings", order=10)

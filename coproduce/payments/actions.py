@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from coproduce.notifications.actions import notify
 
-from . import crypto
+from . import crypto, figures
 from .models import (
     ActivityRate,
     ActivityType,
@@ -574,6 +574,7 @@ def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> in
                 "You have been paid",
                 f"We have paid {pounds(claim.total_pence)} for {claim}. Thank you.",
             )
+    transaction.on_commit(figures.forget_timeliness_of_the_last_year)
     batch.refresh_from_db()
     return paid
 

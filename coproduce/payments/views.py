@@ -18,7 +18,7 @@ from coproduce.projects.models import Project
 
 from . import actions, export
 from . import recognition as recognition_record
-from .figures import paid_claims, timeliness
+from .figures import paid_claims, timeliness, timeliness_of_the_last_year
 from .forms import (
     ActivityTypeForm,
     BankDetailsForm,
@@ -478,9 +478,12 @@ def claim_list(request):
         claims = claims.filter(paid_at__gte=since)
     if data.get("paid_to"):
         claims = claims.filter(paid_at__lt=until)
-    found = (
-        timeliness(paid_claims(period)) if data.get("status") in (None, "", Status.PAID) else None
-    )
+    found, worked_out_at = None, None
+    if data.get("status") in (None, "", Status.PAID):
+        if data.get("paid_from") or data.get("paid_to"):
+            found = timeliness(paid_claims(period))
+        else:
+            found, worked_out_at = timeliness_of_the_last_year(today)
     return render(
         request,
         "payments/claim_list.html",
@@ -488,6 +491,7 @@ def claim_list(request):
             "form": form,
             "page": _page_of_claims(request, claims, order="activity_date", descending=True),
             "found": found,
+            "worked_out_at": worked_out_at,
             "period": period,
             "querystring": keyset.querystring(request.GET),
             "projects": Project.objects.order_by("title").only("pk", "title")[:50],

@@ -6,8 +6,11 @@ from its registrations.py, a function `people_for(user)` giving the ids of the
 people `user` works with through that app (a queryset of one column, used as a
 subquery). Nothing here reads another app's tables."""
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 _SOURCES = {}
 
@@ -27,14 +30,19 @@ def worked_with(user):
 def worked_with_among(user, people):
     """The ids, among `people`, of those `user` works with: one query however many."""
     ids = {person.pk for person in people}
-    if not ids or not user.is_authenticated:
+    if not ids or not user.is_authenticated or not _SOURCES:
         return set()
-    return set(
-        get_user_model()
-        .objects.filter(pk__in=ids)
-        .filter(worked_with(user))
-        .values_list("pk", flat=True)
-    )
+    # Each link is asked from these people's own rows (EXISTS). As IN, PostgreSQL first
+    # listed everyone `user` works with, every invitation to their meetings included,
+    # to check one person: 100 to 300 ms for the person page at scale 1.
+    linked = reduce(or_, (Exists(_of_each(people_for(user))) for people_for in _SOURCES.values()))
+    return set(get_user_model().objects.filter(linked, pk__in=ids).values_list("pk", flat=True))
+
+
+def _of_each(people_ids):
+    """A source's one-column queryset of ids, narrowed to the person of the outer row."""
+    (column,) = people_ids.query.values_select
+    return people_ids.filter(**{column: OuterRef("pk")})
 
 
 def works_with(user, person):

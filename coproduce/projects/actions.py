@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
+from . import evidence
 from .models import (
     DEFAULT_STAGES,
     Decision,
@@ -29,6 +31,32 @@ if TYPE_CHECKING:
 
     from .models import Rung
 
+EVIDENCE_CHECKED_AT_ONCE = 500  # projects whose measures are read in one go
+
+
+def check_evidence(*, project_ids: Iterable[int]) -> None:
+    """Stores the rung each project's records support, with when it was checked. Every
+    action that changes the records calls it; the hourly job checks every project, for
+    changes made elsewhere (a person erased, say). One update for each rung found."""
+    ids = list(project_ids)
+    now = timezone.now()
+    for start in range(0, len(ids), EVIDENCE_CHECKED_AT_ONCE):
+        by_rung: defaultdict[int | None, list[int]] = defaultdict(list)
+        for pk, rung in evidence.rungs_for(ids[start : start + EVIDENCE_CHECKED_AT_ONCE]).items():
+            by_rung[rung].append(pk)
+        for rung, pks in by_rung.items():
+            Project.objects.filter(pk__in=pks).update(
+                evidenced_rung_number=rung, evidence_checked_at=now
+            )
+
+
+@transaction.atomic
+def check_every_projects_evidence() -> int:
+    """The hourly job: every project's evidenced rung worked out again."""
+    ids = list(Project.objects.order_by("pk").values_list("pk", flat=True))
+    check_evidence(project_ids=ids)
+    return len(ids)
+
 
 @transaction.atomic
 def create_project(*, created_by: User, rung: Rung, reason: str, **fields: Any) -> Project:
@@ -43,6 +71,7 @@ def create_project(*, created_by: User, rung: Rung, reason: str, **fields: Any) 
     TeamMember.objects.create(
         project=project, person=project.lead, kind=TeamMember.Kind.STAFF, role="Project lead"
     )
+    check_evidence(project_ids=[project.pk])
     return project
 
 
@@ -82,12 +111,13 @@ def add_team_member(
             project=project, person=person, kind=kind, role=role, co_lead=bool(co_lead)
         )
         people_actions.record_involvement(people=[person], day=member.joined_on)
-        return member
-    member.kind, member.role = kind, role
-    if co_lead is not None:
-        member.co_lead = co_lead
-    member.co_lead = member.co_lead and kind == TeamMember.Kind.COPRODUCER
-    member.save(update_fields=["kind", "role", "co_lead"])
+    else:
+        member.kind, member.role = kind, role
+        if co_lead is not None:
+            member.co_lead = co_lead
+        member.co_lead = member.co_lead and kind == TeamMember.Kind.COPRODUCER
+        member.save(update_fields=["kind", "role", "co_lead"])
+    check_evidence(project_ids=[project.pk])
     return member
 
 
@@ -112,6 +142,7 @@ def record_decision(
         project=project, recorded_by=recorded_by, status=status, **fields
     )
     decision.present.set(present)
+    check_evidence(project_ids=[project.pk])
     return decision
 
 
@@ -121,6 +152,7 @@ def confirm_decision(*, decision: Decision, present: Iterable[User], agreement: 
     decision.agreement = agreement
     decision.save(update_fields=["status", "agreement"])
     decision.present.set(present)
+    check_evidence(project_ids=[decision.project_id])
     return decision
 
 
@@ -135,6 +167,7 @@ def record_feedback(
 ) -> Feedback:
     item = Feedback.objects.create(project=project, recorded_by=recorded_by, **fields)
     item.said_by.set(said_by)
+    check_evidence(project_ids=[project.pk])
     return item
 
 
@@ -156,6 +189,7 @@ def answer_feedback(
     item.responded_on = timezone.localdate()
     item.responded_by = answered_by
     item.save(update_fields=["outcome", "response", "responded_on", "responded_by"])
+    check_evidence(project_ids=[item.project_id])
     recipients = list(item.said_by.filter(is_active=True))
     if recipients:
         body = render_to_string(
@@ -187,3 +221,4 @@ def save_stages(*, project: Project, rows: Sequence[dict[str, Any]]) -> None:
     for stage in Stage.objects.filter(project=project):
         stage.order -= 1000
         stage.save(update_fields=["order"])
+    check_evidence(project_ids=[project.pk])

@@ -9,6 +9,7 @@ from django.utils import timezone
 from coproduce.accounts.models import Role, RoleAssignment
 from coproduce.lib.generation import Loading, bulk, days_ago, scaled, sentence, skewed_pick
 
+from .actions import check_evidence
 from .models import Decision, Feedback, Project, Rung, RungDeclaration, Stage, TeamMember
 
 STAGES = ["Planning", "Finding out", "Designing", "Doing", "Looking back"]
@@ -125,6 +126,7 @@ def generate(scale, rng, log):
         ):
             if members.get(project_id):
                 said_by.add((feedback_id, rng.choice(members[project_id])))
+    check_evidence(project_ids=new)
     log(
         f"    {len(projects)} projects, {team.count} team places, {decisions.count} decisions, "
         f"{feedback.count} feedback"

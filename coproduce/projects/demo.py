@@ -100,6 +100,7 @@ def load(log):
                 )
                 item.response, item.responded_by, item.responded_on = did, staff, today
                 item.save()
+        actions.check_evidence(project_ids=[project.pk])  # the stages and answers above
     # The demo co-producer co-leads the Easy Read letters project (which has an
     # opportunity to choose people for), so signing in as them shows a co-lead's powers.
     actions.add_team_member(

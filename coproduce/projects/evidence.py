@@ -21,7 +21,7 @@ What counts as evidence:
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from .models import Decision, Feedback, Stage, TeamMember
@@ -182,6 +182,11 @@ def evidenced_rung(m):
     return None, None
 
 
+def rungs_for(project_ids):
+    """{project id: the rung its records support, or None}, in a fixed number of queries."""
+    return {pk: evidenced_rung(m)[0] for pk, m in measures_for(project_ids).items()}
+
+
 def measures_for(project_ids):
     """Measures for many projects in a fixed number of queries, whatever their number."""
     ids = list(project_ids)
@@ -217,40 +222,67 @@ def measures_for(project_ids):
     return measures
 
 
-def measures_of(project_id, team, stages):
-    """Measures for one project whose team and stages the page has already fetched:
-    only decisions and feedback are counted in the database."""
-    measures = Measures(
+def measures_of(project, team, stages):
+    """Measures for one project whose team and stages the page has already fetched, and
+    whose decisions and feedback were counted with it (counted_with_the_project)."""
+    return Measures(
         coproducers=len({m.person_id for m in team if m.kind == TeamMember.Kind.COPRODUCER}),
         co_leads=len({m.person_id for m in team if m.co_lead and m.is_current}),
         stages=len(stages),
         stages_involved=sum(1 for stage in stages if stage.coproducers_involved),
         first_stage_involved=bool(stages) and stages[0].coproducers_involved,
+        decisions=project.decisions_counted,
+        decisions_shared=project.decisions_shared_counted,
+        feedback=project.feedback_counted,
+        feedback_answered=project.feedback_answered_counted,
     )
-    _count_decisions_and_feedback({project_id: measures}, [project_id])
-    return measures
 
 
-def _count_decisions_and_feedback(measures, ids):
-    coproducer_present = TeamMember.objects.filter(
+def counted_with_the_project():
+    """The decision and feedback measures as subqueries to annotate a Project query
+    with, so the project page reads them with the project: the same definitions as
+    _count_decisions_and_feedback."""
+    decisions = Decision.objects.filter(project=OuterRef("pk"), status=Decision.Status.RECORDED)
+    feedback = Feedback.objects.filter(project=OuterRef("pk"))
+    return {
+        "decisions_counted": count_of(decisions),
+        "decisions_shared_counted": count_of(
+            decisions.filter(Exists(_coproducer_present()), agreement__in=_AGREEING)
+        ),
+        "feedback_counted": count_of(feedback),
+        "feedback_answered_counted": count_of(feedback.exclude(outcome=Feedback.Outcome.OPEN)),
+    }
+
+
+def count_of(queryset):
+    """A scalar subquery: how many rows `queryset` has (always one row, never NULL)."""
+    return Subquery(queryset.order_by().values(n=Func(F("pk"), function="COUNT")))
+
+
+_AGREEING = [Decision.Agreement.AGREED, Decision.Agreement.PARTLY]
+
+
+def _coproducer_present():
+    """Inside a query of decisions: a co-producer from the team was present."""
+    return TeamMember.objects.filter(
         project_id=OuterRef("project_id"),
         kind=TeamMember.Kind.COPRODUCER,
         person__in=Decision.present.through.objects.filter(
             decision_id=OuterRef(OuterRef("pk"))
         ).values("user_id"),
     )
+
+
+def _count_decisions_and_feedback(measures, ids):
     decision_rows = (
         Decision.objects.filter(project_id__in=ids, status=Decision.Status.RECORDED)
-        .annotate(shared=Exists(coproducer_present))
+        .annotate(shared=Exists(_coproducer_present()))
         .values("project_id")
         .annotate(
             n=Count("pk"),
             shared_n=Count(
                 "pk",
-                filter=Q(
-                    shared=True,
-                    agreement__in=[Decision.Agreement.AGREED, Decision.Agreement.PARTLY],
-                ),
+                filter=Q(shared=True, agreement__in=_AGREEING),
             ),
         )
     )

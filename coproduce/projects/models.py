@@ -55,6 +55,11 @@ class Project(models.Model):
     declared_rung = models.ForeignKey(Rung, on_delete=models.PROTECT, related_name="+")
     declared_reason = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
+    # The rung its records support (evidence.py), stored whenever they change and checked
+    # hourly, so the project list and Today read it rather than work it out on each visit.
+    # None: nothing recorded yet, or (with no check time) not worked out yet.
+    evidenced_rung_number = models.PositiveSmallIntegerField(null=True, editable=False)
+    evidence_checked_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering = ["title"]

@@ -1,6 +1,8 @@
 """Everything the projects app contributes, registered once from ProjectsConfig.ready()."""
 
-from coproduce.lib import figures, generation
+from datetime import timedelta
+
+from coproduce.lib import figures, generation, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
@@ -12,6 +14,7 @@ from . import (
     bench,
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
+    tasks,
     team,
     today,
 )
@@ -51,6 +54,12 @@ def register() -> None:
     # Staff may read the access passports of the people on teams they run.
     relationships.register("project team", team.people_on_teams_run_by)
     generation.register("projects", bench.generate)
+    jobs.register(
+        "projects.check_evidence",
+        every=timedelta(hours=1),
+        task=tasks.check_every_projects_evidence,
+        description="Work out again the rung each project's records support",
+    )
     day.register("projects.answered", today.answers_to_you_said, heading="Projects", order=30)
     day.register("projects.you_said", today.you_said_to_answer, heading="Projects", order=30)
     day.register("projects.evidence", today.evidence_below_rung, heading="Projects", order=30)

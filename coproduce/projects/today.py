@@ -6,22 +6,19 @@ Each provider costs a fixed number of queries, however many projects there are."
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Exists, F, Func, Min, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import NORMAL, Item, count_of, urgency_for
+from coproduce.lib.today import NORMAL, Item, urgency_for
 
-from . import evidence
-from .models import Decision, Feedback, Project, Stage, TeamMember
+from .models import Feedback, Project, TeamMember
 from .team import projects_led_by, projects_run_by
 
 SHOWN = 10
 ANSWER_WITHIN_DAYS = 28  # a "you said" item waiting longer than this is overdue
 ANSWERS_SHOWN_FOR_DAYS = 30
-EVIDENCE_CHECKED = 200  # the projects under way checked for evidence, newest first
 
 
 def answers_to_you_said(user, now):
@@ -84,18 +81,15 @@ def you_said_to_answer(user, now):
 
 
 def evidence_below_rung(user, now):
-    """For the co-production lead: projects under way whose records place them below
-    the rung they declared, by the same measures as the project list, over the newest
-    projects under way: one query."""
+    """For the co-production lead: the newest projects under way whose records place
+    them below the rung they declared. Reads the rung stored when the records change
+    (actions.check_evidence), so it costs one query however many projects there are."""
     if not user.has_role(Role.LEAD):
         return
-    # The newest first, then their measures: measured in the same query, the
-    # subqueries would run for every project under way before the newest were chosen.
-    # Plain rows of the few columns shown: building 200 projects cost more than the SQL.
-    newest = Project.objects.filter(status=Project.Status.ACTIVE).order_by("-created_at", "-pk")
+    below = Q(evidenced_rung_number=None) | Q(evidenced_rung_number__lt=F("declared_rung__number"))
     rows = (
-        Project.objects.filter(pk__in=newest.values("pk")[:EVIDENCE_CHECKED])
-        .annotate(**{f"measure_{name}": value for name, value in _measured().items()})
+        Project.objects.filter(status=Project.Status.ACTIVE, evidence_checked_at__isnull=False)
+        .filter(below)
         .order_by("-created_at", "-pk")
         .values(
             "pk",
@@ -103,16 +97,11 @@ def evidence_below_rung(user, now):
             "created_at",
             "declared_rung__number",
             "declared_rung__name",
-            *(f"measure_{name}" for name in _MEASURES),
-        )
+            "evidenced_rung_number",
+        )[:SHOWN]
     )
-    shown = 0
     for row in rows:
-        measures = evidence.Measures(**{name: row[f"measure_{name}"] for name in _MEASURES})
-        rung, _ = evidence.evidenced_rung(measures)
-        declared = row["declared_rung__number"]
-        if rung is not None and rung >= declared:
-            continue
+        rung, declared = row["evidenced_rung_number"], row["declared_rung__number"]
         yield Item(
             key=f"projects.evidence:{row['pk']}",
             sentence=f"“{row['title']}” says it is at rung {declared} "
@@ -123,58 +112,3 @@ def evidence_below_rung(user, now):
             since=row["created_at"],
             urgency=NORMAL,
         )
-        shown += 1
-        if shown == SHOWN:
-            return
-
-
-_MEASURES = (
-    "coproducers",
-    "stages",
-    "stages_involved",
-    "first_stage_involved",
-    "decisions",
-    "decisions_shared",
-    "feedback",
-    "feedback_answered",
-)
-
-
-def _measured():
-    """evidence.measures_for's measures as subqueries on each project, so checking the
-    projects costs one query rather than six. Kept to the same definitions."""
-    here = OuterRef("pk")
-    coproducers = TeamMember.objects.filter(project=here, kind=TeamMember.Kind.COPRODUCER)
-    stages = Stage.objects.filter(project=here)
-    coproducer_present = TeamMember.objects.filter(
-        project_id=OuterRef("project_id"),
-        kind=TeamMember.Kind.COPRODUCER,
-        person__in=Decision.present.through.objects.filter(
-            decision_id=OuterRef(OuterRef("pk"))
-        ).values("user_id"),
-    )
-    decisions = Decision.objects.filter(project=here, status=Decision.Status.RECORDED)
-    shared = decisions.filter(
-        Exists(coproducer_present),
-        agreement__in=[Decision.Agreement.AGREED, Decision.Agreement.PARTLY],
-    )
-    feedback = Feedback.objects.filter(project=here)
-    return {
-        "coproducers": Subquery(
-            coproducers.order_by().values(
-                n=Func(
-                    F("person"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)"
-                )
-            )
-        ),
-        "stages": count_of(stages),
-        "stages_involved": count_of(stages.filter(coproducers_involved=True)),
-        "first_stage_involved": Coalesce(
-            Subquery(stages.order_by("order", "pk").values("coproducers_involved")[:1]),
-            Value(False),
-        ),
-        "decisions": count_of(decisions),
-        "decisions_shared": count_of(shared),
-        "feedback": count_of(feedback),
-        "feedback_answered": count_of(feedback.exclude(outcome=Feedback.Outcome.OPEN)),
-    }

@@ -42,15 +42,6 @@ def visible_projects(user):
     return projects.filter(Q(pk__in=current_team) | Q(visibility=Project.Visibility.PUBLIC))
 
 
-def with_evidence(projects):
-    """Each project gets .evidenced_rung and .evidence_rule, in a fixed number of queries."""
-    measures = evidence.measures_for(project.pk for project in projects)
-    for project in projects:
-        project.measures = measures[project.pk]
-        project.evidenced_rung, project.evidence_rule = evidence.evidenced_rung(project.measures)
-    return projects
-
-
 @permission_required("projects.view_project_list")
 def project_list(request):
     form = ProjectSearchForm(request.GET or None)
@@ -60,8 +51,8 @@ def project_list(request):
             projects = projects.filter(Q(title__icontains=query) | Q(summary__icontains=query))
         if status := form.cleaned_data["status"]:
             projects = projects.filter(status=status)
+    # Each row shows the evidenced rung stored when the project's records last changed.
     page = Paginator(projects.order_by("title", "pk"), 25).get_page(request.GET.get("page"))
-    with_evidence(page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -122,7 +113,8 @@ def _latest_feedback(visible):
 def project_for_page(request, pk, **kwargs):
     """The project and its whole team, fetched once for the permission checks and the
     page: the viewer's own place on the team is read from the team shown."""
-    project = get_object_or_404(Project.objects.select_related("declared_rung", "lead"), pk=pk)
+    found = Project.objects.select_related("declared_rung", "lead")
+    project = get_object_or_404(found.annotate(**evidence.counted_with_the_project()), pk=pk)
     project.team_shown = list(project.team.select_related("person"))
     remember_current_kinds(request.user, project, project.team_shown)
     request.project = project
@@ -134,8 +126,8 @@ def project_detail(request, pk):
     project = request.project
     team = project.team_shown
     stages = list(project.stages.all())
-    # The evidence is counted from the team and stages shown, plus two counts.
-    project.measures = evidence.measures_of(project.pk, team, stages)
+    # The evidence is counted from the team and stages shown, and counts read with the project.
+    project.measures = evidence.measures_of(project, team, stages)
     project.evidenced_rung, project.evidence_rule = evidence.evidenced_rung(project.measures)
     decisions = _latest_decisions(project)
     feedback = _latest_feedback(
