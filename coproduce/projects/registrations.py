@@ -1,6 +1,8 @@
 """Everything the projects app contributes, registered once from ProjectsConfig.ready()."""
 
-from coproduce.lib import figures, generation
+from datetime import timedelta
+
+from coproduce.lib import figures, generation, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
@@ -12,6 +14,7 @@ from . import (
     bench,
     holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
+    tasks,
     team,
     today,
 )
@@ -54,3 +57,10 @@ def register() -> None:
     day.register("projects.answered", today.answers_to_you_said, heading="Projects", order=30)
     day.register("projects.you_said", today.you_said_to_answer, heading="Projects", order=30)
     day.register("projects.evidence", today.evidence_below_rung, heading="Projects", order=30)
+    day.register("projects.position", today.positions_asked, heading="Projects", order=30)
+    jobs.register(
+        "projects.close_decisions",
+        every=timedelta(hours=1),
+        task=tasks.close_due_decisions,
+        description="Close decisions whose closing date has passed, and tell the team",
+    )

@@ -15,7 +15,7 @@ from coproduce.accounts.models import Role
 from coproduce.lib.today import NORMAL, Item, count_of, urgency_for
 
 from . import evidence
-from .models import Decision, Feedback, Project, Stage, TeamMember
+from .models import Decision, Feedback, Position, Project, Stage, TeamMember
 from .team import projects_run_by
 
 SHOWN = 10
@@ -51,6 +51,30 @@ def answers_to_you_said(user, now):
             since=datetime.combine(
                 item.responded_on, time.min, tzinfo=timezone.get_current_timezone()
             ),
+        )
+
+
+def positions_asked(user, now):
+    """Open decisions on the person's current teams that have no position from them yet,
+    closing soonest first: one query."""
+    waiting = (
+        Decision.objects.filter(
+            status=Decision.Status.OPEN,
+            project__in=TeamMember.objects.current().filter(person=user).values("project"),
+        )
+        .exclude(Exists(Position.objects.filter(decision=OuterRef("pk"), person=user)))
+        .select_related("project")
+        .order_by("closes_on", "pk")[:SHOWN]
+    )
+    for decision in waiting:
+        what = decision.what if len(decision.what) <= 60 else decision.what[:57].rstrip() + "…"
+        yield Item(
+            key=f"projects.position:{decision.pk}",
+            sentence=f"A decision on “{decision.project.title}” needs your position (“{what}”).",
+            action_label="Give your position",
+            action_url=reverse("projects:decision_detail", args=[decision.project_id, decision.pk]),
+            due=decision.closes_on,
+            urgency=urgency_for(decision.closes_on, now) if decision.closes_on else NORMAL,
         )
 
 
