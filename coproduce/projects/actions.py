@@ -216,9 +216,10 @@ def record_position(
 
 def attended(decision: Decision) -> list[User]:
     """Who the linked meeting's attendance says was there, by name."""
-    if decision.meeting_id is None:
+    meeting = decision.meeting
+    if meeting is None:
         return []
-    rows = decision.meeting.attendance.select_related("person").order_by("person__name")
+    rows = meeting.attendance.select_related("person").order_by("person__name")
     return [row.person for row in rows]
 
 
