@@ -15,8 +15,20 @@ HOLDINGS = (
         "projects.Decision",
         "present",
         "Decisions you were there for",
-        ("project__title", "decided_on", "what", "why", "agreement", "status"),
-        withheld={"views": "other people's views on the decision; yours are in their own section"},
+        (
+            "project__title",
+            "decided_on",
+            "what",
+            "why",
+            "agreement",
+            "status",
+            "outcome",
+            "closed_at",
+        ),
+        withheld={
+            "views": "other people's views on the decision; yours are in their own section",
+            "positions": "other people's positions; yours are in their own section",
+        },
     ),
     Holding(
         "projects.Feedback",
