@@ -327,3 +327,25 @@ def test_old_decisions_stay_readable(people, project):
     page = signed_in(people["coproducer"]).get(old.get_absolute_url()).content.decode()
     assert "Some co-producers agreed" in page and "Meet in the library." in page
     assert "No positions yet." in page and str(people["coproducer"]) in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_has_an_open_and_a_closed_decision_with_positions(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from coproduce.accounts.models import User
+
+    settings.COPRODUCE_DEMO = True
+    call_command("demo", "--migrate", stdout=StringIO())
+    demo = User.objects.get(email="coproducer@example.org")
+    asked = list(today.positions_asked(demo, timezone.now()))
+    assert [item.sentence for item in asked if "needs your position" in item.sentence]
+    opened = Decision.objects.get(status=Decision.Status.OPEN)
+    assert opened.positions.filter(way=Position.Way.ON_BEHALF, on_behalf_reason="by phone")
+    closed = Decision.objects.exclude(meeting=None).get(status=Decision.Status.RECORDED)
+    assert closed.outcome and closed.positions.filter(way=Position.Way.MEETING).exists()
+    assert set(closed.present.values_list("pk", flat=True)) == set(
+        closed.meeting.attendance.values_list("person_id", flat=True)
+    )
