@@ -329,7 +329,6 @@ def test_old_decisions_stay_readable(people, project):
     assert "No positions yet." in page and str(people["coproducer"]) in page
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_demo_has_an_open_and_a_closed_decision_with_positions(settings):
     from io import StringIO
 
