@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.people.demo import involved_coproducers
+from coproduce.projects import actions as project_actions
 from coproduce.projects.models import Project
 
 from . import actions, checklist, nudges
@@ -51,6 +52,37 @@ def _at(days, hour):
 
 def _meeting(organiser, breaks=((60, 15),), **fields):
     return actions.save_meeting(meeting=Meeting(organiser=organiser, **fields), breaks=breaks)
+
+
+def _decided_at(meeting, staff):
+    """A decision put to the team at the meeting, positions recorded there by the
+    organiser for those the attendance says came, and closed: the record shows who was
+    there and every position."""
+    decision = project_actions.open_decision(
+        project=meeting.project,
+        opened_by=staff,
+        what="Hold every planning meeting in the ground-floor hall from now on.",
+        why="The first-floor room's lift broke twice, and the hall has a hearing loop.",
+        closes_on=timezone.localdate(),
+        meeting=meeting,
+    )
+    on_team = set(meeting.project.team.values_list("person_id", flat=True))
+    there = [person for person in project_actions.attended(decision) if person.pk in on_team]
+    answers = [
+        ("agree", "Yes, the loop makes a real difference."),
+        ("disagree", "It is further from the bus."),
+    ]
+    project_actions.record_meeting_positions(
+        decision=decision,
+        recorded_by=staff,
+        stances={
+            person: answers[n % 2] if n < 3 else ("agree", "") for n, person in enumerate(there)
+        },
+    )
+    project_actions.record_position(
+        decision=decision, person=staff, stance="agree", reason="", recorded_by=staff
+    )
+    project_actions.close_decision(decision=decision)
 
 
 def load(log):
@@ -206,6 +238,7 @@ def load(log):
             could_say=said,
             anything_else=words,
         )
+    _decided_at(past, staff)
     recent = _meeting(
         lead,
         title="Co-production forum",

@@ -106,6 +106,12 @@ KINDS: tuple[Kind, ...] = (
         topic="projects",
     ),
     Kind(
+        "projects.decision",
+        "Decisions on your projects",
+        "When a decision opens for your position, and when it closes with its outcome.",
+        topic="projects",
+    ),
+    Kind(
         "projects.team",
         "Project teams",
         "When you are added to a project team.",

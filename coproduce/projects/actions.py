@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from .models import (
     Decision,
     DecisionView,
     Feedback,
+    Position,
     Project,
     RungDeclaration,
     Stage,
@@ -146,14 +148,211 @@ def record_decision(
     return decision
 
 
+class DecisionClosed(Exception):
+    """A closed decision is the record of what was decided: nothing rewrites it."""
+
+
+class NotOnTeam(Exception):
+    """Only the project's current team members have a position on its decisions."""
+
+
+def _locked_open(decision: Decision) -> Decision:
+    """The decision, locked until the transaction ends, if it is still open: two people
+    closing it, or a position arriving as it closes, cannot both go through."""
+    locked = Decision.objects.select_for_update().get(pk=decision.pk)
+    if locked.status != Decision.Status.OPEN:
+        raise DecisionClosed(f"Decision {decision.pk} is not open for positions.")
+    return locked
+
+
+def _current_team(project_id: int) -> list[User]:
+    memberships = TeamMember.objects.current().filter(project_id=project_id, person__is_active=True)
+    return [member.person for member in memberships.select_related("person")]
+
+
+def _tell_team(decision: Decision, *, event: str, subject: str, body: str) -> None:
+    url = reverse("projects:decision_detail", args=[decision.project_id, decision.pk])
+    for person in _current_team(decision.project_id):
+        notify(
+            person,
+            "projects.decision",
+            subject=subject,
+            body=f"{body}\n\n{decision.what}",
+            url=url,
+            key=f"projects.decision_{event}:{decision.pk}",
+        )
+
+
 @transaction.atomic
-def confirm_decision(*, decision: Decision, present: Iterable[User], agreement: str) -> Decision:
-    decision.status = Decision.Status.RECORDED
-    decision.agreement = agreement
-    decision.save(update_fields=["status", "agreement"])
-    decision.present.set(present)
-    check_evidence(project_ids=[decision.project_id])
+def open_decision(
+    *,
+    project: Project,
+    opened_by: User,
+    what: str,
+    why: str,
+    closes_on: date,
+    meeting: Any = None,
+    stage: Stage | None = None,
+    suggestion: Decision | None = None,
+) -> Decision:
+    """Puts a proposal to the team: each member gives their position until `closes_on`
+    (or until the lead closes it early). A co-producer's `suggestion` becomes the proposal.
+    Every current team member is told, on their own channel."""
+    decision = suggestion or Decision(project=project, recorded_by=opened_by)
+    if suggestion is not None and suggestion.status != Decision.Status.PROPOSED:
+        raise DecisionClosed(f"Decision {suggestion.pk} is already open or closed.")
+    decision.what, decision.why, decision.stage, decision.meeting = what, why, stage, meeting
+    decision.closes_on = decision.decided_on = closes_on
+    decision.status = Decision.Status.OPEN
+    decision.agreement = Decision.Agreement.NOT_ASKED
+    decision.save()
+    _tell_team(
+        decision,
+        event="opened",
+        subject=f"Your position is asked: {project.title}",
+        body=f"A decision is open for your position until {closes_on:%-d %B %Y}. "
+        "Say whether you agree, abstain, disagree or block, and why if you like.",
+    )
     return decision
+
+
+@transaction.atomic
+def record_position(
+    *,
+    decision: Decision,
+    person: User,
+    stance: str,
+    reason: str = "",
+    recorded_by: User,
+    way: str = Position.Way.WEB,
+    on_behalf_reason: str = "",
+) -> Position:
+    """Records (or changes) where `person` stands while the decision is open. Staff
+    recording for someone else must say why ("by phone")."""
+    locked = _locked_open(decision)
+    if (
+        not TeamMember.objects.current()
+        .filter(project_id=locked.project_id, person=person)
+        .exists()
+    ):
+        raise NotOnTeam(f"{person} is not on the team of project {locked.project_id}.")
+    if way == Position.Way.ON_BEHALF and not on_behalf_reason.strip():
+        raise ValueError("A position recorded on someone's behalf needs the reason.")
+    position, _ = Position.objects.update_or_create(
+        decision=locked,
+        person=person,
+        defaults={
+            "stance": stance,
+            "reason": reason,
+            "way": way,
+            "recorded_by": recorded_by,
+            "on_behalf_reason": on_behalf_reason if way == Position.Way.ON_BEHALF else "",
+            "recorded_at": timezone.now(),
+        },
+    )
+    return position
+
+
+def attended(decision: Decision) -> list[User]:
+    """Who the linked meeting's attendance says was there, by name."""
+    meeting = decision.meeting
+    if meeting is None:
+        return []
+    rows = meeting.attendance.select_related("person").order_by("person__name")
+    return [row.person for row in rows]
+
+
+@transaction.atomic
+def record_meeting_positions(
+    *, decision: Decision, recorded_by: User, stances: Mapping[User, tuple[str, str]]
+) -> int:
+    """The organiser records, for the people the meeting's attendance says were there,
+    {person: (stance, reason)}; people left without a stance are skipped."""
+    there = {person.pk for person in attended(decision)}
+    recorded = 0
+    for person, (stance, reason) in stances.items():
+        if person.pk not in there:
+            raise NotOnTeam(f"{person} was not at the meeting.")
+        if stance:
+            record_position(
+                decision=decision,
+                person=person,
+                stance=stance,
+                reason=reason,
+                recorded_by=recorded_by,
+                way=Position.Way.MEETING,
+            )
+            recorded += 1
+    return recorded
+
+
+def outcome_of(stances: Iterable[str]) -> str:
+    """Decision 0033: any block and it is blocked; otherwise agreed when more agree
+    than disagree. Abstaining counts for neither."""
+    counted = Counter(stances)
+    if counted[Position.Stance.BLOCK]:
+        return Decision.Outcome.BLOCKED
+    if counted[Position.Stance.AGREE] > counted[Position.Stance.DISAGREE]:
+        return Decision.Outcome.AGREED
+    return Decision.Outcome.NOT_AGREED
+
+
+def _coproducers_agreement(decision: Decision, positions: Sequence[Position]) -> str:
+    """The group-level answer older decisions ticked by hand, from co-producers' positions,
+    so the evidenced rung reads decisions with positions as it reads the older ones."""
+    coproducers = set(
+        TeamMember.objects.filter(
+            project_id=decision.project_id, kind=TeamMember.Kind.COPRODUCER
+        ).values_list("person_id", flat=True)
+    )
+    theirs = [p.stance for p in positions if p.person_id in coproducers]
+    agreeing = theirs.count(Position.Stance.AGREE)
+    if not theirs:
+        return Decision.Agreement.NOT_ASKED
+    if agreeing == len(theirs):
+        return Decision.Agreement.AGREED
+    return Decision.Agreement.PARTLY if agreeing else Decision.Agreement.DISAGREED
+
+
+@transaction.atomic
+def close_decision(*, decision: Decision) -> Decision:
+    """Closes the decision for good: the outcome from the positions, who was there from
+    the meeting's attendance (or, with no meeting, those who gave a position), and the
+    team told the outcome on their channel."""
+    locked = _locked_open(decision)
+    positions = list(locked.positions.all())
+    present = attended(locked) or [p.person for p in locked.positions.select_related("person")]
+    locked.outcome = outcome_of(p.stance for p in positions)
+    locked.agreement = _coproducers_agreement(locked, positions)
+    locked.status = Decision.Status.RECORDED
+    locked.closed_at = timezone.now()
+    locked.decided_on = timezone.localdate(locked.closed_at)
+    locked.save(update_fields=["outcome", "agreement", "status", "closed_at", "decided_on"])
+    locked.present.set(present)
+    check_evidence(project_ids=[locked.project_id])
+    _tell_team(
+        locked,
+        event="closed",
+        subject=f"Decision closed: {locked.get_outcome_display().lower()} ({locked.project.title})",
+        body=f"The decision closed on {locked.decided_on:%-d %B %Y}. "
+        f"Outcome: {locked.get_outcome_display().lower()}. See who was there and every position.",
+    )
+    return locked
+
+
+def close_due_decisions(today: date | None = None) -> int:
+    """Closes every open decision whose closing date has passed (the scheduled job).
+    Each closes in its own transaction; one closed meanwhile by its lead is skipped."""
+    today = today or timezone.localdate()
+    closed = 0
+    due = Decision.objects.filter(status=Decision.Status.OPEN, closes_on__lt=today)
+    for decision in due.order_by("closes_on", "pk").iterator():
+        try:
+            close_decision(decision=decision)
+        except DecisionClosed:
+            continue
+        closed += 1
+    return closed
 
 
 @transaction.atomic

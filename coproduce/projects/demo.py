@@ -2,11 +2,13 @@
 
 from datetime import date, timedelta
 
+from django.db.models import Count
+
 from coproduce.accounts.models import User
 from coproduce.people.demo import involved_coproducers
 
 from . import actions
-from .models import Decision, Feedback, Project, Rung, Stage, TeamMember
+from .models import Decision, Feedback, Position, Project, Rung, Stage, TeamMember
 
 # title, declared rung, stages involved (by position), decisions (shared, not shared),
 # "you said" items (answered, open), status, visibility
@@ -110,4 +112,48 @@ def load(log):
         role="Co-lead",
         co_lead=True,
     )
+    _open_decision(staff)
     log(f"Demo projects: {len(PROJECTS)}")
+
+
+def _open_decision(staff):
+    """A proposal open for positions on a project the demo co-producer is on: some of
+    the team have answered (one by phone, through staff); the demo co-producer has not,
+    so it is on their Today. The meetings demo adds a closed one linked to a meeting."""
+    demo = User.objects.get(email="coproducer@example.org")
+    active = Project.objects.filter(status=Project.Status.ACTIVE)
+    project = active.annotate(members=Count("team")).order_by("-members", "pk")[0]
+    actions.add_team_member(
+        project=project, person=demo, kind=TeamMember.Kind.COPRODUCER, role="Member"
+    )
+    decision = actions.open_decision(
+        project=project,
+        opened_by=project.lead,
+        what="Send meeting papers two weeks ahead, in each person's format.",
+        why="One week is not long enough to get papers in Braille or Easy Read.",
+        closes_on=date.today() + timedelta(days=10),
+    )
+    others = [
+        m.person
+        for m in project.team.exclude(person=demo)
+        .exclude(person=project.lead)
+        .select_related("person")
+    ]
+    stances = [
+        (
+            Position.Stance.AGREE,
+            "Yes: I need time to read with my support worker.",
+            Position.Way.WEB,
+        ),
+        (Position.Stance.ABSTAIN, "", Position.Way.ON_BEHALF),
+    ]
+    for person, (stance, reason, way) in zip(others, stances, strict=False):
+        actions.record_position(
+            decision=decision,
+            person=person,
+            stance=stance,
+            reason=reason,
+            recorded_by=person if way == Position.Way.WEB else staff,
+            way=way,
+            on_behalf_reason="by phone" if way == Position.Way.ON_BEHALF else "",
+        )

@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms import formset_factory
+from django.utils import timezone
 
 from coproduce.accounts.models import Role
-from coproduce.lib.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ModelForm
+from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
-from .models import Decision, Feedback, Project, Rung, TeamMember
+from .models import Decision, Feedback, Position, Project, Rung, TeamMember
 
 User = get_user_model()
 
@@ -173,27 +174,124 @@ class TeamMemberForm(forms.Form):
         return cleaned
 
 
-class DecisionForm(ModelForm):
+class OpenDecisionForm(ModelForm):
+    """A proposal put to the team, with its closing date and the meeting that discusses it."""
+
     class Meta:
         model = Decision
-        fields = ["decided_on", "stage", "what", "why", "present", "agreement"]
+        fields = ["what", "why", "stage", "meeting", "closes_on"]
         widgets = {
-            "decided_on": DateInput,
             "what": forms.Textarea(attrs={"rows": 3}),
             "why": forms.Textarea(attrs={"rows": 3}),
-            "present": forms.CheckboxSelectMultiple,
-            "agreement": forms.RadioSelect,
+            "closes_on": DateInput,
         }
-        labels = {"decided_on": "Date of the decision", "present": "Who was there"}
+        labels = {
+            "what": "What is proposed",
+            "why": "Why",
+            "meeting": "The meeting where it is discussed",
+            "closes_on": "Closing date",
+        }
+        help_texts = {
+            "meeting": "Who was there is taken from the meeting's attendance.",
+            "closes_on": "Team members can give their position until the end of this day.",
+        }
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = project.stages.all()
         self.fields["stage"].required = False
         self.fields["stage"].empty_label = "Not linked to a stage"
-        members = User.objects.filter(project_memberships__project=project).order_by("name")
-        self.fields["present"].queryset = members
-        self.fields["present"].required = False
+        meeting = self.fields["meeting"]
+        meeting.queryset = meeting.queryset.filter(project=project).order_by("-starts_at")
+        meeting.required = False
+        meeting.empty_label = "Not discussed at a meeting"
+        self.fields["closes_on"].required = True
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < timezone.localdate():
+            raise forms.ValidationError("The closing date must be today or later.")
+        return closes_on
+
+
+STANCE_HELP = (
+    "Block means you think it must not go ahead: a single block stops it. "
+    "Abstain means you take no side."
+)
+
+
+class PositionForm(forms.Form):
+    stance = forms.ChoiceField(
+        label="Your position",
+        choices=Position.Stance.choices,
+        widget=forms.RadioSelect,
+        help_text=STANCE_HELP,
+    )
+    reason = forms.CharField(
+        label="Your reason (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OnBehalfPositionForm(forms.Form):
+    person = IdChoiceField(queryset=User.objects.none(), label="Whose position is this?")
+    stance = forms.ChoiceField(
+        label="Their position",
+        choices=Position.Stance.choices,
+        widget=forms.RadioSelect,
+        help_text=STANCE_HELP,
+    )
+    reason = forms.CharField(
+        label="Their reason (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    on_behalf_reason = forms.CharField(
+        label="Why you are recording it for them",
+        max_length=200,
+        help_text="For example: they told me by phone.",
+        error_messages={"required": "Say why you are recording this position for them"},
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(
+            pk__in=TeamMember.objects.current().filter(project=project).values("person")
+        ).order_by("name")
+        self.fields["person"].empty_label = "Choose a team member"
+
+
+class MeetingPositionsForm(forms.Form):
+    """One position and reason for each person the meeting's attendance says was there."""
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = list(people)
+        for person in self.people:
+            self.fields[f"stance_{person.pk}"] = forms.ChoiceField(
+                label=f"{person}'s position",
+                choices=[("", "Not recorded"), *Position.Stance.choices],
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"reason_{person.pk}"] = forms.CharField(
+                label=f"{person}'s reason (optional)",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def stances(self):
+        return {
+            person: (
+                self.cleaned_data[f"stance_{person.pk}"],
+                self.cleaned_data[f"reason_{person.pk}"],
+            )
+            for person in self.people
+        }
 
 
 class ProposeDecisionForm(ModelForm):
@@ -206,26 +304,6 @@ class ProposeDecisionForm(ModelForm):
             "why": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {"decided_on": "When it was decided", "what": "What was decided"}
-
-
-class ConfirmDecisionForm(forms.Form):
-    present = IdMultipleChoiceField(
-        queryset=User.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label="Who was there",
-    )
-    agreement = forms.ChoiceField(
-        choices=Decision.Agreement.choices,
-        widget=forms.RadioSelect,
-        label="Did co-producers agree?",
-    )
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = User.objects.filter(
-            project_memberships__project=project
-        ).order_by("name")
 
 
 class DecisionViewForm(forms.Form):

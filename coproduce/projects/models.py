@@ -178,8 +178,15 @@ class Decision(models.Model):
         NOT_ASKED = "not_asked", "Co-producers were not asked"
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed by a co-producer, waiting to be recorded"
-        RECORDED = "recorded", "Recorded"
+        PROPOSED = "proposed", "Suggested by a co-producer, waiting for the project lead"
+        OPEN = "open", "Open: team members are giving their positions"
+        # Closed decisions keep the "recorded" value their log entries always had.
+        RECORDED = "recorded", "Closed"
+
+    class Outcome(models.TextChoices):
+        AGREED = "agreed", "Agreed"
+        NOT_AGREED = "not_agreed", "Not agreed"
+        BLOCKED = "blocked", "Blocked"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="decisions")
     stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL)
@@ -189,10 +196,24 @@ class Decision(models.Model):
     present = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="decisions_present_at"
     )
+    # Whether co-producers agreed, as a group. Decisions made before positions were
+    # recorded keep what was ticked; a decision with positions gets it from theirs.
     agreement = models.CharField(
         max_length=12, choices=Agreement.choices, default=Agreement.NOT_ASKED
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECORDED)
+    # The meeting where it is discussed: those there are read from its attendance. Named
+    # by label, not imported: meetings sits above projects (see decision 0033).
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+    )
+    closes_on = models.DateField("Closing date", null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -200,9 +221,59 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-decided_on", "-pk"]
+        indexes = [models.Index(fields=["status", "closes_on"], name="decision_open_closing")]
 
     def __str__(self):
         return self.what[:80]
+
+    def get_absolute_url(self):
+        return reverse("projects:decision_detail", args=[self.project_id, self.pk])
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_closed(self):
+        return self.status == self.Status.RECORDED
+
+
+class Position(models.Model):
+    """Where one team member stands on a decision, and how it came to be recorded."""
+
+    class Stance(models.TextChoices):
+        AGREE = "agree", "Agree"
+        ABSTAIN = "abstain", "Abstain"
+        DISAGREE = "disagree", "Disagree"
+        BLOCK = "block", "Block"
+
+    class Way(models.TextChoices):
+        WEB = "web", "On the web"
+        MEETING = "meeting", "In the meeting"
+        ON_BEHALF = "on_behalf", "By staff on their behalf"
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="positions")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="decision_positions"
+    )
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    reason = models.TextField("Reason", blank=True)
+    way = models.CharField(max_length=10, choices=Way.choices, default=Way.WEB)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Why staff recorded it for them ("by phone"): required for Way.ON_BEHALF.
+    on_behalf_reason = models.CharField(max_length=200, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["person__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "person"], name="one_position_each")
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_stance_display()}"
 
 
 class DecisionView(models.Model):

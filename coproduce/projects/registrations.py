@@ -63,3 +63,10 @@ def register() -> None:
     day.register("projects.answered", today.answers_to_you_said, heading="Projects", order=30)
     day.register("projects.you_said", today.you_said_to_answer, heading="Projects", order=30)
     day.register("projects.evidence", today.evidence_below_rung, heading="Projects", order=30)
+    day.register("projects.position", today.positions_asked, heading="Projects", order=30)
+    jobs.register(
+        "projects.close_decisions",
+        every=timedelta(hours=1),
+        task=tasks.close_due_decisions,
+        description="Close decisions whose closing date has passed, and tell the team",
+    )

@@ -94,6 +94,9 @@ rules.add_perm("projects.change_project", can_manage)
 rules.add_perm("projects.record_decision", can_manage)
 rules.add_perm("projects.propose_decision", is_coproducer_on_team)
 rules.add_perm("projects.add_decision_view", is_on_team | can_manage)
+# Each member gives their own position; those who run the project (record_decision) open
+# and close decisions and record positions for others.
+rules.add_perm("projects.record_position", is_on_team)
 rules.add_perm("projects.add_feedback", can_manage | is_coproducer_on_team)
 rules.add_perm("projects.answer_feedback", can_manage)
 rules.add_perm("projects.view_ladder", rules.is_authenticated)

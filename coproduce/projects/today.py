@@ -6,14 +6,14 @@ Each provider costs a fixed number of queries, however many projects there are."
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import NORMAL, Item, urgency_for
 
-from .models import Feedback, Project, TeamMember
+from .models import Decision, Feedback, Position, Project, TeamMember
 from .team import projects_led_by, projects_run_by
 
 SHOWN = 10
@@ -48,6 +48,30 @@ def answers_to_you_said(user, now):
             since=datetime.combine(
                 item.responded_on, time.min, tzinfo=timezone.get_current_timezone()
             ),
+        )
+
+
+def positions_asked(user, now):
+    """Open decisions on the person's current teams that have no position from them yet,
+    closing soonest first: one query."""
+    waiting = (
+        Decision.objects.filter(
+            status=Decision.Status.OPEN,
+            project__in=TeamMember.objects.current().filter(person=user).values("project"),
+        )
+        .exclude(Exists(Position.objects.filter(decision=OuterRef("pk"), person=user)))
+        .select_related("project")
+        .order_by("closes_on", "pk")[:SHOWN]
+    )
+    for decision in waiting:
+        what = decision.what if len(decision.what) <= 60 else decision.what[:57].rstrip() + "…"
+        yield Item(
+            key=f"projects.position:{decision.pk}",
+            sentence=f"A decision on “{decision.project.title}” needs your position (“{what}”).",
+            action_label="Give your position",
+            action_url=reverse("projects:decision_detail", args=[decision.project_id, decision.pk]),
+            due=decision.closes_on,
+            urgency=urgency_for(decision.closes_on, now) if decision.closes_on else NORMAL,
         )
 
 

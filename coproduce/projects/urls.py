@@ -27,6 +27,31 @@ urlpatterns = [
         name="decision_confirm",
     ),
     path(
+        "projects/<int:pk>/decisions/<int:decision_pk>/",
+        views.decision_detail,
+        name="decision_detail",
+    ),
+    path(
+        "projects/<int:pk>/decisions/<int:decision_pk>/position/",
+        views.decision_position,
+        name="decision_position",
+    ),
+    path(
+        "projects/<int:pk>/decisions/<int:decision_pk>/on-behalf/",
+        views.decision_on_behalf,
+        name="decision_on_behalf",
+    ),
+    path(
+        "projects/<int:pk>/decisions/<int:decision_pk>/meeting/",
+        views.decision_meeting_positions,
+        name="decision_meeting_positions",
+    ),
+    path(
+        "projects/<int:pk>/decisions/<int:decision_pk>/close/",
+        views.decision_close,
+        name="decision_close",
+    ),
+    path(
         "projects/<int:pk>/decisions/<int:decision_pk>/view/",
         views.decision_add_view,
         name="decision_add_view",

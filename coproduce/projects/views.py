@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -13,12 +13,14 @@ from coproduce.lib.views import permission_required
 from . import actions, activity, evidence
 from .forms import (
     AnswerFeedbackForm,
-    ConfirmDecisionForm,
-    DecisionForm,
     DecisionViewForm,
     DeclareRungForm,
     FeedbackForm,
+    MeetingPositionsForm,
     NewProjectForm,
+    OnBehalfPositionForm,
+    OpenDecisionForm,
+    PositionForm,
     ProjectForm,
     ProjectSearchForm,
     ProposeDecisionForm,
@@ -26,7 +28,16 @@ from .forms import (
     StageFormSet,
     TeamMemberForm,
 )
-from .models import CO_LEADING_ACTIVITY, Decision, DecisionView, Feedback, Project, Rung, TeamMember
+from .models import (
+    CO_LEADING_ACTIVITY,
+    Decision,
+    DecisionView,
+    Feedback,
+    Position,
+    Project,
+    Rung,
+    TeamMember,
+)
 from .rules import remember_current_kinds, runs_projects, visible_feedback
 
 
@@ -79,10 +90,18 @@ def project_create(request):
 
 
 def _latest_decisions(project):
-    """The ten latest decisions with who was there and the views given: three queries
+    """The ten latest decisions with who was there, the views given and how many took each
+    position: three queries
     whether there are none or many, so every project's page costs the same."""
     latest = project.decisions.all()[:10]
-    decisions = list(latest.select_related("stage", "recorded_by"))
+    decisions = list(
+        project.decisions.select_related("stage", "recorded_by").annotate(
+            **{
+                f"took_{value}": Count("positions", filter=Q(positions__stance=value))
+                for value in Position.Stance.values
+            }
+        )[:10]
+    )
     present, views = defaultdict(list), defaultdict(list)
     who = Decision.present.through.objects.filter(decision__in=latest.values("pk"))
     for row in who.select_related("user").order_by("user__name", "user_id"):
@@ -93,6 +112,9 @@ def _latest_decisions(project):
         views[view.decision_id].append(view)
     for decision in decisions:
         decision.people_present, decision.views_given = present[decision.pk], views[decision.pk]
+        decision.position_counts = [
+            (label, getattr(decision, f"took_{value}")) for value, label in Position.Stance.choices
+        ]
     return decisions
 
 
@@ -254,14 +276,15 @@ def team_member_leave(request, pk, member_pk):
 
 @permission_required("projects.record_decision", fn=project_from)
 def decision_create(request, pk):
+    """Opens a proposal to the team's positions."""
     project = get_object_or_404(Project, pk=pk)
-    form = DecisionForm(request.POST or None, project=project)
+    form = OpenDecisionForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        present = data.pop("present")
-        actions.record_decision(project=project, recorded_by=request.user, present=present, **data)
-        messages.success(request, "Decision recorded.")
-        return redirect(project)
+        decision = actions.open_decision(
+            project=project, opened_by=request.user, **form.cleaned_data
+        )
+        messages.success(request, "The decision is open. The team has been told.")
+        return redirect(decision)
     return render(request, "projects/decision_form.html", {"form": form, "project": project})
 
 
@@ -278,7 +301,7 @@ def decision_propose(request, pk):
             **form.cleaned_data,
         )
         messages.success(
-            request, "Thank you. The project lead will check it and add it to the log."
+            request, "Thank you. The project lead will check it and put it to the team."
         )
         return redirect(project)
     return render(request, "projects/decision_propose.html", {"form": form, "project": project})
@@ -286,25 +309,159 @@ def decision_propose(request, pk):
 
 @permission_required("projects.record_decision", fn=project_from)
 def decision_confirm(request, pk, decision_pk):
+    """Puts a co-producer's suggestion to the team. Only suggestions: an open or closed
+    decision is not rewritten."""
     project = get_object_or_404(Project, pk=pk)
-    # Only suggestions are confirmed here: a recorded decision is not rewritten.
     decision = get_object_or_404(
         Decision, pk=decision_pk, project=project, status=Decision.Status.PROPOSED
     )
-    form = ConfirmDecisionForm(
+    form = OpenDecisionForm(
         request.POST or None,
         project=project,
-        initial={"present": decision.present.all(), "agreement": decision.agreement},
+        initial={"what": decision.what, "why": decision.why, "stage": decision.stage_id},
     )
     if request.method == "POST" and form.is_valid():
-        actions.confirm_decision(decision=decision, **form.cleaned_data)
-        messages.success(request, "Decision added to the log.")
-        return redirect(project)
+        actions.open_decision(
+            project=project, opened_by=request.user, suggestion=decision, **form.cleaned_data
+        )
+        messages.success(request, "The decision is open. The team has been told.")
+        return redirect(decision)
     return render(
         request,
         "projects/decision_confirm.html",
         {"form": form, "project": project, "decision": decision},
     )
+
+
+def _decision_of(request, pk, decision_pk):
+    return get_object_or_404(
+        Decision.objects.select_related("project", "meeting", "stage", "recorded_by"),
+        pk=decision_pk,
+        project_id=pk,
+    )
+
+
+def _refuse_if_closed(request, decision):
+    """Positions are given only while a decision is open: a closed one is the record."""
+    if decision.is_open:
+        return None
+    messages.error(request, "This decision is not open for positions, so nothing was changed.")
+    return redirect(decision)
+
+
+@permission_required("projects.view_project", fn=project_for_page)
+def decision_detail(request, pk, decision_pk):
+    project = request.project
+    decision = _decision_of(request, pk, decision_pk)
+    positions = list(decision.positions.select_related("person", "recorded_by"))
+    if decision.is_closed:
+        present = list(decision.present.order_by("name", "pk"))
+    else:
+        present = actions.attended(decision)
+    stances = [position.stance for position in positions]
+    counts = [(label, stances.count(value)) for value, label in Position.Stance.choices]
+    mine = next((p for p in positions if p.person_id == request.user.pk), None)
+    may_give = decision.is_open and request.user.has_perm("projects.record_position", project)
+    context = {
+        "project": project,
+        "decision": decision,
+        "positions": positions,
+        "present": present,
+        "counts": counts,
+        "mine": mine,
+        "form": PositionForm(
+            initial={"stance": mine.stance, "reason": mine.reason} if mine else None
+        )
+        if may_give
+        else None,
+        "can_run": decision.is_open and request.user.has_perm("projects.record_decision", project),
+        "coproducer_ids": {
+            m.person_id for m in project.team_shown if m.kind == TeamMember.Kind.COPRODUCER
+        },
+    }
+    return render(request, "projects/decision_detail.html", context)
+
+
+@permission_required("projects.record_position", fn=project_from)
+def decision_position(request, pk, decision_pk):
+    """A team member gives (or changes) their own position."""
+    decision = _decision_of(request, pk, decision_pk)
+    if refused := _refuse_if_closed(request, decision):
+        return refused
+    form = PositionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.record_position(
+            decision=decision, person=request.user, recorded_by=request.user, **form.cleaned_data
+        )
+        messages.success(request, "Your position is recorded. You can change it until it closes.")
+        return redirect(decision)
+    return render(
+        request,
+        "projects/decision_position.html",
+        {"form": form, "project": decision.project, "decision": decision},
+    )
+
+
+@permission_required("projects.record_decision", fn=project_from)
+def decision_on_behalf(request, pk, decision_pk):
+    """Staff record a team member's position for them, saying why."""
+    decision = _decision_of(request, pk, decision_pk)
+    if refused := _refuse_if_closed(request, decision):
+        return refused
+    form = OnBehalfPositionForm(request.POST or None, project=decision.project)
+    if request.method == "POST" and form.is_valid():
+        actions.record_position(
+            decision=decision,
+            recorded_by=request.user,
+            way=Position.Way.ON_BEHALF,
+            **form.cleaned_data,
+        )
+        messages.success(request, f"{form.cleaned_data['person']}'s position is recorded.")
+        return redirect(decision)
+    return render(
+        request,
+        "projects/decision_on_behalf.html",
+        {"form": form, "project": decision.project, "decision": decision},
+    )
+
+
+@permission_required("projects.record_decision", fn=project_from)
+def decision_meeting_positions(request, pk, decision_pk):
+    """In the meeting: positions for each team member the attendance says was there."""
+    decision = _decision_of(request, pk, decision_pk)
+    if refused := _refuse_if_closed(request, decision):
+        return refused
+    on_team = set(
+        TeamMember.objects.current().filter(project_id=pk).values_list("person_id", flat=True)
+    )
+    there = [person for person in actions.attended(decision) if person.pk in on_team]
+    form = MeetingPositionsForm(request.POST or None, people=there)
+    if request.method == "POST" and form.is_valid():
+        recorded = actions.record_meeting_positions(
+            decision=decision, recorded_by=request.user, stances=form.stances()
+        )
+        messages.success(request, f"Positions recorded for {recorded} of the people there.")
+        return redirect(decision)
+    return render(
+        request,
+        "projects/decision_meeting_positions.html",
+        {"form": form, "project": decision.project, "decision": decision, "there": there},
+    )
+
+
+@permission_required("projects.record_decision", fn=project_from)
+@require_POST
+def decision_close(request, pk, decision_pk):
+    """The lead closes a decision before its closing date."""
+    decision = _decision_of(request, pk, decision_pk)
+    if refused := _refuse_if_closed(request, decision):
+        return refused
+    try:
+        decision = actions.close_decision(decision=decision)
+    except actions.DecisionClosed:
+        return _refuse_if_closed(request, Decision.objects.get(pk=decision.pk))
+    messages.success(request, f"The decision is closed: {decision.get_outcome_display().lower()}.")
+    return redirect(decision)
 
 
 @permission_required("projects.add_decision_view", fn=project_from)

@@ -481,6 +481,23 @@ def _in_projects_and_opportunities(person, other, staff):
     project_actions.add_decision_view(
         decision=decision, author=person, text="Zebedee Quartermain thinks monthly is right"
     )
+    for on, voter, way in [(project, person, "web"), (theirs, other, "on_behalf")]:
+        proposal = project_actions.open_decision(
+            project=on,
+            opened_by=on.lead,
+            what="Meet fortnightly",
+            why="Momentum",
+            closes_on=timezone.localdate(),
+        )
+        project_actions.record_position(
+            decision=proposal,
+            person=voter,
+            stance="agree",
+            reason="Fortnightly suits my energy",
+            recorded_by=person,
+            way=way,
+            on_behalf_reason="by phone" if way == "on_behalf" else "",
+        )
     item = project_actions.record_feedback(
         project=project, recorded_by=person, said_by=[person], said="More breaks"
     )

@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from coproduce.tests.authorisation import POST_ONLY, only, signed_in
 
 RUNS_PROJECTS = ("administrator", "lead", "staff")
@@ -25,9 +27,17 @@ def sample_objects(people):
         source=Feedback.Source.MEETING,
     )
     member = project.team.get(person=people["coproducer"])
+    open_decision = actions.open_decision(
+        project=project,
+        opened_by=people["staff"],
+        what="Papers go out two weeks before each meeting.",
+        why="One week is not enough to get them in Braille.",
+        closes_on=date.today() + timedelta(days=14),
+    )
     return {
         "project": project,
         "decision": decision,
+        "open_decision": open_decision,
         "feedback": item,
         "member": member,
         **_co_led(people, "co_led"),
@@ -73,6 +83,10 @@ def _co_led(people, name, left=False):
     }
 
 
+def open_decision(f):
+    return {"pk": f["project"].pk, "decision_pk": f["open_decision"].pk}
+
+
 def project(f):
     return {"pk": f["project"].pk}
 
@@ -102,6 +116,14 @@ ROWS = {
         *RUNS_PROJECTS,
         "coproducer",
         kwargs=lambda f: {"pk": f["project"].pk, "decision_pk": f["decision"].pk},
+    ),
+    "projects:decision_detail": only(*RUNS_PROJECTS, "coproducer", kwargs=open_decision),
+    # Members only: the lead, staff and administrator roles are not on this team.
+    "projects:decision_position": only("staff", "coproducer", kwargs=open_decision),
+    "projects:decision_on_behalf": only(*RUNS_PROJECTS, kwargs=open_decision),
+    "projects:decision_meeting_positions": only(*RUNS_PROJECTS, kwargs=open_decision),
+    "projects:decision_close": only(
+        *RUNS_PROJECTS, status=POST_ONLY, crawl=False, kwargs=open_decision
     ),
     "projects:feedback_create": only(*RUNS_PROJECTS, "coproducer", kwargs=project),
     "projects:feedback_answer": only(

@@ -26,7 +26,7 @@ FORMS = {
     ],
     "projects:declare_rung": ["rung", "reason"],
     "projects:team": ["person", "kind", "role"],
-    "projects:decision_create": ["decided_on", "stage", "what", "why", "present", "agreement"],
+    "projects:decision_create": ["what", "why", "stage", "meeting", "closes_on"],
     "projects:feedback_create": ["said", "source", "said_on", "said_by", "anonymous", "public"],
 }
 

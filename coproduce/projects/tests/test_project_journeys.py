@@ -68,7 +68,7 @@ def test_changing_the_rung_keeps_the_history(client_as, project):
     assert "Honestly, we only ask for views." in page
 
 
-def test_coproducer_suggests_a_decision_staff_add_it_with_who_agreed(client_as, people, project):
+def test_coproducer_suggests_a_decision_staff_put_it_to_the_team(client_as, people, project):
     client_as("coproducer").post(
         reverse("projects:decision_propose", args=[project.pk]),
         {"decided_on": "2026-11-20", "what": "Meet on Tuesdays", "why": "Mornings are hard"},
@@ -77,10 +77,18 @@ def test_coproducer_suggests_a_decision_staff_add_it_with_who_agreed(client_as, 
     assert decision.status == Decision.Status.PROPOSED
     client_as("staff").post(
         reverse("projects:decision_confirm", args=[project.pk, decision.pk]),
-        {"present": [people["coproducer"].pk, people["staff"].pk], "agreement": "agreed"},
+        {"what": decision.what, "why": decision.why, "closes_on": "2099-01-01"},
     )
     decision.refresh_from_db()
+    assert decision.status == Decision.Status.OPEN
+    client_as("coproducer").post(
+        reverse("projects:decision_position", args=[project.pk, decision.pk]),
+        {"stance": "agree"},
+    )
+    client_as("staff").post(reverse("projects:decision_close", args=[project.pk, decision.pk]))
+    decision.refresh_from_db()
     assert decision.status == Decision.Status.RECORDED
+    assert decision.agreement == Decision.Agreement.AGREED
     client_as("coproducer").post(
         reverse("projects:decision_add_view", args=[project.pk, decision.pk]),
         {"text": "Good choice."},
@@ -237,7 +245,7 @@ def test_stage_names_must_differ_and_errors_are_summarised(client_as, project):
     assert project.stages.count() == 4
 
 
-def test_a_recorded_decision_cannot_be_rewritten_through_confirm(client_as, people, project):
+def test_a_recorded_decision_cannot_be_put_again_through_confirm(client_as, people, project):
     from coproduce.projects import actions
 
     decision = actions.record_decision(

@@ -1,5 +1,5 @@
 """A project's page costs the same number of queries with 2 decisions and a small team as
-with 200 decisions (with who was there, views and feedback) and a team of 200, for staff
+with 200 decisions (with who was there, positions, views and feedback) and a team of 200, for staff
 and for a co-producer on the team; and the project list the same with 2 or 40 projects."""
 
 import pytest
@@ -7,7 +7,14 @@ from django.test import Client
 from django.urls import reverse
 
 from coproduce.accounts.models import User
-from coproduce.projects.models import Decision, DecisionView, Feedback, Project, TeamMember
+from coproduce.projects.models import (
+    Decision,
+    DecisionView,
+    Feedback,
+    Position,
+    Project,
+    TeamMember,
+)
 from coproduce.projects.tests.factories import make_project
 from coproduce.tests.query_counts import count_queries
 
@@ -40,6 +47,11 @@ def project_with(people, size):
         Decision.present.through(decision=decision, user=person)
         for decision in decisions
         for person in team[:5]
+    )
+    Position.objects.bulk_create(
+        Position(decision=decision, person=person, stance=Position.Stance.values[n % 4])
+        for decision in decisions
+        for n, person in enumerate(team[:4])
     )
     DecisionView.objects.bulk_create(
         DecisionView(decision=decision, author=team[0], text="I agree") for decision in decisions
