@@ -157,6 +157,7 @@ class CoOwnerForm(forms.Form):
         coproducers(),
         label="Co-producer",
         empty_label="Choose a co-producer",
+        error_messages={"required": "Choose a co-producer"},
         help_text="They can record progress on the action, as the owner can.",
     )
 
@@ -166,11 +167,8 @@ class CommentForm(forms.Form):
         label="Your comment",
         max_length=ActionComment.LONGEST,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=f"Up to {ActionComment.LONGEST} characters. Everyone who sees the plan can read it.",
+        error_messages={"required": "Write your comment."},
+        help_text=(
+            f"Up to {ActionComment.LONGEST} characters. Everyone who sees the plan can read it."
+        ),
     )
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write your comment.")
-        return text

@@ -29,6 +29,7 @@ class CommentaryForm(forms.Form):
         label="Your commentary",
         max_length=BoardCommentary.LONGEST,
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Write your commentary."},
         help_text=(
             "What co-producers think of these figures and what should change. "
             f"Up to {BoardCommentary.LONGEST} characters."
@@ -39,9 +40,3 @@ class CommentaryForm(forms.Form):
         required=False,
         help_text="If you leave this unticked, the report says “A co-producer”.",
     )
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write your commentary.")
-        return text
