@@ -153,9 +153,10 @@ def add_co_owner(*, action: Action, person: User, by: User) -> ActionCoOwner:
     )
     if not created:
         return co_owner
-    ActionNote.objects.create(
-        action=action, text=f"{person} is now a co-owner of this action.", author=by
-    )
+    # Notes name nobody in their text (the author is linked), so erasing a person's
+    # account leaves no name behind; who exactly is in the co-owners' history.
+    text = "Became a co-owner." if person == by else "Added a co-producer as a co-owner."
+    ActionNote.objects.create(action=action, text=text, author=by)
     if person != by:
         body = render_to_string(
             "assessment/email/action_co_owner.txt", {"action": action, "by": by, "person": person}
@@ -189,11 +190,7 @@ def remove_co_owner(*, action: Action, person: User, by: User) -> bool:
     if co_owner is None:
         return False
     co_owner.delete()
-    text = (
-        f"{person} stepped down as a co-owner."
-        if person == by
-        else f"{person} is no longer a co-owner of this action."
-    )
+    text = "Stepped down as a co-owner." if person == by else "Removed a co-owner."
     ActionNote.objects.create(action=action, text=text, author=by)
     return True
 

@@ -46,7 +46,11 @@ HOLDINGS = (
         "Actions you own in the co-production plan",
         ("area", "what", "due_on", "status"),
         withheld={
-            "notes": "progress on the organisation's plan; notes you wrote are in their own section"
+            "notes": "progress on the organisation's plan; notes you wrote are in their own section",
+            "co_owners": "who co-owns the action with you; actions you co-own are in their own "
+            "section",
+            "comments": "comments on the organisation's plan; comments you wrote are in their "
+            "own section",
         },
     ),
     Holding(
@@ -82,7 +86,7 @@ HOLDINGS = (
         "assessment.HistoricalActionCoOwner",
         "person",
         "Earlier records of actions you co-owned",
-        ("history_date", "history_type", "action_id"),
+        ("history_date", "history_type", "history_change_reason", "action_id"),
         erase="delete",
     ),
     Holding(
@@ -111,7 +115,7 @@ HOLDINGS = (
         "assessment.HistoricalActionComment",
         "author",
         "Earlier records of comments you wrote on actions",
-        ("history_date", "history_type", "text"),
+        ("history_date", "history_type", "history_change_reason", "text"),
         erase="delete",
     ),
     Holding(

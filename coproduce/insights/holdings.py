@@ -24,7 +24,7 @@ HOLDINGS = (
         "insights.HistoricalBoardCommentary",
         "author",
         "Earlier records of commentaries you wrote for the board report",
-        ("history_date", "history_type", "text", "show_name"),
+        ("history_date", "history_type", "history_change_reason", "text", "show_name"),
         erase="delete",
     ),
     Holding(
