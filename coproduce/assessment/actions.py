@@ -11,7 +11,16 @@ from django.utils import timezone
 
 from coproduce.notifications.actions import notify
 
-from .models import Action, ActionNote, Answer, Response, Result, Round
+from .models import (
+    Action,
+    ActionComment,
+    ActionCoOwner,
+    ActionNote,
+    Answer,
+    Response,
+    Result,
+    Round,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -131,6 +140,75 @@ def update_action(*, action: Action, status: str, note: str, author: User) -> Ac
     if lines:
         ActionNote.objects.create(action=action, text="\n".join(lines), author=author)
     return action
+
+
+@transaction.atomic
+def add_co_owner(*, action: Action, person: User, by: User) -> ActionCoOwner:
+    """Makes a co-producer a co-owner of the action: by themselves (volunteering) or
+    by the lead or the action's owner. Adding someone who already co-owns it changes
+    nothing. The person added by someone else, and the owner when a co-producer
+    volunteers, are told."""
+    co_owner, created = ActionCoOwner.objects.get_or_create(
+        action=action, person=person, defaults={"added_by": by}
+    )
+    if not created:
+        return co_owner
+    # Notes name nobody in their text (the author is linked), so erasing a person's
+    # account leaves no name behind; who exactly is in the co-owners' history.
+    text = "Became a co-owner." if person == by else "Added a co-producer as a co-owner."
+    ActionNote.objects.create(action=action, text=text, author=by)
+    if person != by:
+        body = render_to_string(
+            "assessment/email/action_co_owner.txt", {"action": action, "by": by, "person": person}
+        )
+        notify(
+            person,
+            "assessment.action_co_owner",
+            subject="You co-own an action in the co-production plan",
+            body=body,
+            url=action.get_absolute_url(),
+        )
+    owner = action.owner
+    if owner is not None and owner != by:
+        body = render_to_string(
+            "assessment/email/action_volunteer.txt", {"action": action, "person": person}
+        )
+        notify(
+            owner,
+            "assessment.action_owner",
+            subject="A co-producer co-owns your action in the co-production plan",
+            body=body,
+            url=action.get_absolute_url(),
+        )
+    return co_owner
+
+
+@transaction.atomic
+def remove_co_owner(*, action: Action, person: User, by: User) -> bool:
+    """Ends a co-ownership (the history keeps it). False when they were not a co-owner."""
+    co_owner = ActionCoOwner.objects.filter(action=action, person=person).first()
+    if co_owner is None:
+        return False
+    co_owner.delete()
+    text = "Stepped down as a co-owner." if person == by else "Removed a co-owner."
+    ActionNote.objects.create(action=action, text=text, author=by)
+    return True
+
+
+def clean_comment(text: str) -> str:
+    """A comment as stored: surrounding space gone. Raises ValueError when empty or
+    longer than ActionComment.LONGEST (the form says so first; this holds for any caller)."""
+    text = text.strip()
+    if not text:
+        raise ValueError("A comment cannot be empty.")
+    if len(text) > ActionComment.LONGEST:
+        raise ValueError(f"A comment can be up to {ActionComment.LONGEST} characters.")
+    return text
+
+
+@transaction.atomic
+def comment_on_action(*, action: Action, text: str, author: User) -> ActionComment:
+    return ActionComment.objects.create(action=action, text=clean_comment(text), author=author)
 
 
 def _tell_owner(action: Action, by: User) -> None:

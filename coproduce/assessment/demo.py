@@ -1,5 +1,6 @@
 """Demo self-assessment: two rounds where co-producers see less progress than
-staff (the gap narrows in the second), with comments and an action plan."""
+staff (the gap narrows in the second), with comments and an action plan; the demo
+co-producer co-owns one action and has commented on it."""
 
 from datetime import timedelta
 
@@ -95,4 +96,23 @@ def load(log):
                 note="Progress at the last team meeting.",
                 author=owner,
             )
+    _co_owned(lead)
     log(f"Demo self-assessment: {len(made)} rounds, {len(ACTIONS)} actions")
+
+
+def _co_owned(lead):
+    """The demo co-producer co-owns the action on the next audit's questions and has
+    commented on it; the lead has answered."""
+    coproducer = User.objects.filter(email="coproducer@example.org").first()
+    action = Action.objects.filter(area="review").order_by("pk").first()
+    if coproducer is None or action is None:
+        return
+    actions.add_co_owner(action=action, person=coproducer, by=coproducer)
+    actions.comment_on_action(
+        action=action,
+        text="I can bring three questions from our last group meeting.",
+        author=coproducer,
+    )
+    actions.comment_on_action(
+        action=action, text="Thank you: bring them to the next planning meeting.", author=lead
+    )

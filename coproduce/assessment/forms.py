@@ -5,7 +5,7 @@ from django.utils import timezone
 from coproduce.lib.figures import AREAS
 from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
-from .models import SCALE, Action, Framework
+from .models import SCALE, Action, ActionComment, Framework
 
 User = get_user_model()
 
@@ -140,3 +140,35 @@ class ProgressForm(forms.Form):
         if cleaned.get("status") == self.action.status and not cleaned.get("note", "").strip():
             self.add_error("note", "Write what has happened, or change the status.")
         return cleaned
+
+
+def coproducers():
+    return (
+        User.objects.filter(is_active=True, role_assignments__role="coproducer")
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+class CoOwnerForm(forms.Form):
+    """The lead or the action's owner chooses a co-producer to co-own it."""
+
+    person = IdChoiceField(
+        coproducers(),
+        label="Co-producer",
+        empty_label="Choose a co-producer",
+        error_messages={"required": "Choose a co-producer"},
+        help_text="They can record progress on the action, as the owner can.",
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment",
+        max_length=ActionComment.LONGEST,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write your comment."},
+        help_text=(
+            f"Up to {ActionComment.LONGEST} characters. Everyone who sees the plan can read it."
+        ),
+    )

@@ -46,7 +46,11 @@ HOLDINGS = (
         "Actions you own in the co-production plan",
         ("area", "what", "due_on", "status"),
         withheld={
-            "notes": "progress on the organisation's plan; notes you wrote are in their own section"
+            "notes": "progress on the organisation's plan; notes you wrote are in their own section",
+            "co_owners": "who co-owns the action with you; actions you co-own are in their own "
+            "section",
+            "comments": "comments on the organisation's plan; comments you wrote are in their "
+            "own section",
         },
     ),
     Holding(
@@ -61,6 +65,64 @@ HOLDINGS = (
         "author",
         "Progress you recorded on actions",
         ("action__what", "text", "created_at"),
+        about_them=False,
+    ),
+    # Co-owning actions and commenting on them (the history models keep who did what when).
+    Holding(
+        "assessment.ActionCoOwner",
+        "person",
+        "Actions you co-own in the co-production plan",
+        ("action__what", "added_at"),
+        erase="delete",
+    ),
+    Holding(
+        "assessment.ActionCoOwner",
+        "added_by",
+        "Co-owners you added to actions",
+        ("action__what", "added_at"),
+        about_them=False,
+    ),
+    Holding(
+        "assessment.HistoricalActionCoOwner",
+        "person",
+        "Earlier records of actions you co-owned",
+        ("history_date", "history_type", "history_change_reason", "action_id"),
+        erase="delete",
+    ),
+    Holding(
+        "assessment.HistoricalActionCoOwner",
+        "added_by",
+        "Earlier records of co-owners you added",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "assessment.HistoricalActionCoOwner",
+        "history_user",
+        "Changes you made to who co-owns actions",
+        ("history_date", "history_type"),
+        about_them=False,
+    ),
+    Holding(
+        "assessment.ActionComment",
+        "author",
+        "Comments you wrote on actions",
+        ("action__what", "text", "created_at"),
+        erase="blank",
+        blank=("text",),
+    ),
+    Holding(
+        "assessment.HistoricalActionComment",
+        "author",
+        "Earlier records of comments you wrote on actions",
+        ("history_date", "history_type", "history_change_reason", "text"),
+        erase="delete",
+    ),
+    Holding(
+        "assessment.HistoricalActionComment",
+        "history_user",
+        "Comments on actions you added or changed",
+        ("history_date", "history_type"),
         about_them=False,
     ),
 )

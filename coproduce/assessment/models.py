@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from coproduce.lib.figures import AREAS
 
@@ -187,6 +188,51 @@ class ActionNote(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ActionCoOwner(models.Model):
+    """A co-producer who co-owns an action beside its staff owner: they record its
+    progress as the owner does. The history keeps who added or removed whom."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="co_owners")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="co_owned_actions"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "person"], name="one_co_ownership_each")
+        ]
+
+    def __str__(self):
+        return f"{self.person} co-owns {self.action}"
+
+
+class ActionComment(models.Model):
+    """A comment on an action by a co-producer or a member of staff: plain text,
+    shown escaped. The history keeps what was written and by whom."""
+
+    LONGEST = 2000
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField("Comment")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created_at", "pk"]

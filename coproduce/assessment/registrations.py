@@ -30,3 +30,4 @@ def register() -> None:
     generation.register("assessment", bench.generate)
     day.register("assessment.answer", today.rounds_to_answer, heading="Self-assessment", order=40)
     day.register("assessment.actions", today.overdue_actions, heading="Self-assessment", order=40)
+    day.register("assessment.co_owned", today.co_owned_actions, heading="Self-assessment", order=40)

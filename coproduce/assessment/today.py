@@ -1,8 +1,11 @@
 """What self-assessment puts on each person's Today (lib.today): an open round to
 answer from each perspective the person holds; overdue actions in the plan (the
-lead sees them all, staff the ones they own).
+lead sees them all, staff the ones they own); actions a co-producer co-owns that are
+due soon or overdue.
 
 Each provider costs a fixed number of queries, however many rounds and actions."""
+
+from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -67,4 +70,35 @@ def overdue_actions(user, now):
             action_url=action.get_absolute_url(),
             due=action.due_on,
             urgency=OVERDUE,
+        )
+
+
+DUE_SOON = 14  # days ahead that an action a co-producer co-owns shows on their Today
+
+
+def co_owned_actions(user, now):
+    """Actions the person co-owns that are not done and are due within DUE_SOON days
+    (or overdue), so a co-producer is reminded to record progress."""
+    if not user.has_role(Role.COPRODUCER):
+        return
+    today = timezone.localdate(now)
+    found = (
+        Action.objects.filter(co_owners__person=user, due_on__lte=today + timedelta(days=DUE_SOON))
+        .exclude(status=Action.Status.DONE)
+        .order_by("due_on", "pk")
+    )
+    for action in found[:SHOWN]:
+        what = action.what if len(action.what) <= 80 else action.what[:77].rstrip() + "…"
+        overdue = action.due_on < today
+        yield Item(
+            key=f"assessment.co_owned:{action.pk}",
+            sentence=(
+                f"An action you co-own is overdue: {what}"
+                if overdue
+                else f"An action you co-own is due on {action.due_on:%-d %B}: {what}"
+            ),
+            action_label="Record progress",
+            action_url=action.get_absolute_url(),
+            due=action.due_on,
+            urgency=urgency_for(action.due_on, now),
         )

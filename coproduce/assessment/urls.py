@@ -14,4 +14,16 @@ urlpatterns = [
     path("assessment/actions/new/", views.action_create, name="action_create"),
     path("assessment/actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("assessment/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("assessment/actions/<int:pk>/co-own/", views.action_co_own, name="action_co_own"),
+    path(
+        "assessment/actions/<int:pk>/co-owners/add/",
+        views.action_co_owner_add,
+        name="action_co_owner_add",
+    ),
+    path(
+        "assessment/actions/<int:pk>/co-owners/remove/",
+        views.action_co_owner_remove,
+        name="action_co_owner_remove",
+    ),
+    path("assessment/actions/<int:pk>/comments/", views.action_comment, name="action_comment"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,8 +11,8 @@ from coproduce.lib.figures import AREAS
 from coproduce.lib.views import id_param, permission_required
 
 from . import actions, results
-from .forms import ActionForm, AnswersForm, ProgressForm, RoundForm
-from .models import Action, Perspective, Response, Round
+from .forms import ActionForm, AnswersForm, CommentForm, CoOwnerForm, ProgressForm, RoundForm
+from .models import Action, ActionCoOwner, Perspective, Response, Round
 
 
 def round_from(request, pk, **kwargs):
@@ -20,7 +20,14 @@ def round_from(request, pk, **kwargs):
 
 
 def action_from(request, pk, **kwargs):
-    return get_object_or_404(Action, pk=pk)
+    """The action with its co-owners read once, for the rules that ask about them."""
+    return get_object_or_404(_actions_with_co_owners(), pk=pk)
+
+
+def _actions_with_co_owners():
+    return Action.objects.prefetch_related(
+        Prefetch("co_owners", queryset=ActionCoOwner.objects.select_related("person"))
+    )
 
 
 def perspectives_for(user):
@@ -82,6 +89,7 @@ def round_detail(request, pk):
     scores, statements = results.round_results(round_, earlier)
     people = scores[round_.pk][next(iter(AREAS))]
     areas = [(key, label, scores[round_.pk][key]) for key, label in AREAS.items()]
+    sees_comments = request.user.has_perm("assessment.view_result_comments")
     history = [
         (label, [(r, scores[r.pk][key]) for r in [round_, *earlier]])
         for key, label in AREAS.items()
@@ -94,9 +102,12 @@ def round_detail(request, pk):
             "areas": areas,
             "people": people,
             "statements": statements,
+            "sees_comments": sees_comments,
             "comments": results.comments(
                 round_, request.GET, {statement.pk: statement for statement, _ in statements}
-            ),
+            )
+            if sees_comments
+            else [],
             "querystring": keyset.querystring(request.GET),
             "earlier": earlier,
             "history": history,
@@ -220,8 +231,9 @@ def action_edit(request, pk):
 
 @permission_required("assessment.view_actions", fn=action_from)
 def action_detail(request, pk):
-    action = get_object_or_404(Action.objects.select_related("owner", "round"), pk=pk)
-    can_update = request.user.has_perm("assessment.update_action", action)
+    action = get_object_or_404(_actions_with_co_owners().select_related("owner", "round"), pk=pk)
+    user = request.user
+    can_update = user.has_perm("assessment.update_action", action)
     form = ProgressForm(request.POST or None, action=action) if can_update else None
     if request.method == "POST":
         if form is None:
@@ -231,17 +243,100 @@ def action_detail(request, pk):
                 action=action,
                 status=form.cleaned_data["status"],
                 note=form.cleaned_data["note"].strip(),
-                author=request.user,
+                author=user,
             )
             messages.success(request, "Progress recorded.")
             return redirect(action)
+    return _action_page(request, action, form=form)
+
+
+def _action_page(request, action, *, form=None, comment_form=None, co_owner_form=None):
+    """The action's page, with whichever of its forms came back with errors."""
+    user = request.user
+    co_owners = list(action.co_owners.all())
+    co_owns = any(c.person_id == user.pk for c in co_owners)
+    if form is None and user.has_perm("assessment.update_action", action):
+        form = ProgressForm(action=action)
+    if comment_form is None and user.has_perm("assessment.comment_on_action", action):
+        comment_form = CommentForm()
+    adds = user.has_perm("assessment.add_co_owner", action)
+    if co_owner_form is None and adds:
+        co_owner_form = CoOwnerForm()
     return render(
         request,
         "assessment/action_detail.html",
         {
             "action": action,
             "notes": action.notes.select_related("author"),
+            "comments": action.comments.select_related("author"),
+            "co_owners": co_owners,
+            "co_owns": co_owns,
+            "may_volunteer": not co_owns and user.has_perm("assessment.co_own_action", action),
+            "removes_others": user.has_perm("assessment.remove_co_owner", action) and not co_owns,
             "form": form,
-            "manages": request.user.has_perm("assessment.manage_actions"),
+            "comment_form": comment_form,
+            "co_owner_form": co_owner_form if adds else None,
+            # The page's error summary lists the errors of `form` and `form2`.
+            "form2": next((f for f in (comment_form, co_owner_form) if f and f.errors), None),
+            "manages": user.has_perm("assessment.manage_actions"),
         },
     )
+
+
+@permission_required("assessment.co_own_action", fn=action_from)
+@require_POST
+def action_co_own(request, pk):
+    """A co-producer volunteers to co-own the action."""
+    action = action_from(request, pk)
+    actions.add_co_owner(action=action, person=request.user, by=request.user)
+    messages.success(request, "You co-own this action now. You can record its progress.")
+    return redirect(action)
+
+
+@permission_required("assessment.add_co_owner", fn=action_from)
+@require_POST
+def action_co_owner_add(request, pk):
+    action = action_from(request, pk)
+    form = CoOwnerForm(request.POST)
+    if not form.is_valid():
+        return _action_page(request, action, co_owner_form=form)
+    person = form.cleaned_data["person"]
+    actions.add_co_owner(action=action, person=person, by=request.user)
+    messages.success(request, f"{person} co-owns this action now.")
+    return redirect(action)
+
+
+@permission_required("assessment.remove_co_owner", fn=action_from)
+@require_POST
+def action_co_owner_remove(request, pk):
+    """The lead or the owner removes a co-owner; a co-owner may remove only themselves."""
+    action = action_from(request, pk)
+    person_id = id_param(request.POST.get("person", ""))
+    co_owner = next((c for c in action.co_owners.all() if c.person_id == person_id), None)
+    if co_owner is None:
+        raise Http404
+    steps_down = co_owner.person_id == request.user.pk
+    if not steps_down and not (
+        request.user.has_perm("assessment.manage_actions") or action.owner_id == request.user.pk
+    ):
+        raise PermissionDenied
+    actions.remove_co_owner(action=action, person=co_owner.person, by=request.user)
+    messages.success(
+        request,
+        "You no longer co-own this action."
+        if steps_down
+        else f"{co_owner.person} no longer co-owns this action.",
+    )
+    return redirect(action)
+
+
+@permission_required("assessment.comment_on_action", fn=action_from)
+@require_POST
+def action_comment(request, pk):
+    action = action_from(request, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _action_page(request, action, comment_form=form)
+    actions.comment_on_action(action=action, text=form.cleaned_data["text"], author=request.user)
+    messages.success(request, "Comment added.")
+    return redirect(f"{action.get_absolute_url()}#comments")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from coproduce.lib.figures import Period
 from coproduce.privacy.log import record_read
 
-from .models import DashboardVisit, FigureSet
+from .models import BoardCommentary, DashboardVisit, FigureSet
 
 
 def record_visit(*, user: Any, today: date) -> None:
@@ -91,3 +91,26 @@ def record_reads_shown(*, viewer: Any, reads: list[list[str]]) -> None:
         reasons.setdefault(what, []).append(reason)
     for what, given in reasons.items():
         record_read(viewer=viewer, subject=None, what=what, reason="; ".join(given))
+
+
+def clean_commentary(text: str) -> str:
+    """A commentary as stored: surrounding space gone. Raises ValueError when empty or
+    longer than BoardCommentary.LONGEST (the form says so first; this holds for any caller)."""
+    text = text.strip()
+    if not text:
+        raise ValueError("A commentary cannot be empty.")
+    if len(text) > BoardCommentary.LONGEST:
+        raise ValueError(f"A commentary can be up to {BoardCommentary.LONGEST} characters.")
+    return text
+
+
+@transaction.atomic
+def write_commentary(*, period: Period, text: str, author: Any, show_name: bool) -> BoardCommentary:
+    """A co-producer's commentary on the figures of `period`, for the board report."""
+    return BoardCommentary.objects.create(
+        start=period.start,
+        end=period.end,
+        text=clean_commentary(text),
+        author=author,
+        show_name=show_name,
+    )

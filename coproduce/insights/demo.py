@@ -2,7 +2,8 @@
 figures have something to count (and to hide when groups are small); the figures'
 history over the last months, and the demo board member's visit to the dashboard a
 month ago, so their Today shows the figures that moved since; and the dashboard's
-figures worked out ahead for the demo lead and board member, as the job keeps them."""
+figures worked out ahead for the demo lead and board member, as the job keeps them; and
+the demo co-producer's commentary for the board report."""
 
 import itertools
 from datetime import timedelta
@@ -15,7 +16,8 @@ from coproduce.people.models import EqualityMonitoring
 
 from . import actions as insights_actions
 from . import snapshots, stored
-from .models import DashboardVisit, FigureSet, FigureSnapshot
+from .models import BoardCommentary, DashboardVisit, FigureSet, FigureSnapshot
+from .periods import preset_period
 
 # Days ago each snapshot of the history was taken, oldest first.
 HISTORY_DAYS = (120, 90, 60, 30, 7, 0)
@@ -29,6 +31,28 @@ def load(log):
     _equality(log)
     _history(log)
     _figure_sets(log)
+    _commentary(log)
+
+
+def _commentary(log):
+    """The demo co-producer's commentary on the last 12 months, for the board report."""
+    if BoardCommentary.objects.exists():
+        log("Demo board report commentary: already there")
+        return
+    author = User.objects.filter(email="coproducer@example.org").first()
+    if author is None:
+        return
+    insights_actions.write_commentary(
+        period=preset_period("12m"),
+        text=(
+            "We are paid faster than a year ago, and access needs are met more often. "
+            "We still hear about projects after the plan is made: we want to be asked "
+            "at the start."
+        ),
+        author=author,
+        show_name=True,
+    )
+    log("Demo board report commentary: one, from the demo co-producer")
 
 
 def _figure_sets(log):
@@ -40,7 +64,10 @@ def _figure_sets(log):
         if person is not None:
             for preset in ("12m", "3m"):
                 stored.work_out_for(preset, person.has_perm)
-    log("Demo dashboard figures: worked out for the lead and the board")
+    for preset in ("12m", "3m"):
+        # The co-producers' view reads the set worked out for no permissions.
+        stored.work_out_for(preset, lambda perm: False)
+    log("Demo dashboard figures: worked out for the lead, the board and co-producers")
 
 
 def _history(log):

@@ -23,7 +23,7 @@ def _all(areas):
     return [shown for _key, _label, items in areas for shown in items]
 
 
-def pdf(areas, period, as_of):
+def pdf(areas, period, as_of, commentaries=()):
     from weasyprint import HTML
 
     html = render_to_string(
@@ -34,6 +34,7 @@ def pdf(areas, period, as_of):
             "period_words": period_words(period),
             "made_at": timezone.localtime(),
             "as_of": as_of,
+            "commentaries": commentaries,
             "ORGANISATION_NAME": settings.COPRODUCE_ORGANISATION_NAME,
             "floor": floor(),
         },

@@ -3,6 +3,8 @@ the dashboard, so Today can say which figures moved since (decision 0030)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 ROLLING_12_MONTHS = "12m"
 
@@ -69,3 +71,38 @@ class FigureSet(models.Model):
 
     def __str__(self):
         return f"Dashboard figures ({self.preset}, {self.audience or 'everyone'})"
+
+
+class BoardCommentary(models.Model):
+    """What co-producers say about the figures of a period, written by one of them for
+    the board report. Their name is shown with it only when they said so. The history
+    keeps what was written and by whom."""
+
+    LONGEST = 4000
+
+    start = models.DateField()
+    end = models.DateField()
+    text = models.TextField("Commentary")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="board_commentaries",
+    )
+    show_name = models.BooleanField(default=False)
+    written_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-written_at", "-pk"]
+        indexes = [models.Index(fields=["end", "start"], name="commentary_period")]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def byline(self):
+        """Who wrote it, as the board report says: their name only with their consent."""
+        if self.show_name and self.author is not None:
+            return f"{self.author}, co-producer"
+        return "A co-producer"

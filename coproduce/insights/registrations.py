@@ -23,6 +23,14 @@ def register() -> None:
     add_to_navigation(
         NavItem("Dashboard", "insights:dashboard", "insights.view_dashboard", order=60)
     )
+    add_to_navigation(
+        NavItem(
+            "How we are doing",
+            "insights:coproducers",
+            "insights.coproducers_dashboard_in_navigation",
+            order=60,
+        )
+    )
     day.register("insights.board_report", today.board_report, heading="Reports", order=60)
     day.register("insights.moved", today.figures_moved, heading="Reports", order=60)
     registry.register(*holdings.HOLDINGS)

@@ -133,25 +133,42 @@ def is_stale(figure_set, now=None):
     )
 
 
-def for_viewer(preset, viewer):
-    """The stored set of `preset` for the viewer's audience: one query. Worked out now
-    and stored when there is none yet; a refresh is queued when it is stale. Logs the
-    set's reads of restricted data for the viewer."""
+def _matching(preset, answer):
+    """The stored set of `preset` for the audience whose answers `answer` gives: one
+    query. Worked out now and stored when there is none yet; a refresh is queued when
+    it is stale."""
     figure_set = next(
         (
             stored
             for stored in FigureSet.objects.filter(preset=preset)
-            if all(viewer.has_perm(perm) == answer for perm, answer in stored.asked.items())
+            if all(answer(perm) == given for perm, given in stored.asked.items())
         ),
         None,
     )
     if figure_set is None:
-        figure_set = work_out_for(preset, viewer.has_perm)
+        figure_set = work_out_for(preset, answer)
     elif is_stale(figure_set) and actions.ask_for_refresh(
         figure_set=figure_set, now=timezone.now(), after=_minutes()
     ):
         pk = figure_set.pk
         transaction.on_commit(lambda: refresh_figure_set.enqueue(pk))
+    return figure_set
+
+
+def for_viewer(preset, viewer):
+    """The stored set of `preset` for the viewer's audience (see _matching). Logs the
+    set's reads of restricted data for the viewer."""
+    figure_set = _matching(preset, viewer.has_perm)
+    actions.record_reads_shown(viewer=viewer, reads=figure_set.reads)
+    return figure_set
+
+
+def without_permissions(preset, viewer):
+    """The stored set of `preset` for an audience that holds none of the permissions the
+    figures ask about: aggregates only, the same for everyone, whatever the viewer may
+    see elsewhere (the co-producers' view). It makes no reads of restricted data; any
+    it did would be logged for the viewer."""
+    figure_set = _matching(preset, lambda perm: False)
     actions.record_reads_shown(viewer=viewer, reads=figure_set.reads)
     return figure_set
 

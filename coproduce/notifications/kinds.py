@@ -141,6 +141,11 @@ KINDS: tuple[Kind, ...] = (
         staff_only=True,
     ),
     Kind(
+        "assessment.action_co_owner",
+        "Actions you co-own",
+        "When you are asked to co-own an action in the co-production plan.",
+    ),
+    Kind(
         "site.contact",
         "Messages and stories to read",
         "When someone sends a message or a spotlight story through the website.",

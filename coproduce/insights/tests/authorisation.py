@@ -16,4 +16,9 @@ ROWS = {
     "insights:report_pdf": only(*READERS, crawl=False),
     "insights:report_csv": only(*READERS, crawl=False),
     "insights:report_xlsx": only(*READERS, crawl=False),
+    # What co-producers see: their four figure families, also for those who read the
+    # whole dashboard; staff and finance see neither.
+    "insights:coproducers": only("coproducer", *READERS),
+    # Any co-producer writes a commentary for the board report.
+    "insights:commentary": only("coproducer"),
 }

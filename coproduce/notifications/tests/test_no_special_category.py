@@ -93,7 +93,7 @@ def run_every_sender(people):
         application=application, selected=True, message="Welcome!", decided_by=lead
     )
     # Assessment: an action for a member of staff.
-    assessment.raise_action(
+    action = assessment.raise_action(
         created_by=lead,
         round=open_round(lead=lead),
         area="practice",
@@ -101,6 +101,7 @@ def run_every_sender(people):
         owner=staff,
         due_on=timezone.localdate() + timedelta(days=30),
     )
+    assessment.add_co_owner(action=action, person=person, by=lead)
     # The public site: a message for the lead.
     site.send_contact_message(
         name=person.name,
@@ -132,6 +133,7 @@ def test_no_sender_puts_special_category_detail_in_a_message(people):
         "projects.you_said_answered",
         "opportunities.decision",
         "assessment.action_owner",
+        "assessment.action_co_owner",
         "site.contact",
         "impact.named",
     } <= kinds, kinds

@@ -8,6 +8,7 @@ personal details anywhere in the database."""
 import io
 import json
 import zipfile
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Invitation, RoleAssignment
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.lib.figures import Period
 from coproduce.people import access
 from coproduce.people import actions as people_actions
 from coproduce.people.models import (
@@ -114,6 +116,13 @@ def person_everywhere(people):
     from coproduce.insights import actions as insights_actions
 
     insights_actions.record_visit(user=person, today=timezone.localdate())
+    commentary = insights_actions.write_commentary(
+        period=Period(timezone.localdate() - timedelta(days=30), timezone.localdate()),
+        text="Zebedee Quartermain says we are paid on time",
+        author=person,
+        show_name=True,
+    )
+    commentary.history.update(history_user=person)
     LogEntry.objects.create(
         user=person,
         content_type=ContentType.objects.get_for_model(person),
@@ -448,6 +457,13 @@ def _in_assessment_and_learning(person, other):
     assessment_actions.update_action(
         action=action, status="in_progress", note="Started", author=person
     )
+    assessment_actions.add_co_owner(action=action, person=person, by=person)
+    assessment_actions.comment_on_action(
+        action=action, text="Zebedee Quartermain will ask the group", author=person
+    )
+    # As the request middleware sets it, for the histories' "who made the change".
+    action.co_owners.model.history.update(history_user=person)
+    action.comments.model.history.update(history_user=person)
     module = Module.objects.create(
         title="Module they added", description="About", content="Text", created_by=person
     )
