@@ -28,6 +28,7 @@ def register() -> None:
     figures.register("assessment.open_actions", "review", assessment_figures.open_actions, order=90)
     registry.register(*holdings.HOLDINGS)
     generation.register("assessment", bench.generate)
+    day.register_counts("assessment", today.counts)
     day.register("assessment.answer", today.rounds_to_answer, heading="Self-assessment", order=40)
     day.register("assessment.actions", today.overdue_actions, heading="Self-assessment", order=40)
     day.register("assessment.co_owned", today.co_owned_actions, heading="Self-assessment", order=40)

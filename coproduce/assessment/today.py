@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import OVERDUE, Item, urgency_for
+from coproduce.lib.today import OVERDUE, Item, count_of, counted, urgency_for
 
 from .models import Action, Perspective, Response, Round
 
@@ -76,18 +76,28 @@ def overdue_actions(user, now):
 DUE_SOON = 14  # days ahead that an action a co-producer co-owns shows on their Today
 
 
+def _co_owned_due(user, now):
+    today = timezone.localdate(now)
+    return Action.objects.filter(
+        co_owners__person=user, due_on__lte=today + timedelta(days=DUE_SOON)
+    ).exclude(status=Action.Status.DONE)
+
+
+def counts(user, now):
+    """How many co-owned actions are due, read with every other app's numbers in one
+    query (lib.today.register_counts), so a person with none pays no query of their own."""
+    if not user.has_role(Role.COPRODUCER):
+        return {}
+    return {"assessment_co_owned_due": count_of(_co_owned_due(user, now))}
+
+
 def co_owned_actions(user, now):
     """Actions the person co-owns that are not done and are due within DUE_SOON days
     (or overdue), so a co-producer is reminded to record progress."""
-    if not user.has_role(Role.COPRODUCER):
+    if not counted(user, now).get("assessment_co_owned_due"):
         return
     today = timezone.localdate(now)
-    found = (
-        Action.objects.filter(co_owners__person=user, due_on__lte=today + timedelta(days=DUE_SOON))
-        .exclude(status=Action.Status.DONE)
-        .order_by("due_on", "pk")
-    )
-    for action in found[:SHOWN]:
+    for action in _co_owned_due(user, now).order_by("due_on", "pk")[:SHOWN]:
         what = action.what if len(action.what) <= 80 else action.what[:77].rstrip() + "…"
         overdue = action.due_on < today
         yield Item(

@@ -60,6 +60,7 @@ def register() -> None:
         task=tasks.check_every_projects_evidence,
         description="Work out again the rung each project's records support",
     )
+    day.register_counts("projects", today.counts)
     day.register("projects.answered", today.answers_to_you_said, heading="Projects", order=30)
     day.register("projects.you_said", today.you_said_to_answer, heading="Projects", order=30)
     day.register("projects.evidence", today.evidence_below_rung, heading="Projects", order=30)

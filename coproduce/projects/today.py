@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import NORMAL, Item, urgency_for
+from coproduce.lib.today import NORMAL, Item, count_of, counted, urgency_for
 
 from .models import Decision, Feedback, Position, Project, TeamMember
 from .team import projects_led_by, projects_run_by
@@ -51,18 +51,33 @@ def answers_to_you_said(user, now):
         )
 
 
+def _positions_waiting(user):
+    return Decision.objects.filter(
+        status=Decision.Status.OPEN,
+        project__in=TeamMember.objects.current().filter(person=user).values("project"),
+    ).exclude(Exists(Position.objects.filter(decision=OuterRef("pk"), person=user)))
+
+
+def counts(user, now):
+    """How many open decisions wait for the person's position, read with every other
+    app's numbers in one query (lib.today.register_counts)."""
+    numbers = {"projects_positions_waiting": count_of(_positions_waiting(user))}
+    if not user.has_role(Role.LEAD, Role.STAFF, Role.ADMINISTRATOR):
+        # A co-producer has "you said" items to answer only on projects they co-lead.
+        numbers["projects_co_led_open_feedback"] = count_of(
+            Feedback.objects.filter(
+                outcome=Feedback.Outcome.OPEN, project__in=projects_led_by(user)
+            )
+        )
+    return numbers
+
+
 def positions_asked(user, now):
     """Open decisions on the person's current teams that have no position from them yet,
-    closing soonest first: one query."""
-    waiting = (
-        Decision.objects.filter(
-            status=Decision.Status.OPEN,
-            project__in=TeamMember.objects.current().filter(person=user).values("project"),
-        )
-        .exclude(Exists(Position.objects.filter(decision=OuterRef("pk"), person=user)))
-        .select_related("project")
-        .order_by("closes_on", "pk")[:SHOWN]
-    )
+    closing soonest first: one query, and none when the count says there are none."""
+    if not counted(user, now).get("projects_positions_waiting"):
+        return
+    waiting = _positions_waiting(user).select_related("project").order_by("closes_on", "pk")[:SHOWN]
     for decision in waiting:
         what = decision.what if len(decision.what) <= 60 else decision.what[:57].rstrip() + "…"
         yield Item(
@@ -80,7 +95,7 @@ def you_said_to_answer(user, now):
     run with "you said" items not answered yet, due four weeks after the oldest was said."""
     if user.has_role(Role.LEAD, Role.STAFF, Role.ADMINISTRATOR):
         projects = projects_run_by(user)
-    elif user.has_role(Role.COPRODUCER):
+    elif user.has_role(Role.COPRODUCER) and counted(user, now).get("projects_co_led_open_feedback"):
         projects = projects_led_by(user)
     else:
         return

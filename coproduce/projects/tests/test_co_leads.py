@@ -102,10 +102,14 @@ def test_a_co_lead_does_each_lead_action_through_the_pages(client_as, people, pr
 
     client.post(
         reverse("projects:decision_create", args=[pk]),
-        {"decided_on": "2026-11-20", "what": "Meet on Tuesdays", "why": "Mornings are hard",
-         "present": [people["coproducer"].pk], "agreement": "agreed"},
-    )  # fmt: skip
-    assert Decision.objects.get(project=project).status == Decision.Status.RECORDED
+        {"what": "Meet on Tuesdays", "why": "Mornings are hard", "closes_on": "2099-01-01"},
+    )
+    opened = Decision.objects.get(project=project)
+    assert opened.status == Decision.Status.OPEN
+    client.post(reverse("projects:decision_position", args=[pk, opened.pk]), {"stance": "agree"})
+    client.post(reverse("projects:decision_close", args=[pk, opened.pk]))
+    opened.refresh_from_db()
+    assert opened.status == Decision.Status.RECORDED
 
     proposed = actions.record_decision(
         project=project, recorded_by=people["coproducer_staff"], present=[], proposed=True,
@@ -113,10 +117,10 @@ def test_a_co_lead_does_each_lead_action_through_the_pages(client_as, people, pr
     )  # fmt: skip
     client.post(
         reverse("projects:decision_confirm", args=[pk, proposed.pk]),
-        {"present": [people["coproducer"].pk], "agreement": "partly"},
+        {"what": proposed.what, "why": proposed.why, "closes_on": "2099-01-01"},
     )
     proposed.refresh_from_db()
-    assert proposed.status == Decision.Status.RECORDED
+    assert proposed.status == Decision.Status.OPEN
 
     item = actions.record_feedback(
         project=project, recorded_by=people["staff"], said_by=[people["coproducer_staff"]],
@@ -230,12 +234,13 @@ def test_co_leadership_counts_on_the_evidenced_rung_until_they_leave(people):
     member = make_co_lead(project, people["coproducer"])
     counted = evidence.measures_for([project.pk])[project.pk]
     team, stages = list(project.team.all()), list(project.stages.all())
-    assert counted.co_leads == 1 == evidence.measures_of(project.pk, team, stages).co_leads
+    on_the_page = Project.objects.annotate(**evidence.counted_with_the_project()).get(pk=project.pk)
+    assert counted.co_leads == 1 == evidence.measures_of(on_the_page, team, stages).co_leads
     assert evidence.evidenced_rung(counted)[0] == 6  # co-design: shared power
     actions.end_team_membership(member=member)
     after = evidence.measures_for([project.pk])[project.pk]
     team = list(project.team.all())
-    assert after.co_leads == 0 == evidence.measures_of(project.pk, team, stages).co_leads
+    assert after.co_leads == 0 == evidence.measures_of(on_the_page, team, stages).co_leads
     assert evidence.evidenced_rung(after)[0] == 4
 
 

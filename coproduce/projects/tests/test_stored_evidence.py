@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from coproduce.lib import today
 from coproduce.projects import actions, evidence
-from coproduce.projects.models import Decision, Project, Stage
+from coproduce.projects.models import Decision, Position, Project, Stage
 from coproduce.projects.tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -69,9 +69,16 @@ def test_each_action_that_changes_the_records_stores_the_rung(people):
     for _ in range(3):
         decide(project, people, Decision.Agreement.NOT_ASKED)
     assert stored(project) == 6  # 3 of 6 decisions shared
-    actions.confirm_decision(
-        decision=proposal, present=[people["coproducer"]], agreement=Decision.Agreement.AGREED
-    )
+    opened = actions.open_decision(
+        project=project, opened_by=people["staff"], what="x", why="y",
+        closes_on=timezone.localdate(), suggestion=proposal,
+    )  # fmt: skip
+    actions.record_position(
+        decision=opened, person=people["coproducer"], stance=Position.Stance.AGREE, reason="",
+        recorded_by=people["coproducer"], way=Position.Way.WEB, on_behalf_reason="",
+    )  # fmt: skip
+    assert stored(project) == 6  # an open decision is not counted yet
+    actions.close_decision(decision=opened)
     assert stored(project) == 6  # 4 of 7: still co-design
     measures = evidence.measures_for([project.pk])[project.pk]
     assert stored(project) == evidence.evidenced_rung(measures)[0]
