@@ -285,13 +285,14 @@ def reply_as_supporter(
         invitation=invitation,
         answer=answer,
         recorded_by=supporter,
-        reason=f"Replied by {supporter}, their supporter",
+        # Who is kept in `recorded_by`: no name in the text, so erasing them leaves none.
+        reason="Replied by their supporter",
         supporter_coming=supporter if coming_too and answer in WITH_A_SUPPORTER else None,
     )
     meeting = invitation.meeting
     what = f"Replied to the invitation to {meeting.title}: {invitation.get_reply_display()}"
     if invitation.supporter_coming_id:
-        what += f", with {supporter} coming too"
+        what += ", with their supporter coming too"
     people_actions.record_action_by_supporter(authority=authority, what=what)
     notify(
         authority.person,
