@@ -123,3 +123,4 @@ rules.add_perm(
     "people.see_meetings_for",
     holds_it & (_power("see_meetings_and_papers") | _power("reply_to_invitations")),
 )
+rules.add_perm("people.claim_for", holds_it & _power("help_with_claims"))

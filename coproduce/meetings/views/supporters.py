@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from coproduce.lib.views import permission_required
-from coproduce.people.models import Authority
+from coproduce.people.views.supporters import authority_from
 
 from .. import actions
 from ..forms import SupporterReplyForm
@@ -19,14 +19,6 @@ from .common import posted
 
 # Enough for anyone's upcoming meetings; the page costs the same whatever the number.
 SHOWN = 50
-
-
-def authority_from(request, authority_pk, **kwargs):
-    """The authority, read afresh, and kept on the request for the view after its check."""
-    request.authority = get_object_or_404(
-        Authority.objects.select_related("person"), pk=authority_pk
-    )
-    return request.authority
 
 
 @permission_required("people.see_meetings_for", fn=authority_from)

@@ -4,7 +4,7 @@ sees whom they support. What a supporter does for someone is on the other apps' 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -13,6 +13,15 @@ from .. import actions
 from ..forms import AuthorityForm
 from ..models import Authority
 from .common import posted
+
+
+def authority_from(request, authority_pk, **kwargs):
+    """The authority a supporter's page acts under, read afresh on every request (so a
+    withdrawal counts at once), kept on the request for the view after its check."""
+    request.authority = get_object_or_404(
+        Authority.objects.select_related("person"), pk=authority_pk
+    )
+    return request.authority
 
 
 @permission_required("people.grant_authority")
