@@ -61,6 +61,11 @@ def load(log):
 
 def sign_ins():
     return [
-        (email, ", ".join([*(Role(role).label for role in roles), *filter(None, [DEMO_NOTES.get(email)])]))
+        (
+            email,
+            ", ".join(
+                [*(Role(role).label for role in roles), *filter(None, [DEMO_NOTES.get(email)])]
+            ),
+        )
         for email, _, roles in DEMO_ACCOUNTS
     ]

@@ -300,7 +300,11 @@ def reply_as_supporter(
         subject=f"{supporter} replied for you: {meeting.title}",
         body=render_to_string(
             "meetings/email/supporter_replied.txt",
-            {"person": authority.person, "what": what, "url": absolute(reverse("people:my_history"))},
+            {
+                "person": authority.person,
+                "what": what,
+                "url": absolute(reverse("people:my_history")),
+            },
         ),
         url=reverse("people:my_history"),
     )

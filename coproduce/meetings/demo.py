@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.people.models import Authority
 from coproduce.people.demo import involved_coproducers
+from coproduce.people.models import Authority
 from coproduce.projects.models import Project
 
 from . import actions, checklist, nudges

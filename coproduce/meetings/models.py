@@ -178,8 +178,10 @@ class InvitationQuerySet(models.QuerySet):
 
     def places_taken(self) -> int:
         """Places taken: everyone coming, and each supporter coming with them."""
-        counted = self.coming().order_by().aggregate(
-            people=models.Count("pk"), supporters=models.Count("supporter_coming")
+        counted = (
+            self.coming()
+            .order_by()
+            .aggregate(people=models.Count("pk"), supporters=models.Count("supporter_coming"))
         )
         return int(counted["people"]) + int(counted["supporters"])
 

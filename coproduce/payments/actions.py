@@ -264,8 +264,10 @@ def draft_claim_as_supporter(*, authority: Authority, **fields: Any) -> Claim:
     """A supporter drafts a claim for the person who let them help with claims. The claim
     is the person's: paid to the person's own details, which the supporter never sees; the
     person checks it, adds any expenses and sends it. Recorded in their history; they are told."""
-    authority = Authority.objects.select_for_update().select_related("person", "supporter").get(
-        pk=authority.pk
+    authority = (
+        Authority.objects.select_for_update()
+        .select_related("person", "supporter")
+        .get(pk=authority.pk)
     )
     if not authority.is_current or not authority.help_with_claims:
         raise PermissionDenied("They no longer let you help with their claims.")
@@ -281,8 +283,7 @@ def draft_claim_as_supporter(*, authority: Authority, **fields: Any) -> Claim:
         authority.person,
         "people.supporter_acted",
         subject=f"{authority.supporter} drafted a claim for you",
-        body=f"{what}. Please check it, add any expenses and send it: "
-        f"{claim.get_absolute_url()}",
+        body=f"{what}. Please check it, add any expenses and send it: {claim.get_absolute_url()}",
         url=claim.get_absolute_url(),
     )
     return claim

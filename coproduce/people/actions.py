@@ -18,9 +18,9 @@ from coproduce.accounts.models import Role, User
 from . import consent
 from .models import (
     AccessPassport,
+    AccessRequirement,
     ActionBySupporter,
     Authority,
-    AccessRequirement,
     ConsentRecord,
     EqualityMonitoring,
     ExpressionOfInterest,
@@ -221,9 +221,10 @@ def grant_authority(*, person: User, email: str, powers: Iterable[str]) -> Autho
         raise ValidationError(NO_ACCOUNT, code="email")
     if supporter.pk == person.pk:
         raise ValidationError("Enter your supporter's email address, not your own.", code="email")
-    authority = (
+    found: Authority | None = (
         Authority.objects.current().select_for_update().filter(person=person, supporter=supporter)
-    ).first() or Authority(person=person, supporter=supporter)
+    ).first()
+    authority = found or Authority(person=person, supporter=supporter)
     for name in Authority.POWERS:
         setattr(authority, name, name in wanted)
     authority._history_user = person  # type: ignore[attr-defined]
@@ -234,7 +235,7 @@ def grant_authority(*, person: User, email: str, powers: Iterable[str]) -> Autho
 @transaction.atomic
 def withdraw_authority(*, person: User, authority_pk: int) -> Authority:
     """Ends a supporter's powers at once. Only the person who gave them can withdraw them."""
-    authority = (
+    authority: Authority | None = (
         Authority.objects.current().select_for_update().filter(person=person, pk=authority_pk)
     ).first()
     if authority is None:

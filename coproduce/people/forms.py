@@ -227,9 +227,7 @@ class AuthorityForm(forms.Form):
     )
     powers = forms.MultipleChoiceField(
         label="What may they do for you?",
-        choices=[
-            (name, Authority._meta.get_field(name).verbose_name) for name in Authority.POWERS
-        ],
+        choices=[(name, Authority._meta.get_field(name).verbose_name) for name in Authority.POWERS],
         widget=Checkboxes,
         help_text="They will never see your equality answers or your access passport. "
         "You can change this or stop it at any time.",

@@ -91,7 +91,7 @@ def test_a_supporter_replies_for_someone_who_sees_it_in_their_history_without_ja
     from coproduce.meetings.tests.factories import make_meeting
 
     person = people["coproducer"]
-    robin = UserFactory(email="robin.pa@example.org", name="Robin PA", roles=["coproducer"])
+    UserFactory(email="robin.pa@example.org", name="Robin PA", roles=["coproducer"])
     meeting = make_meeting(organiser=people["staff"], title="Transport forum", capacity=10)
     meeting_actions.invite(meeting=meeting, people=[person], invited_by=people["staff"])
 

@@ -95,7 +95,9 @@ def test_another_persons_invitation_or_authority_is_refused(client, setting, peo
         meeting=meeting, people=[people["coproducer_staff"]], invited_by=people["staff"]
     )
     client.force_login(robin)
-    assert client.post(reply_url(authority, stranger_invitation), {"reply": "no"}).status_code == 404
+    assert (
+        client.post(reply_url(authority, stranger_invitation), {"reply": "no"}).status_code == 404
+    )
     with pytest.raises(PermissionDenied):
         actions.reply_as_supporter(
             authority=authority, invitation=stranger_invitation, answer="no", coming_too=False

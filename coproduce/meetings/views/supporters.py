@@ -50,7 +50,10 @@ def reply_for(request, authority_pk, invitation_pk):
     form = SupporterReplyForm(
         posted(request),
         person=authority.person,
-        initial={"reply": invitation.reply, "coming_too": invitation.supporter_coming_id is not None},
+        initial={
+            "reply": invitation.reply,
+            "coming_too": invitation.supporter_coming_id is not None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,6 +6,7 @@ OVERSEES = ("administrator", "lead", "finance")
 
 
 def sample_objects(people):
+    from coproduce.accounts.tests.factories import UserFactory
     from coproduce.payments import actions
     from coproduce.payments.tests.factories import (
         make_activity_type,
@@ -13,7 +14,6 @@ def sample_objects(people):
         make_expense_type,
         receipt_file,
     )
-    from coproduce.accounts.tests.factories import UserFactory
     from coproduce.people import actions as people_actions
     from coproduce.projects.actions import add_team_member
     from coproduce.projects.tests.factories import make_project

@@ -45,9 +45,7 @@ def claim_form(activity_type):
     }
 
 
-def test_a_supporter_drafts_a_claim_that_is_the_persons_and_they_are_told(
-    client, helping, people
-):
+def test_a_supporter_drafts_a_claim_that_is_the_persons_and_they_are_told(client, helping, people):
     person, robin, authority = helping
     activity_type = make_activity_type(by=people["lead"])
     client.force_login(robin)

@@ -19,9 +19,7 @@ def pair(people):
     return people["coproducer"], robin
 
 
-def test_a_person_lets_their_supporter_act_for_them_by_the_email_they_sign_in_with(
-    client, pair
-):
+def test_a_person_lets_their_supporter_act_for_them_by_the_email_they_sign_in_with(client, pair):
     person, robin = pair
     client.force_login(person)
     response = client.post(
