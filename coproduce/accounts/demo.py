@@ -14,7 +14,13 @@ DEMO_ACCOUNTS = [
     ("board@example.org", "Bea Mensah", [Role.BOARD]),
     ("coproducer@example.org", "Chris Doyle", [Role.COPRODUCER]),
     ("coproducer2@example.org", "Jordan Reyes", [Role.COPRODUCER, Role.STAFF]),
+    # Chris's personal assistant, who acts for Chris (people/demo.py, meetings/demo.py) and
+    # is copied in on Chris's messages (notifications/demo.py).
+    ("supporter@example.org", "Robin Doyle", [Role.COPRODUCER]),
 ]
+
+# What a sign-in shows beyond its roles.
+DEMO_NOTES = {"supporter@example.org": "supporter acting for Chris Doyle"}
 
 # Staff accounts the self-assessment and learning demos share.
 DEMO_STAFF = [
@@ -55,5 +61,11 @@ def load(log):
 
 def sign_ins():
     return [
-        (email, ", ".join(Role(role).label for role in roles)) for email, _, roles in DEMO_ACCOUNTS
+        (
+            email,
+            ", ".join(
+                [*(Role(role).label for role in roles), *filter(None, [DEMO_NOTES.get(email)])]
+            ),
+        )
+        for email, _, roles in DEMO_ACCOUNTS
     ]

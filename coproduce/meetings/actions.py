@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.defaultfilters import date as date_format
 from django.template.loader import render_to_string
@@ -18,9 +19,10 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
+from coproduce.people.models import Authority
 
 from . import nudges
-from .checklist import Needs, mark_stale, sync
+from .checklist import ATTENDING, Needs, mark_stale, sync
 from .models import (
     AccessAnswer,
     AlternativeFormat,
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 REPLY_SALT = "coproduce.meetings.reply"
+# Replies a supporter can be coming with: a place, a maybe, or waiting for two places.
+WITH_A_SUPPORTER = (*ATTENDING, Invitation.Reply.WAITING)
 REPLY_LINK_DAYS = 21
 
 
@@ -165,20 +169,31 @@ def invite(*, meeting: Meeting, people: Iterable[User], invited_by: User) -> lis
 
 
 def confirmed_count(meeting: Meeting) -> int:
-    return meeting.invitations.filter(reply=Invitation.Reply.YES).count()
+    """Places taken, counting supporters coming with someone."""
+    return meeting.invitations.places_taken()
 
 
-def _has_room(meeting: Meeting) -> bool:
-    return meeting.capacity is None or confirmed_count(meeting) < meeting.capacity
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+# `reply(supporter_coming=KEEP)`: the person's own reply leaves their supporter's place as it is.
+KEEP = _Keep.KEEP
 
 
 @transaction.atomic
 def reply(
-    *, invitation: Invitation, answer: str, recorded_by: User | None = None, reason: str = ""
+    *,
+    invitation: Invitation,
+    answer: str,
+    recorded_by: User | None = None,
+    reason: str = "",
+    supporter_coming: User | None | _Keep = KEEP,
 ) -> Invitation:
     """Records yes, no, maybe or cancelled. Yes when the meeting is full puts
     the person on the waiting list; giving up a place offers it to the next
-    person waiting. Staff taking a reply by phone must say why."""
+    person waiting. Staff taking a reply by phone must say why. A supporter
+    coming with the person takes a place too."""
     if answer not in (
         Invitation.Reply.YES,
         Invitation.Reply.NO,
@@ -194,9 +209,18 @@ def reply(
         raise ValidationError("Say why you are recording this reply for them.")
     invitation.refresh_from_db()
     had_place = invitation.has_place
-    if answer == Invitation.Reply.YES and not had_place:
-        if _has_room(meeting):
+    held = invitation.places_needed if had_place else 0
+    if supporter_coming is not KEEP:
+        invitation.supporter_coming = supporter_coming
+    places = invitation.places_needed
+    if answer == Invitation.Reply.YES and (not had_place or places == 2):
+        taken = confirmed_count(meeting) - held
+        if meeting.capacity is None or taken + places <= meeting.capacity:
             invitation.waiting_since = None
+        elif had_place:
+            raise ValidationError(
+                "There is no place left for a supporter. They keep their own place."
+            )
         else:
             answer = Invitation.Reply.WAITING
             if invitation.reply != Invitation.Reply.WAITING:
@@ -204,12 +228,14 @@ def reply(
     elif answer != Invitation.Reply.YES:
         invitation.waiting_since = None
     invitation.reply = answer
+    if answer not in WITH_A_SUPPORTER:
+        invitation.supporter_coming = None
     invitation.replied_at = timezone.now()
     invitation.recorded_by = recorded_by if on_behalf else None
     invitation.on_behalf_reason = reason.strip() if on_behalf else ""
     invitation.save()
     mark_stale(meeting)
-    if had_place and not invitation.has_place:
+    if had_place:
         _fill_from_waiting_list(meeting)
     return invitation
 
@@ -219,8 +245,14 @@ def _fill_from_waiting_list(meeting: Meeting) -> list[Invitation]:
     free = None if meeting.capacity is None else meeting.capacity - confirmed_count(meeting)
     waiting = meeting.invitations.waiting_list()
     if free is not None:
-        waiting = waiting[: max(free, 0)]
-    promoted = list(waiting)
+        waiting = waiting[: max(free, 0)]  # each person waiting needs at least one place
+    promoted = []
+    for invitation in waiting:
+        if free is not None:
+            if invitation.places_needed > free:
+                continue  # someone coming with a supporter waits for two places together
+            free -= invitation.places_needed
+        promoted.append(invitation)
     if promoted:
         mark_stale(meeting)
     for invitation in promoted:
@@ -234,6 +266,49 @@ def _fill_from_waiting_list(meeting: Meeting) -> list[Invitation]:
             f"A place is free for you: {meeting.title}",
         )
     return promoted
+
+
+@transaction.atomic
+def reply_as_supporter(
+    *, authority: Authority, invitation: Invitation, answer: str, coming_too: bool
+) -> Invitation:
+    """A supporter replies for the person who let them. The power is checked again on the
+    locked row, so a reply racing a withdrawal is refused; the reply, the record in the
+    person's history and the message telling them commit together."""
+    authority = Authority.objects.select_for_update().get(pk=authority.pk)
+    if not authority.is_current or not authority.reply_to_invitations:
+        raise PermissionDenied("They no longer let you reply to invitations for them.")
+    if invitation.person_id != authority.person_id:
+        raise PermissionDenied("This invitation is not for someone you support.")
+    supporter = authority.supporter
+    invitation = reply(
+        invitation=invitation,
+        answer=answer,
+        recorded_by=supporter,
+        # Who is kept in `recorded_by`: no name in the text, so erasing them leaves none.
+        reason="Replied by their supporter",
+        supporter_coming=supporter if coming_too and answer in WITH_A_SUPPORTER else None,
+    )
+    meeting = invitation.meeting
+    what = f"Replied to the invitation to {meeting.title}: {invitation.get_reply_display()}"
+    if invitation.supporter_coming_id:
+        what += ", with their supporter coming too"
+    people_actions.record_action_by_supporter(authority=authority, what=what)
+    notify(
+        authority.person,
+        "people.supporter_acted",
+        subject=f"{supporter} replied for you: {meeting.title}",
+        body=render_to_string(
+            "meetings/email/supporter_replied.txt",
+            {
+                "person": authority.person,
+                "what": what,
+                "url": absolute(reverse("people:my_history")),
+            },
+        ),
+        url=reverse("people:my_history"),
+    )
+    return invitation
 
 
 # ---- checklist ------------------------------------------------------------

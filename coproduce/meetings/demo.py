@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.people.demo import involved_coproducers
+from coproduce.people.models import Authority
 from coproduce.projects import actions as project_actions
 from coproduce.projects.models import Project
 
@@ -123,6 +124,15 @@ def load(log):
             )
         elif number == 2:
             actions.reply(invitation=invitation, answer="maybe")
+    # Robin, Chris's personal assistant, replied for Chris and is coming too: in Chris's
+    # history, and on the checklist.
+    for authority in Authority.objects.current().filter(person__email="coproducer@example.org"):
+        actions.reply_as_supporter(
+            authority=authority,
+            invitation=upcoming.invitations.get(person=authority.person),
+            answer="yes",
+            coming_too=True,
+        )
     checklist.sync(upcoming, staff)
     states = [
         Arrangement.Status.DONE,

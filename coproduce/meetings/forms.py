@@ -183,7 +183,7 @@ class MeetingForm(ModelForm):
             self.add_error("joining_details", "Say how people join online")
         capacity = data.get("capacity")
         if capacity is not None and self.instance.pk:
-            confirmed = self.instance.invitations.filter(reply=Invitation.Reply.YES).count()
+            confirmed = self.instance.invitations.places_taken()
             if capacity < confirmed:
                 self.add_error(
                     "capacity",
@@ -265,6 +265,31 @@ class ReplyForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose yes, maybe or no"},
     )
+
+
+class SupporterReplyForm(forms.Form):
+    """A supporter's reply for the person who let them, and whether they come too."""
+
+    reply = forms.ChoiceField(
+        label="Are they coming?",
+        choices=[
+            (Invitation.Reply.YES, "Yes, they are coming"),
+            (Invitation.Reply.MAYBE, "Maybe"),
+            (Invitation.Reply.NO, "No, they cannot come"),
+            (Invitation.Reply.CANCELLED, "They are giving up their place"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose their reply"},
+    )
+    coming_too = forms.BooleanField(
+        label="I am coming with them",
+        required=False,
+        help_text="You take a place too, and the organiser knows you are coming with them.",
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reply"].label = f"Is {person} coming?"
 
 
 class ReplyOnBehalfForm(forms.Form):

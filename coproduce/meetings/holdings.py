@@ -77,6 +77,13 @@ HOLDINGS = (
         about_them=False,
     ),
     Holding(
+        "meetings.Invitation",
+        "supporter_coming",
+        "Meetings you said you would come to as a supporter",
+        ("meeting__title", "meeting__starts_at", "reply"),
+        about_them=False,
+    ),
+    Holding(
         "meetings.Arrangement",
         "owner",
         "Access arrangements you were arranging",

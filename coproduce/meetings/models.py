@@ -176,6 +176,15 @@ class InvitationQuerySet(models.QuerySet):
     def coming(self) -> Self:
         return self.filter(reply=Invitation.Reply.YES)
 
+    def places_taken(self) -> int:
+        """Places taken: everyone coming, and each supporter coming with them."""
+        counted = (
+            self.coming()
+            .order_by()
+            .aggregate(people=models.Count("pk"), supporters=models.Count("supporter_coming"))
+        )
+        return int(counted["people"]) + int(counted["supporters"])
+
 
 class Invitation(models.Model):
     """One person's place (or wish for one) at a meeting."""
@@ -205,6 +214,14 @@ class Invitation(models.Model):
         related_name="+",
     )
     on_behalf_reason = models.CharField(max_length=300, blank=True)
+    # A supporter coming with the person: takes a place too, and is on the checklist.
+    supporter_coming = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings_supporting",
+    )
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -221,6 +238,10 @@ class Invitation(models.Model):
     @property
     def has_place(self):
         return self.reply == self.Reply.YES
+
+    @property
+    def places_needed(self):
+        return 2 if self.supporter_coming_id else 1
 
     @classmethod
     def reply_counts_of(cls, invitations):

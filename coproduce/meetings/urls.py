@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import attendance, calendar, checklist, feedback, invitations, meetings, papers, venues
+from .views import (
+    attendance,
+    calendar,
+    checklist,
+    feedback,
+    invitations,
+    meetings,
+    papers,
+    supporters,
+    venues,
+)
 
 app_name = "meetings"
 
@@ -21,6 +31,12 @@ urlpatterns = [
     path("meetings/calendar/", calendar.calendar_settings, name="calendar_settings"),
     path("meetings/calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("meetings/reply/<str:token>/", invitations.reply_by_link, name="reply_by_link"),
+    path("meetings/for/<int:authority_pk>/", supporters.acting_for, name="acting_for"),
+    path(
+        "meetings/for/<int:authority_pk>/reply/<int:invitation_pk>/",
+        supporters.reply_for,
+        name="reply_for",
+    ),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/meeting.ics", calendar.meeting_ics, name="meeting_ics"),

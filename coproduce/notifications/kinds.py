@@ -40,6 +40,12 @@ KINDS: tuple[Kind, ...] = (
         choosable=False,
     ),
     Kind(
+        "people.supporter_acted",
+        "What your supporters do for you",
+        "When someone you let act for you does something for you, such as replying to an "
+        "invitation.",
+    ),
+    Kind(
         "meetings.invitation",
         "Invitations to meetings",
         "When you are invited to a meeting, or a place comes free for you.",

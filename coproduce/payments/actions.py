@@ -10,13 +10,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coproduce.notifications.actions import notify
+from coproduce.people import actions as people_actions
+from coproduce.people.models import Authority
 
 from . import crypto, figures
 from .models import (
@@ -254,6 +256,36 @@ def create_claim(
         )
         # Free text stays on the claim, where erasure finds it; events hold only who and when.
         ClaimEvent.objects.create(claim=claim, actor=entered_by, status=Status.DRAFT)
+    return claim
+
+
+@transaction.atomic
+def draft_claim_as_supporter(*, authority: Authority, **fields: Any) -> Claim:
+    """A supporter drafts a claim for the person who let them help with claims. The claim
+    is the person's: paid to the person's own details, which the supporter never sees; the
+    person checks it, adds any expenses and sends it. Recorded in their history; they are told."""
+    authority = (
+        Authority.objects.select_for_update()
+        .select_related("person", "supporter")
+        .get(pk=authority.pk)
+    )
+    if not authority.is_current or not authority.help_with_claims:
+        raise PermissionDenied("They no longer let you help with their claims.")
+    claim = create_claim(
+        claimant=authority.person,
+        entered_by=authority.supporter,
+        reason="Drafted by their supporter",
+        **fields,
+    )
+    what = f"Drafted a claim for you: {claim}"
+    people_actions.record_action_by_supporter(authority=authority, what=what)
+    notify(
+        authority.person,
+        "people.supporter_acted",
+        subject=f"{authority.supporter} drafted a claim for you",
+        body=f"{what}. Please check it, add any expenses and send it: {claim.get_absolute_url()}",
+        url=claim.get_absolute_url(),
+    )
     return claim
 
 

@@ -28,7 +28,14 @@ def is_claimant(user, claim):
 
 @rules.predicate
 def entered_it(user, claim):
-    return claim is not None and claim.entered_by_id == user.pk
+    """Entered it for themselves, or as staff for someone. A supporter who drafted a claim
+    for the person who let them has no lasting hold on it: their powers end the moment the
+    person withdraws them, and the person checks and sends the claim."""
+    return (
+        claim is not None
+        and claim.entered_by_id == user.pk
+        and (claim.claimant_id == user.pk or enters_for_others(user))
+    )
 
 
 @rules.predicate

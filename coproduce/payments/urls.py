@@ -15,6 +15,7 @@ urlpatterns = [
     path("payments/rates/expenses/<int:pk>/", views.expense_type_edit, name="expense_type_edit"),
     path("claims/", views.my_claims, name="my_claims"),
     path("claims/new/", views.claim_new, name="claim_new"),
+    path("claims/for/<int:authority_pk>/new/", views.claim_for, name="claim_for"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/change/", views.claim_edit, name="claim_edit"),
     path("claims/<int:pk>/expenses/new/", views.expense_new, name="expense_new"),

@@ -14,6 +14,8 @@ from coproduce.lib import keyset
 from coproduce.lib.figures import Period
 from coproduce.lib.views import id_param, permission_required, safe_next
 from coproduce.meetings.attendance import attended_by, claim_details
+from coproduce.people.models import Profile
+from coproduce.people.views.supporters import authority_from
 from coproduce.projects.models import Project
 
 from . import actions, export
@@ -265,6 +267,34 @@ def claim_new(request):
         request,
         "payments/claim_form.html",
         {"form": form, "on_behalf": on_behalf, "creating": True, "unclaimed": unclaimed},
+    )
+
+
+@permission_required("people.claim_for", fn=authority_from)
+def claim_for(request, authority_pk):
+    """A supporter drafts a claim for the person who let them: the person's own payment
+    choice to start with, and never their bank details."""
+    authority = request.authority
+    person = authority.person
+    profile = Profile.objects.filter(user=person).only("payment_preference").first()
+    initial = ClaimForm.prefill({}, getattr(profile, "payment_preference", ""))
+    form = ClaimForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.draft_claim_as_supporter(
+                authority=authority, source="", **_claim_fields(form.cleaned_data)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Claim drafted for {person}. We have told them: they check it, add any "
+                "expenses and send it.",
+            )
+            return redirect("people:supporting")
+    return render(
+        request, "payments/claim_for.html", {"form": form, "authority": authority, "person": person}
     )
 
 

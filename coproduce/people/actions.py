@@ -19,6 +19,8 @@ from . import consent
 from .models import (
     AccessPassport,
     AccessRequirement,
+    ActionBySupporter,
+    Authority,
     ConsentRecord,
     EqualityMonitoring,
     ExpressionOfInterest,
@@ -196,6 +198,60 @@ def add_supporter(*, person: User, data: dict[str, Any]) -> SupportPerson:
 @transaction.atomic
 def remove_supporter(*, person: User, supporter_pk: int) -> None:
     SupportPerson.objects.filter(profile__user=person, pk=supporter_pk).delete()
+
+
+# ---- supporters acting for people -------------------------------------------------
+
+
+NO_ACCOUNT = (
+    "We cannot find an account with that email address. Your supporter needs their own "
+    "account: ask the co-production team to invite them, then come back here."
+)
+
+
+@transaction.atomic
+def grant_authority(*, person: User, email: str, powers: Iterable[str]) -> Authority:
+    """The person lets the supporter with this email address (who signs in with their own
+    account) act for them: replaces any earlier limits they set for the same supporter."""
+    wanted = set(powers)
+    if not wanted or wanted - set(Authority.POWERS):
+        raise ValidationError("Choose at least one thing they may do for you.", code="powers")
+    supporter = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if supporter is None:
+        raise ValidationError(NO_ACCOUNT, code="email")
+    if supporter.pk == person.pk:
+        raise ValidationError("Enter your supporter's email address, not your own.", code="email")
+    found: Authority | None = (
+        Authority.objects.current().select_for_update().filter(person=person, supporter=supporter)
+    ).first()
+    authority = found or Authority(person=person, supporter=supporter)
+    for name in Authority.POWERS:
+        setattr(authority, name, name in wanted)
+    authority._history_user = person  # type: ignore[attr-defined]
+    authority.save()
+    return authority
+
+
+@transaction.atomic
+def withdraw_authority(*, person: User, authority_pk: int) -> Authority:
+    """Ends a supporter's powers at once. Only the person who gave them can withdraw them."""
+    authority: Authority | None = (
+        Authority.objects.current().select_for_update().filter(person=person, pk=authority_pk)
+    ).first()
+    if authority is None:
+        raise ValidationError("You have already withdrawn this, or it is not yours.")
+    authority.withdrawn_at = timezone.now()
+    authority._history_user = person  # type: ignore[attr-defined]
+    authority.save(update_fields=["withdrawn_at"])
+    return authority
+
+
+def record_action_by_supporter(*, authority: Authority, what: str) -> ActionBySupporter:
+    """Keeps what a supporter did for the person, for the person's history. Called inside
+    the other app's action, in its transaction, so the record and the change go together."""
+    return ActionBySupporter.objects.create(
+        person_id=authority.person_id, acted_by_id=authority.supporter_id, what=what[:300]
+    )
 
 
 @transaction.atomic

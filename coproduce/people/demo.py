@@ -13,7 +13,7 @@ from django.utils import timezone
 from coproduce.accounts.models import Role, RoleAssignment, User
 
 from . import access, actions, consent
-from .models import Profile
+from .models import Authority, Profile
 
 # name, pronouns, lived experience, interests, access requirements, in their own words,
 # formats, contact methods, sharing choice
@@ -250,8 +250,10 @@ def _variant(index):
 
 def involved_coproducers():
     """The co-producers the other apps' demo data put on teams, invite and select:
-    everyone but the newcomer."""
-    return User.objects.filter(role_assignments__role=Role.COPRODUCER).exclude(email=NEWCOMER_EMAIL)
+    everyone but the newcomer, and Chris's personal assistant, who comes as a supporter."""
+    return User.objects.filter(role_assignments__role=Role.COPRODUCER).exclude(
+        email__in=[NEWCOMER_EMAIL, SUPPORTER_EMAIL]
+    )
 
 
 def _add_newcomer(log):
@@ -267,8 +269,26 @@ def _add_newcomer(log):
     log(f"Demo newcomer nobody works with yet: {newcomer.name} (the lead recorded a reason)")
 
 
+SUPPORTER_EMAIL = "supporter@example.org"
+
+
+def _add_supporter_acting(log):
+    """Robin, Chris's personal assistant, may reply to Chris's invitations and see Chris's
+    meetings (the reply Robin makes is in meetings/demo.py)."""
+    chris = User.objects.get(email="coproducer@example.org")
+    if Authority.objects.current().filter(person=chris).exists():
+        return
+    authority = actions.grant_authority(
+        person=chris,
+        email=SUPPORTER_EMAIL,
+        powers=["reply_to_invitations", "see_meetings_and_papers"],
+    )
+    log(f"Demo supporter: {authority.supporter} may act for {chris}")
+
+
 def load(log):
     _add_newcomer(log)
+    _add_supporter_acting(log)
     added = 0
     for email, details in DEMO_SIGN_INS.items():
         user = User.objects.filter(email=email).first()

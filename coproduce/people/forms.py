@@ -11,6 +11,7 @@ from . import consent
 from .consent import PURPOSES
 from .contact_details import validate_address, validate_phone
 from .models import (
+    Authority,
     ContactMethod,
     CopyTopic,
     EqualityMonitoring,
@@ -209,6 +210,29 @@ class ConsentForm(ReasonMixin, forms.Form):
                 required=False,
             )
         self.add_reason(on_behalf)
+
+
+class AuthorityForm(forms.Form):
+    """Who may act for the person, and what they may do. Equality answers and the access
+    passport are never among the powers: the form does not offer them."""
+
+    email = forms.EmailField(
+        label="Their email address",
+        max_length=254,
+        help_text="The email address they sign in to Coproduce with.",
+        error_messages={
+            "required": "Enter the email address they sign in with.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+    )
+    powers = forms.MultipleChoiceField(
+        label="What may they do for you?",
+        choices=[(name, Authority._meta.get_field(name).verbose_name) for name in Authority.POWERS],
+        widget=Checkboxes,
+        help_text="They will never see your equality answers or your access passport. "
+        "You can change this or stop it at any time.",
+        error_messages={"required": "Choose at least one thing they may do for you."},
+    )
 
 
 class SupporterForm(forms.Form):

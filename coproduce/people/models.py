@@ -200,6 +200,83 @@ class SupportPerson(models.Model):
         ]
 
 
+class AuthorityQuerySet(models.QuerySet):
+    def current(self):
+        """Not withdrawn: a withdrawn authority gives no powers, from that moment."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Authority(models.Model):
+    """A person lets a named supporter, signed in with their own account, act for them
+    within limits the person sets. Never a way to see the person's equality answers or
+    access passport. See docs/decisions/0034-supporters-acting-for-people.md."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="authorities_given"
+    )
+    supporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="authorities_held"
+    )
+    reply_to_invitations = models.BooleanField("Reply to invitations to meetings for you")
+    see_meetings_and_papers = models.BooleanField("See your meetings and their papers")
+    help_with_claims = models.BooleanField("Help you claim payments and expenses")
+    granted_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = AuthorityQuerySet.as_manager()
+
+    POWERS = ("reply_to_invitations", "see_meetings_and_papers", "help_with_claims")
+
+    class Meta:
+        ordering = ["-granted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "supporter"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_current_authority_each",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.supporter} may act for {self.person}"
+
+    @property
+    def is_current(self):
+        return self.withdrawn_at is None
+
+    def power_labels(self):
+        """What the supporter may do, in the words the person chose them in."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.POWERS
+            if getattr(self, name)
+        ]
+
+
+class ActionBySupporter(models.Model):
+    """Something a supporter did for a person: shown to the person in their history."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="actions_for_me"
+    )
+    acted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="actions_as_supporter",
+    )
+    what = models.CharField(max_length=300)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["person", "-at"])]
+
+    def __str__(self):
+        return self.what
+
+
 class Requirement(models.TextChoices):
     BSL = "bsl", "BSL interpreter"
     LIPSPEAKER = "lipspeaker", "Lipspeaker"

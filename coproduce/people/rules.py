@@ -19,7 +19,7 @@ from coproduce.accounts.rules import (
 )
 
 from . import relationships
-from .models import PassportReason
+from .models import Authority, PassportReason
 
 
 @rules.predicate
@@ -91,3 +91,36 @@ rules.add_perm("people.view_equality_aggregate", is_lead)
 rules.add_perm("people.view_equality_report", is_lead | is_board)
 rules.add_perm("people.review_interest", is_lead)
 rules.add_perm("people.import_people", is_lead | is_administrator)
+
+
+# ---- supporters acting for people (docs/decisions/0034-supporters-acting-for-people.md) ----
+
+
+@rules.predicate
+def holds_it(user, authority):
+    """The user is the supporter named, and the person has not withdrawn it. Asked on every
+    request from the row just read, so a withdrawal ends the supporter's powers at once."""
+    return (
+        isinstance(authority, Authority)
+        and user.is_authenticated
+        and authority.supporter_id == user.pk
+        and authority.withdrawn_at is None
+    )
+
+
+def _power(name):
+    @rules.predicate(name=f"may_{name}")
+    def has_power(user, authority):
+        return isinstance(authority, Authority) and bool(getattr(authority, name))
+
+    return has_power
+
+
+rules.add_perm("people.grant_authority", is_signed_in)
+rules.add_perm("people.act_for", holds_it)
+rules.add_perm("people.reply_for", holds_it & _power("reply_to_invitations"))
+rules.add_perm(
+    "people.see_meetings_for",
+    holds_it & (_power("see_meetings_and_papers") | _power("reply_to_invitations")),
+)
+rules.add_perm("people.claim_for", holds_it & _power("help_with_claims"))

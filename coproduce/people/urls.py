@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import consent, equality, imports, joining, passport, people, profile
+from .views import consent, equality, imports, joining, passport, people, profile, supporters
 
 app_name = "people"
 
@@ -9,6 +9,13 @@ urlpatterns = [
     path("you/profile/", profile.edit_profile, name="edit_profile"),
     path("you/support-network/add/", profile.add_supporter, name="add_supporter"),
     path("you/support-network/<int:pk>/remove/", profile.remove_supporter, name="remove_supporter"),
+    path("you/acting-for-you/", supporters.grant_authority, name="grant_authority"),
+    path(
+        "you/acting-for-you/<int:pk>/withdraw/",
+        supporters.withdraw_authority,
+        name="withdraw_authority",
+    ),
+    path("you/people-you-support/", supporters.supporting, name="supporting"),
     path("you/access/", passport.my_passport, name="my_passport"),
     path("you/access/edit/", passport.edit_passport, name="edit_passport"),
     path("you/consent/", consent.my_consent, name="my_consent"),

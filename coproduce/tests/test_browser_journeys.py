@@ -83,11 +83,66 @@ def test_invitation_journey_without_javascript(browser, live_server, people):
     context.close()
 
 
+def test_a_supporter_replies_for_someone_who_sees_it_in_their_history_without_javascript(
+    browser, live_server, people
+):
+    from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.meetings import actions as meeting_actions
+    from coproduce.meetings.tests.factories import make_meeting
+
+    person = people["coproducer"]
+    UserFactory(email="robin.pa@example.org", name="Robin PA", roles=["coproducer"])
+    meeting = make_meeting(organiser=people["staff"], title="Transport forum", capacity=10)
+    meeting_actions.invite(meeting=meeting, people=[person], invited_by=people["staff"])
+
+    # (Axe needs JavaScript, so these pages are checked by the crawl, with and without it.)
+    # The person lets Robin reply to their invitations.
+    person_context = browser.new_context(java_script_enabled=False)
+    person_context.add_cookies([session_cookie(person, live_server.url)])
+    page = person_context.new_page()
+    page.goto(live_server.url + "/you/")
+    page.get_by_role("link", name="Let a supporter act for you").click()
+    page.get_by_label("Their email address").fill("robin.pa@example.org")
+    page.get_by_label("Reply to invitations to meetings for you").check()
+    page.get_by_role("button", name="Let them act for you").click()
+    expect(page.locator("main")).to_contain_text("Robin PA can now act for you")
+
+    # Robin signs in with their own account and replies for them, coming too.
+    context = browser.new_context(java_script_enabled=False)
+    robin_page = context.new_page()
+    robin_page.goto(live_server.url + "/accounts/login/")
+    robin_page.get_by_label("Email address").fill("robin.pa@example.org")
+    robin_page.get_by_label("Password").fill(PASSWORD)
+    robin_page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(robin_page).to_have_url(re.compile(r"/home/$"))
+    robin_page.goto(live_server.url + "/you/")
+    robin_page.get_by_role("link", name="People you support").click()
+    robin_page.get_by_role("link", name=f"Act for {person.name}").click()
+    expect(robin_page.locator("h1")).to_have_text(f"{person.name}'s meetings")
+    robin_page.get_by_role("link", name=re.compile(r"Reply for them.*Transport forum")).click()
+    robin_page.get_by_label("Yes, they are coming").check()
+    robin_page.get_by_label("I am coming with them").check()
+    robin_page.get_by_role("button", name="Send their reply").click()
+    expect(robin_page.locator("main")).to_contain_text(f"Reply sent for {person.name}: coming")
+    context.close()
+
+    # The person sees what Robin did in their history.
+    page.goto(live_server.url + "/you/history/")
+    history = page.locator("table")
+    expect(history).to_contain_text(
+        "Replied to the invitation to Transport forum: Coming, with their supporter coming too"
+    )
+    expect(history).to_contain_text("Robin PA (as a supporter)")
+    person_context.close()
+    assert meeting.invitations.places_taken() == 2
+
+
 FORMS = [
     ("anonymous", "/accounts/login/", "Sign in"),
     ("anonymous", "/accounts/password/reset/", "Email me a link"),
     ("administrator", "/manage/accounts/invite/", "Send invitation"),
     ("coproducer", "/accounts/password/change/", "Save new password"),
+    ("coproducer", "/you/acting-for-you/", "Let them act for you"),
 ]
 
 

@@ -1,13 +1,15 @@
-from coproduce.tests.authorisation import POST_ONLY, everyone, only
+from coproduce.tests.authorisation import NOT_FOUND, POST_ONLY, everyone, only
 
 RUNS_MEETINGS = ("lead", "staff")
 SEES_MEETINGS = ("administrator", "lead", "staff", "coproducer")
 
 
 def sample_objects(people):
+    from coproduce.accounts.tests.factories import UserFactory
     from coproduce.meetings import actions
     from coproduce.meetings.models import AccessAnswer, Answer, CalendarFeed, Invitation
     from coproduce.meetings.tests.factories import make_meeting, pdf
+    from coproduce.people import actions as people_actions
     from coproduce.projects.tests.factories import make_project
 
     project = make_project(lead=people["staff"], coproducers=[people["coproducer"]])
@@ -54,6 +56,24 @@ def sample_objects(people):
         anything_else="There was no hearing loop.",
     )
     feed = CalendarFeed.objects.create(person=people["coproducer"], token=CalendarFeed.new_token())
+    # The co-producer supports three people: Sam lets them reply and see meetings, Kim
+    # lets them only see meetings, and Lee has withdrawn what they gave.
+    supported = {}
+    for name, powers in (
+        ("Sam", ["reply_to_invitations", "see_meetings_and_papers"]),
+        ("Kim", ["see_meetings_and_papers"]),
+        ("Lee", ["reply_to_invitations", "see_meetings_and_papers"]),
+    ):
+        person = UserFactory(
+            email=f"{name.lower()}.supported@example.org", name=f"{name} Supported"
+        )
+        actions.invite(meeting=upcoming, people=[person], invited_by=people["staff"])
+        supported[name] = people_actions.grant_authority(
+            person=person, email=people["coproducer"].email, powers=powers
+        )
+    people_actions.withdraw_authority(
+        person=supported["Lee"].person, authority_pk=supported["Lee"].pk
+    )
     return {
         "meeting": upcoming,
         "past_meeting": past,
@@ -63,6 +83,10 @@ def sample_objects(people):
         "calendar_feed": feed,
         "reply_token": actions.reply_token(invitation),
         "arrangement_project": project,
+        "authority": supported["Sam"],
+        "authority_to_see": supported["Kim"],
+        "authority_withdrawn": supported["Lee"],
+        "own_invitation": invitation,
         **_co_led_meetings(people, "co_led"),
         **_co_led_meetings(people, "left_co_led", left=True),
     }
@@ -101,6 +125,18 @@ def _co_led_meetings(people, name, left=False):
         f"{name}_material": material,
         f"{name}_past_meeting": make_meeting(organiser=people["staff"], project=project, days=-3),
     }
+
+
+def acting(name="authority"):
+    return lambda f: {"authority_pk": f[name].pk}
+
+
+def replying(name="authority", invitation=None):
+    def kwargs(f):
+        chosen = invitation(f) if invitation else f[name].person.meeting_invitations.get()
+        return {"authority_pk": f[name].pk, "invitation_pk": chosen.pk}
+
+    return kwargs
 
 
 def meeting(f):
@@ -172,6 +208,27 @@ ROWS = {
     "meetings:attendance": only(*RUNS_MEETINGS, kwargs=past),
     "meetings:feedback": only("coproducer", kwargs=past),
     "meetings:feedback_results": only(*RUNS_MEETINGS, kwargs=past),
+    # Only the supporter named, acting for the person who let them: nobody else, whatever
+    # their role (docs/decisions/0034-supporters-acting-for-people.md).
+    "meetings:acting_for": only("coproducer", kwargs=acting()),
+    "meetings:reply_for": only("coproducer", kwargs=replying()),
+}
+
+CASES = {
+    "meetings:acting_for": [
+        only(kwargs=acting("authority_withdrawn"), notes="Withdrawn: refused at once."),
+        only("coproducer", kwargs=acting("authority_to_see"), notes="May only see meetings."),
+    ],
+    "meetings:reply_for": [
+        only(kwargs=replying("authority_withdrawn"), notes="Withdrawn: refused at once."),
+        only(kwargs=replying("authority_to_see"), notes="May see meetings but not reply."),
+        only(
+            "coproducer",
+            status=NOT_FOUND,
+            kwargs=replying(invitation=lambda f: f["own_invitation"]),
+            notes="Someone else's invitation (here the supporter's own) is not found.",
+        ),
+    ],
 }
 
 
@@ -188,7 +245,7 @@ def _paper(name):
 # leaving the team, at once, they have none of it.
 _RUN_BY_CO_LEAD = ("meetings:meeting_edit", "meetings:invite", "meetings:reply_on_behalf",
                    "meetings:material_add")  # fmt: skip
-CASES = {
+_CO_LEAD_CASES = {
     "meetings:meeting_detail": [
         only(*SEES_MEETINGS, kwargs=_of("co_led_meeting"), notes="They co-lead its project."),
         only(
@@ -233,3 +290,4 @@ CASES = {
         only(*RUNS_MEETINGS, kwargs=_of("co_led_past_meeting"), notes="Staff only, as before."),
     ],
 }
+CASES.update(_CO_LEAD_CASES)

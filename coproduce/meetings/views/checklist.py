@@ -38,6 +38,10 @@ def checklist_view(request, pk):
         people.setdefault(row.arrangement_id, []).append(row.user)
     for item in items:
         item.people = people.get(item.pk, [])
+    # Names only: a supporter's own access passport is not read for someone else's meeting.
+    supporters_coming = meeting.invitations.filter(
+        reply__in=checklist.ATTENDING, supporter_coming__isnull=False
+    ).select_related("person", "supporter_coming")
     return render(
         request,
         "meetings/checklist.html",
@@ -45,6 +49,7 @@ def checklist_view(request, pk):
             "meeting": meeting,
             "items": items,
             "stale": checklist.is_stale(meeting),
+            "supporters_coming": supporters_coming.order_by("person__name", "pk"),
             "warnings": checklist.warnings(meeting, items),
         },
     )

@@ -226,7 +226,10 @@ def meeting_detail(request, pk):
         "can_give_feedback": meeting.has_started and was_there and not feedback_given,
         "feedback_given": feedback_given,
         "can_see_feedback": user.has_perm("meetings.view_feedback_results", meeting),
-        "confirmed": counts.get(Invitation.Reply.YES.label) if counts else None,
+        # Places taken: a supporter coming with someone takes one too.
+        "confirmed": sum(i.places_needed for i in invitations if i.has_place)
+        if invitations is not None
+        else None,
         "attended": attended,
         "claim_query": urlencode(claim_details(attended)) if attended else "",
         "next": local_path(request.GET.get("next")),

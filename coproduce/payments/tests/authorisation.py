@@ -6,6 +6,7 @@ OVERSEES = ("administrator", "lead", "finance")
 
 
 def sample_objects(people):
+    from coproduce.accounts.tests.factories import UserFactory
     from coproduce.payments import actions
     from coproduce.payments.tests.factories import (
         make_activity_type,
@@ -13,6 +14,7 @@ def sample_objects(people):
         make_expense_type,
         receipt_file,
     )
+    from coproduce.people import actions as people_actions
     from coproduce.projects.actions import add_team_member
     from coproduce.projects.tests.factories import make_project
 
@@ -36,7 +38,17 @@ def sample_objects(people):
     batch = actions.create_batch(claims=[paid], by=people["finance"])
     project = make_project(lead=people["lead"], title="Budgeted project")
     add_team_member(project=project, person=people["staff"], kind="staff", role="Organiser")
+    # The co-producer may help Pat with claims; Jo has withdrawn that.
+    helping = {}
+    for name in ("Pat", "Jo"):
+        person = UserFactory(email=f"{name.lower()}.claims@example.org", name=f"{name} Claims")
+        helping[name] = people_actions.grant_authority(
+            person=person, email=coproducer.email, powers=["help_with_claims"]
+        )
+    people_actions.withdraw_authority(person=helping["Jo"].person, authority_pk=helping["Jo"].pk)
     return {
+        "claims_authority": helping["Pat"],
+        "claims_authority_withdrawn": helping["Jo"],
         "activity_type": activity_type,
         "expense_type": expense_type,
         "draft": draft,
@@ -93,6 +105,10 @@ ROWS = {
     "payments:expense_type_edit": only(*SETS_POLICY, kwargs=lambda f: {"pk": f["expense_type"].pk}),
     "payments:my_claims": only(*CLAIMS),
     "payments:claim_new": only(*CLAIMS),
+    # Only the supporter the person let help with claims (decision 0034).
+    "payments:claim_for": only(
+        "coproducer", kwargs=lambda f: {"authority_pk": f["claims_authority"].pk}
+    ),
     "payments:claim_detail": only("coproducer", *OVERSEES, kwargs=sent),
     "payments:claim_edit": only("coproducer", kwargs=draft),
     "payments:expense_new": only("coproducer", kwargs=draft),
@@ -122,5 +138,11 @@ CASES = {
              kwargs=lambda f: {"pk": f["co_led_budget_project"].pk}),
         only(*OVERSEES, "staff", notes="The co-producer co-led it and left today.",
              kwargs=lambda f: {"pk": f["left_co_led_budget_project"].pk}),
+    ],
+    "payments:claim_for": [
+        only(
+            kwargs=lambda f: {"authority_pk": f["claims_authority_withdrawn"].pk},
+            notes="Withdrawn: refused at once, to the supporter too.",
+        )
     ],
 }  # fmt: skip

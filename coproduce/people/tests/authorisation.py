@@ -54,7 +54,11 @@ def sample_objects(people):
         status=ImportJob.Status.DONE,
         errors=[{"row": 3, "problems": ["the email address is missing"]}],
     )
+    authority = actions.grant_authority(
+        person=people["coproducer"], email=person.email, powers=["reply_to_invitations"]
+    )
     return {
+        "authority_given": authority,
         "profile": person,
         "supporter": SupportPerson.objects.get(profile__user=people["coproducer"]),
         "interest": interest,
@@ -75,6 +79,12 @@ ROWS = {
     "people:remove_supporter": signed_in(
         POST_ONLY, crawl=False, kwargs=lambda f: {"pk": f["supporter"].pk}
     ),
+    "people:grant_authority": signed_in(),
+    # Anyone may post; only the person who gave it withdraws it (tested in test_supporters).
+    "people:withdraw_authority": signed_in(
+        POST_ONLY, crawl=False, kwargs=lambda f: {"pk": f["authority_given"].pk}
+    ),
+    "people:supporting": signed_in(),
     "people:my_passport": signed_in(),
     "people:edit_passport": signed_in(),
     "people:my_consent": signed_in(),

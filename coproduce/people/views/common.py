@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 
-from ..models import AccessPassport, Profile
+from ..models import AccessPassport, ActionBySupporter, Authority, Profile
 
 User = get_user_model()
 
@@ -21,8 +21,9 @@ HISTORY_FIELDS = ("history_date", "history_type", "history_user", "history_chang
 
 
 def history_of(person):
-    """Changes to the profile and passport, newest first, with who and why. Only
-    the when, who and why are loaded: never the old contents of the passport."""
+    """Changes to the profile and passport, the powers the person gave supporters, and
+    what supporters did for them, newest first, with who and why. Only the when, who and
+    why are loaded: never the old contents of the passport."""
     entries = []
     for model, what in ((Profile, "Profile"), (AccessPassport, "Access passport")):
         rows = (
@@ -31,16 +32,55 @@ def history_of(person):
             .only(*HISTORY_FIELDS, "history_user__name", "history_user__email")
             .order_by("-history_date")[:50]
         )
-        entries.extend((entry, what) for entry in rows)
-    entries.sort(key=lambda pair: pair[0].history_date, reverse=True)
-    return [
+        entries.extend(
+            {
+                "when": e.history_date,
+                "what": f"{what} {'started' if e.history_type == '+' else 'changed'}",
+                "by": e.history_user,
+                "by_self": e.history_user_id == person.pk,
+                "reason": e.history_change_reason or "",
+            }
+            for e in rows
+        )
+    powers = (
+        Authority.history.filter(person_id=person.pk)
+        .select_related("history_user", "supporter")
+        .only(
+            *HISTORY_FIELDS,
+            "withdrawn_at",
+            "history_user__name",
+            "history_user__email",
+            "supporter__name",
+            "supporter__email",
+        )
+        .order_by("-history_date")[:50]
+    )
+    entries.extend(
         {
             "when": e.history_date,
-            "what": what,
-            "created": e.history_type == "+",
+            "what": f"{'Withdrew' if e.withdrawn_at else 'Gave'} powers to act for you: "
+            f"{e.supporter}",
             "by": e.history_user,
             "by_self": e.history_user_id == person.pk,
-            "reason": e.history_change_reason or "",
+            "reason": "",
         }
-        for e, what in entries[:50]
-    ]
+        for e in powers
+    )
+    done_for_them = (
+        ActionBySupporter.objects.filter(person=person)
+        .select_related("acted_by")
+        .only("what", "at", "acted_by__name", "acted_by__email")[:50]
+    )
+    entries.extend(
+        {
+            "when": e.at,
+            "what": e.what,
+            "by": e.acted_by,
+            "by_self": False,
+            "supporter": True,
+            "reason": "",
+        }
+        for e in done_for_them
+    )
+    entries.sort(key=lambda entry: entry["when"], reverse=True)
+    return entries[:50]

@@ -10,7 +10,7 @@ from coproduce.lib.views import permission_required
 
 from .. import actions
 from ..forms import ProfileForm, SupporterForm
-from ..models import Profile
+from ..models import Authority, Profile
 from .common import history_of, person_from, posted
 
 
@@ -18,7 +18,17 @@ from .common import history_of, person_from, posted
 def my_profile(request):
     person = request.user
     profile = Profile.objects.filter(user=person).prefetch_related("tags", "supporters").first()
-    return render(request, "people/my_profile.html", {"person": person, "profile": profile})
+    acting_for_me = Authority.objects.current().filter(person=person).select_related("supporter")
+    return render(
+        request,
+        "people/my_profile.html",
+        {
+            "person": person,
+            "profile": profile,
+            "acting_for_me": acting_for_me.order_by("supporter__name", "pk"),
+            "supports_someone": Authority.objects.current().filter(supporter=person).exists(),
+        },
+    )
 
 
 def _edit_profile(request, person, on_behalf, done_url):

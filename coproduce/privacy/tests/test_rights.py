@@ -407,8 +407,27 @@ def _in_meetings(person, other, staff):
         uploaded_by=person,
     )
     meeting = make_meeting(organiser=staff, title="Meeting they go to")
-    (mine,) = meeting_actions.invite(meeting=meeting, people=[person], invited_by=staff)
+    meeting_actions.invite(meeting=meeting, people=[person, other], invited_by=staff)
+    mine = meeting.invitations.get(person=person)
     meeting_actions.reply(invitation=mine, answer=Invitation.Reply.YES)
+    # They support `other`, and reply for them, coming too; `other` lets them act, and
+    # they let `other` act for them, then withdraw it.
+    theirs_to_use = people_actions.grant_authority(
+        person=other, email=person.email, powers=["reply_to_invitations"]
+    )
+    meeting_actions.reply_as_supporter(
+        authority=theirs_to_use,
+        invitation=meeting.invitations.get(person=other),
+        answer=Invitation.Reply.YES,
+        coming_too=True,
+    )
+    given = people_actions.grant_authority(
+        person=person, email=other.email, powers=["reply_to_invitations"]
+    )
+    meeting_actions.reply_as_supporter(
+        authority=given, invitation=mine, answer=Invitation.Reply.YES, coming_too=False
+    )
+    people_actions.withdraw_authority(person=person, authority_pk=given.pk)
     checklist.sync(meeting, staff)
     item = meeting.arrangements.first()
     meeting_actions.update_arrangement(
