@@ -37,6 +37,16 @@ urlpatterns = [
         supporters.reply_for,
         name="reply_for",
     ),
+    path(
+        "meetings/for/<int:authority_pk>/papers/<int:material_pk>/",
+        supporters.paper_for,
+        name="paper_for",
+    ),
+    path(
+        "meetings/for/<int:authority_pk>/formats/<int:format_pk>/",
+        supporters.format_for,
+        name="format_for",
+    ),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/meeting.ics", calendar.meeting_ics, name="meeting_ics"),

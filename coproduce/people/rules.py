@@ -123,4 +123,6 @@ rules.add_perm(
     "people.see_meetings_for",
     holds_it & (_power("see_meetings_and_papers") | _power("reply_to_invitations")),
 )
+# Papers only with the power named for them: replying alone shows the meetings, not papers.
+rules.add_perm("people.see_papers_for", holds_it & _power("see_meetings_and_papers"))
 rules.add_perm("people.claim_for", holds_it & _power("help_with_claims"))

@@ -139,6 +139,14 @@ def replying(name="authority", invitation=None):
     return kwargs
 
 
+def paper_for(name="authority", material="material"):
+    return lambda f: {"authority_pk": f[name].pk, "material_pk": f[material].pk}
+
+
+def format_for(name="authority"):
+    return lambda f: {"authority_pk": f[name].pk, "format_pk": f["format"].pk}
+
+
 def meeting(f):
     return {"pk": f["meeting"].pk}
 
@@ -212,6 +220,8 @@ ROWS = {
     # their role (docs/decisions/0034-supporters-acting-for-people.md).
     "meetings:acting_for": only("coproducer", kwargs=acting()),
     "meetings:reply_for": only("coproducer", kwargs=replying()),
+    "meetings:paper_for": only("coproducer", crawl=False, kwargs=paper_for()),
+    "meetings:format_for": only("coproducer", crawl=False, kwargs=format_for()),
 }
 
 CASES = {
@@ -227,6 +237,31 @@ CASES = {
             status=NOT_FOUND,
             kwargs=replying(invitation=lambda f: f["own_invitation"]),
             notes="Someone else's invitation (here the supporter's own) is not found.",
+        ),
+    ],
+    "meetings:paper_for": [
+        only(crawl=False, kwargs=paper_for("authority_withdrawn"), notes="Withdrawn: at once."),
+        only(
+            "coproducer",
+            crawl=False,
+            kwargs=paper_for("authority_to_see"),
+            notes="Seeing meetings and papers is enough.",
+        ),
+        only(
+            "coproducer",
+            status=NOT_FOUND,
+            crawl=False,
+            kwargs=paper_for(material="co_led_material"),
+            notes="A meeting the person is not invited to: not found.",
+        ),
+    ],
+    "meetings:format_for": [
+        only(crawl=False, kwargs=format_for("authority_withdrawn"), notes="Withdrawn: at once."),
+        only(
+            "coproducer",
+            crawl=False,
+            kwargs=format_for("authority_to_see"),
+            notes="Seeing meetings and papers is enough.",
         ),
     ],
 }

@@ -60,7 +60,7 @@ def format_add(request, pk, material_pk):
     )
 
 
-def _download(stored, filename, content_type):
+def download_file(stored, filename, content_type):
     try:
         opened = stored.open("rb")
     except (FileNotFoundError, ValueError) as missing:
@@ -72,7 +72,7 @@ def _download(stored, filename, content_type):
 @permission_required("meetings.view_meeting", fn=meeting_from)
 def material_download(request, pk, material_pk):
     material = get_object_or_404(Material, pk=material_pk, meeting_id=pk)
-    return _download(material.file, material.original_name, material.content_type)
+    return download_file(material.file, material.original_name, material.content_type)
 
 
 @permission_required("meetings.view_meeting", fn=meeting_from)
@@ -80,4 +80,4 @@ def format_download(request, pk, format_pk):
     item = get_object_or_404(AlternativeFormat, pk=format_pk, material__meeting_id=pk)
     if not item.file:
         raise Http404
-    return _download(item.file, item.original_name, item.content_type)
+    return download_file(item.file, item.original_name, item.content_type)
