@@ -65,4 +65,10 @@ def register() -> None:
     day.register("meetings.arrangements", today.arrangements_due, heading="Meetings", order=10)
     day.register("meetings.attendance", today.attendance_to_record, heading="Meetings", order=10)
     day.register("meetings.papers", today.papers_late, heading="Meetings", order=10)
+    day.register(
+        "meetings.for_supported",
+        today.replies_for_people_you_support,
+        heading="Meetings",
+        order=10,
+    )
     day.register("meetings.follow_ups", today.feedback_follow_ups, heading="Meetings", order=10)

@@ -36,7 +36,7 @@ from coproduce.lib.today import (
     split_joined,
     urgency_for,
 )
-from coproduce.people.models import Profile
+from coproduce.people.models import Authority, Profile
 
 from .models import (
     AlternativeFormat,
@@ -303,15 +303,58 @@ def papers_late(user, now):
         )
 
 
+def _waiting_for_a_supporter(user, now):
+    """Upcoming invitations, not answered, of the people who let `user` reply for them."""
+    return Invitation.objects.filter(
+        reply=Invitation.Reply.NONE,
+        meeting__starts_at__gte=now,
+        person__in=Authority.objects.current()
+        .filter(supporter=user, reply_to_invitations=True)
+        .values("person"),
+    )
+
+
 def counts(user, now):
-    """For the lead, feedback to follow up: read with the other apps' counts."""
-    if not user.has_role(Role.LEAD):
-        return {}
-    waiting = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True)
-    return {
-        "meetings_follow_ups": count_of(waiting),
-        "meetings_follow_ups_oldest": oldest_of(waiting, "given_on"),
-    }
+    """Invitations a supporter may answer for someone, and for the lead, feedback to
+    follow up: read with the other apps' counts, so nobody pays a query for nothing."""
+    numbers = {"meetings_for_supported": count_of(_waiting_for_a_supporter(user, now))}
+    if user.has_role(Role.LEAD):
+        waiting = Feedback.objects.filter(needs_follow_up=True, followed_up_at__isnull=True)
+        numbers["meetings_follow_ups"] = count_of(waiting)
+        numbers["meetings_follow_ups_oldest"] = oldest_of(waiting, "given_on")
+    return numbers
+
+
+def replies_for_people_you_support(user, now):
+    """For a supporter: each person they may reply for who has invitations waiting, with
+    the soonest meeting's date: one query, and none when the count says there are none."""
+    if not counted(user, now).get("meetings_for_supported"):
+        return
+    waiting = _waiting_for_a_supporter(user, now).filter(person=OuterRef("person"))
+    authorities = (
+        Authority.objects.current()
+        .filter(supporter=user, reply_to_invitations=True)
+        .annotate(
+            waiting=count_of(waiting),
+            soonest=Subquery(
+                waiting.order_by("meeting__starts_at").values("meeting__starts_at")[:1]
+            ),
+        )
+        .filter(waiting__gt=0)
+        .select_related("person")
+        .order_by("soonest", "pk")[:SHOWN]
+    )
+    for authority in authorities:
+        n = authority.waiting
+        yield Item(
+            key=f"meetings.for_supported:{authority.pk}",
+            sentence=f"{authority.person} has {n} invitation{'s' if n != 1 else ''} to a "
+            "meeting waiting for a reply. You may reply for them.",
+            action_label=f"Reply for {authority.person}",
+            action_url=reverse("meetings:acting_for", args=[authority.pk]),
+            due=authority.soonest,
+            urgency=urgency_for(authority.soonest, now),
+        )
 
 
 def feedback_follow_ups(user, now):

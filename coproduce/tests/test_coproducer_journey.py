@@ -2,8 +2,11 @@
 an opportunity, says they are interested, is chosen, joins the team, sees a decision
 recorded with them, says something and hears what was done."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from coproduce.opportunities.tests.factories import make_opportunity
@@ -39,16 +42,24 @@ def test_from_opportunity_to_you_said_we_did_without_javascript(browser, live_se
     assert any("You have been chosen" in m.subject for m in mail.outbox)
 
     staff.goto(f"{base}/projects/{project.pk}/decisions/new/")
-    staff.get_by_label("What was decided").fill(
+    staff.get_by_label("What is proposed").fill(
         "The group meets at the bus depot, which is step-free."
     )
     staff.get_by_label("Why").fill("Everyone can get in, and drivers can join us.")
-    staff.get_by_label(str(people["coproducer"])).check()
-    staff.get_by_label("Co-producers agreed", exact=True).check()
-    staff.get_by_role("button", name="Record the decision").click()
+    staff.get_by_label("Closing date").fill((timezone.localdate() + timedelta(days=7)).isoformat())
+    staff.get_by_role("button", name="Open the decision").click()
+    expect(staff.locator("main")).to_contain_text("The decision is open.")
 
     me.goto(f"{base}/projects/{project.pk}/")
     expect(me.locator("main")).to_contain_text("The group meets at the bus depot")
+    me.get_by_role("link", name="Open until").first.click()
+    me.get_by_label("Agree", exact=True).check()
+    me.get_by_role("button", name="Save my position").click()
+    expect(me.locator("main")).to_contain_text("Your position is recorded.")
+    staff.goto(me.url)
+    staff.get_by_role("button", name="Close the decision now").click()
+    expect(staff.locator("main")).to_contain_text("The decision is closed: agreed.")
+    me.goto(f"{base}/projects/{project.pk}/")
     expect(me.locator("main")).to_contain_text(f"{people['coproducer']} (co-producer)")
     me.get_by_role("link", name="Say something").click()
     me.get_by_label("What would you like to say?").fill("Timetables in large print, please.")

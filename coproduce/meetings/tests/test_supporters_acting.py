@@ -216,3 +216,35 @@ def test_the_acting_for_page_costs_the_same_for_one_meeting_or_many(client, sett
         },
         grow,
     )
+
+
+def _supporter_items(robin):
+    from django.utils import timezone
+
+    from coproduce.accounts.models import User
+    from coproduce.meetings import today
+
+    fresh = User.objects.get(pk=robin.pk)  # Today keeps the counts it read on the person
+    return list(today.replies_for_people_you_support(fresh, timezone.now()))
+
+
+def test_today_tells_a_supporter_who_is_waiting_for_a_reply_until_it_is_withdrawn(setting):
+    person, robin, meeting, invitation, authority = setting
+    (item,) = _supporter_items(robin)
+    assert item.action_url == reverse("meetings:acting_for", args=[authority.pk])
+    assert str(person) in item.sentence and "1 invitation " in item.sentence
+    stranger = UserFactory(email="stranger@example.org", roles=["coproducer"])
+    assert _supporter_items(stranger) == []
+    people_actions.withdraw_authority(person=person, authority_pk=authority.pk)
+    assert _supporter_items(robin) == []
+
+
+def test_today_leaves_out_a_supporter_who_may_only_see_meetings(people):
+    person = people["coproducer"]
+    robin = UserFactory(email="robin.see@example.org", name="Robin See", roles=["coproducer"])
+    meeting = make_meeting(organiser=people["staff"], title="Forum")
+    actions.invite(meeting=meeting, people=[person], invited_by=people["staff"])
+    people_actions.grant_authority(
+        person=person, email=robin.email, powers=["see_meetings_and_papers"]
+    )
+    assert _supporter_items(robin) == []
