@@ -13,7 +13,7 @@ export COPRODUCE_VAR_DIR ?= $(CURDIR)/var
 WORKER := manage.py db_worker --interval 2
 SCHEDULER := manage.py run_schedule
 
-.PHONY: run test bench bench-load lint format install assets static demo clean pdf-libs prerequisites lock
+.PHONY: run test bench bench-load lint format install assets static demo clean pdf-libs prerequisites lock translations messages
 
 # Python and Node.js new enough, said plainly before anything is installed.
 prerequisites:
@@ -42,9 +42,20 @@ var/static/.collected: coproduce/static/dist/.built $(shell find coproduce -path
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	touch $@
 
+# The Welsh catalogues, compiled for Django; only the ones that changed.
+translations: $(VENV)/.installed
+	@$(BIN)/python manage.py compile_translations
+
+# `make messages`: after changing any text, collects every marked string into each app's
+# Welsh catalogue (coproduce/<app>/locale/cy/LC_MESSAGES/django.po); the new ones are empty
+# until translated, and coproduce/tests/test_translations.py fails until they are. Needs
+# GNU gettext (Debian's gettext package).
+messages: $(VENV)/.installed
+	$(BIN)/python scripts/messages.py
+
 install: prerequisites $(VENV)/.installed node_modules/.installed
 assets: coproduce/static/dist/.built
-static: var/static/.collected
+static: var/static/.collected translations
 
 # `make run`: a demo site on SQLite, served by gunicorn with WhiteNoise.
 run: export COPRODUCE_DEMO ?= 1
@@ -65,6 +76,9 @@ test: install static pdf-libs
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| { echo "Could not install chromium: the browser tests need /usr/bin/chromium"; exit 1; }; }
+	@command -v xgettext >/dev/null || { echo "Installing Debian's gettext to check the Welsh catalogues"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) \
+		|| { echo "Could not install gettext: coproduce/tests/test_translations.py needs xgettext"; exit 1; }; }
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # `make bench`: a large organisation's data on SQLite then PostgreSQL (127.0.0.1:5432),

@@ -106,10 +106,14 @@ MIDDLEWARE = [
     "coproduce.lib.middleware.PrivateResponsesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the cookie (or the browser); AccountLanguageMiddleware below then
+    # prefers the one saved on a signed-in person's account.
+    "django.middleware.locale.LocaleMiddleware",
     "coproduce.lib.middleware.RenewSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coproduce.accounts.middleware.AccountLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -134,6 +138,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coproduce.lib.context_processors.coproduce",
@@ -141,7 +146,8 @@ TEMPLATES = [
                 "coproduce.accounts.context_processors.navigation",
                 "coproduce.notifications.context_processors.unread",
             ],
-            "builtins": ["coproduce.lib.templatetags.govuk"],
+            # {% translate %} in every template without loading it in each.
+            "builtins": ["coproduce.lib.templatetags.govuk", "django.templatetags.i18n"],
         },
     },
 ]
@@ -309,6 +315,7 @@ SECURE_SSL_REDIRECT = COPRODUCE_HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = COPRODUCE_HTTPS
 CSRF_COOKIE_SECURE = COPRODUCE_HTTPS
+LANGUAGE_COOKIE_SECURE = COPRODUCE_HTTPS
 SECURE_HSTS_SECONDS = 63072000 if COPRODUCE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = COPRODUCE_HTTPS
 SECURE_HSTS_PRELOAD = COPRODUCE_HTTPS
@@ -344,6 +351,14 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "en-gb"
+# Organisations in Wales offer their service in Welsh no less favourably than in English.
+# Each app keeps its Welsh catalogue in <app>/locale; the shared templates keep theirs in
+# coproduce/templates/locale (`make messages` updates them; decision 0038).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "coproduce" / "templates" / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

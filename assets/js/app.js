@@ -31,9 +31,47 @@ if (warning) {
     if (response.ok) {
       warning.hidden = true;
       message.textContent = "";
-      document.querySelector("[data-session-status]").textContent = "You are still signed in.";
+      const status = document.querySelector("[data-session-status]");
+      status.textContent = status.dataset.stillSignedIn;
       schedule();
     }
   });
   schedule();
 }
+
+// Switching language reloads the page: keep what the person has typed in this page's
+// forms, and put it back once the page comes back in the other language.
+const draftKey = `cp-drafts:${location.pathname}${location.search}`;
+const draftForms = () =>
+  [...document.querySelectorAll("main form[method=post], main form[method=POST]")];
+const languageSwitch = document.querySelector("[data-keeps-drafts]");
+if (languageSwitch) {
+  languageSwitch.addEventListener("submit", () => {
+    const drafts = draftForms().map((form) =>
+      [...form.elements]
+        .filter((field) => field.name && field.name !== "csrfmiddlewaretoken" && field.type !== "file"
+          && field.type !== "password" && field.type !== "hidden")
+        .map((field) => [field.name, field.type, field.type === "checkbox" || field.type === "radio"
+          ? field.checked : field.value, field.value]),
+    );
+    try { sessionStorage.setItem(draftKey, JSON.stringify(drafts)); } catch { /* storage off */ }
+  });
+}
+try {
+  const saved = JSON.parse(sessionStorage.getItem(draftKey) || "null");
+  sessionStorage.removeItem(draftKey);
+  if (saved) {
+    draftForms().forEach((form, index) => {
+      (saved[index] || []).forEach(([name, type, value, optionValue]) => {
+        const fields = [...form.elements].filter((field) => field.name === name);
+        fields.forEach((field) => {
+          if (type === "checkbox" || type === "radio") {
+            if (field.value === optionValue) field.checked = value;
+          } else if (field.type === type || field.tagName !== "INPUT") {
+            field.value = value;
+          }
+        });
+      });
+    });
+  }
+} catch { /* storage off or a different form: nothing to put back */ }

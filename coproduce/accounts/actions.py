@@ -155,3 +155,12 @@ def save_display_settings(*, user: User, preferences: dict[str, object]) -> User
         setattr(user, field, value)
     user.save(update_fields=list(preferences))
     return user
+
+
+@transaction.atomic
+def choose_language(*, user: User, language: str) -> User:
+    """Records a person's language once: every page, and every message on every channel
+    (notifications render in the recipient's language), then uses it."""
+    user.language = language
+    user.save(update_fields=["language"])
+    return user

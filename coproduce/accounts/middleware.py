@@ -3,6 +3,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 # Either of these is a second factor; recovery codes only stand in for a lost one.
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -12,7 +13,7 @@ class RequireMFAMiddleware:
     """People who must use two-factor authentication (User.must_use_mfa) set it
     up before they can do anything else."""
 
-    ALLOWED_PREFIXES = ("/accounts/", "/static/", "/display-settings/", "/session/")
+    ALLOWED_PREFIXES = ("/accounts/", "/static/", "/display-settings/", "/session/", "/language/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,3 +33,18 @@ class RequireMFAMiddleware:
         if request.path.startswith(self.ALLOWED_PREFIXES):
             return False
         return not is_mfa_enabled(user, SECOND_FACTORS)
+
+
+class AccountLanguageMiddleware:
+    """A signed-in person sees the language saved on their account, on any device;
+    visitors keep the cookie (or browser) language LocaleMiddleware chose."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)

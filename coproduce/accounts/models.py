@@ -99,6 +99,13 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
         "Can use the Django admin", default=False, help_text="Superusers only. Not a staff role."
     )
     date_joined = models.DateTimeField(default=timezone.now)
+    language = models.CharField(
+        "Language",
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text="Every page and message in this language; blank follows the browser.",
+    )
 
     objects = UserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

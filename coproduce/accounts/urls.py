@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("home/", views.home, name="home"),
     path("display-settings/", views.display_settings, name="display_settings"),
+    path("language/", views.choose_language, name="language"),
     path("session/extend/", views.extend_session, name="extend_session"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("manage/accounts/", views.account_list, name="account_list"),

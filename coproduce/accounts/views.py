@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.core.exceptions import ValidationError
@@ -91,6 +92,28 @@ def display_settings(request):
     else:
         form = DisplayPreferencesForm(initial=display.current(request))
     return render(request, "accounts/display_settings.html", {"form": form, "next": back})
+
+
+@require_POST
+def choose_language(request):
+    """The header's language switch: saved on the account when signed in, and in the
+    language cookie for everyone, then back to the same page in that language."""
+    language = request.POST.get("language", "")
+    back = safe_next(request, reverse("site:home"))
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseRedirect(back)
+    if request.user.is_authenticated:
+        actions.choose_language(user=request.user, language=language)
+    response = HttpResponseRedirect(back)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response
 
 
 @require_POST

@@ -31,6 +31,7 @@ ROWS = {
     "accounts:home": signed_in(),
     "accounts:display_settings": everyone(),
     "accounts:extend_session": everyone(POST_ONLY, crawl=False),
+    "accounts:language": everyone(POST_ONLY, crawl=False),
     "accounts:accept_invitation": everyone(kwargs=lambda f: {"token": f["invitation"].token}),
     "accounts:account_list": only("administrator"),
     "accounts:invite": only("administrator"),
