@@ -24,6 +24,9 @@ import messages  # noqa: E402  (scripts/messages.py: the one list of catalogues)
 # Words that are the same in every language: the product's name.
 SAME_IN_EVERY_LANGUAGE = {"Coproduce"}
 NOT_INTERFACE = {"tests", "migrations", "management", "bench"}
+# One catalogue per app, and one for the shared templates (coproduce/templates).
+ROOTS = messages.catalogue_roots(ROOT)
+ROOT_IDS = [root.name for root in ROOTS]
 
 
 def catalogues() -> list[Path]:
@@ -102,16 +105,13 @@ def entries(path: Path) -> set[tuple[str | None, str, str]]:
     }
 
 
-def test_no_catalogue_is_out_of_date(regenerated):
-    stale = []
-    for root in messages.catalogue_roots(ROOT):
-        relative = root.relative_to(ROOT) / "locale" / "cy" / "LC_MESSAGES" / "django.po"
-        committed, wanted = entries(ROOT / relative), entries(regenerated / relative)
-        for missing in sorted(wanted - committed, key=str)[:20]:
-            stale.append(f"{relative}: not in the catalogue: {missing[1]!r}")
-        for unused in sorted(committed - wanted, key=str)[:20]:
-            stale.append(f"{relative}: no longer used: {unused[1]!r}")
-    assert not stale, "run `make messages` and translate:\n" + "\n".join(stale)
+@pytest.mark.parametrize("root", ROOTS, ids=ROOT_IDS)
+def test_no_catalogue_is_out_of_date(regenerated, root):
+    relative = root.relative_to(ROOT) / "locale" / "cy" / "LC_MESSAGES" / "django.po"
+    committed, wanted = entries(ROOT / relative), entries(regenerated / relative)
+    stale = [f"not in the catalogue: {entry[1]!r}" for entry in sorted(wanted - committed, key=str)]
+    stale += [f"no longer used: {entry[1]!r}" for entry in sorted(committed - wanted, key=str)]
+    assert not stale, f"{relative}: run `make messages` and translate:\n" + "\n".join(stale[:60])
 
 
 # --- every template string marked --------------------------------------------------------
@@ -135,11 +135,17 @@ TAG = re.compile(r"<[^>]*>", re.S)
 ENTITY = re.compile(r"&[#a-z0-9]+;")
 
 
-def templates() -> list[Path]:
+def templates(root: Path) -> list[Path]:
+    """The templates whose strings go into `root`'s catalogue."""
+    patterns = (
+        ("**/*.html", "**/*.txt")
+        if root.name == "templates"
+        else ("templates/**/*.html", "templates/**/*.txt")
+    )
     return sorted(
         path
-        for pattern in ("**/templates/**/*.html", "**/templates/**/*.txt")
-        for path in PACKAGE.glob(pattern)
+        for pattern in patterns
+        for path in root.glob(pattern)
         if not NOT_INTERFACE.intersection(path.relative_to(PACKAGE).parts)
     )
 
@@ -165,10 +171,11 @@ def test_the_template_check_finds_unmarked_text():
     assert unmarked_text("{% blocktranslate %}Hi {{ n }}{% endblocktranslate %}") == []
 
 
-def test_every_template_string_is_marked_for_translation():
+@pytest.mark.parametrize("root", ROOTS, ids=ROOT_IDS)
+def test_every_template_string_is_marked_for_translation(root):
     problems = [
         f"{path.relative_to(PACKAGE)}: {text!r}"
-        for path in templates()
+        for path in templates(root)
         for text in unmarked_text(path.read_text())
     ]
     assert not problems, f"{len(problems)} unmarked:\n" + "\n".join(problems[:60])
@@ -180,10 +187,10 @@ TEXT_KEYWORDS = {"label", "help_text", "verbose_name", "verbose_name_plural", "e
 MESSAGE_CALLS = {"success", "info", "warning", "error", "add_message"}
 
 
-def python_modules() -> list[Path]:
+def python_modules(root: Path) -> list[Path]:
     return sorted(
         path
-        for path in PACKAGE.glob("*/**/*.py")
+        for path in root.glob("**/*.py")
         if not NOT_INTERFACE.intersection(path.relative_to(PACKAGE).parts)
         and path.name not in {"demo.py", "settings.py", "settings_test.py"}
         and not path.name.endswith("_demo.py")
@@ -251,10 +258,11 @@ def test_the_python_check_finds_unmarked_text():
     assert len(unmarked_python(source)) == 5
 
 
-def test_every_python_string_people_read_is_marked_for_translation():
+@pytest.mark.parametrize("root", ROOTS, ids=ROOT_IDS)
+def test_every_python_string_people_read_is_marked_for_translation(root):
     problems = [
         f"{path.relative_to(PACKAGE)} {problem}"
-        for path in python_modules()
+        for path in python_modules(root)
         for problem in unmarked_python(path.read_text())
     ]
     assert not problems, f"{len(problems)} unmarked:\n" + "\n".join(problems[:80])
