@@ -26,6 +26,7 @@ COPY scripts scripts
 COPY --from=assets /app/coproduce/static/dist coproduce/static/dist
 ENV COPRODUCE_VAR_DIR=/app/var PYTHONUNBUFFERED=1
 RUN SECRET_KEY=only-for-collectstatic python manage.py collectstatic --noinput --verbosity 0 \
+    && SECRET_KEY=only-for-building python manage.py compile_translations \
     && useradd --system --home-dir /app coproduce \
     && mkdir -p /app/var/private /app/var/media && chown -R coproduce /app/var
 USER coproduce

@@ -2,20 +2,28 @@
 every page the authorisation table says that role may open, follow the links
 found on the way (a few instances of each URL pattern), and on every page check
 WCAG 2.2 A/AA with axe-core, a unique title, one h1, a working skip link and no
-horizontal scrolling at 320 px. Every failing page and rule is listed."""
+horizontal scrolling at 320 px. Every failing page and rule is listed.
+
+The same crawl runs again in Welsh for every role: every page must also say it is
+in Welsh (lang="cy") and show no interface text left in English. It runs without
+JavaScript, which changes nothing about the language; `.ci/run` runs it in the
+PostgreSQL pass to keep the two passes even."""
 
 import re
 import time
 from collections import Counter
 from urllib.parse import urldefrag, urlparse
 
+import polib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.urls import Resolver404, resolve
 
 from coproduce.tests.authorisation import LOGIN, ROLES
 from coproduce.tests.browser import session_cookie
 from coproduce.tests.test_authorisation import fixtures_for, table, url_for
+from coproduce.tests.test_translations import catalogues
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,6 +45,61 @@ Array.from(document.querySelectorAll('body *'))
   .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))
   .slice(0, 5)
 """
+
+
+def english_interface_text():
+    """Every whole sentence or label of the interface whose Welsh differs from its
+    English: on a Welsh page, a text that is exactly one of these was left in English."""
+    return {
+        entry.msgid
+        for path in catalogues()
+        for entry in polib.pofile(str(path))
+        if entry.translated()
+        and not entry.msgid_plural
+        and "%" not in entry.msgid
+        and "<" not in entry.msgid
+        and len(entry.msgid) >= 8
+        and entry.msgstr != entry.msgid
+    }
+
+
+# The page's own text, leaving out passages marked as another language (lang="en" on
+# a person's own words, say) and anything not shown.
+TEXTS_IN_PAGE_LANGUAGE = """
+() => {
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, template, [hidden]')) continue;
+    const marked = parent.closest('[lang]');
+    if (marked && marked !== document.documentElement) continue;
+    const text = node.textContent.replace(/\\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  return texts.concat(
+    [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')]
+      .filter(e => !e.closest('[lang]:not(html)'))
+      .flatMap(e => ['aria-label', 'title', 'alt', 'placeholder'].map(a => e.getAttribute(a)))
+      .filter(Boolean)
+  ).concat([document.title]);
+}
+"""
+
+
+def welsh_problems(page, english):
+    problems = []
+    lang = page.evaluate("document.documentElement.lang")
+    if lang != "cy":
+        problems.append(f'the page says lang="{lang}", not lang="cy"')
+    left = sorted(
+        {text for text in page.evaluate(TEXTS_IN_PAGE_LANGUAGE) if text in english}
+        | {part.strip() for part in page.title().split("–") if part.strip() in english}
+    )
+    if left:
+        problems.append(f"English left on a Welsh page: {left[:8]}")
+    return problems
 
 
 def url_name(path):
@@ -103,12 +166,17 @@ def without_page_scripts(route):
         route.continue_()
 
 
-def crawl(browser, base_url, start_urls, cookie, javascript):
+def crawl(browser, base_url, start_urls, cookie, javascript, english=None):
+    """`english`: crawl in Welsh, and report any of these interface texts left in English."""
     context = browser.new_context(viewport={"width": 1024, "height": 768})
     if not javascript:
         context.route("**/*", without_page_scripts)
     if cookie:
         context.add_cookies([cookie])
+    if english is not None:
+        context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "cy", "url": base_url}]
+        )
     page = context.new_page()
     queue = list(dict.fromkeys(start_urls))
     seen_urls, per_pattern, titles, report = set(queue), Counter(), {}, {}
@@ -131,6 +199,8 @@ def crawl(browser, base_url, start_urls, cookie, javascript):
             problems.append("no title")
         elif response.status < 400 and titles.setdefault(title, name) != name:
             problems.append(f"title {title!r} is also the title of {titles[title]}")
+        if english is not None:
+            problems += welsh_problems(page, english)
         problems += page_problems(page, response, skip_check=True)
         if problems:
             report[path if path == final_path else f"{path} → {final_path}"] = problems
@@ -168,13 +238,26 @@ def start_urls_for(role, fixtures):
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_is_accessible(role, javascript, browser, live_server, people):
+    check_crawl(role, javascript, browser, live_server, people, english=None)
+
+
+@pytest.mark.welsh
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_is_accessible_and_in_welsh(role, browser, live_server, people):
+    english = english_interface_text()
+    assert len(english) > 1000, "the Welsh catalogues are missing: run `make translations`"
+    check_crawl(role, False, browser, live_server, people, english=english)
+
+
+def check_crawl(role, javascript, browser, live_server, people, english):
     fixtures = fixtures_for(people)
     cookie = None if role == "anonymous" else session_cookie(people[role], live_server.url)
     report, per_pattern, visited, left = crawl(
-        browser, live_server.url, start_urls_for(role, fixtures), cookie, javascript
+        browser, live_server.url, start_urls_for(role, fixtures), cookie, javascript, english
     )
     print(
-        f"\n{role} ({'with' if javascript else 'without'} JavaScript): {visited} pages, "
+        f"\n{role} ({'with' if javascript else 'without'} JavaScript"
+        f"{', in Welsh' if english is not None else ''}): {visited} pages, "
         f"{len(per_pattern)} URL patterns"
     )
     assert not left, f"The crawl stopped with {len(left)} pages unvisited: {left[:10]}"
