@@ -12,7 +12,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.people.models import ContactMethod, Profile, SupportPerson
 
 from . import kinds
@@ -273,17 +276,26 @@ def _send_digest(user_id: int, now: datetime) -> Notification | None:
         return None
     day = timezone.localdate(now)
     count = len(waiting)
-    body = "\n\n".join(
-        [
-            f"Here {'is the 1 message' if count == 1 else f'are the {count} messages'} "
-            "we have for you since your last digest."
-        ]
-        + [f"{d.notification.subject}\n{d.notification.body}" for d in waiting]
-    )
+    recipient = get_user_model().objects.get(pk=user_id)
+    with in_language_of(recipient):
+        body = "\n\n".join(
+            [
+                ngettext(
+                    "Here is the %(n)s message we have for you since your last digest.",
+                    "Here are the %(n)s messages we have for you since your last digest.",
+                    count,
+                )
+                % {"n": count}
+            ]
+            + [f"{d.notification.subject}\n{d.notification.body}" for d in waiting]
+        )
+        subject = gettext("Your messages from Coproduce, %(date)s") % {
+            "date": date_format(day, "j F Y")
+        }
     digest = notify(
-        get_user_model().objects.get(pk=user_id),
+        recipient,
         "notifications.digest",
-        subject=f"Your messages from Coproduce, {day:%-d %B %Y}",
+        subject=subject,
         body=body,
         url=reverse("notifications:list"),
         key=f"notifications.digest:{day.isoformat()}",

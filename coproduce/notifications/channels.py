@@ -12,6 +12,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils.translation import gettext
+
+from coproduce.lib.language import in_language_of
 
 from .models import Channel, Delivery
 
@@ -32,11 +35,17 @@ def deliver(delivery: Delivery) -> str:
     """Sends one delivery on its channel; returns the status it ends with."""
     sender = _SENDERS.get(delivery.channel)
     if sender is None:
-        who = "their supporter" if delivery.copy_for_id else "this person"
-        delivery.last_error = (
-            f"Sending by {Channel(delivery.channel).label.lower()} is not set up yet: "
-            f"contact {who} that way yourself. The message is in their notifications."
-        )
+        channel = Channel(delivery.channel).label.lower()
+        if delivery.copy_for_id:
+            delivery.last_error = gettext(
+                "Sending by %(channel)s is not set up yet: contact their supporter that way "
+                "yourself. The message is in their notifications."
+            ) % {"channel": channel}
+        else:
+            delivery.last_error = gettext(
+                "Sending by %(channel)s is not set up yet: contact this person that way "
+                "yourself. The message is in their notifications."
+            ) % {"channel": channel}
         return Delivery.Status.STAFF_TASK
     return sender(delivery) or Delivery.Status.SENT
 
@@ -56,24 +65,32 @@ def formats_of(delivery: Delivery) -> list[str]:
 def message_for(delivery: Delivery) -> tuple[str, str]:
     """(subject, plain text) for any channel: the Easy Read version first for people who
     asked for Easy Read, the link to open it, and for a supporter's copy only the subject
-    and body, saying whose copy it is."""
+    and body, saying whose copy it is. The words around the message are in the language
+    of the person it is for (a supporter's copy too: they act in the person's language)."""
     notification = delivery.notification
-    if delivery.copy_for_id:
-        name = notification.recipient.name or "someone you support"
-        text = (
-            f"{name} asked us to copy you in on messages like this one.\n\n"
-            f"{notification.body}\n\n"
-            f"If you should not get these, please tell {name}."
+    with in_language_of(notification.recipient):
+        if delivery.copy_for_id:
+            name = notification.recipient.name or gettext("someone you support")
+            text = "\n\n".join(
+                [
+                    gettext("%(name)s asked us to copy you in on messages like this one.")
+                    % {"name": name},
+                    notification.body,
+                    gettext("If you should not get these, please tell %(name)s.") % {"name": name},
+                ]
+            )
+            return gettext("Copy for you: %(subject)s") % {"subject": notification.subject}, text
+        parts = []
+        if notification.easy_read and "easy_read" in formats_of(delivery):
+            parts += [notification.easy_read, gettext("The full message:")]
+        parts.append(notification.body)
+        if notification.url:
+            parts.append(gettext("Open it: %(url)s") % {"url": absolute(notification.url)})
+        parts.append(
+            gettext("To change how we contact you: %(url)s")
+            % {"url": absolute(reverse("notifications:preferences"))}
         )
-        return f"Copy for you: {notification.subject}", text
-    parts = []
-    if notification.easy_read and "easy_read" in formats_of(delivery):
-        parts += [notification.easy_read, "The full message:"]
-    parts.append(notification.body)
-    if notification.url:
-        parts.append(f"Open it: {absolute(notification.url)}")
-    parts.append(f"To change how we contact you: {absolute(reverse('notifications:preferences'))}")
-    return notification.subject, "\n\n".join(parts)
+        return notification.subject, "\n\n".join(parts)
 
 
 def email_address(delivery: Delivery) -> str:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import ContactTask
 
@@ -13,10 +14,11 @@ OUTCOMES = {
     ContactTask.Method.TEXT: (Outcome.TEXT_SENT, Outcome.REACHED, Outcome.WRONG_NUMBER),
     ContactTask.Method.LETTER: (Outcome.POSTED, Outcome.REACHED),
 }
-VERBS = {
-    ContactTask.Method.PHONE: "phoned",
-    ContactTask.Method.TEXT: "texted",
-    ContactTask.Method.LETTER: "wrote to",
+# A whole question per method: the verb changes the rest of the sentence in Welsh.
+QUESTIONS = {
+    ContactTask.Method.PHONE: _("What happened when you phoned %(person)s?"),
+    ContactTask.Method.TEXT: _("What happened when you texted %(person)s?"),
+    ContactTask.Method.LETTER: _("What happened when you wrote to %(person)s?"),
 }
 
 
@@ -25,11 +27,11 @@ class OutcomeForm(forms.Form):
 
     outcome = forms.ChoiceField(widget=forms.RadioSelect)
     notes = forms.CharField(
-        label="Notes",
+        label=_("Notes"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For example, a better time to call. Do not write about their health.",
+        help_text=_("For example, a better time to call. Do not write about their health."),
     )
 
     def __init__(self, *args, task, **kwargs):
@@ -37,5 +39,7 @@ class OutcomeForm(forms.Form):
         self.task = task
         field = self.fields["outcome"]
         field.choices = [(o.value, o.label) for o in OUTCOMES[task.method]]
-        field.label = f"What happened when you {VERBS[task.method]} {task.person}?"
-        field.error_messages["required"] = f"Choose what happened for {task.person}."
+        field.label = QUESTIONS[task.method] % {"person": task.person}
+        field.error_messages["required"] = _("Choose what happened for %(person)s.") % {
+            "person": task.person
+        }

@@ -9,6 +9,7 @@ Letters waiting to be posted come out together as one PDF to print (`letters_bat
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.people.contact_details import mobile_number, phone_number, postal_address
 
@@ -55,12 +56,12 @@ def problem(task):
     try:
         if task.method == ContactTask.Method.LETTER:
             if not profile or not profile.address.strip():
-                return "There is no postal address on their profile."
+                return gettext("There is no postal address on their profile.")
             postal_address(profile.address)
         else:
             number = phone_to_use(task)
             if not number:
-                return "There is no phone number on record."
+                return gettext("There is no phone number on record.")
             (mobile_number if task.method == ContactTask.Method.TEXT else phone_number)(number)
     except ValidationError as error:
         return " ".join(error.messages)
@@ -105,7 +106,7 @@ def record_outcome(*, task, outcome, notes, by, now=None):
         task.done_at = now
         if outcome == ContactTask.Outcome.WRONG_NUMBER:
             Delivery.objects.filter(pk=task.delivery_id).update(
-                last_error="Staff found the phone number was wrong."
+                last_error=gettext("Staff found the phone number was wrong.")
             )
         else:
             Delivery.objects.filter(pk=task.delivery_id).update(

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -44,9 +46,9 @@ def _page(request, failed=None):
     groups = [
         (method, label, [row for row in rows if row["task"].method == method])
         for method, label in (
-            (ContactTask.Method.PHONE, "People to phone"),
-            (ContactTask.Method.TEXT, "People to text"),
-            (ContactTask.Method.LETTER, "Letters to print and post"),
+            (ContactTask.Method.PHONE, gettext("People to phone")),
+            (ContactTask.Method.TEXT, gettext("People to text")),
+            (ContactTask.Method.LETTER, gettext("Letters to print and post")),
         )
     ]
     _batch, printable = contact_tasks.letters_batch(tasks)
@@ -72,9 +74,14 @@ def contact_task_list(request):
 def claim(request, pk):
     task = _task(pk)
     if contact_tasks.claim(task=task, by=request.user):
-        messages.success(request, f"You are doing this one: {task.person}.")
+        messages.success(
+            request, gettext("You are doing this one: %(person)s.") % {"person": task.person}
+        )
     else:
-        messages.info(request, f"Someone has done this one already: {task.person}.")
+        messages.info(
+            request,
+            gettext("Someone has done this one already: %(person)s.") % {"person": task.person},
+        )
     return redirect(reverse("notifications:contact_tasks") + f"#task-{task.pk}")
 
 
@@ -93,9 +100,16 @@ def record_outcome(request, pk):
     )
     if done:
         outcome = ContactTask.Outcome(form.cleaned_data["outcome"]).label
-        messages.success(request, f"Saved for {task.person}: {outcome}.")
+        messages.success(
+            request,
+            gettext("Saved for %(person)s: %(outcome)s.")
+            % {"person": task.person, "outcome": outcome},
+        )
     else:
-        messages.info(request, f"Someone has done this one already: {task.person}.")
+        messages.info(
+            request,
+            gettext("Someone has done this one already: %(person)s.") % {"person": task.person},
+        )
     return redirect("notifications:contact_tasks")
 
 
@@ -105,10 +119,12 @@ def letters_pdf(request):
         contact_tasks.open_tasks().filter(method=ContactTask.Method.LETTER)
     )
     if not batch:
-        messages.info(request, "There are no letters to print.")
+        messages.info(request, gettext("There are no letters to print."))
         return redirect("notifications:contact_tasks")
     today = timezone.localdate()
-    pdf = letters.pdf(batch, title=f"Letters to post, {today:%-d %B %Y}")
+    pdf = letters.pdf(
+        batch, title=gettext("Letters to post, %(date)s") % {"date": date_format(today, "j F Y")}
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letters-{today:%Y-%m-%d}.pdf"'
     return response
@@ -126,8 +142,9 @@ def letters_posted(request):
     if posted:
         messages.success(
             request,
-            "Saved: 1 letter posted." if posted == 1 else f"Saved: {posted} letters posted.",
+            ngettext("Saved: %(n)s letter posted.", "Saved: %(n)s letters posted.", posted)
+            % {"n": posted},
         )
     else:
-        messages.info(request, "Those letters were recorded already.")
+        messages.info(request, gettext("Those letters were recorded already."))
     return redirect("notifications:contact_tasks")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 
 from . import kinds
 from .models import Channel
@@ -17,7 +18,10 @@ class PreferencesForm(forms.Form):
                 choices=Channel.choices,
                 initial=current[kind.key],
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Choose how we tell you about: {kind.label}."},
+                error_messages={
+                    "required": gettext("Choose how we tell you about: %(kind)s.")
+                    % {"kind": kind.label}
+                },
             )
 
     def clean(self):
@@ -27,12 +31,19 @@ class PreferencesForm(forms.Form):
             if channel in (Channel.TEXT, Channel.PHONE) and not self.contact["phone"]:
                 self.add_error(
                     key,
-                    f"{label}: add your phone number to your profile first, or choose another way.",
+                    gettext(
+                        "%(kind)s: add your phone number to your profile first, or choose "
+                        "another way."
+                    )
+                    % {"kind": label},
                 )
             elif channel == Channel.LETTER and not self.contact["address"]:
                 self.add_error(
                     key,
-                    f"{label}: add your postal address to your profile first, "
-                    "or choose another way.",
+                    gettext(
+                        "%(kind)s: add your postal address to your profile first, or choose "
+                        "another way."
+                    )
+                    % {"kind": label},
                 )
         return cleaned

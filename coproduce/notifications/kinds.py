@@ -3,12 +3,15 @@ you" page, where a person chooses how they want that kind of message."""
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Kind:
     key: str  # "meetings.invitation"
-    label: str  # "Invitations to meetings" (shown on the preferences page)
-    description: str  # one sentence
+    label: str | Promise  # "Invitations to meetings" (shown on the preferences page)
+    description: str | Promise  # one sentence
     staff_only: bool = False
     # What a supporter may be copied in on, as people.models.CopyTopic values; empty: never.
     topic: str = ""
@@ -35,132 +38,134 @@ def all_kinds() -> list[Kind]:
 KINDS: tuple[Kind, ...] = (
     Kind(
         "accounts.invitation",
-        "Invitations to make an account",
-        "When someone invites you to Coproduce.",
+        _("Invitations to make an account"),
+        _("When someone invites you to Coproduce."),
         choosable=False,
     ),
     Kind(
         "people.supporter_acted",
-        "What your supporters do for you",
-        "When someone you let act for you does something for you, such as replying to an "
-        "invitation.",
+        _("What your supporters do for you"),
+        _(
+            "When someone you let act for you does something for you, such as replying to an "
+            "invitation."
+        ),
     ),
     Kind(
         "meetings.invitation",
-        "Invitations to meetings",
-        "When you are invited to a meeting, or a place comes free for you.",
+        _("Invitations to meetings"),
+        _("When you are invited to a meeting, or a place comes free for you."),
         topic="meetings",
     ),
     Kind(
         "meetings.reminder",
-        "Meeting reminders",
-        "A reminder a day or two before a meeting you are going to.",
+        _("Meeting reminders"),
+        _("A reminder a day or two before a meeting you are going to."),
         topic="meetings",
     ),
     Kind(
         "meetings.changed",
-        "Changes to meetings",
-        "When a meeting you are invited to moves, changes or is cancelled.",
+        _("Changes to meetings"),
+        _("When a meeting you are invited to moves, changes or is cancelled."),
         topic="meetings",
     ),
     Kind(
         "meetings.papers",
-        "Meeting papers",
-        "When the papers for a meeting are ready in the format you asked for.",
+        _("Meeting papers"),
+        _("When the papers for a meeting are ready in the format you asked for."),
         topic="meetings",
     ),
     Kind(
         "meetings.feedback_reminder",
-        "Feedback after meetings",
-        "Asking you how a meeting went for you.",
+        _("Feedback after meetings"),
+        _("Asking you how a meeting went for you."),
         topic="meetings",
     ),
     Kind(
         "meetings.claim_reminder",
-        "Claiming for meetings",
-        "Reminding you to claim your payment or expenses after a meeting.",
+        _("Claiming for meetings"),
+        _("Reminding you to claim your payment or expenses after a meeting."),
         topic="payments",
     ),
     Kind(
         "meetings.arrangement_due",
-        "Access arrangements you look after",
-        "When an access arrangement you own is due soon or overdue.",
+        _("Access arrangements you look after"),
+        _("When an access arrangement you own is due soon or overdue."),
         staff_only=True,
     ),
     Kind(
         "meetings.feedback_follow_up",
-        "Access needs not met",
-        "When someone says their access needs were not met at a meeting.",
+        _("Access needs not met"),
+        _("When someone says their access needs were not met at a meeting."),
         staff_only=True,
     ),
     Kind(
         "payments.claim_changed",
-        "Your claims",
-        "When your claim is approved, paid or returned to you to change.",
+        _("Your claims"),
+        _("When your claim is approved, paid or returned to you to change."),
         topic="payments",
     ),
     Kind(
         "payments.claim_to_approve",
-        "Claims to approve",
-        "When a claim is waiting for you to approve it.",
+        _("Claims to approve"),
+        _("When a claim is waiting for you to approve it."),
         staff_only=True,
     ),
     Kind(
         "projects.you_said_answered",
-        "Answers to what you said",
-        "When we answer something you said about a project.",
+        _("Answers to what you said"),
+        _("When we answer something you said about a project."),
         topic="projects",
     ),
     Kind(
         "projects.decision",
-        "Decisions on your projects",
-        "When a decision opens for your position, and when it closes with its outcome.",
+        _("Decisions on your projects"),
+        _("When a decision opens for your position, and when it closes with its outcome."),
         topic="projects",
     ),
     Kind(
         "projects.team",
-        "Project teams",
-        "When you are added to a project team.",
+        _("Project teams"),
+        _("When you are added to a project team."),
         topic="projects",
     ),
     Kind(
         "opportunities.alert",
-        "New opportunities",
-        "When a new opportunity matches your interests.",
+        _("New opportunities"),
+        _("When a new opportunity matches your interests."),
         topic="opportunities",
     ),
     Kind(
         "opportunities.decision",
-        "Your applications",
-        "The outcome when you put yourself forward for an opportunity.",
+        _("Your applications"),
+        _("The outcome when you put yourself forward for an opportunity."),
         topic="opportunities",
     ),
     Kind(
         "assessment.round_open",
-        "Self-assessment",
-        "When a self-assessment round is open for you to answer.",
+        _("Self-assessment"),
+        _("When a self-assessment round is open for you to answer."),
     ),
     Kind(
         "assessment.action_owner",
-        "Actions you own",
-        "When you are given an action in the co-production plan.",
+        _("Actions you own"),
+        _("When you are given an action in the co-production plan."),
         staff_only=True,
     ),
     Kind(
         "assessment.action_co_owner",
-        "Actions you co-own",
-        "When you are asked to co-own an action in the co-production plan.",
+        _("Actions you co-own"),
+        _("When you are asked to co-own an action in the co-production plan."),
     ),
     Kind(
         "site.contact",
-        "Messages and stories to read",
-        "When someone sends a message or a spotlight story through the website.",
+        _("Messages and stories to read"),
+        _("When someone sends a message or a spotlight story through the website."),
         staff_only=True,
     ),
     Kind(
         "notifications.digest",
-        "The daily digest",
-        "One message a day with everything you chose to get in the digest.",
+        _("The daily digest"),
+        _("One message a day with everything you chose to get in the digest."),
         choosable=False,
     ),
 )

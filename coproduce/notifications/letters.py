@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from coproduce.lib.language import language_of
 from coproduce.people.contact_details import postal_address
 from coproduce.people.models import Format
 
@@ -24,6 +26,7 @@ class Letter:
     paragraphs: tuple[str, ...]
     large_print: bool
     date: date
+    language: str = settings.LANGUAGE_CODE  # the recipient's: the letter's own words in it
 
 
 def pdf(letters, *, title):
@@ -42,6 +45,10 @@ def render_html(letters, *, title):
             "title": title,
             "organisation": settings.COPRODUCE_ORGANISATION_NAME,
             "contact_email": settings.COPRODUCE_CONTACT_EMAIL,
+            # The document's language: the letters' one if they share it, else the site's.
+            "lang": "cy"
+            if letters and all(letter.language == "cy" for letter in letters)
+            else "en-GB",
         },
     )
 
@@ -54,6 +61,8 @@ def _with_name(letter):
         "paragraphs": letter.paragraphs,
         "large_print": letter.large_print,
         "date": letter.date,
+        "language": letter.language,
+        "lang": "cy" if letter.language == "cy" else "en-GB",
     }
 
 
@@ -65,7 +74,9 @@ def letter_for(delivery, message):
     profile = getattr(person, "profile", None)
     text = (profile.address if profile else "").strip()
     if not text:
-        raise ValidationError("There is no postal address on their profile.", code="missing")
+        raise ValidationError(
+            gettext("There is no postal address on their profile."), code="missing"
+        )
     subject, body = message
     return Letter(
         name=person.name,
@@ -74,4 +85,5 @@ def letter_for(delivery, message):
         paragraphs=tuple(part.strip() for part in body.split("\n\n") if part.strip()),
         large_print=bool(profile and Format.LARGE_PRINT in profile.formats),
         date=timezone.localdate(),
+        language=language_of(person),
     )

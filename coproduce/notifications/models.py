@@ -6,15 +6,16 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Channel(models.TextChoices):
-    INAPP = "inapp", "In the app only"
-    EMAIL = "email", "Email"
-    TEXT = "text", "Text message"
-    LETTER = "letter", "Letter"
-    PHONE = "phone", "Phone call from staff"
-    DIGEST = "digest", "A daily digest instead of single messages"
+    INAPP = "inapp", _("In the app only")
+    EMAIL = "email", _("Email")
+    TEXT = "text", _("Text message")
+    LETTER = "letter", _("Letter")
+    PHONE = "phone", _("Phone call from staff")
+    DIGEST = "digest", _("A daily digest instead of single messages")
 
 
 class Notification(models.Model):
@@ -61,10 +62,10 @@ class Delivery(models.Model):
     The row is the log of the send: its outcome, attempts and last error."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to send"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        STAFF_TASK = "staff_task", "For staff to do"
+        QUEUED = "queued", _("Waiting to send")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        STAFF_TASK = "staff_task", _("For staff to do")
 
     notification = models.ForeignKey(
         Notification, on_delete=models.CASCADE, related_name="deliveries"
@@ -133,17 +134,17 @@ class ContactTask(models.Model):
     task is done when its outcome says so; "No answer" leaves it open to try again."""
 
     class Method(models.TextChoices):
-        PHONE = "phone", "Phone them"
-        TEXT = "text", "Text them"
-        LETTER = "letter", "Write to them"
+        PHONE = "phone", _("Phone them")
+        TEXT = "text", _("Text them")
+        LETTER = "letter", _("Write to them")
 
     class Outcome(models.TextChoices):
-        REACHED = "reached", "Reached them and told them"
-        MESSAGE = "message", "Left a message"
-        TEXT_SENT = "text_sent", "Sent the text message"
-        NO_ANSWER = "no_answer", "No answer: try again later"
-        WRONG_NUMBER = "wrong_number", "Wrong number"
-        POSTED = "posted", "Letter posted"
+        REACHED = "reached", _("Reached them and told them")
+        MESSAGE = "message", _("Left a message")
+        TEXT_SENT = "text_sent", _("Sent the text message")
+        NO_ANSWER = "no_answer", _("No answer: try again later")
+        WRONG_NUMBER = "wrong_number", _("Wrong number")
+        POSTED = "posted", _("Letter posted")
 
     # Outcomes after which nobody needs to try again.
     CLOSING = (

@@ -4,6 +4,8 @@ holdings, the retry and digest jobs, navigation and the staff's Today item."""
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -45,7 +47,7 @@ def register() -> None:
     )
     add_to_navigation(
         NavItem(
-            "People to contact",
+            _("People to contact"),
             "notifications:contact_tasks",
             "notifications.work_contact_tasks",
             order=21,
@@ -55,6 +57,6 @@ def register() -> None:
     day.register(
         "notifications.contact_tasks",
         today.contact_tasks_for,
-        heading="People to contact",
+        heading=_("People to contact"),
         order=40,
     )

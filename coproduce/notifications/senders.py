@@ -9,7 +9,9 @@ failed on its last try also becomes a contact task saying why, so the person is
 reached another way; other failures raise, and the delivery is tried again later."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.people.contact_details import mobile_number
 
 from . import channels, contact_tasks, letters, notify_client
@@ -28,12 +30,15 @@ def _failed(delivery, method, error):
     """A send Notify did not take: a contact task if it will never work or this was the
     last try, else raised again for the next try."""
     if error.permanent:
-        return contact_tasks.open_for(delivery, method, f"Could not send: {error.reason}")
+        return contact_tasks.open_for(
+            delivery, method, gettext("Could not send: %(reason)s") % {"reason": error.reason}
+        )
     if _is_last_try(delivery):
         return contact_tasks.open_for(
             delivery,
             method,
-            f"Could not send after {delivery.attempts} tries: {error.reason}",
+            gettext("Could not send after %(n)s tries: %(reason)s")
+            % {"n": delivery.attempts, "reason": error.reason},
         )
     raise error
 
@@ -63,16 +68,20 @@ def send_text(delivery):
         return contact_tasks.open_for(
             delivery,
             Method.TEXT,
-            "Text messages are not sent through GOV.UK Notify here: send this one yourself.",
+            gettext(
+                "Text messages are not sent through GOV.UK Notify here: send this one yourself."
+            ),
         )
     number = _number(delivery)
     try:
         if not number:
-            raise ValidationError("There is no phone number on record.")
+            raise ValidationError(gettext("There is no phone number on record."))
         number = mobile_number(number)
     except ValidationError as error:
         return contact_tasks.open_for(
-            delivery, Method.TEXT, "Could not text them: " + " ".join(error.messages)
+            delivery,
+            Method.TEXT,
+            gettext("Could not text them: %(problem)s") % {"problem": " ".join(error.messages)},
         )
     subject, body, url = _text_parts(delivery)
     try:
@@ -87,24 +96,33 @@ def send_text(delivery):
 def send_letter(delivery):
     try:
         if delivery.copy_for_id:
-            raise ValidationError("Supporters' copies go by email or text, not by post.")
+            raise ValidationError(gettext("Supporters' copies go by email or text, not by post."))
         letter = letters.letter_for(delivery, channels.message_for(delivery))
     except ValidationError as error:
         return contact_tasks.open_for(
             delivery,
             Method.LETTER,
-            "Could not write to them: "
-            + " ".join(error.messages)
-            + " Correct the address on their profile, then the letter joins the batch.",
+            gettext(
+                "Could not write to them: %(problem)s Correct the address on their profile, "
+                "then the letter joins the batch."
+            )
+            % {"problem": " ".join(error.messages)},
         )
     if not notify_client.configured():
         return contact_tasks.open_for(
             delivery,
             Method.LETTER,
-            "Letters are not sent through GOV.UK Notify here: print it in the letters "
-            "batch and post it.",
+            gettext(
+                "Letters are not sent through GOV.UK Notify here: print it in the letters "
+                "batch and post it."
+            ),
         )
-    pdf = letters.pdf([letter], title=f"Letter to {letter.name}: {letter.subject}")
+    with in_language_of(delivery.notification.recipient):
+        title = gettext("Letter to %(name)s: %(subject)s") % {
+            "name": letter.name,
+            "subject": letter.subject,
+        }
+    pdf = letters.pdf([letter], title=title)
     try:
         notify_client.send_letter(pdf, reference=str(delivery.pk))
     except notify_client.SendError as error:
@@ -114,5 +132,7 @@ def send_letter(delivery):
 
 def ask_staff_to_phone(delivery):
     return contact_tasks.open_for(
-        delivery, Method.PHONE, "They asked for a phone call: phone them with this message."
+        delivery,
+        Method.PHONE,
+        gettext("They asked for a phone call: phone them with this message."),
     )

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext_lazy
 
 from coproduce.lib.today import Item, count_of, counted, oldest_of
 
@@ -19,9 +20,13 @@ UNREAD = "unread_notifications"
 WAITING_TOO_LONG = timedelta(days=2)
 
 SENTENCES = {
-    ContactTask.Method.PHONE: ("1 person to phone", "{n} people to phone"),
-    ContactTask.Method.TEXT: ("1 person to send a text message to", "{n} people to text"),
-    ContactTask.Method.LETTER: ("1 letter to print and post", "{n} letters to print and post"),
+    ContactTask.Method.PHONE: ngettext_lazy("%(n)s person to phone", "%(n)s people to phone", "n"),
+    ContactTask.Method.TEXT: ngettext_lazy(
+        "%(n)s person to send a text message to", "%(n)s people to send a text message to", "n"
+    ),
+    ContactTask.Method.LETTER: ngettext_lazy(
+        "%(n)s letter to print and post", "%(n)s letters to print and post", "n"
+    ),
 }
 
 
@@ -51,12 +56,11 @@ def contact_tasks_for(user, now):
         count, oldest = numbers[f"contact_{method}"], numbers[f"contact_{method}_oldest"]
         if not count:
             continue
-        one, many = SENTENCES[method]
         items.append(
             Item(
                 key=f"notifications.contact:{method}",
-                sentence=one if count == 1 else many.format(n=count),
-                action_label="See who",
+                sentence=SENTENCES[method] % {"n": count},
+                action_label=gettext("See who"),
                 action_url=f"{url}#{method}",
                 since=oldest,
                 urgency=1 if now - oldest > WAITING_TOO_LONG else 2,

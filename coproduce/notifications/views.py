@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -42,7 +43,9 @@ def notification_detail(request, pk):
 def mark_read(request, pk):
     notification = get_object_or_404(Notification, pk=pk)
     actions.mark_read(notification=notification)
-    messages.success(request, f"Marked as read: {notification.subject}")
+    messages.success(
+        request, gettext("Marked as read: %(subject)s") % {"subject": notification.subject}
+    )
     return redirect("notifications:list")
 
 
@@ -50,7 +53,12 @@ def mark_read(request, pk):
 @require_POST
 def mark_all_read(request):
     count = actions.mark_all_read(user=request.user)
-    messages.success(request, f"Marked {count} as read." if count else "Nothing was unread.")
+    messages.success(
+        request,
+        ngettext("Marked %(n)s as read.", "Marked %(n)s as read.", count) % {"n": count}
+        if count
+        else gettext("Nothing was unread."),
+    )
     return redirect("notifications:list")
 
 
@@ -69,7 +77,7 @@ def preferences(request):
     )
     if request.method == "POST" and form.is_valid():
         actions.save_preferences(user=request.user, choices=form.cleaned_data)
-        messages.success(request, "Saved how we contact you.")
+        messages.success(request, gettext("Saved how we contact you."))
         return redirect("notifications:preferences")
     return render(
         request,
