@@ -20,7 +20,13 @@ DEMO_ACCOUNTS = [
 ]
 
 # What a sign-in shows beyond its roles.
-DEMO_NOTES = {"supporter@example.org": "supporter acting for Chris Doyle"}
+DEMO_NOTES = {
+    "supporter@example.org": "supporter acting for Chris Doyle",
+    "coproducer2@example.org": "sees everything in Welsh",
+}
+
+# Jordan chose Welsh: every page and message they get is in Welsh (decision 0038).
+DEMO_LANGUAGES = {"coproducer2@example.org": "cy"}
 
 # Staff accounts the self-assessment and learning demos share.
 DEMO_STAFF = [
@@ -51,6 +57,9 @@ def load(log):
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email, DEMO_PASSWORD, name=name)
+        if DEMO_LANGUAGES.get(email, "") != user.language:
+            user.language = DEMO_LANGUAGES.get(email, "")
+            user.save(update_fields=["language"])
         for role in roles:
             RoleAssignment.objects.get_or_create(user=user, role=role)
         EmailAddress.objects.get_or_create(

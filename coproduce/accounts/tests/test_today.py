@@ -192,3 +192,12 @@ def test_every_demo_account_has_something_on_today(settings):
         if not found:
             empty.append(email)
     assert not empty, f"Nothing on Today for {empty}"
+
+    # The demo's Welsh speaker sees Today in Welsh, with English one button away.
+    from django.test import Client
+
+    welsh = Client()
+    welsh.force_login(User.objects.get(email="coproducer2@example.org"))
+    page = welsh.get(reverse("accounts:home")).content.decode()
+    assert '<html lang="cy"' in page
+    assert 'value="en-gb" lang="en-GB">English' in page
