@@ -60,3 +60,12 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_again():
+    """A request in Welsh leaves Welsh active in its thread: each test starts in English."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -30,6 +30,7 @@ FOCUS_STATE = """
     visible: outline >= 2 || shadow || yellow || drawn,
     covered: covered ? (top.className || top.tagName) : '',
     id: el.id || '', href: el.getAttribute('href') || '',
+    style: [style.outlineStyle, style.outlineWidth, style.boxShadow, ring].join(' | '),
   };
 }
 """
@@ -57,13 +58,20 @@ class KeyboardUser:
         self.page.keyboard.press("Shift+Tab" if backwards else "Tab")
         return self.check_focus()
 
-    def tab_to(self, label: str, *, exact: bool = False, tag: str | None = None) -> dict:
+    def tab_to(
+        self, label: str, *, exact: bool = False, tag: str | None = None, input_type: str = ""
+    ) -> dict:
         """Presses Tab until the focused control's name is (or contains) `label`; none if
         it has focus already."""
 
         def wanted(state: dict) -> bool:
             named = state["label"] == label if exact else label in state["label"]
-            return not state["lost"] and named and (tag is None or state["tag"] == tag)
+            return (
+                not state["lost"]
+                and named
+                and (tag is None or state["tag"] == tag)
+                and (not input_type or state["type"] == input_type)
+            )
 
         current = self.focus_state()
         if wanted(current):

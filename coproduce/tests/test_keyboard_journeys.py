@@ -75,3 +75,93 @@ def test_the_lead_approves_a_claim(browser, live_server, people):
     claim.refresh_from_db()
     assert claim.status == Claim.Status.APPROVED
     context.close()
+
+
+def test_a_co_producer_fills_in_their_access_passport(browser, live_server, people):
+    from coproduce.people.models import AccessPassport
+
+    chris = people["coproducer"]
+    context, me = keyboard_user(browser, live_server, chris, "/you/access/edit/")
+    me.tab_to("Hearing loop")
+    me.press("Space")
+    me.tab_to("Dietary needs", tag="input", input_type="text")
+    me.type("No nuts, please")
+    me.tab_to("Save", exact=True, tag="button")
+    with me.page.expect_navigation():
+        me.press("Enter")
+    me.arrived()
+    passport = AccessPassport.objects.get(user=chris)
+    assert list(passport.requirements.values_list("code", flat=True)) == ["hearing_loop"]
+    assert passport.dietary == "No nuts, please"
+    context.close()
+
+
+def test_a_co_producer_gives_feedback_after_a_meeting(browser, live_server, people):
+    from coproduce.meetings.models import Feedback
+
+    chris = people["coproducer"]
+    meeting = make_meeting(organiser=people["staff"], days=-1, title="Bus group")
+    [invitation] = meeting_actions.invite(
+        meeting=meeting, people=[chris], invited_by=people["staff"]
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(reply=Invitation.Reply.YES)
+    context, me = keyboard_user(browser, live_server, chris, f"/meetings/{meeting.pk}/feedback/")
+    # A submit with nothing chosen: focus goes to the error summary.
+    me.tab_to("Send feedback", tag="button")
+    with me.page.expect_navigation():
+        me.press("Enter")
+    assert "govuk-error-summary" in me.page.evaluate("document.activeElement.className")
+    me.check_focus()
+    me.tab_to("Yes", exact=True)  # the first question; Space chooses "Yes"
+    me.press("Space")
+    for _ in range(2):  # each Tab goes to the next question's first answer
+        assert me.tab()["label"] == "Yes"
+        me.press("Space")
+    me.tab_to("Anything else you want to tell us?", tag="textarea")
+    me.type("The captions were great.")
+    me.follow("Send feedback", tag="button")
+    feedback = Feedback.objects.get(meeting=meeting)
+    assert (feedback.access_needs_met, feedback.listened_to, feedback.could_say) == (
+        "yes",
+        "yes",
+        "yes",
+    )
+    context.close()
+
+
+def test_staff_record_attendance(browser, live_server, people):
+    staff, chris = people["staff"], people["coproducer"]
+    meeting = make_meeting(organiser=staff, days=-1, title="Bus group")
+    meeting_actions.invite(meeting=meeting, people=[chris], invited_by=staff)
+    context, me = keyboard_user(browser, live_server, staff, f"/meetings/{meeting.pk}/attendance/")
+    me.tab_to(f"{chris}: minutes attended", tag="input")
+    me.type("90")
+    me.follow("Save attendance", tag="button")
+    from coproduce.meetings.models import Attendance
+
+    assert Attendance.objects.get(meeting=meeting, person=chris).minutes == 90
+    context.close()
+
+
+def test_the_lead_puts_a_decision_to_the_team(browser, live_server, people):
+    from coproduce.projects.models import Decision
+    from coproduce.projects.tests.factories import make_project
+
+    lead = people["staff"]
+    project = make_project(lead=lead, coproducers=[people["coproducer"]], title="Buses")
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    context.add_cookies([session_cookie(lead, live_server.url)])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/projects/{project.pk}/decisions/new/")
+    me = KeyboardUser(page)
+    me.arrived()
+    me.tab_to("What is proposed")
+    me.type("Meet at the bus depot, which is step-free.")
+    me.tab_to("Why")
+    me.type("Everyone can get in.")
+    me.tab_to("Closing date", tag="input")
+    me.type("12242030")  # the date field's parts in the order this Chromium shows them
+    me.follow("Open the decision", tag="button")
+    decision = Decision.objects.get(project=project)
+    assert str(decision.closes_on) == "2030-12-24"
+    context.close()
