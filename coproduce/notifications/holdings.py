@@ -32,7 +32,7 @@ def _forget_mentions(person):
     """Messages to other people that name them (a claim to approve, a message to read)
     are copies of records their own holdings erase: those messages go too."""
     mentions = Q()
-    for value in {person.name, person.email} - {""}:
+    for value in {person.name, person.email} - {"", None}:
         mentions |= Q(subject__icontains=value) | Q(body__icontains=value)
         mentions |= Q(easy_read__icontains=value)
     if mentions:
