@@ -261,3 +261,15 @@ def test_messages_to_someone_without_email_go_by_their_other_ways(people):
     assert actions.channel_for(by_post, "meetings.invitation") == "letter"
     assert actions.channel_for(supported, "meetings.invitation") == "phone"
     assert actions.channel_for(people["coproducer"], "meetings.invitation") == "email"
+
+
+def test_a_message_to_someone_staff_support_becomes_a_task(
+    people, django_capture_on_commit_callbacks
+):
+    supported = User.objects.create_user(None, name="Sam Supported")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.notify(
+            supported, "meetings.invitation", subject="Invitation", body="Come on Tuesday."
+        )
+    task = ContactTask.objects.get(person=supported)
+    assert task.method == ContactTask.Method.PHONE and "the way staff support them" in task.reason
