@@ -314,7 +314,7 @@ def _contact_methods(interest: ExpressionOfInterest) -> list[str]:
         (interest.phone, ContactMethod.TEXT),
         (interest.address, ContactMethod.POST),
     ]
-    return [method for value, method in given if value][:1]
+    return [str(method) for value, method in given if value][:1]
 
 
 @transaction.atomic
