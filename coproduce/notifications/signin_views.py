@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts import signin_limits
@@ -32,7 +31,6 @@ def _signed_in(request, person, how):
     return redirect("accounts:home")
 
 
-@never_cache
 def sign_in_with_card(request):
     if request.user.is_authenticated:
         return redirect("accounts:home")
@@ -55,7 +53,6 @@ def sign_in_with_card(request):
     return render(request, "notifications/sign_in_card.html", {"form": form})
 
 
-@never_cache
 def sign_in_by_text(request):
     if request.user.is_authenticated:
         return redirect("accounts:home")
@@ -73,7 +70,6 @@ def sign_in_by_text(request):
     return render(request, "notifications/sign_in_text.html", {"form": form})
 
 
-@never_cache
 def sign_in_text_code(request):
     if request.user.is_authenticated:
         return redirect("accounts:home")
@@ -105,7 +101,6 @@ def person_for_card(request, pk):
     return request.person
 
 
-@never_cache
 @permission_required("notifications.issue_sign_in_card", fn=person_for_card)
 def sign_in_cards(request, pk):
     """GET: the person's cards, with a button to print a new one. POST: a new card, whose
