@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from coproduce.lib.tasks import email_without_account
 
+from . import signals
 from .models import Invitation, Role, RoleAssignment, User
 
 # Makes the absolute address at which an invitation is accepted.
@@ -87,6 +88,21 @@ def accept_invitation(*, invitation: Invitation, name: str, password: str) -> Us
     invitation.accepted_at = timezone.now()
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user"])
+    signals.invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
+    return user
+
+
+@transaction.atomic
+def create_person(*, created_by: User, name: str, email: str | None, roles: Iterable[str]) -> User:
+    """An account staff make for someone, with or without an email address (decision
+    0036). It has no password: the person signs in with a sign-in card or a text code,
+    or, with an email address, sets a password through "I have forgotten my password"."""
+    email = (email or "").strip().lower() or None
+    if email and User.objects.filter(email__iexact=email).exists():
+        raise ValidationError("Someone already has an account with this email address.")
+    user: User = User.objects.create_user(email, None, name=name)
+    for role in sorted(set(roles)):
+        RoleAssignment.objects.create(user=user, role=role, granted_by=created_by)
     return user
 
 

@@ -68,6 +68,15 @@ def load(log):
     log(f"Demo accounts: {len(DEMO_ACCOUNTS)}")
 
 
+# Sign-ins other apps' demos add as they load, such as a sign-in card's code for the demo
+# person with no email (notifications/demo.py): (what to type, what it is).
+OTHER_SIGN_INS: list[tuple[str, str]] = []
+
+
+def add_sign_in(login, description):
+    OTHER_SIGN_INS.append((login, description))
+
+
 def sign_ins():
     return [
         (
@@ -77,4 +86,4 @@ def sign_ins():
             ),
         )
         for email, _, roles in DEMO_ACCOUNTS
-    ]
+    ] + OTHER_SIGN_INS

@@ -32,9 +32,10 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **fields):
-        if not email:
-            raise ValueError("An email address is needed")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        """`email` may be None for a person who signs in by text code or sign-in card
+        (decision 0036)."""
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -92,7 +93,9 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
     """A person who can sign in. Their profile (pronouns, access passport and so
     on) lives in `people`; this holds only what sign-in and display need."""
 
-    email = models.EmailField("Email address", unique=True)
+    # Optional: many people sign in with a text code or a printed card instead (decision
+    # 0036). NULL, not "", so that the addresses that do exist stay unique.
+    email = models.EmailField("Email address", unique=True, null=True, blank=True)
     name = models.CharField("Name", max_length=150, help_text="The name you like to be called.")
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(
@@ -121,7 +124,18 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
         indexes = [models.Index(fields=["name", "email"], name="user_name_email")]
 
     def __str__(self):
-        return self.name or self.email
+        return self.name or self.email or f"Person {self.pk}"
+
+    @property
+    def may_sign_in_without_email(self):
+        """Only co-producer-side accounts sign in by text code or sign-in card: every
+        staff-side role and every superuser signs in with a password and a second factor
+        (decision 0036), in demo mode too."""
+        return (
+            self.is_active
+            and not self.is_superuser
+            and not self.has_role(*settings.COPRODUCE_MFA_ROLES)
+        )
 
     def get_full_name(self):
         return self.name

@@ -100,3 +100,26 @@ def forgive(request: HttpRequest, login: str) -> None:
             (at, failed) for at, failed in _recent(cache.get(key, []), now) if failed != account
         ]
         cache.set(key, failures, WINDOW_SECONDS)
+
+
+# Sign-in codes by text message (decision 0036): a few to one number an hour, so nobody
+# can fill a stranger's phone with texts (the address is limited by lib.spam as well).
+MOST_CODES_PER_NUMBER = 3
+
+
+def _number_key(number: str) -> str:
+    return f"signin-codes:{_hash(number, 32)}"
+
+
+def number_is_stopped(number: str) -> bool:
+    return int(cache.get(_number_key(number), 0)) >= MOST_CODES_PER_NUMBER
+
+
+def count_code_for(number: str) -> None:
+    key = _number_key(number)
+    if cache.add(key, 1, WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, WINDOW_SECONDS)

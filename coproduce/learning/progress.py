@@ -68,7 +68,7 @@ def progress_for(modules, on=None, records=False):
         for role in module.required_for:
             required.update(people_by_role.get(role, {}))
         people = sorted(
-            (Person(*row) for row in required.values()), key=lambda p: (p.name, p.email)
+            (Person(*row) for row in required.values()), key=lambda p: (p.name, p.email or "")
         )
         results.append(ModuleProgress(module, people, done[module.pk]))
     return results
@@ -78,10 +78,10 @@ def progress_for(modules, on=None, records=False):
 class Person:
     pk: int
     name: str
-    email: str
+    email: str | None  # None for people who sign in without email (decision 0036)
 
     def __str__(self):
-        return self.name or self.email
+        return self.name or self.email or ""
 
 
 @dataclass(frozen=True)

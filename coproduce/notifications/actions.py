@@ -8,19 +8,29 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from coproduce.lib.language import in_language_of
+from coproduce.people.contact_details import mobile_number
 from coproduce.people.models import ContactMethod, Profile, SupportPerson
 
-from . import kinds
+from . import contact_tasks, kinds, notify_client, signing_in
 from .channels import deliver
-from .models import Channel, Delivery, Notification, Preference
+from .models import (
+    Channel,
+    ContactTask,
+    Delivery,
+    Notification,
+    Preference,
+    SignInCard,
+    SignInCode,
+)
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -59,8 +69,27 @@ def channel_for(user: "User", kind: str) -> str:
     chosen = Preference.objects.filter(user=user, kind=kind).values_list("channel", flat=True)
     channel = chosen.first() or default_channel(contact_methods_of(user))
     if channel == Channel.DIGEST and kind == "notifications.digest":
-        return default_channel(contact_methods_of(user))
+        channel = default_channel(contact_methods_of(user))
+    if channel == Channel.EMAIL and not user.email:
+        return without_email(user)
     return channel
+
+
+def without_email(user: "User") -> str:
+    """For a person with no email address (decision 0036): a text to their mobile, else
+    a letter to their address, else a phone call, which is a task for staff, who reach
+    them however they are supported."""
+    profile = Profile.objects.filter(user=user).only("phone", "address").first()
+    if profile is not None and profile.phone:
+        try:
+            mobile_number(profile.phone)
+        except ValidationError:
+            pass
+        else:
+            return Channel.TEXT
+    if profile is not None and profile.address.strip():
+        return Channel.LETTER
+    return Channel.PHONE
 
 
 def copy_channel(supporter: SupportPerson) -> str:
@@ -306,3 +335,185 @@ def _send_digest(user_id: int, now: datetime) -> Notification | None:
         status=Delivery.Status.SENT, sent_at=now, attempts=1
     )
     return digest
+
+
+# ---- signing in without email (decision 0036) -------------------------------------
+
+CARD_DAYS = 30
+CODE_MINUTES = 10
+CODE_TRIES = 5
+
+
+def _may_use(person: "User") -> None:
+    if not person.may_sign_in_without_email:
+        raise ValidationError(
+            gettext(
+                "Staff accounts sign in with a password and a second check, never with a "
+                "card or a text code."
+            )
+        )
+
+
+@transaction.atomic
+def issue_sign_in_card(*, person: "User", issued_by: "User") -> tuple[SignInCard, str]:
+    """A new card for `person`, and its code, which is shown once, on the page staff
+    print. An earlier card still usable is cancelled: one card works at a time."""
+    _may_use(person)
+    now = timezone.now()
+    for earlier in SignInCard.objects.select_for_update().filter(
+        person=person, used_at=None, cancelled_at=None, expires_at__gt=now
+    ):
+        _cancel(earlier, issued_by, gettext("A new card was printed."), now)
+    code = signing_in.new_card_code()
+    card = SignInCard(
+        person=person,
+        code_hash=signing_in.hashed(code),
+        issued_by=issued_by,
+        issued_at=now,
+        expires_at=now + timedelta(days=CARD_DAYS),
+    )
+    card._history_user = issued_by  # type: ignore[attr-defined]
+    card.save()
+    return card, code
+
+
+def _cancel(card: SignInCard, by: "User", reason: str, now: datetime) -> None:
+    card.cancelled_at, card.cancelled_by, card.cancel_reason = now, by, reason[:300]
+    card._history_user = by  # type: ignore[attr-defined]
+    card._change_reason = reason[:100]  # type: ignore[attr-defined]
+    card.save(update_fields=["cancelled_at", "cancelled_by", "cancel_reason"])
+
+
+@transaction.atomic
+def cancel_sign_in_card(*, card: SignInCard, cancelled_by: "User", reason: str) -> SignInCard:
+    """A lost or unwanted card stops working at once; the reason is kept."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(gettext("Say why you are cancelling the card."))
+    card = SignInCard.objects.select_for_update().get(pk=card.pk)
+    if not card.is_usable:
+        raise ValidationError(gettext("This card cannot be used any more already."))
+    _cancel(card, cancelled_by, reason, timezone.now())
+    return card
+
+
+@transaction.atomic
+def sign_in_with_card(*, code: str) -> "User | None":
+    """The person whose usable card has this code, the card now used; else None."""
+    typed = signing_in.card_code_as_typed(code)
+    if len(typed) != signing_in.CARD_LENGTH:
+        return None
+    card = (
+        SignInCard.objects.select_for_update()
+        .select_related("person")
+        .filter(code_hash=signing_in.hashed(typed))
+        .first()
+    )
+    if card is None or not card.is_usable or not card.person.may_sign_in_without_email:
+        return None
+    card.used_at = timezone.now()
+    card._history_user = card.person  # type: ignore[attr-defined]
+    card.save(update_fields=["used_at"])
+    return card.person
+
+
+def _text_the_code(number: str, code: str, reference: str) -> None:
+    try:
+        notify_client.send_text(
+            number,
+            subject=gettext("Your Coproduce sign-in code"),
+            body=gettext(
+                "Your code is %(code)s. It works once, for %(minutes)s minutes. "
+                "Nobody from Coproduce will ever ask you for it."
+            )
+            % {"code": code, "minutes": CODE_MINUTES},
+            url="",
+            reference=reference,
+        )
+    except notify_client.SendError:
+        logger.warning("Could not text sign-in code %s", reference)
+
+
+def _ask_staff_for_code(person: "User") -> None:
+    """Texts are not sent from here: staff see that the person wants to sign in, and
+    give them a sign-in card instead. No code is made, so staff never see one."""
+    notification = Notification.objects.create(
+        recipient=person,
+        kind="notifications.sign_in_code",
+        subject=gettext("You asked for a sign-in code"),
+        body=gettext("Someone from our team will contact you to help you sign in."),
+    )
+    delivery = Delivery.objects.create(
+        notification=notification, channel=Channel.TEXT, status=Delivery.Status.STAFF_TASK
+    )
+    contact_tasks.open_for(
+        delivery,
+        ContactTask.Method.TEXT,
+        gettext(
+            "They asked for a sign-in code by text, and texts are not sent from here. "
+            "Print them a sign-in card from their page and read or post them its code."
+        ),
+    )
+    delivery.save(update_fields=["last_error"])
+
+
+@transaction.atomic
+def request_sign_in_code(*, number: str, now: datetime | None = None) -> bool:
+    """Sends a new code to the one person with this mobile number, or when texts are
+    not sent from here asks staff to help them. Says nothing to whoever asked about
+    whether the number is known: returns True only for tests and logs."""
+    number = mobile_number(number)
+    people = signing_in.people_with_mobile(number)
+    if len(people) != 1:
+        return False  # unknown, or shared by several people: a card is the way in
+    from coproduce.accounts.models import User
+
+    person = User.objects.get(pk=people[0])
+    if not person.may_sign_in_without_email:
+        return False
+    if not notify_client.configured():
+        _ask_staff_for_code(person)
+        return True
+    now = now or timezone.now()
+    SignInCode.objects.filter(person=person, used_at=None).update(expires_at=now)
+    code = signing_in.new_text_code()
+    sign_in_code = SignInCode.objects.create(
+        person=person,
+        code_hash=signing_in.hashed(f"{person.pk}:{code}"),
+        created_at=now,
+        expires_at=now + timedelta(minutes=CODE_MINUTES),
+    )
+    reference = f"sign-in-{sign_in_code.pk}"
+    transaction.on_commit(lambda: _text_the_code(number, code, reference), robust=True)
+    return True
+
+
+@transaction.atomic
+def sign_in_with_code(*, number: str, code: str, now: datetime | None = None) -> "User | None":
+    """The person with this mobile number, if `code` is their newest code, still in
+    time and not used; the code is then used. Each wrong try counts, and after
+    CODE_TRIES the code stops working."""
+    now = now or timezone.now()
+    try:
+        number = mobile_number(number)
+    except ValidationError:
+        return None
+    people = signing_in.people_with_mobile(number)
+    if len(people) != 1:
+        return None
+    sign_in_code = (
+        SignInCode.objects.select_for_update()
+        .select_related("person")
+        .filter(person_id=people[0], used_at=None, expires_at__gt=now, tries__lt=CODE_TRIES)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if sign_in_code is None or not sign_in_code.person.may_sign_in_without_email:
+        return None
+    typed = signing_in.text_code_as_typed(code)
+    if sign_in_code.code_hash != signing_in.hashed(f"{sign_in_code.person_id}:{typed}"):
+        SignInCode.objects.filter(pk=sign_in_code.pk).update(tries=F("tries") + 1)
+        return None
+    sign_in_code.used_at = now
+    sign_in_code.save(update_fields=["used_at"])
+    return sign_in_code.person

@@ -4,10 +4,12 @@ other apps' demo data tell people things through notify() as they go."""
 
 from django.urls import reverse
 
-from coproduce.accounts.models import User
+from coproduce.accounts import demo as account_demo
+from coproduce.accounts.models import Role, User
+from coproduce.people import actions as people_actions
 from coproduce.people.models import CopyTopic, Profile, SupportPerson
 
-from . import actions, contact_demo
+from . import actions, contact_demo, signing_in
 from .models import Channel, Notification, Preference
 
 CHRIS = "coproducer@example.org"
@@ -15,8 +17,40 @@ JORDAN = "coproducer2@example.org"
 DIGEST_KINDS = ["meetings.invitation", "meetings.reminder", "meetings.changed"]
 
 
+NO_EMAIL_NAME = "Dee Walker"
+
+
+def _person_without_email(log):
+    """Dee has no email address: she gets letters, and signs in with a printed card. Each
+    run prints her a new card (the code is kept only as a hash, so it cannot be shown
+    again) and the command prints its code with the other demo sign-ins."""
+    staff = User.objects.filter(email="staff@example.org").first()
+    if staff is None:
+        return
+    dee = User.objects.filter(name=NO_EMAIL_NAME, email=None).first()
+    if dee is None:
+        dee = people_actions.create_person(
+            created_by=staff,
+            data={
+                "name": NO_EMAIL_NAME,
+                "address": "12 Meadow Road\nLeeds\nLS7 3QT",
+                "contact_methods": ["post"],
+            },
+        )
+    if not dee.has_role(Role.COPRODUCER):
+        return
+    _card, code = actions.issue_sign_in_card(person=dee, issued_by=staff)
+    shown = signing_in.card_code_shown(code)
+    account_demo.add_sign_in(
+        shown,
+        f"sign-in card for {NO_EMAIL_NAME} (no email), at {reverse('notifications:sign_in_with_card')}",
+    )
+    log(f"Demo person without email: {NO_EMAIL_NAME}, with a new sign-in card")
+
+
 def load(log):
     contact_demo.load(log)
+    _person_without_email(log)
     chris = User.objects.filter(email=CHRIS).first()
     jordan = User.objects.filter(email=JORDAN).first()
     if chris is None or jordan is None:

@@ -32,7 +32,7 @@ def _forget_mentions(person):
     """Messages to other people that name them (a claim to approve, a message to read)
     are copies of records their own holdings erase: those messages go too."""
     mentions = Q()
-    for value in {person.name, person.email} - {""}:
+    for value in {person.name, person.email} - {"", None}:
         mentions |= Q(subject__icontains=value) | Q(body__icontains=value)
         mentions |= Q(easy_read__icontains=value)
     if mentions:
@@ -85,6 +85,66 @@ HOLDINGS = (
         "outcome_by",
         "Contacts you recorded",
         ("method", "outcome", "outcome_at"),
+        about_them=False,
+    ),
+    # Signing in without email (decision 0036): only hashes of codes are kept, never the
+    # codes, so the download says when each card or code was made and used.
+    Holding(
+        "notifications.SignInCard",
+        "person",
+        "Your sign-in cards",
+        ("issued_at", "expires_at", "used_at", "cancelled_at", "cancel_reason"),
+        erase="delete",
+        withheld={"code_hash": "a keyed hash of the code, which cannot be turned back into it"},
+    ),
+    Holding(
+        "notifications.HistoricalSignInCard",
+        "person",
+        "Earlier records of your sign-in cards",
+        ("history_date", "history_type", "history_change_reason", "cancel_reason"),
+        erase="delete",
+    ),
+    Holding(
+        "notifications.SignInCode",
+        "person",
+        "Sign-in codes we texted you",
+        ("created_at", "expires_at", "used_at"),
+        erase="delete",
+        withheld={"code_hash": "a keyed hash of the code, which cannot be turned back into it"},
+    ),
+    Holding(
+        "notifications.SignInCard",
+        "issued_by",
+        "Sign-in cards you printed for people",
+        ("issued_at",),
+        about_them=False,
+    ),
+    Holding(
+        "notifications.SignInCard",
+        "cancelled_by",
+        "Sign-in cards you cancelled",
+        ("cancelled_at",),
+        about_them=False,
+    ),
+    Holding(
+        "notifications.HistoricalSignInCard",
+        "issued_by",
+        "Earlier records of sign-in cards you printed",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "notifications.HistoricalSignInCard",
+        "cancelled_by",
+        "Earlier records of sign-in cards you cancelled",
+        ("history_date",),
+        about_them=False,
+    ),
+    Holding(
+        "notifications.HistoricalSignInCard",
+        "history_user",
+        "Changes you made to sign-in cards",
+        ("history_date", "history_type"),
         about_them=False,
     ),
 )

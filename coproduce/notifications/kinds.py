@@ -37,6 +37,12 @@ def all_kinds() -> list[Kind]:
 # Every kind of message, registered from registrations.py.
 KINDS: tuple[Kind, ...] = (
     Kind(
+        "notifications.sign_in_code",
+        "Sign-in codes",
+        "When you ask for a code to sign in by text message.",
+        choosable=False,
+    ),
+    Kind(
         "accounts.invitation",
         _("Invitations to make an account"),
         _("When someone invites you to Coproduce."),

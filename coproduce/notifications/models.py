@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Channel(models.TextChoices):
@@ -194,3 +195,67 @@ class ContactTask(models.Model):
     @property
     def is_open(self):
         return self.done_at is None
+
+
+class SignInCard(models.Model):
+    """A printed card with a code that signs one person in once, for people with no
+    email address (decision 0036). Only a hash of the code is kept: the code is shown
+    once, on the page staff print, and never again."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_cards"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cancel_reason = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords(excluded_fields=["code_hash"])
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+
+    def __str__(self):
+        return f"Sign-in card for {self.person}"
+
+    @property
+    def status(self):
+        if self.used_at:
+            return "used"
+        if self.cancelled_at:
+            return "cancelled"
+        if timezone.now() >= self.expires_at:
+            return "expired"
+        return "usable"
+
+    @property
+    def is_usable(self):
+        return self.status == "usable"
+
+
+class SignInCode(models.Model):
+    """A 6-digit code sent by text message to sign one person in once (decision 0036).
+    Only a hash is kept; it works for a few minutes and for a few tries."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    tries = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["person", "used_at"])]
+
+    def __str__(self):
+        return f"Sign-in code for {self.person}"

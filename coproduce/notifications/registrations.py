@@ -27,7 +27,7 @@ from .models import Channel
 def register() -> None:
     for kind in kinds.KINDS:
         kinds.register(kind)
-    channels.register(Channel.EMAIL, channels.send_by_email)
+    channels.register(Channel.EMAIL, senders.send_email)
     channels.register(Channel.INAPP, channels.show_in_app)
     channels.register(Channel.TEXT, senders.send_text)
     channels.register(Channel.LETTER, senders.send_letter)

@@ -1,6 +1,7 @@
 import rules
 
 from coproduce.accounts.rules import is_administrator, is_lead, is_signed_in, is_staff_member
+from coproduce.people.rules import is_self
 
 
 @rules.predicate
@@ -16,3 +17,16 @@ rules.add_perm("notifications.view_deliveries", is_lead | is_administrator)
 # contact details (people.rules.finds_people).
 works_contact_tasks = is_lead | is_staff_member | is_administrator
 rules.add_perm("notifications.work_contact_tasks", works_contact_tasks)
+
+
+# Sign-in cards (decision 0036): the roles that find people and help them, for people
+# who may sign in without email (never a staff-side account), and never for oneself.
+@rules.predicate
+def signs_in_without_email(user, person):
+    return person is not None and person.may_sign_in_without_email
+
+
+rules.add_perm(
+    "notifications.issue_sign_in_card",
+    works_contact_tasks & ~is_self & signs_in_without_email,
+)

@@ -130,9 +130,29 @@ def send_letter(delivery):
     return None
 
 
+def send_email(delivery):
+    """By email; with no address on record (people need none, decision 0036), a task for
+    staff to reach them another way instead of a send that fails on every try."""
+    if not channels.email_address(delivery):
+        return contact_tasks.open_for(
+            delivery,
+            Method.PHONE,
+            gettext(
+                "There is no email address on record: reach them another way, or add "
+                "their mobile number or postal address to their profile."
+            ),
+        )
+    return channels.send_by_email(delivery)
+
+
 def ask_staff_to_phone(delivery):
-    return contact_tasks.open_for(
-        delivery,
-        Method.PHONE,
-        gettext("They asked for a phone call: phone them with this message."),
-    )
+    person = delivery.notification.recipient
+    profile = getattr(person, "profile", None)
+    if not delivery.copy_for_id and not person.email and not (profile and profile.phone):
+        reason = gettext(
+            "They have no email address, mobile or phone number on record: give them this "
+            "message the way staff support them."
+        )
+    else:
+        reason = gettext("They asked for a phone call: phone them with this message.")
+    return contact_tasks.open_for(delivery, Method.PHONE, reason)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, views
+from . import contact_views, signin_views, views
 
 app_name = "notifications"
 
@@ -20,4 +20,13 @@ urlpatterns = [
     ),
     path("contact-tasks/letters.pdf", contact_views.letters_pdf, name="letters_pdf"),
     path("contact-tasks/letters-posted/", contact_views.letters_posted, name="letters_posted"),
+    path("sign-in/card/", signin_views.sign_in_with_card, name="sign_in_with_card"),
+    path("sign-in/text/", signin_views.sign_in_by_text, name="sign_in_text"),
+    path("sign-in/text/code/", signin_views.sign_in_text_code, name="sign_in_text_code"),
+    path("people/<int:pk>/sign-in-cards/", signin_views.sign_in_cards, name="sign_in_cards"),
+    path(
+        "sign-in-cards/<int:pk>/cancel/",
+        signin_views.cancel_sign_in_card,
+        name="cancel_sign_in_card",
+    ),
 ]

@@ -44,7 +44,7 @@ def rows(claims, *, viewer, reason):
         yield (
             claim.pk,
             claim.claimant.name,
-            claim.claimant.email,
+            claim.claimant.email or "",
             claim.get_payment_choice_display(),
             claim.charity,
             claim.activity_type.name,

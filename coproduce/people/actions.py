@@ -22,6 +22,7 @@ from .models import (
     ActionBySupporter,
     Authority,
     ConsentRecord,
+    ContactMethod,
     EqualityMonitoring,
     ExpressionOfInterest,
     ImportJob,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 PROFILE_FIELDS = (
     "pronouns",
+    "about",
     "phone",
     "address",
     "contact_methods",
@@ -277,21 +279,105 @@ def submit_interest(*, data: dict[str, Any]) -> ExpressionOfInterest:
 @transaction.atomic
 def invite_from_interest(
     *, interest: ExpressionOfInterest, reviewed_by: User, build_accept_url: AcceptUrl
-) -> Invitation:
+) -> ExpressionOfInterest:
+    """Takes a form to join forward. With an email address the person is invited, and
+    their answers reach their account when they accept; without one the account is
+    made now, with their answers, and staff give them a sign-in card (decision 0036)."""
     interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
     if interest.status != ExpressionOfInterest.Status.NEW:
         raise ValidationError("Someone has already reviewed this.")
-    invitation = account_actions.invite_person(
-        invited_by=reviewed_by,
-        email=interest.email,
-        name=interest.name,
-        roles=[Role.COPRODUCER],
-        build_accept_url=build_accept_url,
-    )
+    if interest.email:
+        interest.invitation = account_actions.invite_person(
+            invited_by=reviewed_by,
+            email=interest.email,
+            name=interest.name,
+            roles=[Role.COPRODUCER],
+            build_accept_url=build_accept_url,
+        )
+    else:
+        person = account_actions.create_person(
+            created_by=reviewed_by, name=interest.name, email=None, roles=[Role.COPRODUCER]
+        )
+        carry_interest(interest=interest, person=person, changed_by=reviewed_by)
     interest.status = ExpressionOfInterest.Status.INVITED
     interest.reviewed_by, interest.reviewed_at = reviewed_by, timezone.now()
-    interest.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    return invitation
+    interest.save(update_fields=["status", "reviewed_by", "reviewed_at", "invitation"])
+    return interest
+
+
+def _contact_methods(interest: ExpressionOfInterest) -> list[str]:
+    """What they chose, else the ways they gave us, so that messages reach them."""
+    if interest.contact_methods:
+        return list(interest.contact_methods)
+    given = [
+        (interest.email, ContactMethod.EMAIL),
+        (interest.phone, ContactMethod.TEXT),
+        (interest.address, ContactMethod.POST),
+    ]
+    return [str(method) for value, method in given if value][:1]
+
+
+@transaction.atomic
+def carry_interest(*, interest: ExpressionOfInterest, person: User, changed_by: User) -> None:
+    """Every answer on their form to join goes into their profile, access passport and
+    consent records, so nobody is asked twice (decision 0036)."""
+    reason = "From their form to join"
+    profile = profile_of(person)
+    profile.phone = profile.phone or interest.phone
+    profile.address = profile.address or interest.address
+    profile.contact_methods = profile.contact_methods or _contact_methods(interest)
+    profile.about = profile.about or interest.about
+    profile._history_user = changed_by  # type: ignore[attr-defined]
+    profile._change_reason = reason  # type: ignore[attr-defined]
+    profile.save()
+    if interest.interests:
+        _set_tags(profile, "interest", interest.interests)
+    if interest.access_to_talk:
+        passport = passport_of(person)
+        if interest.access_to_talk not in passport.other_arrangements:
+            passport.other_arrangements = "\n\n".join(
+                part for part in (passport.other_arrangements, interest.access_to_talk) if part
+            )
+            passport._history_user = changed_by  # type: ignore[attr-defined]
+            passport._change_reason = reason  # type: ignore[attr-defined]
+            passport.save()
+    # Their own answer, in the words they agreed to, on the day they gave it.
+    ConsentRecord.objects.create(
+        person=person,
+        purpose=consent.CONTACT,
+        wording_version=consent.PURPOSES[consent.CONTACT].version,
+        given=interest.contact_consent,
+        recorded_at=interest.created_at,
+        recorded_by=person,
+    )
+    interest.account = person
+    interest.save(update_fields=["account"])
+
+
+def carry_interest_on_acceptance(*, invitation: Invitation, user: User, **_: Any) -> None:
+    """accounts.signals.invitation_accepted: the form that led to this invitation."""
+    interest = ExpressionOfInterest.objects.filter(invitation=invitation, account=None).first()
+    if interest is not None:
+        carry_interest(interest=interest, person=user, changed_by=user)
+
+
+@transaction.atomic
+def create_person(*, created_by: User, data: dict[str, Any]) -> User:
+    """A co-producer staff add themselves: any or none of email, mobile and address
+    (someone staff support directly may have none) (decision 0036)."""
+    person = account_actions.create_person(
+        created_by=created_by, name=data["name"], email=data.get("email"), roles=[Role.COPRODUCER]
+    )
+    profile = Profile(
+        user=person,
+        phone=data.get("phone", ""),
+        address=data.get("address", ""),
+        contact_methods=list(data.get("contact_methods", [])),
+    )
+    profile._history_user = created_by  # type: ignore[attr-defined]
+    profile._change_reason = "Added by staff"  # type: ignore[attr-defined]
+    profile.save()
+    return person
 
 
 @transaction.atomic

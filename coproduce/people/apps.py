@@ -7,6 +7,11 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self):
-        from . import registrations
+        from coproduce.accounts.signals import invitation_accepted
+
+        from . import actions, registrations
 
         registrations.register()
+        invitation_accepted.connect(
+            actions.carry_interest_on_acceptance, dispatch_uid="people.carry_interest"
+        )

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role, RoleAssignment, User
 
@@ -107,6 +108,13 @@ class ProfileForm(ReasonMixin, forms.Form):
         choices=Interest.choices,
         required=False,
         widget=Checkboxes,
+    )
+    about = forms.CharField(
+        label=_("About you"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Anything you would like us to know about you, in your words."),
     )
     skills = forms.CharField(
         label="Your skills and what you bring",
@@ -386,49 +394,82 @@ class PersonSearchForm(forms.Form):
 
 class InterestForm(forms.Form):
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=150,
-        error_messages={"required": "Enter your name."},
+        error_messages={"required": _("Enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    # Any one way to reach the person will do (decision 0036).
     email = forms.EmailField(
-        label="Your email address",
+        label=_("Your email address (if you have one)"),
         max_length=254,
+        required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.org.",
-        },
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
     phone = forms.CharField(
-        label="Your phone number",
+        label=_("Your phone number"),
         max_length=40,
         required=False,
+        validators=[validate_phone],
+        help_text=_("A mobile number lets you sign in with a code by text message."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
+    address = forms.CharField(
+        label=_("Your postal address"),
+        max_length=500,
+        required=False,
+        validators=[validate_address],
+        help_text=_("If you would like letters. Put each part on its own line."),
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+    )
+    contact_methods = forms.MultipleChoiceField(
+        label=_("How should we contact you?"),
+        choices=ContactMethod.choices,
+        required=False,
+        widget=Checkboxes,
+    )
     interests = forms.MultipleChoiceField(
-        label="What are you interested in?",
+        label=_("What are you interested in?"),
         choices=Interest.choices,
         required=False,
         widget=Checkboxes,
     )
     about = forms.CharField(
-        label="Tell us a little about yourself",
+        label=_("Tell us a little about yourself"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For example, why you want to join. A few words is fine.",
+        help_text=_("For example, why you want to join. A few words is fine."),
     )
     access_to_talk = forms.CharField(
-        label="What would help you talk to us?",
+        label=_("What would help you talk to us?"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, a BSL interpreter, a phone call, or an Easy Read letter.",
+        help_text=_("For example, a BSL interpreter, a phone call, or an Easy Read letter."),
+    )
+    contact_consent = forms.BooleanField(
+        label=PURPOSES[consent.CONTACT].wording,
+        required=False,
+        help_text=_("You can change your mind at any time."),
     )
     # The honeypot: hidden from everyone by the `hidden` attribute on its wrapper,
     # so only a robot fills it in.
     website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+
+    def clean(self):
+        cleaned = super().clean()
+        ways = ("email", "phone", "address")
+        if not self.errors and not any(cleaned.get(field) for field in ways):
+            self.add_error(
+                "email",
+                _(
+                    "Give us at least one way to reach you: an email address, a phone "
+                    "number or a postal address."
+                ),
+            )
+        return cleaned
 
 
 class DecideInterestForm(forms.Form):
@@ -479,3 +520,52 @@ class PassportReasonForm(forms.Form):
             "max_length": "Keep your reason to 140 characters or fewer.",
         },
     )
+
+
+class NewPersonForm(forms.Form):
+    """A co-producer staff add by hand. No way to reach them is needed: some people are
+    supported by staff directly and sign in with a printed card (decision 0036)."""
+
+    name = forms.CharField(
+        label=_("Their name"),
+        max_length=150,
+        help_text=_("The name they like to be called."),
+        error_messages={"required": _("Enter their name.")},
+    )
+    email = forms.EmailField(
+        label=_("Their email address (if they have one)"),
+        max_length=254,
+        required=False,
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
+    )
+    phone = forms.CharField(
+        label=_("Their phone number"),
+        max_length=40,
+        required=False,
+        validators=[validate_phone],
+        help_text=_("A mobile number lets them sign in with a code by text message."),
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
+    address = forms.CharField(
+        label=_("Their postal address"),
+        max_length=500,
+        required=False,
+        validators=[validate_address],
+        help_text=_("Put each part on its own line, ending with the postcode."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    contact_methods = forms.MultipleChoiceField(
+        label=_("How should we contact them?"),
+        choices=ContactMethod.choices,
+        required=False,
+        widget=Checkboxes,
+        help_text=_("Leave empty for someone staff support directly."),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email and User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Someone already has an account with this email address.")
+            )
+        return email

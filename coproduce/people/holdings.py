@@ -1,6 +1,8 @@
 """Where the people app holds a person's data (privacy.registry), and how long its
 records are kept (privacy.retention); registered from registrations.py."""
 
+from django.db.models import Q
+
 from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, sent_from_their_address
 
@@ -41,6 +43,7 @@ def _profile_rows(person):
                 ),
                 "other lived experience": profile.lived_experience_other,
                 "interests": ", ".join(_labels(profile.tag_values("interest"), Interest)),
+                "about": profile.about,
                 "skills": profile.skills,
                 "availability": profile.availability,
                 "payment preference": profile.get_payment_preference_display(),
@@ -112,10 +115,14 @@ def _passport_reason_rows(person):
 
 
 def _erase_join_requests(person):
-    ExpressionOfInterest.objects.filter(email__iexact=person.email).update(
+    mine = Q(account=person)
+    if person.email:
+        mine |= Q(email__iexact=person.email)
+    ExpressionOfInterest.objects.filter(mine).update(
         name="Removed person",
         email="removed@removed.invalid",
         phone="",
+        address="",
         about="",
         access_to_talk="",
     )
@@ -127,6 +134,7 @@ PROFILE_BLANK = (
     "address",
     "best_times",
     "lived_experience_other",
+    "about",
     "skills",
     "availability",
     "emergency_contact_name",
@@ -310,8 +318,38 @@ HOLDINGS = (
         "people.ExpressionOfInterest",
         "email",
         "Your requests to join",
-        ("created_at", "name", "phone", "interests", "about", "access_to_talk", "status"),
+        (
+            "created_at",
+            "name",
+            "phone",
+            "address",
+            "contact_methods",
+            "interests",
+            "about",
+            "access_to_talk",
+            "status",
+        ),
         select=sent_from_their_address("people.ExpressionOfInterest"),
+        erase_with=_erase_join_requests,
+    ),
+    # A form to join from someone with no email address, once it became their account.
+    Holding(
+        "people.ExpressionOfInterest",
+        "account",
+        "Your form to join",
+        (
+            "created_at",
+            "name",
+            "email",
+            "phone",
+            "address",
+            "contact_methods",
+            "interests",
+            "about",
+            "access_to_talk",
+            "contact_consent",
+            "status",
+        ),
         erase_with=_erase_join_requests,
     ),
     Holding(

@@ -11,6 +11,7 @@ import secrets
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
@@ -19,6 +20,7 @@ from simple_history.utils import bulk_create_with_history
 
 from coproduce.accounts.models import Role, RoleAssignment
 
+from .contact_details import phone_number
 from .forms import is_email
 from .models import AccessPassport, ImportJob, Profile, Sharing
 
@@ -27,7 +29,9 @@ User = get_user_model()
 # (our field, label, required, longest allowed)
 FIELDS = [
     ("name", "Name", True, 150),
-    ("email", "Email address", True, 254),
+    # Not needed: a phone number or postal address is another way to reach someone
+    # (decision 0036).
+    ("email", "Email address", False, 254),
     ("phone", "Phone number", False, 40),
     ("pronouns", "Pronouns", False, 40),
     ("address", "Postal address", False, 500),
@@ -144,13 +148,25 @@ def check_row(data, seen, existing):
     if not data["name"]:
         problems.append("the name is missing")
     if not email:
-        problems.append("the email address is missing")
+        if not data["phone"] and not data["address"]:
+            problems.append(
+                "there is no email address, phone number or postal address, so there is "
+                "no way to reach them"
+            )
     elif not is_email(email):
         problems.append(f"'{data['email'][:80]}' is not an email address")
     elif email in seen:
         problems.append(f"this email address is also on row {seen[email]}")
     elif email in existing:
         problems.append(DUPLICATE)
+    if data["phone"]:
+        try:
+            phone_number(data["phone"])
+        except ValidationError:
+            problems.append(
+                f"'{data['phone'][:40]}' is not a phone number: write a UK number like "
+                "07700 900 982, or start with + and the country code"
+            )
     for field, label, _, longest in FIELDS:
         if len(data[field]) > longest:
             problems.append(f"the {label.lower()} is longer than {longest} characters")
@@ -164,7 +180,8 @@ def preview(job, limit=20):
     for number, row in enumerate(job.rows, start=2):
         data = map_row(row, job.mapping)
         problems = check_row(data, seen, existing)
-        seen.setdefault(data["email"].lower(), number)
+        if data["email"]:
+            seen.setdefault(data["email"].lower(), number)
         problem_rows += bool(problems)
         if len(sample) < limit:
             sample.append((number, data, problems))
@@ -186,7 +203,8 @@ def _create_people(rows, job):
         # No password until they accept an invitation; random after the "!" that marks it
         # unusable, as set_unusable_password does (its slower random was a twelfth of the time).
         password = UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
-        users.append(User(email=data["email"].lower(), name=data["name"], password=password))
+        email = data["email"].lower() or None  # NULL: many people have no address
+        users.append(User(email=email, name=data["name"], password=password))
     users = bulk_create_with_history(users, User, **history)
     bulk_create_with_history(
         [
@@ -250,7 +268,8 @@ def run(job, batch_size=BATCH_SIZE):
             number = index + 2  # row 1 holds the column names
             data = map_row(job.rows[index], job.mapping)
             problems = check_row(data, seen, existing)
-            seen.setdefault(data["email"].lower(), number)
+            if data["email"]:
+                seen.setdefault(data["email"].lower(), number)
             if problems:
                 errors.append({"row": number, "problems": problems})
             else:

@@ -6,6 +6,7 @@ reading them is always a deliberate step that `privacy` can log."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -78,6 +79,7 @@ class Profile(models.Model):
     lived_experience_other = models.CharField(
         "Other lived experience, in your words", max_length=300, blank=True
     )
+    about = models.TextField(_("About you"), blank=True)
     skills = models.TextField(
         "Your skills and what you bring", blank=True, help_text="Everyone has something to offer."
     )
@@ -412,17 +414,31 @@ class ExpressionOfInterest(models.Model):
         DECLINED = "declined", "Not taken forward"
 
     name = models.CharField("Your name", max_length=150)
-    email = models.EmailField("Your email address")
+    # Any one way to reach them is enough: email, a phone number or a postal address.
+    email = models.EmailField("Your email address", blank=True)
     phone = models.CharField("Your phone number", max_length=40, blank=True)
+    address = models.TextField(_("Your postal address"), blank=True)
+    contact_methods = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)
     about = models.TextField("Tell us a little about yourself", blank=True)
     access_to_talk = models.TextField("What would help you talk to us", blank=True)
+    contact_consent = models.BooleanField(
+        _("We may contact you about new chances to get involved"), default=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # How the form became an account: the invitation sent to their email address, and
+    # the account once it exists, which every answer is carried into (decision 0036).
+    invitation = models.ForeignKey(
+        "accounts.Invitation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -432,6 +448,9 @@ class ExpressionOfInterest(models.Model):
 
     def interest_labels(self):
         return [Interest(v).label for v in self.interests if v in Interest.values]
+
+    def contact_method_labels(self):
+        return [ContactMethod(v).label for v in self.contact_methods if v in ContactMethod.values]
 
 
 class ImportJob(models.Model):

@@ -91,6 +91,8 @@ rules.add_perm("people.view_equality_aggregate", is_lead)
 rules.add_perm("people.view_equality_report", is_lead | is_board)
 rules.add_perm("people.review_interest", is_lead)
 rules.add_perm("people.import_people", is_lead | is_administrator)
+# Adding a co-producer by hand, with or without email (decision 0036).
+rules.add_perm("people.add_person", finds_people)
 
 
 # ---- supporters acting for people (docs/decisions/0034-supporters-acting-for-people.md) ----

@@ -22,6 +22,7 @@ urlpatterns = [
     path("you/equality/", equality.my_equality, name="my_equality"),
     path("you/history/", profile.my_history, name="my_history"),
     path("people/", people.person_list, name="person_list"),
+    path("people/new/", people.add_person, name="add_person"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("people/<int:pk>/access/", passport.person_passport, name="person_passport"),
     path(

@@ -179,7 +179,8 @@ def erase_person(*, person: User, erased_by: User, data_request: DataRequest | N
             queryset.delete()
         elif holding.erase == "blank":
             queryset.update(**{name: "" for name in holding.blank})
-    _erase_queued_messages(old_email)
+    if old_email:  # people without one (decision 0036) had no email queued
+        _erase_queued_messages(old_email)
     _anonymise_account(person)
     # Earlier versions hold the old values; they go last, after the saves above made new ones.
     for holding in history_deletes:

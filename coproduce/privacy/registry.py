@@ -113,9 +113,10 @@ def sent_from_their_address(model_label, field="email", **also):
     the person's email address, such as a form they sent before they had an account."""
 
     def select(person):
-        return apps.get_model(model_label)._default_manager.filter(
-            **{f"{field}__iexact": person.email}, **also
-        )
+        manager = apps.get_model(model_label)._default_manager
+        if not person.email:
+            return manager.none()  # no address, so nothing sent from one
+        return manager.filter(**{f"{field}__iexact": person.email}, **also)
 
     return select
 

@@ -1,11 +1,18 @@
-from coproduce.tests.authorisation import POST_ONLY, only, signed_in
+from coproduce.tests.authorisation import (
+    POST_ONLY,
+    REDIRECT,
+    everyone,
+    only,
+    signed_in,
+    visitors_only,
+)
 
 # The roles that phone, text and write to people (notifications.work_contact_tasks).
 CONTACTS = ("administrator", "lead", "staff")
 
 
 def sample_objects(people):
-    from coproduce.notifications.actions import notify
+    from coproduce.notifications.actions import issue_sign_in_card, notify
 
     notification = notify(
         people["coproducer"],
@@ -14,7 +21,8 @@ def sample_objects(people):
         body="You are invited to the planning group on Tuesday.",
         url="/notifications/",
     )
-    return {"notification": notification, "contact_task": _contact_task()}
+    card, _code = issue_sign_in_card(person=people["coproducer"], issued_by=people["staff"])
+    return {"notification": notification, "contact_task": _contact_task(), "sign_in_card": card}
 
 
 def _contact_task():
@@ -61,4 +69,26 @@ ROWS = {
     ),
     "notifications:letters_pdf": only(*CONTACTS, crawl=False),
     "notifications:letters_posted": only(*CONTACTS, status=POST_ONLY, crawl=False),
+    # Signing in without email (decision 0036): for visitors; signed in, it goes to Today.
+    "notifications:sign_in_with_card": visitors_only(),
+    "notifications:sign_in_text": visitors_only(),
+    "notifications:sign_in_text_code": everyone(
+        REDIRECT, notes="Without a number asked for first, back to the number page."
+    ),
+    # The co-producer's cards: the roles that help people, never the person themself.
+    "notifications:sign_in_cards": only(
+        *CONTACTS, kwargs=lambda f: {"pk": f["people"]["coproducer"].pk}
+    ),
+    "notifications:cancel_sign_in_card": only(
+        *CONTACTS, status=POST_ONLY, crawl=False, kwargs=lambda f: {"pk": f["sign_in_card"].pk}
+    ),
+}
+
+CASES = {
+    "notifications:sign_in_cards": [
+        only(
+            kwargs=lambda f: {"pk": f["people"]["staff"].pk},
+            notes="A staff-side account never signs in with a card: nobody may print one.",
+        )
+    ],
 }

@@ -91,6 +91,7 @@ ROWS = {
     "people:my_equality": signed_in(),
     "people:my_history": signed_in(),
     "people:person_list": only("administrator", "lead", "staff"),
+    "people:add_person": only("administrator", "lead", "staff"),
     "people:person_detail": only("administrator", "lead", "staff", **about_coproducer()),
     "people:person_passport": only(
         "lead",

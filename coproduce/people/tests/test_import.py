@@ -25,6 +25,7 @@ def make_rows(count, bad_every=20):
     rows = []
     for i in range(count):
         name, email = f"Person {i}", f"person.{i}@example.org"
+        phone = f"0770090{i:04d}"
         if i % bad_every == bad_every - 1:
             kind = (i // bad_every) % 4
             if kind == 0:
@@ -34,10 +35,8 @@ def make_rows(count, bad_every=20):
             elif kind == 2:
                 email = "person.0@example.org"  # a duplicate of row 2
             else:
-                email = ""
-        rows.append(
-            [name, email, f"0770090{i:04d}", "Needs step-free access" if i % 3 == 0 else ""]
-        )
+                email = phone = ""  # no way at all to reach them
+        rows.append([name, email, phone, "Needs step-free access" if i % 3 == 0 else ""])
     return rows
 
 
@@ -78,7 +77,10 @@ def test_the_whole_journey_with_a_csv(client_as, people, django_capture_on_commi
     assert by_row[21] == ["'not-an-email' is not an email address"]
     assert by_row[41] == ["the name is missing"]
     assert by_row[61] == ["this email address is also on row 2"]
-    assert by_row[81] == ["the email address is missing"]
+    assert by_row[81] == [
+        "there is no email address, phone number or postal address, so there is no way "
+        "to reach them"
+    ]
     assert by_row[7] == ["someone already has this email address, so this is a duplicate"]
     page = client.get(reverse("people:import_progress", args=[job.pk])).content.decode()
     assert "189 people imported" in page and "The name is missing." in page
@@ -251,3 +253,31 @@ def test_progress_is_shown_as_rows_done_of_the_total(client_as, people):
     # No JavaScript and no automatic refresh: a link asks again.
     assert 'http-equiv="refresh"' not in text
     assert f'href="{reverse("people:import_progress", args=[job.pk])}"' in text
+
+
+def test_a_row_with_no_email_goes_in_when_there_is_another_way_to_reach_them(people):
+    from coproduce.people import importing
+
+    job = ImportJob.objects.create(
+        uploaded_by=people["lead"],
+        filename="no-email.csv",
+        headers=["Name", "Email", "Phone", "Pronouns", "Address"],
+        rows=[
+            ["Sam Text", "", "07700 900 321", "", ""],
+            ["Pat Post", "", "", "", "1 High Street\nLeeds\nLS1 1AA"],
+            ["Lou Wrong", "", "12345", "", ""],
+            ["Nobody Reachable", "", "", "", ""],
+        ],
+        total=4,
+        mapping={"name": "0", "email": "1", "phone": "2", "pronouns": "3", "address": "4"},
+        status=ImportJob.Status.RUNNING,
+    )
+    importing.run(job)
+    assert job.imported == 2
+    assert set(User.objects.filter(email=None).values_list("name", flat=True)) == {
+        "Sam Text",
+        "Pat Post",
+    }
+    by_row = {error["row"]: error["problems"] for error in job.errors}
+    assert "is not a phone number" in by_row[4][0] and "+ and the country code" in by_row[4][0]
+    assert "no way to reach them" in by_row[5][0]

@@ -111,3 +111,90 @@ def test_behind_a_proxy_the_limit_counts_each_visitor_not_the_proxy(client):
     # A visitor cannot dodge the limit by adding their own entries in front.
     dodged = client.post(reverse("people:join"), FORM, HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7")
     assert dodged.status_code == 429
+
+
+# ---- asked once (issue 17 part 2, decision 0036) -------------------------------------
+
+EVERY_ANSWER = {
+    "name": "Robin Ashdown",
+    "email": "Robin.Ashdown@example.org",
+    "phone": "07700 900 456",
+    "address": "4 Canal Walk\nLeeds\nLS11 5AA",
+    "contact_methods": ["text", "post"],
+    "interests": ["housing", "transport"],
+    "about": "I have used a wheelchair for ten years and know the buses well.",
+    "access_to_talk": "Please send me things in large print, and give me time to answer.",
+    "contact_consent": "on",
+}
+
+
+def _review(client_as, interest_pk, decision="invite"):
+    return client_as("lead").post(
+        reverse("people:interest_review", args=[interest_pk]), {"decision": decision}
+    )
+
+
+def _every_answer_is_on(person, answers):
+    from coproduce.people import consent
+    from coproduce.people.models import AccessPassport, Profile
+
+    profile = Profile.objects.get(user=person)
+    assert person.name == answers["name"]
+    assert person.email == (answers["email"].lower() or None)
+    assert profile.phone == answers["phone"]
+    assert profile.address == answers["address"]
+    assert profile.contact_methods == answers["contact_methods"]
+    assert sorted(profile.tag_values("interest")) == sorted(answers["interests"])
+    assert profile.about == answers["about"]
+    passport = AccessPassport.objects.get(user=person)
+    assert answers["access_to_talk"] in passport.other_arrangements
+    record = consent.current_choices(person)[consent.CONTACT]
+    assert record is not None and record.given and record.by_self
+
+
+def test_every_join_answer_reaches_the_profile(client, client_as, people):
+    """Walks the join form, the lead's review and the invitation to the new profile,
+    and finds every answer there: nobody is asked twice."""
+    client.post(reverse("people:join"), EVERY_ANSWER)
+    interest = ExpressionOfInterest.objects.get()
+    assert _review(client_as, interest.pk).status_code == 302
+    invitation = Invitation.objects.get()
+    client.logout()
+    response = client.post(
+        reverse("accounts:accept_invitation", args=[invitation.token]),
+        {
+            "name": "Robin Ashdown",
+            "password1": "canal walk by the river",
+            "password2": "canal walk by the river",
+        },
+    )
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    _every_answer_is_on(invitation.accepted_user, EVERY_ANSWER)
+    # The person's own profile page shows them too.
+    client.force_login(invitation.accepted_user)
+    page = client.get(reverse("people:my_profile")).content.decode()
+    for text in ("07700 900 456", "Canal Walk", "Housing", "ten years"):
+        assert text in page
+
+
+def test_every_join_answer_reaches_the_profile_without_email(client, client_as, people):
+    answers = {**EVERY_ANSWER, "email": ""}
+    client.post(reverse("people:join"), answers)
+    interest = ExpressionOfInterest.objects.get()
+    response = _review(client_as, interest.pk)
+    interest.refresh_from_db()
+    assert response["Location"] == reverse("people:person_detail", args=[interest.account_id])
+    assert not Invitation.objects.exists()
+    _every_answer_is_on(interest.account, answers)
+    assert interest.account.has_role("coproducer") and not interest.account.has_usable_password()
+
+
+def test_the_join_form_needs_one_way_to_reach_you(client):
+    response = client.post(reverse("people:join"), {"name": "Nobody Reachable"})
+    assert "Give us at least one way to reach you" in response.content.decode()
+    assert not ExpressionOfInterest.objects.exists()
+    response = client.post(reverse("people:join"), {"name": "Phone Only", "phone": "12"})
+    assert "Enter a phone number, like 07700 900 982" in response.content.decode()
+    client.post(reverse("people:join"), {"name": "Post Only", "address": "1 High St\nLS1 1AA"})
+    assert ExpressionOfInterest.objects.get().email == ""

@@ -148,3 +148,26 @@ def test_a_partial_save_keeps_the_interests_and_lived_experience_it_does_not_men
     profile = Profile.objects.get(user=person)
     assert profile.availability == "Tuesday afternoons only"
     assert profile.interest_labels() and profile.lived_experience_labels()
+
+
+def test_staff_add_a_person_with_no_email_or_way_to_reach_them(client_as, people):
+    from coproduce.accounts.models import User
+
+    client = client_as("staff")
+    response = client.post(reverse("people:add_person"), {"name": "Sam Supported"})
+    person = User.objects.get(name="Sam Supported")
+    assert response["Location"] == reverse("people:person_detail", args=[person.pk])
+    assert person.email is None and person.has_role("coproducer")
+    assert not person.has_usable_password()
+    page = client.get(response["Location"]).content.decode()
+    assert "Print a sign-in card, or cancel one" in page
+
+
+def test_adding_a_person_checks_their_email_and_phone(client_as, people):
+    client = client_as("lead")
+    page = client.post(
+        reverse("people:add_person"),
+        {"name": "Twin", "email": "Coproducer@example.org", "phone": "123"},
+    ).content.decode()
+    assert "Someone already has an account with this email address." in page
+    assert "Enter a phone number, like 07700 900 982" in page

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from coproduce.lib import spam
 from coproduce.lib.views import permission_required
@@ -58,13 +59,23 @@ def interest_review(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["decision"] == "invite":
-                actions.invite_from_interest(
+                interest = actions.invite_from_interest(
                     interest=interest,
                     reviewed_by=request.user,
                     build_accept_url=lambda inv: request.build_absolute_uri(
                         reverse("accounts:accept_invitation", args=[inv.token])
                     ),
                 )
+                if interest.account_id:
+                    messages.success(
+                        request,
+                        gettext(
+                            "%(name)s has an account now, with the answers from their form. "
+                            "Print them a sign-in card from their page."
+                        )
+                        % {"name": interest.name},
+                    )
+                    return redirect("people:person_detail", pk=interest.account_id)
                 messages.success(request, f"Invitation sent to {interest.email}.")
             else:
                 actions.decline_interest(interest=interest, reviewed_by=request.user)

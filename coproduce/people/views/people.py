@@ -1,14 +1,17 @@
 """Finding people, and a person's page for staff."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
 
-from .. import consent, lived_experience
-from ..forms import PersonSearchForm
+from .. import actions, consent, lived_experience
+from ..forms import NewPersonForm, PersonSearchForm
 from ..models import Requirement
 from .common import User, history_of
 
@@ -46,6 +49,7 @@ def person_list(request):
             "querystring": _querystring_without_page(request),
             "requirement_label": Requirement(requirement).label if requirement else "",
             "can_import": request.user.has_perm("people.import_people"),
+            "can_add": request.user.has_perm("people.add_person"),
             "can_review": request.user.has_perm("people.review_interest"),
         },
     )
@@ -88,5 +92,24 @@ def person_detail(request, pk):
             "can_edit": request.user.has_perm("people.edit_on_behalf", person),
             "can_manage_data": request.user.has_perm("privacy.manage_requests"),
             "can_see_read_log": request.user.has_perm("privacy.view_read_log"),
+            "can_issue_card": request.user.has_perm("notifications.issue_sign_in_card", person),
         },
     )
+
+
+@permission_required("people.add_person")
+def add_person(request):
+    form = NewPersonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = actions.create_person(created_by=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                gettext("%(name)s is added. They can sign in with a sign-in card you print.")
+                % {"name": person.name},
+            )
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/add_person.html", {"form": form})

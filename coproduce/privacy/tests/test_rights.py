@@ -146,6 +146,19 @@ def person_everywhere(people):
     ExpressionOfInterest.objects.create(
         name=person.name, email=person.email, about="Chairing meetings", reviewed_by=person
     )
+    ExpressionOfInterest.objects.create(
+        name=person.name, email="", phone="07700 900 111", about="No email", account=person
+    )
+    from coproduce.notifications.models import SignInCard, SignInCode
+
+    soon = timezone.now() + timedelta(days=30)
+    for n, (whose, by) in enumerate([(person, other), (other, person)]):
+        card = SignInCard(
+            person=whose, code_hash=f"hash-{n}", issued_by=by, expires_at=soon, cancelled_by=by
+        )
+        card._history_user = by
+        card.save()
+    SignInCode.objects.create(person=person, code_hash="hash", expires_at=soon)
     ImportJob.objects.create(uploaded_by=person, filename="list.csv")
     request = actions.record_request(
         person=person,

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from coproduce.accounts.demo import DEMO_PASSWORD, sign_ins
+from coproduce.accounts.demo import DEMO_PASSWORD, OTHER_SIGN_INS, sign_ins
 
 
 class Command(BaseCommand):
@@ -37,6 +37,7 @@ class Command(BaseCommand):
             )
         if migrate:
             call_command("migrate", verbosity=0)
+        OTHER_SIGN_INS.clear()  # this run's, such as a new sign-in card's code
         with transaction.atomic():
             for config in apps.get_app_configs():
                 if not config.name.startswith("coproduce."):
