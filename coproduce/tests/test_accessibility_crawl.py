@@ -218,11 +218,7 @@ def crawl(browser, base_url, start_urls, cookie, javascript, english=None):
                 continue
             target = link.path + (f"?{link.query}" if link.query else "")
             link_name = url_name(link.path)
-            if (
-                target in seen_urls
-                or link_name is None
-                or queued[link_name] >= instances
-            ):
+            if target in seen_urls or link_name is None or queued[link_name] >= instances:
                 continue
             seen_urls.add(target)
             queued[link_name] += 1
