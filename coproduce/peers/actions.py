@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.accounts.models import Role
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 
 from .models import (
@@ -77,7 +79,9 @@ def ask_for_support(
 @transaction.atomic
 def withdraw_request(*, request: PeerSupportRequest, by: User) -> None:
     if request.person_id != by.pk or request.status != PeerSupportRequest.Status.OPEN:
-        raise ValidationError("Only an open request can be withdrawn, by the person who made it.")
+        raise ValidationError(
+            gettext("Only an open request can be withdrawn, by the person who made it.")
+        )
     request.status = PeerSupportRequest.Status.WITHDRAWN
     request.save(update_fields=["status"])
 
@@ -91,9 +95,9 @@ def pair(*, request: PeerSupportRequest, supporter: User, by: User) -> Pairing:
     told."""
     request = PeerSupportRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != PeerSupportRequest.Status.OPEN:
-        raise ValidationError("This request is no longer waiting for a peer supporter.")
+        raise ValidationError(gettext("This request is no longer waiting for a peer supporter."))
     if supporter.pk == request.person_id:
-        raise ValidationError("Someone cannot be their own peer supporter.")
+        raise ValidationError(gettext("Someone cannot be their own peer supporter."))
     offered = PeerSupporterOffer.objects.filter(
         person=supporter,
         available=True,
@@ -101,31 +105,39 @@ def pair(*, request: PeerSupportRequest, supporter: User, by: User) -> Pairing:
         person__role_assignments__role=Role.COPRODUCER,
     ).exists()
     if not offered:
-        raise ValidationError("Choose someone who has offered to be a peer supporter.")
+        raise ValidationError(gettext("Choose someone who has offered to be a peer supporter."))
     pairing = Pairing.objects.create(
         request=request, person=request.person, supporter=supporter, paired_by=by
     )
     request.status = PeerSupportRequest.Status.PAIRED
     request.save(update_fields=["status"])
     path = pairing.get_absolute_url()
-    notify(
-        request.person,
-        PAIRED,
-        subject="You have a peer supporter",
-        body=f"{supporter} will be your peer supporter. They will get in touch, or you can "
-        "see how to reach each other on the pairing page.",
-        url=path,
-        key=f"peers.paired:{pairing.pk}:{request.person_id}",
-    )
-    notify(
-        supporter,
-        PAIRED,
-        subject="You are someone's peer supporter",
-        body=f"Thank you for offering peer support. You are paired with {request.person}. "
-        "The pairing page says what they hope for.",
-        url=path,
-        key=f"peers.paired:{pairing.pk}:{supporter.pk}",
-    )
+    with in_language_of(request.person):
+        notify(
+            request.person,
+            PAIRED,
+            subject=gettext("You have a peer supporter"),
+            body=gettext(
+                "%(supporter)s will be your peer supporter. They will get in touch, or you "
+                "can see how to reach each other on the pairing page."
+            )
+            % {"supporter": supporter},
+            url=path,
+            key=f"peers.paired:{pairing.pk}:{request.person_id}",
+        )
+    with in_language_of(supporter):
+        notify(
+            supporter,
+            PAIRED,
+            subject=gettext("You are someone's peer supporter"),
+            body=gettext(
+                "Thank you for offering peer support. You are paired with %(person)s. "
+                "The pairing page says what they hope for."
+            )
+            % {"person": request.person},
+            url=path,
+            key=f"peers.paired:{pairing.pk}:{supporter.pk}",
+        )
     return pairing
 
 
@@ -134,7 +146,7 @@ def record_check_in(
     *, pairing: Pairing, held_on: date, how_it_went: str, note: str, by: User
 ) -> CheckIn:
     if not pairing.active:
-        raise ValidationError("This pairing has ended.")
+        raise ValidationError(gettext("This pairing has ended."))
     return CheckIn.objects.create(
         pairing=pairing, held_on=held_on, how_it_went=how_it_went, note=note, recorded_by=by
     )
@@ -146,7 +158,7 @@ def end_pairing(*, pairing: Pairing, by: User, closing_note: str) -> Pairing:
     others are thanked and told; no reason is asked for."""
     pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
     if not pairing.active:
-        raise ValidationError("This pairing has already ended.")
+        raise ValidationError(gettext("This pairing has already ended."))
     pairing.ended_at = timezone.now()
     pairing.ended_by = by
     pairing.closing_note = closing_note
@@ -154,16 +166,19 @@ def end_pairing(*, pairing: Pairing, by: User, closing_note: str) -> Pairing:
     for person in (pairing.person, pairing.supporter):
         if person.pk == by.pk:
             continue
-        notify(
-            person,
-            ENDED,
-            subject="Your peer support pairing has come to an end",
-            body="Thank you for the time you spent together. Pairings come to an end for "
-            "all sorts of reasons, and that is fine. You can ask for, or offer, peer "
-            "support again at any time.",
-            url=pairing.get_absolute_url(),
-            key=f"peers.ended:{pairing.pk}:{person.pk}",
-        )
+        with in_language_of(person):
+            notify(
+                person,
+                ENDED,
+                subject=gettext("Your peer support pairing has come to an end"),
+                body=gettext(
+                    "Thank you for the time you spent together. Pairings come to an end for "
+                    "all sorts of reasons, and that is fine. You can ask for, or offer, peer "
+                    "support again at any time."
+                ),
+                url=pairing.get_absolute_url(),
+                key=f"peers.ended:{pairing.pk}:{person.pk}",
+            )
     return pairing
 
 
@@ -182,9 +197,9 @@ def start_group(*, name: str, purpose: str, by: User) -> PeerGroup:
 def add_member(*, group: PeerGroup, person: User, by: User) -> GroupMember:
     """A member adds a co-producer, or invites a member of staff as a guest."""
     if not group.members.filter(person=by, is_staff_guest=False).exists():
-        raise ValidationError("Only the group's co-producer members can add people.")
+        raise ValidationError(gettext("Only the group's co-producer members can add people."))
     if group.members.filter(person=person).exists():
-        raise ValidationError(f"{person} is already in the group.")
+        raise ValidationError(gettext("%(person)s is already in the group.") % {"person": person})
     is_coproducer = person.has_role(Role.COPRODUCER)
     return GroupMember.objects.create(
         group=group,
@@ -202,7 +217,7 @@ def leave_group(*, member: GroupMember) -> None:
 @transaction.atomic
 def post_notice(*, group: PeerGroup, author: User, title: str, body: str) -> GroupNotice:
     if not group.members.filter(person=author).exists():
-        raise ValidationError("Only members can post notices.")
+        raise ValidationError(gettext("Only members can post notices."))
     return GroupNotice.objects.create(group=group, author=author, title=title, body=body)
 
 
@@ -210,8 +225,8 @@ def post_notice(*, group: PeerGroup, author: User, title: str, body: str) -> Gro
 def link_meeting(*, group: PeerGroup, meeting: Meeting, by: User) -> GroupMeeting:
     """A co-producer member makes a meeting they are invited to one of the group's."""
     if not group.members.filter(person=by, is_staff_guest=False).exists():
-        raise ValidationError("Only the group's co-producer members can add meetings.")
+        raise ValidationError(gettext("Only the group's co-producer members can add meetings."))
     if not meeting.invitations.filter(person=by).exists():
-        raise ValidationError("Choose a meeting you are invited to.")
+        raise ValidationError(gettext("Choose a meeting you are invited to."))
     link, _ = GroupMeeting.objects.get_or_create(group=group, meeting=meeting)
     return link

@@ -1,65 +1,73 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role, User
 from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
 from .models import CheckIn, GroupNotice, PeerGroup, Way
 
-WAYS_HELP = "Choose all that work for you. We match people who can meet in the same way."
+WAYS_HELP = _("Choose all that work for you. We match people who can meet in the same way.")
 
 
 class OfferForm(forms.Form):
     can_offer = forms.CharField(
-        label="What you can offer",
+        label=_("What you can offer"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For example, how you found your feet here, or help getting ready for meetings.",
+        help_text=_(
+            "For example, how you found your feet here, or help getting ready for meetings."
+        ),
     )
     ways = forms.MultipleChoiceField(
-        label="Ways you can meet and talk",
+        label=_("Ways you can meet and talk"),
         choices=Way.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=WAYS_HELP,
     )
     use_lived_experience = forms.BooleanField(
-        label="Use my lived experience to find a good match",
+        label=_("Use my lived experience to find a good match"),
         required=False,
-        help_text="The co-production lead will only see that you share lived experience "
-        "with someone, never which, and only if they said yes too.",
+        help_text=_(
+            "The co-production lead will only see that you share lived experience "
+            "with someone, never which, and only if they said yes too."
+        ),
     )
     available = forms.BooleanField(
-        label="I can take someone on now",
+        label=_("I can take someone on now"),
         required=False,
         initial=True,
-        help_text="Untick this to pause. Anyone you support now stays paired with you.",
+        help_text=_("Untick this to pause. Anyone you support now stays paired with you."),
     )
 
 
 class AskForm(forms.Form):
     hoping_for = forms.CharField(
-        label="What you hope a peer supporter can help with",
+        label=_("What you hope a peer supporter can help with"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="For example, someone to talk to before your first meeting.",
+        help_text=_("For example, someone to talk to before your first meeting."),
     )
     ways = forms.MultipleChoiceField(
-        label="Ways you would like to meet and talk",
+        label=_("Ways you would like to meet and talk"),
         choices=Way.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=WAYS_HELP,
     )
     use_lived_experience = forms.BooleanField(
-        label="Use my lived experience to find a good match",
+        label=_("Use my lived experience to find a good match"),
         required=False,
-        help_text="The co-production lead will only see that you share lived experience "
-        "with someone, never which, and only if they said yes too.",
+        help_text=_(
+            "The co-production lead will only see that you share lived experience "
+            "with someone, never which, and only if they said yes too."
+        ),
     )
 
 
 class PairForm(forms.Form):
     supporter = forms.TypedChoiceField(
-        label="Peer supporter", coerce=int, widget=forms.RadioSelect, choices=()
+        label=_("Peer supporter"), coerce=int, widget=forms.RadioSelect, choices=()
     )
 
     def __init__(self, *args, suggestions, **kwargs):
@@ -86,17 +94,19 @@ class CheckInForm(ModelForm):
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
         if held_on > timezone.localdate():
-            raise forms.ValidationError("The date you talked must be today or earlier.")
+            raise forms.ValidationError(gettext("The date you talked must be today or earlier."))
         return held_on
 
 
 class EndPairingForm(forms.Form):
     closing_note = forms.CharField(
-        label="A short closing note",
+        label=_("A short closing note"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example, a thank-you, or what you will take away. The other person "
-        "will read it. You do not need to give a reason.",
+        help_text=_(
+            "For example, a thank-you, or what you will take away. The other person "
+            "will read it. You do not need to give a reason."
+        ),
     )
 
 
@@ -105,7 +115,7 @@ class GroupForm(ModelForm):
         model = PeerGroup
         fields = ["name", "purpose"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"name": "For example, Lived experience panel."}
+        help_texts = {"name": _("For example, Lived experience panel.")}
 
 
 class NoticeForm(ModelForm):
@@ -118,9 +128,11 @@ class NoticeForm(ModelForm):
 class AddMemberForm(forms.Form):
     person = IdChoiceField(
         queryset=User.objects.none(),
-        label="Person to add",
-        help_text="Co-producers join as members. Staff join as invited guests: they can "
-        "read and post, but cannot add anyone.",
+        label=_("Person to add"),
+        help_text=_(
+            "Co-producers join as members. Staff join as invited guests: they can "
+            "read and post, but cannot add anyone."
+        ),
     )
 
     def __init__(self, *args, group, **kwargs):
@@ -141,13 +153,13 @@ class AddMemberForm(forms.Form):
             .distinct()
             .order_by("name", "email")
         )
-        field.empty_label = "Choose a person"
+        field.empty_label = gettext("Choose a person")
 
 
 class LinkMeetingForm(forms.Form):
-    meeting = IdChoiceField(queryset=None, label="Meeting")
+    meeting = IdChoiceField(queryset=None, label=_("Meeting"))
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
-        self.fields["meeting"].empty_label = "Choose a meeting"
+        self.fields["meeting"].empty_label = gettext("Choose a meeting")

@@ -6,21 +6,24 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Way(models.TextChoices):
     """How two people can meet and talk. This is what matching reads about access: a
     choice each person makes here, never their access passport."""
 
-    IN_PERSON = "in_person", "In person"
-    PHONE = "phone", "On the phone"
-    VIDEO = "video", "On a video call"
-    MESSAGES = "messages", "By text or online messages"
-    EMAIL = "email", "By email"
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("On the phone")
+    VIDEO = "video", _("On a video call")
+    MESSAGES = "messages", _("By text or online messages")
+    EMAIL = "email", _("By email")
 
 
 def way_labels(values):
-    return [Way(v).label for v in values if v in Way.values]
+    return [str(Way(v).label) for v in values if v in Way.values]
 
 
 class PeerSupporterOffer(models.Model):
@@ -30,17 +33,21 @@ class PeerSupporterOffer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_supporter_offer"
     )
     can_offer = models.TextField(
-        "What you can offer",
-        help_text="For example, how you found your feet here, or help getting ready for meetings.",
+        _("What you can offer"),
+        help_text=_(
+            "For example, how you found your feet here, or help getting ready for meetings."
+        ),
     )
-    ways = models.JSONField("Ways you can meet and talk", default=list)
+    ways = models.JSONField(_("Ways you can meet and talk"), default=list)
     use_lived_experience = models.BooleanField(
-        "Use my lived experience to find a good match",
+        _("Use my lived experience to find a good match"),
         default=False,
-        help_text="The co-production lead will only see that you share lived experience "
-        "with someone, never which, and only if they said yes too.",
+        help_text=_(
+            "The co-production lead will only see that you share lived experience "
+            "with someone, never which, and only if they said yes too."
+        ),
     )
-    available = models.BooleanField("I can take someone on now", default=True)
+    available = models.BooleanField(_("I can take someone on now"), default=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):
@@ -54,23 +61,25 @@ class PeerSupportRequest(models.Model):
     """A co-producer asking for a peer supporter."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Waiting for a peer supporter"
-        PAIRED = "paired", "Paired"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        OPEN = "open", _("Waiting for a peer supporter")
+        PAIRED = "paired", _("Paired")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_support_requests"
     )
     hoping_for = models.TextField(
-        "What you hope a peer supporter can help with",
-        help_text="For example, someone to talk to before your first meeting.",
+        _("What you hope a peer supporter can help with"),
+        help_text=_("For example, someone to talk to before your first meeting."),
     )
-    ways = models.JSONField("Ways you would like to meet and talk", default=list)
+    ways = models.JSONField(_("Ways you would like to meet and talk"), default=list)
     use_lived_experience = models.BooleanField(
-        "Use my lived experience to find a good match",
+        _("Use my lived experience to find a good match"),
         default=False,
-        help_text="The co-production lead will only see that you share lived experience "
-        "with someone, never which, and only if they said yes too.",
+        help_text=_(
+            "The co-production lead will only see that you share lived experience "
+            "with someone, never which, and only if they said yes too."
+        ),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
@@ -114,7 +123,7 @@ class Pairing(models.Model):
         blank=True,
         related_name="+",
     )
-    closing_note = models.TextField("A closing note", blank=True)
+    closing_note = models.TextField(_("A closing note"), blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -137,17 +146,17 @@ class CheckIn(models.Model):
     """How a pairing is going. Only the pair and the co-production lead read it."""
 
     class HowItWent(models.TextChoices):
-        WELL = "well", "It is going well"
-        OK = "ok", "It is going OK"
-        HARD = "hard", "It has been hard"
+        WELL = "well", _("It is going well")
+        OK = "ok", _("It is going OK")
+        HARD = "hard", _("It has been hard")
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="check_ins")
-    held_on = models.DateField("When you talked", default=timezone.localdate)
-    how_it_went = models.CharField("How it is going", max_length=10, choices=HowItWent.choices)
+    held_on = models.DateField(_("When you talked"), default=timezone.localdate)
+    how_it_went = models.CharField(_("How it is going"), max_length=10, choices=HowItWent.choices)
     note = models.TextField(
-        "Anything to add",
+        _("Anything to add"),
         blank=True,
-        help_text="Optional. Only the two of you and the co-production lead can read this.",
+        help_text=_("Optional. Only the two of you and the co-production lead can read this."),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -158,14 +167,14 @@ class CheckIn(models.Model):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self):
-        return f"Check-in on {self.held_on}"
+        return gettext("Check-in on %(date)s") % {"date": date_format(self.held_on, "j F Y")}
 
 
 class PeerGroup(models.Model):
     """A co-producers-only group, such as a lived-experience panel."""
 
-    name = models.CharField("Name of the group", max_length=150)
-    purpose = models.TextField("What the group is for")
+    name = models.CharField(_("Name of the group"), max_length=150)
+    purpose = models.TextField(_("What the group is for"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -212,8 +221,8 @@ class GroupNotice(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    title = models.CharField("Title", max_length=150)
-    body = models.TextField("The notice")
+    title = models.CharField(_("Title"), max_length=150)
+    body = models.TextField(_("The notice"))
     posted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import NORMAL, THIS_WEEK, Item, count_of, counted, oldest_of
@@ -49,10 +50,13 @@ def requests_waiting(user, now):
     return [
         Item(
             key="peers.requests_waiting",
-            sentence="1 person is waiting for a peer supporter"
-            if waiting == 1
-            else f"{waiting} people are waiting for a peer supporter",
-            action_label="Pair them",
+            sentence=ngettext(
+                "%(count)d person is waiting for a peer supporter",
+                "%(count)d people are waiting for a peer supporter",
+                waiting,
+            )
+            % {"count": waiting},
+            action_label=gettext("Pair them"),
             action_url=reverse("peers:home"),
             since=numbers.get(WAITING_SINCE),
             urgency=THIS_WEEK,
@@ -69,10 +73,13 @@ def check_ins_due(user, now):
     return [
         Item(
             key="peers.check_ins_due",
-            sentence="Check in with the person you support: it has been a few weeks"
-            if due == 1
-            else f"Check in with the {due} people you support: it has been a few weeks",
-            action_label="Record a check-in",
+            sentence=ngettext(
+                "Check in with the person you support: it has been a few weeks",
+                "Check in with the %(count)d people you support: it has been a few weeks",
+                due,
+            )
+            % {"count": due},
+            action_label=gettext("Record a check-in"),
             action_url=reverse("peers:home"),
             urgency=NORMAL,
         )

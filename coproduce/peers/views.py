@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 from coproduce.meetings.models import Meeting
@@ -82,7 +83,7 @@ def offer(request):
     form = OfferForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         actions.save_offer(person=request.user, **form.cleaned_data)
-        messages.success(request, "Thank you for offering to be a peer supporter.")
+        messages.success(request, gettext("Thank you for offering to be a peer supporter."))
         return redirect("peers:home")
     return render(request, "peers/offer.html", {"form": form, "current": current})
 
@@ -105,14 +106,18 @@ def ask(request):
     if request.method == "POST":
         if "withdraw" in request.POST and current:
             actions.withdraw_request(request=current, by=request.user)
-            messages.success(request, "Your request is withdrawn. You can ask again any time.")
+            messages.success(
+                request, gettext("Your request is withdrawn. You can ask again any time.")
+            )
             return redirect("peers:home")
         if form.is_valid():
             actions.ask_for_support(person=request.user, **form.cleaned_data)
             messages.success(
                 request,
-                "Thank you. The co-production lead will find you a peer supporter and "
-                "let you know.",
+                gettext(
+                    "Thank you. The co-production lead will find you a peer supporter and "
+                    "let you know."
+                ),
             )
             return redirect("peers:home")
     return render(request, "peers/ask.html", {"form": form, "current": current})
@@ -135,7 +140,11 @@ def request_detail(request, pk):
         except ValidationError as error:
             form.add_error("supporter", error.messages[0])
         else:
-            messages.success(request, f"{support_request.person} is paired with {chosen}.")
+            messages.success(
+                request,
+                gettext("%(person)s is paired with %(supporter)s.")
+                % {"person": support_request.person, "supporter": chosen},
+            )
             return redirect(pairing)
     return render(
         request,
@@ -159,7 +168,7 @@ def pairing_detail(request, pk):
         except ValidationError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "Check-in saved.")
+            messages.success(request, gettext("Check-in saved."))
             return redirect(pairing)
     return render(
         request,
@@ -177,7 +186,7 @@ def pairing_detail(request, pk):
 def pairing_end(request, pk):
     pairing = _pairing(request, pk)
     if not pairing.active:
-        messages.info(request, "This pairing has already ended.")
+        messages.info(request, gettext("This pairing has already ended."))
         return redirect(pairing)
     form = EndPairingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -188,7 +197,7 @@ def pairing_end(request, pk):
         except ValidationError as error:
             form.add_error(None, error.messages[0])
         else:
-            messages.success(request, "The pairing has ended. Thank you.")
+            messages.success(request, gettext("The pairing has ended. Thank you."))
             return redirect(pairing)
     return render(request, "peers/pairing_end.html", {"pairing": pairing, "form": form})
 
@@ -213,7 +222,10 @@ def group_create(request):
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         group = actions.start_group(by=request.user, **form.cleaned_data)
-        messages.success(request, f"“{group.name}” is started. Add its members next.")
+        messages.success(
+            request,
+            gettext("“%(group)s” is started. Add its members next.") % {"group": group.name},
+        )
         return redirect("peers:group_members", pk=group.pk)
     return render(request, "peers/group_form.html", {"form": form})
 
@@ -224,7 +236,7 @@ def group_detail(request, pk):
     form = NoticeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.post_notice(group=group, author=request.user, **form.cleaned_data)
-        messages.success(request, "Notice posted.")
+        messages.success(request, gettext("Notice posted."))
         return redirect(group)
     members = list(group.members.select_related("person").order_by("person__name", "pk"))
     notices = list(group.notices.select_related("author")[:NOTICES_SHOWN])
@@ -267,7 +279,7 @@ def group_members(request, pk):
             except ValidationError as error:
                 meeting_form.add_error("meeting", error.messages[0])
             else:
-                messages.success(request, "The meeting is now on the group's page.")
+                messages.success(request, gettext("The meeting is now on the group's page."))
                 return redirect(group)
     elif request.method == "POST" and form.is_valid():
         person = form.cleaned_data["person"]
@@ -278,9 +290,12 @@ def group_members(request, pk):
         else:
             messages.success(
                 request,
-                f"{person} is invited as a guest."
-                if member.is_staff_guest
-                else f"{person} is added.",
+                (
+                    gettext("%(person)s is invited as a guest.")
+                    if member.is_staff_guest
+                    else gettext("%(person)s is added.")
+                )
+                % {"person": person},
             )
             return redirect("peers:group_members", pk=group.pk)
     return render(
@@ -301,6 +316,6 @@ def group_leave(request, pk):
     member = get_object_or_404(GroupMember, group=group, person=request.user)
     if request.method == "POST":
         actions.leave_group(member=member)
-        messages.success(request, f"You have left “{group.name}”.")
+        messages.success(request, gettext("You have left “%(group)s”.") % {"group": group.name})
         return redirect("peers:group_list")
     return render(request, "peers/group_leave.html", {"group": group})

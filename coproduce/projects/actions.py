@@ -11,7 +11,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 
@@ -170,17 +173,20 @@ def _current_team(project_id: int) -> list[User]:
     return [member.person for member in memberships.select_related("person")]
 
 
-def _tell_team(decision: Decision, *, event: str, subject: str, body: str) -> None:
+def _tell_team(decision: Decision, *, event: str, message: Callable[[], tuple[str, str]]) -> None:
+    """`message()` gives (subject, body); it is called in each member's own language."""
     url = reverse("projects:decision_detail", args=[decision.project_id, decision.pk])
     for person in _current_team(decision.project_id):
-        notify(
-            person,
-            "projects.decision",
-            subject=subject,
-            body=f"{body}\n\n{decision.what}",
-            url=url,
-            key=f"projects.decision_{event}:{decision.pk}",
-        )
+        with in_language_of(person):
+            subject, body = message()
+            notify(
+                person,
+                "projects.decision",
+                subject=subject,
+                body=f"{body}\n\n{decision.what}",
+                url=url,
+                key=f"projects.decision_{event}:{decision.pk}",
+            )
 
 
 @transaction.atomic
@@ -209,9 +215,14 @@ def open_decision(
     _tell_team(
         decision,
         event="opened",
-        subject=f"Your position is asked: {project.title}",
-        body=f"A decision is open for your position until {closes_on:%-d %B %Y}. "
-        "Say whether you agree, abstain, disagree or block, and why if you like.",
+        message=lambda: (
+            gettext("Your position is asked: %(project)s") % {"project": project.title},
+            gettext(
+                "A decision is open for your position until %(date)s. "
+                "Say whether you agree, abstain, disagree or block, and why if you like."
+            )
+            % {"date": date_format(closes_on, "j F Y")},
+        ),
     )
     return decision
 
@@ -333,9 +344,18 @@ def close_decision(*, decision: Decision) -> Decision:
     _tell_team(
         locked,
         event="closed",
-        subject=f"Decision closed: {locked.get_outcome_display().lower()} ({locked.project.title})",
-        body=f"The decision closed on {locked.decided_on:%-d %B %Y}. "
-        f"Outcome: {locked.get_outcome_display().lower()}. See who was there and every position.",
+        message=lambda: (
+            gettext("Decision closed: %(outcome)s (%(project)s)")
+            % {"outcome": locked.get_outcome_display().lower(), "project": locked.project.title},
+            gettext(
+                "The decision closed on %(date)s. "
+                "Outcome: %(outcome)s. See who was there and every position."
+            )
+            % {
+                "date": date_format(locked.decided_on, "j F Y"),
+                "outcome": locked.get_outcome_display().lower(),
+            },
+        ),
     )
     return locked
 
@@ -391,14 +411,13 @@ def answer_feedback(
     check_evidence(project_ids=[item.project_id])
     recipients = list(item.said_by.filter(is_active=True))
     if recipients:
-        body = render_to_string(
-            "projects/email/feedback_answered.txt",
-            {"item": item, "url": build_url(item), "first_answer": first_answer},
-        )
-        subject = f"You said, we did: {item.project.title}"
+        context = {"item": item, "url": build_url(item), "first_answer": first_answer}
         url = reverse("projects:you_said_we_did", args=[item.project_id])
         for person in recipients:
-            notify(person, "projects.you_said_answered", subject=subject, body=body, url=url)
+            with in_language_of(person):
+                body = render_to_string("projects/email/feedback_answered.txt", context)
+                subject = gettext("You said, we did: %(project)s") % {"project": item.project.title}
+                notify(person, "projects.you_said_answered", subject=subject, body=body, url=url)
     return item
 
 

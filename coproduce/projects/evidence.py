@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from .models import Decision, Feedback, Stage, TeamMember
 
@@ -84,6 +85,7 @@ class Rule:
 
     @property
     def name(self):
+        # Every summary is "Name: what it means", in every language.
         return self.summary.split(":")[0]
 
 
@@ -98,25 +100,36 @@ def rules_for(m):
     return [
         Rule(
             7,
-            "Co-production: an equal partnership from the start to the end, sharing decisions.",
+            gettext(
+                "Co-production: an equal partnership from the start to the end, sharing decisions."
+            ),
             [
-                Condition("Co-producers are on the project team.", m.coproducers > 0),
+                Condition(gettext("Co-producers are on the project team."), m.coproducers > 0),
                 Condition(
-                    "Co-producers were involved from the first stage.", m.first_stage_involved
+                    gettext("Co-producers were involved from the first stage."),
+                    m.first_stage_involved,
                 ),
                 Condition(
-                    "Co-producers were involved in every stage.",
+                    gettext("Co-producers were involved in every stage."),
                     m.stages > 0 and m.stages_involved == m.stages,
                 ),
                 Condition(
-                    f"At least {t['min_decisions']} decisions are recorded, and at least "
-                    f"{percent(t['coproduction_decision_share'])} were made with co-producers "
-                    "present and agreeing.",
+                    ngettext(
+                        "At least %(count)d decision is recorded, and at least "
+                        "%(share)s were made with co-producers present and agreeing.",
+                        "At least %(count)d decisions are recorded, and at least "
+                        "%(share)s were made with co-producers present and agreeing.",
+                        t["min_decisions"],
+                    )
+                    % {
+                        "count": t["min_decisions"],
+                        "share": percent(t["coproduction_decision_share"]),
+                    },
                     enough_decisions and m.decision_share >= t["coproduction_decision_share"],
                 ),
                 Condition(
-                    f"At least {percent(t['coproduction_feedback_answered_share'])} of what "
-                    "co-producers said has an answer.",
+                    gettext("At least %(share)s of what co-producers said has an answer.")
+                    % {"share": percent(t["coproduction_feedback_answered_share"])},
                     m.feedback > 0
                     and m.feedback_answered_share >= t["coproduction_feedback_answered_share"],
                 ),
@@ -124,17 +137,24 @@ def rules_for(m):
         ),
         Rule(
             6,
-            "Co-design: co-producers shape the design with real influence.",
+            gettext("Co-design: co-producers shape the design with real influence."),
             [
-                Condition("Co-producers are on the project team.", m.coproducers > 0),
+                Condition(gettext("Co-producers are on the project team."), m.coproducers > 0),
                 Condition(
-                    "Co-producers were involved in at least half of the stages.",
+                    gettext("Co-producers were involved in at least half of the stages."),
                     m.stages > 0 and m.stages_involved * 2 >= m.stages,
                 ),
                 Condition(
-                    f"At least {t['min_decisions']} decisions are recorded, and at least "
-                    f"{percent(t['codesign_decision_share'])} were made with co-producers "
-                    "present and agreeing; or a co-producer co-leads the project.",
+                    ngettext(
+                        "At least %(count)d decision is recorded, and at least %(share)s were "
+                        "made with co-producers present and agreeing; or a co-producer co-leads "
+                        "the project.",
+                        "At least %(count)d decisions are recorded, and at least %(share)s were "
+                        "made with co-producers present and agreeing; or a co-producer co-leads "
+                        "the project.",
+                        t["min_decisions"],
+                    )
+                    % {"count": t["min_decisions"], "share": percent(t["codesign_decision_share"])},
                     (enough_decisions and m.decision_share >= t["codesign_decision_share"])
                     or m.co_leads > 0,
                 ),
@@ -142,34 +162,39 @@ def rules_for(m):
         ),
         Rule(
             5,
-            "Engagement: co-producers have some influence, within limits others set.",
+            gettext("Engagement: co-producers have some influence, within limits others set."),
             [
-                Condition("Co-producers are on the project team.", m.coproducers > 0),
+                Condition(gettext("Co-producers are on the project team."), m.coproducers > 0),
                 Condition(
-                    "Co-producers were involved in at least one stage.", m.stages_involved > 0
+                    gettext("Co-producers were involved in at least one stage."),
+                    m.stages_involved > 0,
                 ),
                 Condition(
-                    "At least one decision was made with co-producers present and agreeing, "
-                    "something they said has an answer, or a co-producer co-leads the project.",
+                    gettext(
+                        "At least one decision was made with co-producers present and agreeing, "
+                        "something they said has an answer, or a co-producer co-leads the project."
+                    ),
                     m.decisions_shared > 0 or m.feedback_answered > 0 or m.co_leads > 0,
                 ),
             ],
         ),
         Rule(
             4,
-            "Consultation: co-producers' views are asked for.",
+            gettext("Consultation: co-producers' views are asked for."),
             [
                 Condition(
-                    "Co-producers' views are recorded ('you said'), they were present "
-                    "when decisions were made, or they were involved in a stage.",
+                    gettext(
+                        "Co-producers' views are recorded ('you said'), they were present "
+                        "when decisions were made, or they were involved in a stage."
+                    ),
                     m.feedback > 0 or m.decisions_shared > 0 or m.stages_involved > 0,
                 ),
             ],
         ),
         Rule(
             3,
-            "Informing: people are told what was decided and why.",
-            [Condition("Something about the project is recorded.", m.anything_recorded)],
+            gettext("Informing: people are told what was decided and why."),
+            [Condition(gettext("Something about the project is recorded."), m.anything_recorded)],
         ),
     ]
 

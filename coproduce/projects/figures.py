@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from coproduce.lib.figures import Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
@@ -44,19 +45,21 @@ def ladder_distribution(period: Period, viewer: User | None) -> Figure:
     for rung in rungs:
         rows.append(
             Row(
-                label=f"{rung.number}. {rung.name}: declared",
+                label=gettext("%(number)s. %(name)s: declared")
+                % {"number": rung.number, "name": rung.name_shown},
                 value=sum(1 for n in declared.values() if n == rung.number),
             )
         )
         rows.append(
             Row(
-                label=f"{rung.number}. {rung.name}: evidenced",
+                label=gettext("%(number)s. %(name)s: evidenced")
+                % {"number": rung.number, "name": rung.name_shown},
                 value=sum(1 for n in evidenced.values() if n == rung.number),
             )
         )
     rows.append(
         Row(
-            label="Not enough evidence yet",
+            label=gettext("Not enough evidence yet"),
             value=sum(1 for n in evidenced.values() if n is None),
         )
     )
@@ -66,23 +69,31 @@ def ladder_distribution(period: Period, viewer: User | None) -> Figure:
     )
     value = _share(supported, total)
     summary = (
-        f"Of {total} project{'s' if total != 1 else ''} running in the period, the records "
-        f"of {supported} ({value}%) support the rung they declared."
+        ngettext(
+            "Of %(total)d project running in the period, the records of %(supported)d "
+            "(%(share)s%%) support the rung they declared.",
+            "Of %(total)d projects running in the period, the records of %(supported)d "
+            "(%(share)s%%) support the rung they declared.",
+            total,
+        )
+        % {"total": total, "supported": supported, "share": value}
         if total
-        else "No projects were running in this period."
+        else gettext("No projects were running in this period.")
     )
     return Figure(
-        title="Ladder of co-production: declared and evidenced",
+        title=gettext("Ladder of co-production: declared and evidenced"),
         summary=summary,
         value=value,
         unit="%",
         rows=tuple(rows),
-        columns=("Rung", "Projects"),
+        columns=(gettext("Rung"), gettext("Projects")),
         url=reverse("projects:project_list"),
         url_permission="projects.view_project_list",
         notes=(
-            "Declared: the rung the project team chose. Evidenced: the highest rung its "
-            "records support (see “How we judge the evidence” on the ladder page).",
+            gettext(
+                "Declared: the rung the project team chose. Evidenced: the highest rung its "
+                "records support (see “How we judge the evidence” on the ladder page)."
+            ),
         ),
     )
 
@@ -94,20 +105,26 @@ def from_the_start(period: Period, viewer: User | None) -> Figure:
     total = len(ids)
     value = _share(involved, total)
     return Figure(
-        title="Projects involving co-producers from the start",
+        title=gettext("Projects involving co-producers from the start"),
         summary=(
-            f"{involved} of {total} project{'s' if total != 1 else ''} ({value}%) involved "
-            "co-producers from the first stage."
+            ngettext(
+                "%(involved)d of %(total)d project (%(share)s%%) involved co-producers "
+                "from the first stage.",
+                "%(involved)d of %(total)d projects (%(share)s%%) involved co-producers "
+                "from the first stage.",
+                total,
+            )
+            % {"involved": involved, "total": total, "share": value}
             if total
-            else "No projects were running in this period."
+            else gettext("No projects were running in this period.")
         ),
         value=value,
         unit="%",
         rows=(
-            Row(label="From the first stage", value=involved),
-            Row(label="Later, or not yet", value=total - involved),
+            Row(label=gettext("From the first stage"), value=involved),
+            Row(label=gettext("Later, or not yet"), value=total - involved),
         ),
-        columns=("When co-producers joined", "Projects"),
+        columns=(gettext("When co-producers joined"), gettext("Projects")),
         url=reverse("projects:project_list"),
         url_permission="projects.view_project_list",
     )
@@ -115,8 +132,8 @@ def from_the_start(period: Period, viewer: User | None) -> Figure:
 
 def _within(days: int) -> str:
     if days == 0:
-        return "on the day they were said"
-    return f"within {days} day{'s' if days != 1 else ''}"
+        return gettext("on the day they were said")
+    return ngettext("within %(days)d day", "within %(days)d days", days) % {"days": days}
 
 
 def you_said_we_did(period: Period, viewer: User | None) -> Figure:
@@ -134,26 +151,39 @@ def you_said_we_did(period: Period, viewer: User | None) -> Figure:
     total = sum(by_outcome.values())
     closed = total - by_outcome.get(Feedback.Outcome.OPEN, 0)
     middle = round(median(days)) if days else None
-    summary = (
-        f"{closed} of {total} thing{'s' if total != 1 else ''} people said ({_share(closed, total)}%) "
-        "have an answer"
-        + (f"; half were answered {_within(middle)}." if middle is not None else ".")
-        if total
-        else "Nothing was recorded as said in this period."
-    )
+    answered = {"closed": closed, "total": total, "share": _share(closed, total)}
+    if not total:
+        summary = gettext("Nothing was recorded as said in this period.")
+    elif middle is None:
+        summary = (
+            ngettext(
+                "%(closed)d of %(total)d thing people said (%(share)s%%) has an answer.",
+                "%(closed)d of %(total)d things people said (%(share)s%%) have an answer.",
+                total,
+            )
+            % answered
+        )
+    else:
+        summary = ngettext(
+            "%(closed)d of %(total)d thing people said (%(share)s%%) has an answer; "
+            "half were answered %(within)s.",
+            "%(closed)d of %(total)d things people said (%(share)s%%) have an answer; "
+            "half were answered %(within)s.",
+            total,
+        ) % {**answered, "within": _within(middle)}
     return Figure(
-        title="“You said, we did”: answered and time to answer",
+        title=gettext("“You said, we did”: answered and time to answer"),
         summary=summary,
         value=middle,
-        unit="days (median to answer)",
+        unit=gettext("days (median to answer)"),
         rows=tuple(
-            Row(label=label, value=by_outcome.get(code, 0))
+            Row(label=str(label), value=by_outcome.get(code, 0))
             for code, label in Feedback.Outcome.choices
         ),
-        columns=("Outcome", "Items"),
+        columns=(gettext("Outcome"), gettext("Items")),
         url=reverse("projects:project_list"),
         url_permission="projects.view_project_list",
-        notes=("Counts what was said in the period, and the answers given to it so far.",),
+        notes=(gettext("Counts what was said in the period, and the answers given to it so far."),),
     )
 
 
@@ -162,16 +192,22 @@ def active_figure(period: Period, viewer: User | None) -> Figure:
     shown, _ = suppress({"active": count})
     value = shown["active"]
     summary = (
-        f"{value} co-producer{'s' if value != 1 else ''} took part in a project in this period."
+        ngettext(
+            "%(count)d co-producer took part in a project in this period.",
+            "%(count)d co-producers took part in a project in this period.",
+            value,
+        )
+        % {"count": value}
         if value is not None
-        else f"Fewer than {floor()} co-producers took part in a project in this period."
+        else gettext("Fewer than %(floor)s co-producers took part in a project in this period.")
+        % {"floor": floor()}
     )
     return Figure(
-        title="Active co-producers",
+        title=gettext("Active co-producers"),
         summary=summary,
         value=value,
-        unit="people",
+        unit=gettext("people"),
         url=reverse("people:person_list"),
         url_permission="people.list_people",
-        notes=("Counted once each, however many projects they were part of.",),
+        notes=(gettext("Counted once each, however many projects they were part of."),),
     )

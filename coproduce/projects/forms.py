@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.forms import formset_factory
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role
 from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
@@ -18,9 +20,12 @@ class RungChoiceField(IdChoiceField):
         super().__init__(queryset=Rung.objects.order_by("number"), empty_label=None, **kwargs)
 
     def label_from_instance(self, rung):
-        return (
-            f"{rung.number}. {rung.name} ({rung.get_group_display().lower()}): {rung.description}"
-        )
+        return gettext("%(number)s. %(name)s (%(group)s): %(description)s") % {
+            "number": rung.number,
+            "name": rung.name_shown,
+            "group": rung.get_group_display().lower(),
+            "description": rung.description_shown,
+        }
 
 
 class ProjectForm(ModelForm):
@@ -47,8 +52,8 @@ class ProjectForm(ModelForm):
             "easy_read_summary": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "summary": "Short sentences and everyday words, so everyone can follow it.",
-            "easy_read_summary": (
+            "summary": _("Short sentences and everyday words, so everyone can follow it."),
+            "easy_read_summary": _(
                 "Very short sentences, one idea each. Leave empty if there is none yet."
             ),
         }
@@ -58,30 +63,30 @@ class ProjectForm(ModelForm):
         self.fields["lead"].queryset = User.objects.filter(
             is_active=True, role_assignments__role__in=[Role.STAFF, Role.LEAD]
         ).distinct()
-        self.fields["lead"].label = "Project lead"
-        self.fields["lead"].empty_label = "Choose the project lead"
+        self.fields["lead"].label = gettext("Project lead")
+        self.fields["lead"].empty_label = gettext("Choose the project lead")
         self.fields["status"].choices = Project.Status.choices
 
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The end date must be on or after the start date.")
+            self.add_error("ends_on", gettext("The end date must be on or after the start date."))
         return cleaned
 
 
 class DeclareRungForm(forms.Form):
-    rung = RungChoiceField(label="Which rung of the ladder is this project on?")
+    rung = RungChoiceField(label=_("Which rung of the ladder is this project on?"))
     reason = forms.CharField(
-        label="Why this rung?",
+        label=_("Why this rung?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="Say what co-producers do in this project, and what they decide.",
+        help_text=_("Say what co-producers do in this project, and what they decide."),
     )
 
 
 class NewProjectForm(ProjectForm):
-    rung = RungChoiceField(label="Which rung of the ladder will this project be on?")
+    rung = RungChoiceField(label=_("Which rung of the ladder will this project be on?"))
     reason = DeclareRungForm.base_fields["reason"]
 
     class Meta(ProjectForm.Meta):
@@ -91,20 +96,20 @@ class NewProjectForm(ProjectForm):
 class StageForm(forms.Form):
     stage_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(
-        label="Stage name",
+        label=_("Stage name"),
         max_length=100,
-        error_messages={"required": "Enter a name for the stage, or tick remove"},
+        error_messages={"required": _("Enter a name for the stage, or tick remove")},
     )
     coproducers_involved = forms.BooleanField(
-        label="Co-producers were involved in this stage", required=False
+        label=_("Co-producers were involved in this stage"), required=False
     )
     how_involved = forms.CharField(
-        label="How they were involved",
+        label=_("How they were involved"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    remove = forms.BooleanField(label="Remove this stage", required=False)
+    remove = forms.BooleanField(label=_("Remove this stage"), required=False)
 
 
 class BaseStageFormSet(forms.BaseFormSet):
@@ -118,10 +123,10 @@ class BaseStageFormSet(forms.BaseFormSet):
         ]
         if len(names) != len(set(names)):
             raise forms.ValidationError(
-                "Two stages have the same name. Give each stage its own name."
+                gettext("Two stages have the same name. Give each stage its own name.")
             )
         if not names:
-            raise forms.ValidationError("A project needs at least one stage.")
+            raise forms.ValidationError(gettext("A project needs at least one stage."))
 
 
 StageFormSet = formset_factory(
@@ -130,38 +135,43 @@ StageFormSet = formset_factory(
 
 
 class TeamMemberForm(forms.Form):
-    person = IdChoiceField(queryset=User.objects.none(), label="Person")
+    person = IdChoiceField(queryset=User.objects.none(), label=_("Person"))
     kind = forms.ChoiceField(
-        label="Taking part as", choices=TeamMember.Kind.choices, widget=forms.RadioSelect
+        label=_("Taking part as"), choices=TeamMember.Kind.choices, widget=forms.RadioSelect
     )
     role = forms.CharField(
-        label="Role in the project",
+        label=_("Role in the project"),
         max_length=60,
-        help_text="For example co-chair, member, peer researcher.",
+        help_text=_("For example co-chair, member, peer researcher."),
     )
     co_lead = forms.BooleanField(
-        label="Co-lead of the project",
+        label=_("Co-lead of the project"),
         required=False,
-        help_text="For a co-producer: they get the same powers over this project as its "
-        "lead, until they leave the team. They never see anyone's access passport.",
+        help_text=_(
+            "For a co-producer: they get the same powers over this project as its "
+            "lead, until they leave the team. They never see anyone's access passport."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = User.objects.filter(is_active=True).order_by("name")
-        self.fields["person"].empty_label = "Choose a person"
+        self.fields["person"].empty_label = gettext("Choose a person")
 
     def clean(self):
         cleaned = super().clean()
         person, kind = cleaned.get("person"), cleaned.get("kind")
         if cleaned.get("co_lead") and kind == TeamMember.Kind.STAFF:
             self.add_error(
-                "co_lead", "Only co-producers are co-leads. Staff run the project as staff."
+                "co_lead",
+                gettext("Only co-producers are co-leads. Staff run the project as staff."),
             )
         # The evidenced rung counts co-producers, so only people who hold that role count as one.
         if person and kind == TeamMember.Kind.COPRODUCER and not person.has_role("coproducer"):
             self.add_error(
-                "kind", f"{person} does not have the co-producer role, so add them as staff."
+                "kind",
+                gettext("%(person)s does not have the co-producer role, so add them as staff.")
+                % {"person": person},
             )
         if (
             person
@@ -169,7 +179,9 @@ class TeamMemberForm(forms.Form):
             and not person.has_role("staff", "lead", "administrator")
         ):
             self.add_error(
-                "kind", f"{person} is not a member of staff, so add them as a co-producer."
+                "kind",
+                gettext("%(person)s is not a member of staff, so add them as a co-producer.")
+                % {"person": person},
             )
         return cleaned
 
@@ -186,35 +198,35 @@ class OpenDecisionForm(ModelForm):
             "closes_on": DateInput,
         }
         labels = {
-            "what": "What is proposed",
-            "why": "Why",
-            "meeting": "The meeting where it is discussed",
-            "closes_on": "Closing date",
+            "what": _("What is proposed"),
+            "why": _("Why"),
+            "meeting": _("The meeting where it is discussed"),
+            "closes_on": _("Closing date"),
         }
         help_texts = {
-            "meeting": "Who was there is taken from the meeting's attendance.",
-            "closes_on": "Team members can give their position until the end of this day.",
+            "meeting": _("Who was there is taken from the meeting's attendance."),
+            "closes_on": _("Team members can give their position until the end of this day."),
         }
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = project.stages.all()
         self.fields["stage"].required = False
-        self.fields["stage"].empty_label = "Not linked to a stage"
+        self.fields["stage"].empty_label = gettext("Not linked to a stage")
         meeting = self.fields["meeting"]
         meeting.queryset = meeting.queryset.filter(project=project).order_by("-starts_at")
         meeting.required = False
-        meeting.empty_label = "Not discussed at a meeting"
+        meeting.empty_label = gettext("Not discussed at a meeting")
         self.fields["closes_on"].required = True
 
     def clean_closes_on(self):
         closes_on = self.cleaned_data["closes_on"]
         if closes_on < timezone.localdate():
-            raise forms.ValidationError("The closing date must be today or later.")
+            raise forms.ValidationError(gettext("The closing date must be today or later."))
         return closes_on
 
 
-STANCE_HELP = (
+STANCE_HELP = _(
     "Block means you think it must not go ahead: a single block stops it. "
     "Abstain means you take no side."
 )
@@ -222,13 +234,13 @@ STANCE_HELP = (
 
 class PositionForm(forms.Form):
     stance = forms.ChoiceField(
-        label="Your position",
+        label=_("Your position"),
         choices=Position.Stance.choices,
         widget=forms.RadioSelect,
         help_text=STANCE_HELP,
     )
     reason = forms.CharField(
-        label="Your reason (optional)",
+        label=_("Your reason (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -236,24 +248,24 @@ class PositionForm(forms.Form):
 
 
 class OnBehalfPositionForm(forms.Form):
-    person = IdChoiceField(queryset=User.objects.none(), label="Whose position is this?")
+    person = IdChoiceField(queryset=User.objects.none(), label=_("Whose position is this?"))
     stance = forms.ChoiceField(
-        label="Their position",
+        label=_("Their position"),
         choices=Position.Stance.choices,
         widget=forms.RadioSelect,
         help_text=STANCE_HELP,
     )
     reason = forms.CharField(
-        label="Their reason (optional)",
+        label=_("Their reason (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     on_behalf_reason = forms.CharField(
-        label="Why you are recording it for them",
+        label=_("Why you are recording it for them"),
         max_length=200,
-        help_text="For example: they told me by phone.",
-        error_messages={"required": "Say why you are recording this position for them"},
+        help_text=_("For example: they told me by phone."),
+        error_messages={"required": _("Say why you are recording this position for them")},
     )
 
     def __init__(self, *args, project, **kwargs):
@@ -261,7 +273,7 @@ class OnBehalfPositionForm(forms.Form):
         self.fields["person"].queryset = User.objects.filter(
             pk__in=TeamMember.objects.current().filter(project=project).values("person")
         ).order_by("name")
-        self.fields["person"].empty_label = "Choose a team member"
+        self.fields["person"].empty_label = gettext("Choose a team member")
 
 
 class MeetingPositionsForm(forms.Form):
@@ -272,13 +284,13 @@ class MeetingPositionsForm(forms.Form):
         self.people = list(people)
         for person in self.people:
             self.fields[f"stance_{person.pk}"] = forms.ChoiceField(
-                label=f"{person}'s position",
-                choices=[("", "Not recorded"), *Position.Stance.choices],
+                label=gettext("%(person)s's position") % {"person": person},
+                choices=[("", gettext("Not recorded")), *Position.Stance.choices],
                 required=False,
                 widget=forms.RadioSelect,
             )
             self.fields[f"reason_{person.pk}"] = forms.CharField(
-                label=f"{person}'s reason (optional)",
+                label=gettext("%(person)s's reason (optional)") % {"person": person},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -303,12 +315,12 @@ class ProposeDecisionForm(ModelForm):
             "what": forms.Textarea(attrs={"rows": 3}),
             "why": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"decided_on": "When it was decided", "what": "What was decided"}
+        labels = {"decided_on": _("When it was decided"), "what": _("What was decided")}
 
 
 class DecisionViewForm(forms.Form):
     text = forms.CharField(
-        label="Your view on this decision",
+        label=_("Your view on this decision"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -325,9 +337,9 @@ class FeedbackForm(ModelForm):
             "said_by": forms.CheckboxSelectMultiple,
         }
         labels = {
-            "said_by": "Who said it",
-            "said_on": "When it was said",
-            "source": "Where it was said",
+            "said_by": _("Who said it"),
+            "said_on": _("When it was said"),
+            "source": _("Where it was said"),
         }
 
     def __init__(self, *args, project, **kwargs):
@@ -346,25 +358,28 @@ class SaySomethingForm(ModelForm):
         model = Feedback
         fields = ["said", "anonymous"]
         widgets = {"said": forms.Textarea(attrs={"rows": 4})}
-        labels = {"said": "What would you like to say?", "anonymous": "Do not show my name with it"}
+        labels = {
+            "said": _("What would you like to say?"),
+            "anonymous": _("Do not show my name with it"),
+        }
 
 
 class AnswerFeedbackForm(forms.Form):
     outcome = forms.ChoiceField(
-        label="What happened",
+        label=_("What happened"),
         widget=forms.RadioSelect,
         choices=[c for c in Feedback.Outcome.choices if c[0] != Feedback.Outcome.OPEN],
     )
     response = forms.CharField(
-        label="What we did",
+        label=_("What we did"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="If you could not do it, say why. People will be told this answer.",
+        help_text=_("If you could not do it, say why. People will be told this answer."),
     )
 
 
 class ProjectSearchForm(forms.Form):
-    q = forms.CharField(label="Title or summary", required=False, max_length=100)
+    q = forms.CharField(label=_("Title or summary"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *Project.Status.choices]
+        label=_("Status"), required=False, choices=[("", _("Any status")), *Project.Status.choices]
     )

@@ -1,5 +1,8 @@
 """The seven rungs of TLAP's ladder of co-production, described in our own
-words with the source named. Shipped by migration 0002; the organisation may edit them."""
+words with the source named. Shipped by migration 0002; the organisation may edit them.
+Stored in English; Rung.name_shown and description_shown translate the unedited ones."""
+
+from django.utils.translation import gettext_noop
 
 SOURCE_TITLE = "Think Local Act Personal: Co-production, the ladder of participation (2016)"
 SOURCE_URL = (
@@ -9,45 +12,53 @@ SOURCE_URL = (
 RUNGS = [
     (
         1,
-        "Coercion",
+        gettext_noop("Coercion"),
         "doing_to",
-        "People are made to attend, and what they think makes no difference.",
+        gettext_noop("People are made to attend, and what they think makes no difference."),
     ),
     (
         2,
-        "Educating",
+        gettext_noop("Educating"),
         "doing_to",
-        "People are helped to understand how a service works, and nothing more.",
+        gettext_noop("People are helped to understand how a service works, and nothing more."),
     ),
     (
         3,
-        "Informing",
+        gettext_noop("Informing"),
         "doing_for",
-        "People are told how things work, what has been decided and why.",
+        gettext_noop("People are told how things work, what has been decided and why."),
     ),
     (
         4,
-        "Consultation",
+        gettext_noop("Consultation"),
         "doing_for",
-        "People are asked for their views, in surveys or meetings, but have no power to change the outcome.",
+        gettext_noop(
+            "People are asked for their views, in surveys or meetings, but have no power to change the outcome."
+        ),
     ),
     (
         5,
-        "Engagement",
+        gettext_noop("Engagement"),
         "doing_for",
-        "People have more chances to give their views and some influence, as far as those in charge allow.",
+        gettext_noop(
+            "People have more chances to give their views and some influence, as far as those in charge allow."
+        ),
     ),
     (
         6,
-        "Co-design",
+        gettext_noop("Co-design"),
         "doing_with",
-        "People design things together with real influence, but do not take part in seeing them through.",
+        gettext_noop(
+            "People design things together with real influence, but do not take part in seeing them through."
+        ),
     ),
     (
         7,
-        "Co-production",
+        gettext_noop("Co-production"),
         "doing_with",
-        "An equal partnership from design to delivery: people share power and make decisions together.",
+        gettext_noop(
+            "An equal partnership from design to delivery: people share power and make decisions together."
+        ),
     ),
 ]
 

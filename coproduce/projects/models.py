@@ -2,12 +2,14 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 
 class LadderGroup(models.TextChoices):
-    DOING_TO = "doing_to", "Doing to"
-    DOING_FOR = "doing_for", "Doing for"
-    DOING_WITH = "doing_with", "Doing with"
+    DOING_TO = "doing_to", _("Doing to")
+    DOING_FOR = "doing_for", _("Doing for")
+    DOING_WITH = "doing_with", _("Doing with")
 
 
 class Rung(models.Model):
@@ -25,24 +27,34 @@ class Rung(models.Model):
         ordering = ["number"]
 
     def __str__(self):
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {self.name_shown}"
+
+    # The shipped rungs are stored in English (ladder.py); shown in the reader's language
+    # unless the organisation has reworded them.
+    @property
+    def name_shown(self) -> str:
+        return gettext(self.name) if self.name else self.name
+
+    @property
+    def description_shown(self) -> str:
+        return gettext(self.description) if self.description else self.description
 
 
 class Project(models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        ACTIVE = "active", "Under way"
-        PAUSED = "paused", "Paused"
-        FINISHED = "finished", "Finished"
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Under way")
+        PAUSED = "paused", _("Paused")
+        FINISHED = "finished", _("Finished")
 
     class Visibility(models.TextChoices):
-        TEAM = "team", "Team and staff only"
-        PUBLIC = "public", "Everyone signed in can see it"
+        TEAM = "team", _("Team and staff only")
+        PUBLIC = "public", _("Everyone signed in can see it")
 
     title = models.CharField(max_length=200)
-    purpose = models.TextField(help_text="Why this project exists and what it wants to change.")
-    summary = models.TextField("Plain English summary")
-    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+    purpose = models.TextField(help_text=_("Why this project exists and what it wants to change."))
+    summary = models.TextField(_("Plain English summary"))
+    easy_read_summary = models.TextField(_("Easy Read summary"), blank=True)
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="led_projects"
     )
@@ -89,7 +101,13 @@ class RungDeclaration(models.Model):
         return f"{self.project}: rung {self.rung.number}"
 
 
-DEFAULT_STAGES = ["Identifying the need", "Design", "Delivery", "Evaluation"]
+# Stored in English; shown translated while unchanged (Stage.name_shown).
+DEFAULT_STAGES = [
+    gettext_noop("Identifying the need"),
+    gettext_noop("Design"),
+    gettext_noop("Delivery"),
+    gettext_noop("Evaluation"),
+]
 
 
 class Stage(models.Model):
@@ -97,9 +115,9 @@ class Stage(models.Model):
     name = models.CharField(max_length=100)
     order = models.PositiveSmallIntegerField()
     coproducers_involved = models.BooleanField(
-        "Co-producers were involved in this stage", default=False
+        _("Co-producers were involved in this stage"), default=False
     )
-    how_involved = models.TextField("How co-producers were involved", blank=True)
+    how_involved = models.TextField(_("How co-producers were involved"), blank=True)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -108,7 +126,12 @@ class Stage(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.name_shown
+
+    @property
+    def name_shown(self) -> str:
+        """The usual stages are stored in English and shown in the reader's language."""
+        return gettext(self.name) if self.name else self.name
 
 
 # The payment policy's activity type for a co-lead's time leading a project: the
@@ -124,8 +147,8 @@ class TeamMemberQuerySet(models.QuerySet):
 
 class TeamMember(models.Model):
     class Kind(models.TextChoices):
-        STAFF = "staff", "Staff"
-        COPRODUCER = "coproducer", "Co-producer"
+        STAFF = "staff", _("Staff")
+        COPRODUCER = "coproducer", _("Co-producer")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team")
     person = models.ForeignKey(
@@ -133,11 +156,11 @@ class TeamMember(models.Model):
     )
     kind = models.CharField(max_length=12, choices=Kind.choices)
     role = models.CharField(
-        max_length=60, help_text="For example co-chair, member, peer researcher."
+        max_length=60, help_text=_("For example co-chair, member, peer researcher.")
     )
     # A co-producer co-lead has the staff lead's powers over this project while a
     # current member (rules.leads_project); the powers end with the membership.
-    co_lead = models.BooleanField("Co-lead of the project", default=False)
+    co_lead = models.BooleanField(_("Co-lead of the project"), default=False)
     joined_on = models.DateField(default=timezone.localdate)
     left_on = models.DateField(null=True, blank=True)
 
@@ -172,27 +195,27 @@ class TeamMember(models.Model):
 
 class Decision(models.Model):
     class Agreement(models.TextChoices):
-        AGREED = "agreed", "Co-producers agreed"
-        PARTLY = "partly", "Some co-producers agreed"
-        DISAGREED = "disagreed", "Co-producers did not agree"
-        NOT_ASKED = "not_asked", "Co-producers were not asked"
+        AGREED = "agreed", _("Co-producers agreed")
+        PARTLY = "partly", _("Some co-producers agreed")
+        DISAGREED = "disagreed", _("Co-producers did not agree")
+        NOT_ASKED = "not_asked", _("Co-producers were not asked")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Suggested by a co-producer, waiting for the project lead"
-        OPEN = "open", "Open: team members are giving their positions"
+        PROPOSED = "proposed", _("Suggested by a co-producer, waiting for the project lead")
+        OPEN = "open", _("Open: team members are giving their positions")
         # Closed decisions keep the "recorded" value their log entries always had.
-        RECORDED = "recorded", "Closed"
+        RECORDED = "recorded", _("Closed")
 
     class Outcome(models.TextChoices):
-        AGREED = "agreed", "Agreed"
-        NOT_AGREED = "not_agreed", "Not agreed"
-        BLOCKED = "blocked", "Blocked"
+        AGREED = "agreed", _("Agreed")
+        NOT_AGREED = "not_agreed", _("Not agreed")
+        BLOCKED = "blocked", _("Blocked")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="decisions")
     stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL)
     decided_on = models.DateField(default=timezone.localdate)
-    what = models.TextField("What was decided")
-    why = models.TextField("Why")
+    what = models.TextField(_("What was decided"))
+    why = models.TextField(_("Why"))
     present = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="decisions_present_at"
     )
@@ -211,7 +234,7 @@ class Decision(models.Model):
         on_delete=models.SET_NULL,
         related_name="decisions",
     )
-    closes_on = models.DateField("Closing date", null=True, blank=True)
+    closes_on = models.DateField(_("Closing date"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True)
     recorded_by = models.ForeignKey(
@@ -242,22 +265,22 @@ class Position(models.Model):
     """Where one team member stands on a decision, and how it came to be recorded."""
 
     class Stance(models.TextChoices):
-        AGREE = "agree", "Agree"
-        ABSTAIN = "abstain", "Abstain"
-        DISAGREE = "disagree", "Disagree"
-        BLOCK = "block", "Block"
+        AGREE = "agree", _("Agree")
+        ABSTAIN = "abstain", _("Abstain")
+        DISAGREE = "disagree", _("Disagree")
+        BLOCK = "block", _("Block")
 
     class Way(models.TextChoices):
-        WEB = "web", "On the web"
-        MEETING = "meeting", "In the meeting"
-        ON_BEHALF = "on_behalf", "By staff on their behalf"
+        WEB = "web", _("On the web")
+        MEETING = "meeting", _("In the meeting")
+        ON_BEHALF = "on_behalf", _("By staff on their behalf")
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="positions")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="decision_positions"
     )
     stance = models.CharField(max_length=10, choices=Stance.choices)
-    reason = models.TextField("Reason", blank=True)
+    reason = models.TextField(_("Reason"), blank=True)
     way = models.CharField(max_length=10, choices=Way.choices, default=Way.WEB)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -283,46 +306,49 @@ class DecisionView(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="decision_views"
     )
-    text = models.TextField("Your view")
+    text = models.TextField(_("Your view"))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at"]
 
     def __str__(self):
-        return f"View of {self.author} on {self.decision}"
+        return gettext("View of %(author)s on %(decision)s") % {
+            "author": self.author,
+            "decision": self.decision,
+        }
 
 
 class Feedback(models.Model):
     """ "You said, we did": what co-producers said and what the organisation did."""
 
     class Source(models.TextChoices):
-        MEETING = "meeting", "A meeting"
-        SURVEY = "survey", "A survey"
-        CONVERSATION = "conversation", "A conversation"
-        OTHER = "other", "Something else"
+        MEETING = "meeting", _("A meeting")
+        SURVEY = "survey", _("A survey")
+        CONVERSATION = "conversation", _("A conversation")
+        OTHER = "other", _("Something else")
 
     class Outcome(models.TextChoices):
-        OPEN = "open", "Not answered yet"
-        DONE = "done", "We did it"
-        PARTLY = "partly", "We did some of it"
-        COULD_NOT = "could_not", "We could not, and here is why"
+        OPEN = "open", _("Not answered yet")
+        DONE = "done", _("We did it")
+        PARTLY = "partly", _("We did some of it")
+        COULD_NOT = "could_not", _("We could not, and here is why")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="feedback")
-    said = models.TextField("What was said")
+    said = models.TextField(_("What was said"))
     source = models.CharField(max_length=12, choices=Source.choices, default=Source.MEETING)
     said_on = models.DateField(default=timezone.localdate)
     said_by = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="feedback_given"
     )
     anonymous = models.BooleanField(
-        default=False, help_text="Do not show who said it. They are still told the answer."
+        default=False, help_text=_("Do not show who said it. They are still told the answer.")
     )
     public = models.BooleanField(
-        "Show on the project's public 'you said, we did' page", default=False
+        _("Show on the project's public 'you said, we did' page"), default=False
     )
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
-    response = models.TextField("What we did", blank=True)
+    response = models.TextField(_("What we did"), blank=True)
     responded_on = models.DateField(null=True, blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

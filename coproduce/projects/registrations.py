@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import figures, generation, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -23,7 +25,7 @@ from . import figures as project_figures
 
 def register() -> None:
     add_to_navigation(
-        NavItem("Projects", "projects:project_list", "projects.view_project_list", order=10)
+        NavItem(_("Projects"), "projects:project_list", "projects.view_project_list", order=10)
     )
     figures.register("projects.ladder", "culture", project_figures.ladder_distribution, order=10)
     figures.register(
@@ -61,10 +63,10 @@ def register() -> None:
         description="Work out again the rung each project's records support",
     )
     day.register_counts("projects", today.counts)
-    day.register("projects.answered", today.answers_to_you_said, heading="Projects", order=30)
-    day.register("projects.you_said", today.you_said_to_answer, heading="Projects", order=30)
-    day.register("projects.evidence", today.evidence_below_rung, heading="Projects", order=30)
-    day.register("projects.position", today.positions_asked, heading="Projects", order=30)
+    day.register("projects.answered", today.answers_to_you_said, heading=_("Projects"), order=30)
+    day.register("projects.you_said", today.you_said_to_answer, heading=_("Projects"), order=30)
+    day.register("projects.evidence", today.evidence_below_rung, heading=_("Projects"), order=30)
+    day.register("projects.position", today.positions_asked, heading=_("Projects"), order=30)
     jobs.register(
         "projects.close_decisions",
         every=timedelta(hours=1),

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import NORMAL, Item, count_of, counted, urgency_for
@@ -41,9 +42,13 @@ def answers_to_you_said(user, now):
         said = item.said if len(item.said) <= 60 else item.said[:57].rstrip() + "…"
         yield Item(
             key=f"projects.answered:{item.pk}",
-            sentence=f"“{item.project.title}” answered what you said (“{said}”): "
-            f"{item.get_outcome_display().lower()}.",
-            action_label="Read the answer",
+            sentence=gettext("“%(project)s” answered what you said (“%(said)s”): %(outcome)s.")
+            % {
+                "project": item.project.title,
+                "said": said,
+                "outcome": item.get_outcome_display().lower(),
+            },
+            action_label=gettext("Read the answer"),
             action_url=reverse("projects:you_said_we_did", args=[item.project_id]),
             since=datetime.combine(
                 item.responded_on, time.min, tzinfo=timezone.get_current_timezone()
@@ -82,8 +87,9 @@ def positions_asked(user, now):
         what = decision.what if len(decision.what) <= 60 else decision.what[:57].rstrip() + "…"
         yield Item(
             key=f"projects.position:{decision.pk}",
-            sentence=f"A decision on “{decision.project.title}” needs your position (“{what}”).",
-            action_label="Give your position",
+            sentence=gettext("A decision on “%(project)s” needs your position (“%(what)s”).")
+            % {"project": decision.project.title, "what": what},
+            action_label=gettext("Give your position"),
             action_url=reverse("projects:decision_detail", args=[decision.project_id, decision.pk]),
             due=decision.closes_on,
             urgency=urgency_for(decision.closes_on, now) if decision.closes_on else NORMAL,
@@ -110,9 +116,13 @@ def you_said_to_answer(user, now):
         n = row["n"]
         yield Item(
             key=f"projects.you_said:{row['project_id']}",
-            sentence=f"{n} {'thing' if n == 1 else 'things'} people said about "
-            f"“{row['project__title']}” {'needs' if n == 1 else 'need'} an answer.",
-            action_label="Answer",
+            sentence=ngettext(
+                "%(count)d thing people said about “%(project)s” needs an answer.",
+                "%(count)d things people said about “%(project)s” need an answer.",
+                n,
+            )
+            % {"count": n, "project": row["project__title"]},
+            action_label=gettext("Answer"),
             action_url=reverse("projects:project_detail", args=[row["project_id"]]),
             due=due,
             urgency=urgency_for(due, now),
@@ -143,10 +153,24 @@ def evidence_below_rung(user, now):
         rung, declared = row["evidenced_rung_number"], row["declared_rung__number"]
         yield Item(
             key=f"projects.evidence:{row['pk']}",
-            sentence=f"“{row['title']}” says it is at rung {declared} "
-            f"({row['declared_rung__name']}), but its records "
-            + (f"support rung {rung}." if rung is not None else "do not show any rung yet."),
-            action_label="See the evidence",
+            sentence=(
+                gettext(
+                    "“%(project)s” says it is at rung %(declared)s (%(name)s), "
+                    "but its records support rung %(rung)s."
+                )
+                if rung is not None
+                else gettext(
+                    "“%(project)s” says it is at rung %(declared)s (%(name)s), "
+                    "but its records do not show any rung yet."
+                )
+            )
+            % {
+                "project": row["title"],
+                "declared": declared,
+                "name": gettext(row["declared_rung__name"]),
+                "rung": rung,
+            },
+            action_label=gettext("See the evidence"),
             action_url=reverse("projects:project_detail", args=[row["pk"]]),
             since=row["created_at"],
             urgency=NORMAL,

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -84,7 +85,9 @@ def project_create(request):
             reason=form.cleaned_data["reason"],
             **fields,
         )
-        messages.success(request, f"Project “{project.title}” created.")
+        messages.success(
+            request, gettext("Project “%(title)s” created.") % {"title": project.title}
+        )
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "creating": True})
 
@@ -193,7 +196,7 @@ def _co_lead_claim(user, project, co_leads):
         {
             "activity_type": CO_LEADING_ACTIVITY,
             "project": project.pk,
-            "description": f"Co-leading {project.title}"[:300],
+            "description": (gettext("Co-leading %(title)s") % {"title": project.title})[:300],
         }
     )
 
@@ -204,7 +207,7 @@ def project_edit(request, pk):
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         actions.save_project(project=project)
-        messages.success(request, "Project details saved.")
+        messages.success(request, gettext("Project details saved."))
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
 
@@ -220,7 +223,7 @@ def declare_rung(request, pk):
             reason=form.cleaned_data["reason"],
             declared_by=request.user,
         )
-        messages.success(request, "The declared rung is saved, with your reason.")
+        messages.success(request, gettext("The declared rung is saved, with your reason."))
         return redirect(project)
     return render(request, "projects/declare_rung.html", {"form": form, "project": project})
 
@@ -246,7 +249,7 @@ def stages(request, pk):
             if f.cleaned_data.get("name") and not f.cleaned_data.get("remove")
         ]
         actions.save_stages(project=project, rows=kept)
-        messages.success(request, "Stages saved.")
+        messages.success(request, gettext("Stages saved."))
         return redirect(project)
     return render(request, "projects/stages.html", {"formset": formset, "project": project})
 
@@ -257,7 +260,10 @@ def team(request, pk):
     form = TeamMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.add_team_member(project=project, **form.cleaned_data)
-        messages.success(request, f"{form.cleaned_data['person']} added to the team.")
+        messages.success(
+            request,
+            gettext("%(person)s added to the team.") % {"person": form.cleaned_data["person"]},
+        )
         return redirect("projects:team", pk=project.pk)
     members = project.team.select_related("person")
     return render(
@@ -270,7 +276,11 @@ def team(request, pk):
 def team_member_leave(request, pk, member_pk):
     member = get_object_or_404(TeamMember, pk=member_pk, project_id=pk)
     actions.end_team_membership(member=member)
-    messages.success(request, f"{member.person} has left the team. Their part is still recorded.")
+    messages.success(
+        request,
+        gettext("%(person)s has left the team. Their part is still recorded.")
+        % {"person": member.person},
+    )
     return redirect("projects:team", pk=pk)
 
 
@@ -283,7 +293,7 @@ def decision_create(request, pk):
         decision = actions.open_decision(
             project=project, opened_by=request.user, **form.cleaned_data
         )
-        messages.success(request, "The decision is open. The team has been told.")
+        messages.success(request, gettext("The decision is open. The team has been told."))
         return redirect(decision)
     return render(request, "projects/decision_form.html", {"form": form, "project": project})
 
@@ -301,7 +311,7 @@ def decision_propose(request, pk):
             **form.cleaned_data,
         )
         messages.success(
-            request, "Thank you. The project lead will check it and put it to the team."
+            request, gettext("Thank you. The project lead will check it and put it to the team.")
         )
         return redirect(project)
     return render(request, "projects/decision_propose.html", {"form": form, "project": project})
@@ -324,7 +334,7 @@ def decision_confirm(request, pk, decision_pk):
         actions.open_decision(
             project=project, opened_by=request.user, suggestion=decision, **form.cleaned_data
         )
-        messages.success(request, "The decision is open. The team has been told.")
+        messages.success(request, gettext("The decision is open. The team has been told."))
         return redirect(decision)
     return render(
         request,
@@ -345,7 +355,9 @@ def _refuse_if_closed(request, decision):
     """Positions are given only while a decision is open: a closed one is the record."""
     if decision.is_open:
         return None
-    messages.error(request, "This decision is not open for positions, so nothing was changed.")
+    messages.error(
+        request, gettext("This decision is not open for positions, so nothing was changed.")
+    )
     return redirect(decision)
 
 
@@ -393,7 +405,9 @@ def decision_position(request, pk, decision_pk):
         actions.record_position(
             decision=decision, person=request.user, recorded_by=request.user, **form.cleaned_data
         )
-        messages.success(request, "Your position is recorded. You can change it until it closes.")
+        messages.success(
+            request, gettext("Your position is recorded. You can change it until it closes.")
+        )
         return redirect(decision)
     return render(
         request,
@@ -416,7 +430,10 @@ def decision_on_behalf(request, pk, decision_pk):
             way=Position.Way.ON_BEHALF,
             **form.cleaned_data,
         )
-        messages.success(request, f"{form.cleaned_data['person']}'s position is recorded.")
+        messages.success(
+            request,
+            gettext("%(person)s's position is recorded.") % {"person": form.cleaned_data["person"]},
+        )
         return redirect(decision)
     return render(
         request,
@@ -440,7 +457,15 @@ def decision_meeting_positions(request, pk, decision_pk):
         recorded = actions.record_meeting_positions(
             decision=decision, recorded_by=request.user, stances=form.stances()
         )
-        messages.success(request, f"Positions recorded for {recorded} of the people there.")
+        messages.success(
+            request,
+            ngettext(
+                "Position recorded for %(count)d of the people there.",
+                "Positions recorded for %(count)d of the people there.",
+                recorded,
+            )
+            % {"count": recorded},
+        )
         return redirect(decision)
     return render(
         request,
@@ -460,7 +485,11 @@ def decision_close(request, pk, decision_pk):
         decision = actions.close_decision(decision=decision)
     except actions.DecisionClosed:
         return _refuse_if_closed(request, Decision.objects.get(pk=decision.pk))
-    messages.success(request, f"The decision is closed: {decision.get_outcome_display().lower()}.")
+    messages.success(
+        request,
+        gettext("The decision is closed: %(outcome)s.")
+        % {"outcome": decision.get_outcome_display().lower()},
+    )
     return redirect(decision)
 
 
@@ -473,7 +502,7 @@ def decision_add_view(request, pk, decision_pk):
         actions.add_decision_view(
             decision=decision, author=request.user, text=form.cleaned_data["text"]
         )
-        messages.success(request, "Your view is added to the decision.")
+        messages.success(request, gettext("Your view is added to the decision."))
         return redirect(project)
     return render(
         request,
@@ -494,7 +523,7 @@ def feedback_create(request, pk):
         said_by = data.pop("said_by", [request.user])
         actions.record_feedback(project=project, recorded_by=request.user, said_by=said_by, **data)
         messages.success(
-            request, "Thank you. It is recorded, and you will hear what we do about it."
+            request, gettext("Thank you. It is recorded, and you will hear what we do about it.")
         )
         return redirect(project)
     return render(request, "projects/feedback_form.html", {"form": form, "project": project})
@@ -519,8 +548,10 @@ def feedback_answer(request, pk, item_pk):
         )
         messages.success(
             request,
-            "Answer saved. We are telling the people who said it, each the way they chose: "
-            "phone calls and letters go on the list of people for staff to contact.",
+            gettext(
+                "Answer saved. We are telling the people who said it, each the way they chose: "
+                "phone calls and letters go on the list of people for staff to contact."
+            ),
         )
         return redirect(project)
     return render(
