@@ -1,17 +1,23 @@
 """Display preferences: saved on the account when signed in, else in a cookie."""
 
-from .models import Contrast, DisplayPreferences, TextSize
+from .models import Contrast, DisplayPreferences, Font, TextSize, Tint
 
 COOKIE_NAME = "cp_display"
 COOKIE_AGE = 365 * 24 * 60 * 60
+FIELDS = ("text_size", "contrast", "wide_spacing", "reduce_motion", "font", "tint")
 
 
 def from_cookie(value):
+    """Reads `t-125.c-high.s-1.m-0.f-opendyslexic.b-cream`; parts may be missing or in
+    any order (cookies from before the font and tint choices have none), and anything
+    not understood keeps its default."""
     prefs = {
         "text_size": TextSize.NORMAL,
         "contrast": Contrast.STANDARD,
         "wide_spacing": False,
         "reduce_motion": False,
+        "font": Font.STANDARD,
+        "tint": Tint.NONE,
     }
     for part in (value or "").split("."):
         key, _, setting = part.partition("-")
@@ -23,34 +29,40 @@ def from_cookie(value):
             prefs["wide_spacing"] = setting == "1"
         elif key == "m":
             prefs["reduce_motion"] = setting == "1"
+        elif key == "f" and setting in Font.values:
+            prefs["font"] = setting
+        elif key == "b" and setting in Tint.values:
+            prefs["tint"] = setting
     return prefs
 
 
 def to_cookie(prefs):
     return (
         f"t-{prefs['text_size']}.c-{prefs['contrast']}."
-        f"s-{int(bool(prefs['wide_spacing']))}.m-{int(bool(prefs['reduce_motion']))}"
+        f"s-{int(bool(prefs['wide_spacing']))}.m-{int(bool(prefs['reduce_motion']))}."
+        f"f-{prefs['font']}.b-{prefs['tint']}"
     )
 
 
 class _Holder:
-    """Plain object with the preference fields, for html_classes()."""
+    """Plain object with the preference fields, for DisplayPreferences' methods."""
 
     def __init__(self, **prefs):
         self.__dict__.update(prefs)
 
     html_classes = DisplayPreferences.html_classes
+    font_stylesheet = DisplayPreferences.font_stylesheet
+    shown_tint = DisplayPreferences.shown_tint
 
 
 def current(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return {
-            field: getattr(user, field)
-            for field in ("text_size", "contrast", "wide_spacing", "reduce_motion")
-        }
+        return {field: getattr(user, field) for field in FIELDS}
     return from_cookie(request.COOKIES.get(COOKIE_NAME))
 
 
-def html_classes(request):
-    return _Holder(**current(request)).html_classes()
+def shown(request):
+    """The person's display preferences, as an object with html_classes() and
+    font_stylesheet."""
+    return _Holder(**current(request))
