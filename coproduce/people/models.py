@@ -6,6 +6,7 @@ reading them is always a deliberate step that `privacy` can log."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -279,6 +280,7 @@ class ActionBySupporter(models.Model):
 
 class Requirement(models.TextChoices):
     BSL = "bsl", "BSL interpreter"
+    WELSH = "welsh", _("A Welsh speaker or Welsh interpreter")
     LIPSPEAKER = "lipspeaker", "Lipspeaker"
     CAPTIONS = "captions", "Captions or speech-to-text reporter"
     HEARING_LOOP = "hearing_loop", "Hearing loop"
