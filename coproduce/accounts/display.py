@@ -1,5 +1,10 @@
 """Display preferences: saved on the account when signed in, else in a cookie."""
 
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+
 from .models import Contrast, DisplayPreferences, Font, TextSize, Tint
 
 COOKIE_NAME = "cp_display"
@@ -66,3 +71,42 @@ def shown(request):
     """The person's display preferences, as an object with html_classes() and
     font_stylesheet."""
     return _Holder(**current(request))
+
+
+# For PDFs, which do not use the site's stylesheets. The tints are those of
+# assets/scss/_display-preferences.scss (accounts/tests/test_tints.py checks they agree).
+TINT_COLOURS = {
+    Tint.CREAM: "#fbf5e0",
+    Tint.BLUE: "#dbe9f6",
+    Tint.GREEN: "#ddf0dc",
+    Tint.GREY: "#e8e8e8",
+}
+# Each font's family and its files in dist/fonts/, as build.mjs copies them. Atkinson
+# Hyperlegible's Welsh letters (ŵ, ŷ) are in a second file, given its own family name
+# so the PDF falls back to it letter by letter.
+PRINT_FONTS = {
+    Font.HYPERLEGIBLE: (
+        ("Atkinson Hyperlegible Next", "atkinson-hyperlegible-next-latin"),
+        ("Atkinson Hyperlegible Next Extended", "atkinson-hyperlegible-next-latin-ext"),
+    ),
+    Font.OPENDYSLEXIC: (("OpenDyslexic", "opendyslexic-latin"),),
+}
+
+
+def print_font_faces(fonts):
+    """The @font-face rules a PDF needs for these font choices: family, weight and the
+    font file's URL on this machine."""
+    faces = []
+    for font in sorted(set(fonts) & set(PRINT_FONTS)):
+        for family, stem in PRINT_FONTS[font]:
+            for weight in (400, 700):
+                name = f"dist/fonts/{stem}-{weight}-normal.woff2"
+                path = finders.find(name) or staticfiles_storage.path(name)
+                faces.append({"family": family, "weight": weight, "url": Path(path).as_uri()})
+    return faces
+
+
+def print_font_family(font):
+    """The CSS font-family list for a PDF in this font choice ('' for the standard one)."""
+    families = [f'"{family}"' for family, _stem in PRINT_FONTS.get(font, ())]
+    return ", ".join(families)

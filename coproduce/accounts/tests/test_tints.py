@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from coproduce.accounts import display
 from coproduce.accounts.models import Tint
 
 SCSS = Path(__file__).resolve().parents[3] / "assets" / "scss" / "_display-preferences.scss"
@@ -46,3 +47,9 @@ def test_text_links_and_messages_meet_aa_on_each_tint(tint):
     assert {"text", "secondary-text", "link", "link-visited", "error", "success"} <= set(colours)
     for role, colour in colours.items():
         assert contrast(colour, background) >= 4.5, f"{role} on {tint}"
+
+
+def test_pdfs_use_the_same_tints_as_the_site():
+    assert display.TINT_COLOURS == {
+        name: colour.lower() for name, colour in sass_map("tint-backgrounds").items()
+    }
