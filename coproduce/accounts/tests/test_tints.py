@@ -50,6 +50,5 @@ def test_text_links_and_messages_meet_aa_on_each_tint(tint):
 
 
 def test_pdfs_use_the_same_tints_as_the_site():
-    assert display.TINT_COLOURS == {
-        name: colour.lower() for name, colour in sass_map("tint-backgrounds").items()
-    }
+    site = {name: colour.lower() for name, colour in sass_map("tint-backgrounds").items()}
+    assert site == display.TINT_COLOURS
