@@ -33,11 +33,13 @@ class DisplayPreferencesForm(forms.Form):
     reduce_motion = forms.BooleanField(
         label="Reduce motion", required=False, help_text="Turns off animation and moving effects."
     )
+    # Not required: a form from before these choices existed keeps the defaults.
     font = forms.ChoiceField(
         label=_("Font"),
         choices=Font.choices,
         widget=forms.RadioSelect,
         initial=Font.STANDARD,
+        required=False,
         help_text=_("Some people with dyslexia find one of these fonts easier to read."),
     )
     tint = forms.ChoiceField(
@@ -45,6 +47,7 @@ class DisplayPreferencesForm(forms.Form):
         choices=Tint.choices,
         widget=forms.RadioSelect,
         initial=Tint.NONE,
+        required=False,
         help_text=_(
             "A soft colour behind the text, which some people find easier on the eyes. "
             "High contrast colours replace the tint."
@@ -52,6 +55,12 @@ class DisplayPreferencesForm(forms.Form):
     )
 
     FIELDS = display.FIELDS
+
+    def clean_font(self):
+        return self.cleaned_data["font"] or Font.STANDARD
+
+    def clean_tint(self):
+        return self.cleaned_data["tint"] or Tint.NONE
 
 
 ROLE_CHOICES = [(role.value, role.label) for role in Role]
