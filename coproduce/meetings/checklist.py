@@ -148,7 +148,7 @@ def sync(meeting: Meeting, viewer: User) -> Needs:
         Arrangement(
             meeting=meeting,
             code=code,
-            label=LABELS.get(code, code),
+            label=str(LABELS.get(code, code)),
             owner=meeting.organiser,
             due_on=due_on(meeting, code),
         )
