@@ -166,7 +166,8 @@ def create_administrator(*, email: str, name: str, password: str) -> User:
 
 @transaction.atomic
 def save_display_settings(*, user: User, preferences: dict[str, object]) -> User:
-    """Keeps a person's text size, contrast, spacing and motion settings on their account."""
+    """Keeps a person's text size, contrast, spacing, motion, font and tint settings on
+    their account."""
     for field, value in preferences.items():
         setattr(user, field, value)
     user.save(update_fields=list(preferences))

@@ -4,7 +4,8 @@ from . import display
 
 
 def display_preferences(request):
-    return {"display_classes": display.html_classes(request)}
+    shown = display.shown(request)
+    return {"display_classes": shown.html_classes(), "font_stylesheet": shown.font_stylesheet}
 
 
 def navigation(request):

@@ -5,8 +5,10 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.webauthn import forms as webauthn_forms
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
 
-from .models import Contrast, Role, TextSize, User
+from . import display
+from .models import Contrast, Font, Role, TextSize, Tint, User
 
 
 class DisplayPreferencesForm(forms.Form):
@@ -31,8 +33,34 @@ class DisplayPreferencesForm(forms.Form):
     reduce_motion = forms.BooleanField(
         label="Reduce motion", required=False, help_text="Turns off animation and moving effects."
     )
+    # Not required: a form from before these choices existed keeps the defaults.
+    font = forms.ChoiceField(
+        label=_("Font"),
+        choices=Font.choices,
+        widget=forms.RadioSelect,
+        initial=Font.STANDARD,
+        required=False,
+        help_text=_("Some people with dyslexia find one of these fonts easier to read."),
+    )
+    tint = forms.ChoiceField(
+        label=_("Background tint"),
+        choices=Tint.choices,
+        widget=forms.RadioSelect,
+        initial=Tint.NONE,
+        required=False,
+        help_text=_(
+            "A soft colour behind the text, which some people find easier on the eyes. "
+            "High contrast colours replace the tint."
+        ),
+    )
 
-    FIELDS = ("text_size", "contrast", "wide_spacing", "reduce_motion")
+    FIELDS = display.FIELDS
+
+    def clean_font(self):
+        return self.cleaned_data["font"] or Font.STANDARD
+
+    def clean_tint(self):
+        return self.cleaned_data["tint"] or Tint.NONE
 
 
 ROLE_CHOICES = [(role.value, role.label) for role in Role]

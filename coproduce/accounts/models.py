@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -58,6 +59,22 @@ class Contrast(models.TextChoices):
     HIGH = "high", "High contrast (light text on black)"
 
 
+class Font(models.TextChoices):
+    STANDARD = "standard", _("Standard font")
+    HYPERLEGIBLE = "hyperlegible", _("Atkinson Hyperlegible: letters that are easy to tell apart")
+    OPENDYSLEXIC = "opendyslexic", _("OpenDyslexic: letters with heavier bottoms")
+
+
+# Each tint's colours, and the link and message colours that keep WCAG AA contrast on it,
+# are in assets/scss/_display-preferences.scss (checked in accounts/tests/test_tints.py).
+class Tint(models.TextChoices):
+    NONE = "none", _("No tint (white)")
+    CREAM = "cream", _("Cream")
+    BLUE = "blue", _("Blue")
+    GREEN = "green", _("Green")
+    GREY = "grey", _("Grey")
+
+
 class DisplayPreferences(models.Model):
     """How a person wants every page shown. Abstract: stored on the user, and
     for visitors in a cookie with the same fields."""
@@ -72,9 +89,26 @@ class DisplayPreferences(models.Model):
     reduce_motion = models.BooleanField(
         "Reduce motion", default=False, help_text="Turns off animation and moving effects."
     )
+    font = models.CharField(_("Font"), max_length=12, choices=Font.choices, default=Font.STANDARD)
+    tint = models.CharField(
+        _("Background tint"), max_length=5, choices=Tint.choices, default=Tint.NONE
+    )
 
     class Meta:
         abstract = True
+
+    @property
+    def font_stylesheet(self):
+        """The font's own stylesheet, linked only for people who chose it so nobody else
+        downloads the font files; None for the standard font."""
+        if self.font in (Font.HYPERLEGIBLE, Font.OPENDYSLEXIC):
+            return f"dist/font-{self.font}.css"
+        return None
+
+    @property
+    def shown_tint(self):
+        """The tint in use: high contrast has its own black background, so it wins."""
+        return Tint.NONE if self.contrast == Contrast.HIGH else self.tint
 
     def html_classes(self):
         classes = []
@@ -86,6 +120,10 @@ class DisplayPreferences(models.Model):
             classes.append("cp-spacing-wide")
         if self.reduce_motion:
             classes.append("cp-motion-reduced")
+        if self.font_stylesheet:
+            classes.append(f"cp-font-{self.font}")
+        if self.shown_tint != Tint.NONE:
+            classes.append(f"cp-tint-{self.shown_tint}")
         return " ".join(classes)
 
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.forms.models import ModelFormMetaclass
 from django.forms.renderers import TemplatesSetting
 
+from coproduce.lib import bilingual
 from coproduce.lib.views import id_param
 
 
@@ -112,6 +113,24 @@ class IdFieldsMetaclass(ModelFormMetaclass):
         return super().__new__(mcs, name, bases, attrs)
 
 
-class ModelForm(forms.ModelForm, metaclass=IdFieldsMetaclass):  # type: ignore[type-arg]
+class WelshVersionFields:
+    """For a form with Welsh versions of its fields (named `..._cy`): they are typed in
+    Welsh (`lang="cy"`, so spelling checkers and screen readers use Welsh) and shown
+    together in a "Welsh version (optional)" fieldset (forms/govuk_form.html)."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.welsh_fields:
+            self.fields[name].widget.attrs["lang"] = bilingual.WELSH
+
+    @property
+    def welsh_fields(self) -> list[str]:
+        return bilingual.welsh_field_names(list(self.fields))
+
+
+class ModelForm(WelshVersionFields, forms.ModelForm, metaclass=IdFieldsMetaclass):  # type: ignore[type-arg]
     """Every ModelForm of the project: its relations are chosen through `IdChoiceField`
-    and `IdMultipleChoiceField`."""
+    and `IdMultipleChoiceField`, and any Welsh versions of its fields are grouped
+    (`WelshVersionFields`)."""

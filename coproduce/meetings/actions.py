@@ -352,11 +352,17 @@ def add_material(
     upload: UploadedFile[bytes],
     content_type: str,
     uploaded_by: User,
+    summary: str = "",
+    title_cy: str = "",
+    summary_cy: str = "",
 ) -> Material:
     material = Material.objects.create(
         meeting=meeting,
         kind=kind,
         title=title,
+        summary=summary,
+        title_cy=title_cy,
+        summary_cy=summary_cy,
         sent_on=sent_on,
         file=upload,
         original_name=(upload.name or "")[:255],

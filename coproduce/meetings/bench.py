@@ -215,7 +215,7 @@ def _checklists(made, coming, rng, now, log):
                     (
                         pk,
                         code,
-                        LABELS.get(code, code),
+                        str(LABELS.get(code, code)),  # a lazy translation is not a value
                         organiser_id if rng.random() < 0.7 else None,
                         status,
                         due_on(meeting, code),

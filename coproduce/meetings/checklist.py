@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.people.access import Arrangements, arrangements_for_many, passports_changed_after
 from coproduce.people.models import Requirement
@@ -31,16 +32,16 @@ from .models import Arrangement, Invitation, Meeting
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
 
-LABEL_TO_CODE = {label: code for code, label in Requirement.choices}
 ASK = "ask"
 DIETARY = "dietary"
 OTHER = "other"
 # Days before the meeting each arrangement should be in place: interpreters and
 # captioners book up weeks ahead; papers follow the meeting's notice period.
-BOOK_EARLY = {Requirement.BSL, Requirement.LIPSPEAKER, Requirement.CAPTIONS}
+BOOK_EARLY = {Requirement.BSL, Requirement.WELSH, Requirement.LIPSPEAKER, Requirement.CAPTIONS}
 PAPERS = {Requirement.EASY_READ, Requirement.LARGE_PRINT, Requirement.SCREEN_READER}
 LABELS = {
     Requirement.BSL: "Book a BSL interpreter",
+    Requirement.WELSH: _("Book a Welsh speaker or Welsh interpreter"),
     Requirement.LIPSPEAKER: "Book a lipspeaker",
     Requirement.CAPTIONS: "Book a captioner or speech-to-text reporter",
     Requirement.HEARING_LOOP: "Check the hearing loop works",
@@ -89,11 +90,13 @@ def read_needs(meeting: Meeting, viewer: User) -> Needs:
     ]
     needs = Needs()
     results = arrangements_for_many(people, viewer, reason=f"Access checklist: {meeting.title}")
+    # Built here, not at import: the passport gives labels in the active language.
+    label_to_code = {str(label): code for code, label in Requirement.choices}
     for result in results:
         if not result.shared:
             needs.by_code.setdefault(ASK, []).append(result.person)
             continue
-        codes = {LABEL_TO_CODE[label] for label in result.items if label in LABEL_TO_CODE}
+        codes = {label_to_code[label] for label in result.items if label in label_to_code}
         if result.dietary:
             codes.add(Requirement.DIETARY)
         if result.other:
@@ -145,7 +148,7 @@ def sync(meeting: Meeting, viewer: User) -> Needs:
         Arrangement(
             meeting=meeting,
             code=code,
-            label=LABELS.get(code, code),
+            label=str(LABELS.get(code, code)),
             owner=meeting.organiser,
             due_on=due_on(meeting, code),
         )

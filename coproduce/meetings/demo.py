@@ -182,6 +182,11 @@ def load(log):
         upload=ContentFile(PDF, name="survey.pdf"),
         content_type="application/pdf",
         uploaded_by=staff,
+        summary="Twelve questions about getting to day centres. Tell us which are unclear "
+        "and what is missing.",
+        title_cy="Cwestiynau drafft ar gyfer yr arolwg",
+        summary_cy="Deuddeg cwestiwn am deithio i ganolfannau dydd. Dywedwch wrthym pa rai "
+        "sy'n aneglur a beth sydd ar goll.",
     )
 
     small = _meeting(

@@ -5,9 +5,16 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import User
-from coproduce.lib.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ModelForm
+from coproduce.lib.forms import (
+    DateInput,
+    IdChoiceField,
+    IdMultipleChoiceField,
+    ModelForm,
+    WelshVersionFields,
+)
 from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
 
@@ -213,7 +220,9 @@ class MeetingForm(ModelForm):
                 continue
             breaks.append((after, length, number))
         breaks.sort()
-        for (after, length, _), (next_after, _, number) in zip(breaks, breaks[1:], strict=False):
+        for (after, length, _number), (next_after, _length, number) in zip(
+            breaks, breaks[1:], strict=False
+        ):
             if next_after < after + length:
                 self.add_error(f"break_{number}_after", f"Break {number} overlaps another break")
         return [(after, length) for after, length, _ in breaks]
@@ -348,7 +357,7 @@ def check_upload(upload):
         ) from error
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(WelshVersionFields, forms.Form):
     kind = forms.ChoiceField(
         label="What is it?",
         choices=Material.Kind.choices,
@@ -357,6 +366,20 @@ class MaterialForm(forms.Form):
     )
     title = forms.CharField(
         label="Title", max_length=200, error_messages={"required": "Enter a title"}
+    )
+    summary = forms.CharField(
+        label=_("What it is about"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A sentence or two, so people know what the paper is before they open it."),
+    )
+    title_cy = forms.CharField(label=_("Title in Welsh"), required=False, max_length=200)
+    summary_cy = forms.CharField(
+        label=_("What it is about, in Welsh"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     sent_on = forms.DateField(
         label="Date sent to people",

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.storage import private_storage
 
@@ -317,6 +318,10 @@ class Material(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="materials")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     title = models.CharField(max_length=200)
+    summary = models.TextField(_("What it is about"), blank=True)
+    # The Welsh version, optional (lib.bilingual picks the one for the reader).
+    title_cy = models.CharField(_("Title in Welsh"), max_length=200, blank=True)
+    summary_cy = models.TextField(_("What it is about, in Welsh"), blank=True)
     sent_on = models.DateField("Date sent to people")
     file = models.FileField(upload_to="meetings/%Y/", storage=private_storage)
     original_name = models.CharField(max_length=255)

@@ -24,6 +24,11 @@ OPPORTUNITIES = [
     ("Review our Easy Read letters", "Easy Read letters project", 10, "open", 4),
     ("Join the interview panel for a new director", None, 30, "open", 1),
 ]
+# Welsh versions of some titles; the others show in English with a note to Welsh readers.
+WELSH_TITLES = {
+    "Co-chair the transport group": "Cyd-gadeirio'r grŵp trafnidiaeth",
+    "Review our Easy Read letters": "Adolygu ein llythyrau Hawdd eu Deall",
+}
 
 
 def load(log):
@@ -40,6 +45,11 @@ def load(log):
             project=Project.objects.filter(title=project_title).first(),
             summary=f"{title}. You will work alongside staff as an equal partner, and your "
             "experience will shape what we decide.",
+            title_cy=WELSH_TITLES.get(title, ""),
+            summary_cy=f"{WELSH_TITLES[title]}. Byddwch yn gweithio ochr yn ochr â staff fel "
+            "partner cyfartal, a bydd eich profiad yn llywio'r hyn rydym yn ei benderfynu."
+            if title in WELSH_TITLES
+            else "",
             easy_read_summary="We want your help.\nWe will pay you for your time.\nTell us if you want to take part.",
             time_commitment="Four two-hour sessions over three months",
             payment_offered="£25 an hour. We pay travel, and costs for a personal assistant or carer.",

@@ -27,9 +27,12 @@ class OpportunityForm(ModelForm):
             "closing_on",
             "other_ways_to_apply",
             "status",
+            "title_cy",
+            "summary_cy",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
+            "summary_cy": forms.Textarea(attrs={"rows": 4}),
             "easy_read_summary": forms.Textarea(attrs={"rows": 4}),
             "venue_accessibility": forms.Textarea(attrs={"rows": 3}),
             "other_ways_to_apply": forms.Textarea(attrs={"rows": 3}),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Opportunity(models.Model):
@@ -27,6 +28,9 @@ class Opportunity(models.Model):
         help_text="People chosen join this project's team.",
     )
     summary = models.TextField("What it involves, in plain English")
+    # The Welsh version, optional (lib.bilingual picks the one for the reader).
+    title_cy = models.CharField(_("Title in Welsh"), max_length=200, blank=True)
+    summary_cy = models.TextField(_("What it involves, in Welsh"), blank=True)
     easy_read_summary = models.TextField("Easy Read summary", blank=True)
     time_commitment = models.CharField(
         max_length=200, help_text="For example: four two-hour meetings between March and May."

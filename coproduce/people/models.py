@@ -281,6 +281,7 @@ class ActionBySupporter(models.Model):
 
 class Requirement(models.TextChoices):
     BSL = "bsl", "BSL interpreter"
+    WELSH = "welsh", _("A Welsh speaker or Welsh interpreter")
     LIPSPEAKER = "lipspeaker", "Lipspeaker"
     CAPTIONS = "captions", "Captions or speech-to-text reporter"
     HEARING_LOOP = "hearing_loop", "Hearing loop"

@@ -23,6 +23,8 @@ def _account_rows(person):
             "colours": person.get_contrast_display(),
             "dyslexia-friendly spacing": person.wide_spacing,
             "reduce motion": person.reduce_motion,
+            "font": person.get_font_display(),
+            "background tint": person.get_tint_display(),
         }
     ]
 

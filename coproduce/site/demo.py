@@ -1,6 +1,7 @@
 """Demo content for the public site: updates (one with an Easy Read version and a
 picture), two case studies with consent recorded, spotlight stories in every
-moderation state and a few messages. Adds only what is missing."""
+moderation state and a few messages; some with Welsh versions, some without, so both
+show. Adds only what is missing."""
 
 import struct
 import zlib
@@ -11,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from .models import (
+    AccessibilityStatement,
     Appearance,
     CaseStudy,
     Consent,
@@ -64,6 +66,16 @@ UPDATES = [
         "what changed.",
         "image_alt": "A purple square: the colour of our logo.",
         "days_ago": 40,
+        "title_cy": "Dechrau ein taith cyd-gynhyrchu",
+        "summary_cy": (
+            "Rydym wedi cytuno i rannu grym gyda'r bobl anabl rydym yn gweithio gyda nhw. "
+            "Dyma beth fyddwn ni'n ei wneud yn gyntaf."
+        ),
+        "body_cy": "Cytunodd ein bwrdd y mis hwn y bydd cyd-gynhyrchu yn rhan o bopeth a "
+        "wnawn.\n\n"
+        "## Beth fyddwn ni'n ei wneud yn gyntaf\n\n- Talu pawb sy'n cymryd rhan, yn gyflym\n"
+        "- Gofyn am anghenion mynediad unwaith yn unig\n"
+        "- Dweud wrth bobl beth newidiodd o'u herwydd\n\nByddwn yn rhannu diweddariad bob mis.",
     },
     {
         "slug": "what-our-first-workshop-taught-us",
@@ -86,6 +98,13 @@ UPDATES = [
             "co-producers check each one."
         ),
         "days_ago": 5,
+        "title_cy": "Hawdd ei Ddeall bob tro",
+        "summary_cy": "Mae gan bob papur cyfarfod fersiwn Hawdd ei Ddeall bellach, wedi'i "
+        "ysgrifennu gyda phobl sy'n defnyddio Hawdd ei Ddeall.",
+        "body_cy": (
+            "O'r mis hwn ymlaen, mae gan bob papur cyfarfod fersiwn Hawdd ei Ddeall. Mae dau "
+            "gyd-gynhyrchydd yn gwirio pob un."
+        ),
     },
     {
         "slug": "draft-next-steps",
@@ -111,6 +130,15 @@ CASE_STUDIES = [
         "change it.\n\n"
         "Now you can text, email or video call us.",
         "project_name": "Advice line redesign",
+        "title_cy": "Ailgynllunio ein llinell gyngor gyda'n gilydd",
+        "summary_cy": (
+            "Fe wnaeth cyd-gynhyrchwyr ailgynllunio sut mae pobl yn cysylltu â'n llinell "
+            "gyngor, o'r syniad cyntaf hyd at y lansiad."
+        ),
+        "body_cy": "Dywedodd galwyr wrthym fod y llinell ffôn yn anodd ei defnyddio. "
+        "Arweiniodd grŵp o chwe chyd-gynhyrchydd y gwaith o'i hailgynllunio.\n\n"
+        "## Beth newidiodd\n\nGall pobl gysylltu â ni nawr drwy neges destun, e-bost, "
+        "galwad fideo neu BSL.",
         "people": [("Priya Shah", Appearance.BOTH), ("Tom Evans", Appearance.NAMED)],
     },
     {
@@ -164,6 +192,9 @@ def load(log):
             summary=data["summary"],
             body=data["body"],
             easy_read=data.get("easy_read", ""),
+            title_cy=data.get("title_cy", ""),
+            summary_cy=data.get("summary_cy", ""),
+            body_cy=data.get("body_cy", ""),
             author=author,
             status=Status.DRAFT if data.get("draft") else Status.PUBLISHED,
             published_at=None if data.get("draft") else now - timedelta(days=data["days_ago"]),
@@ -188,6 +219,9 @@ def load(log):
             summary=data["summary"],
             body=data["body"],
             easy_read=data.get("easy_read", ""),
+            title_cy=data.get("title_cy", ""),
+            summary_cy=data.get("summary_cy", ""),
+            body_cy=data.get("body_cy", ""),
             project_name=data["project_name"],
             featured=True,
             author=author,
@@ -244,3 +278,15 @@ def load(log):
             status=MessageStatus.IN_PROGRESS,
         )
         log("Contact messages added: 2")
+
+    if not AccessibilityStatement.objects.exists():
+        # The shipped statement, with its first section in Welsh too: the others show in
+        # English to Welsh readers, with a note saying so.
+        statement = AccessibilityStatement.load()
+        statement.scope_cy = (
+            "Mae'r datganiad hwn yn berthnasol i'r wefan hon: y tudalennau cyhoeddus a phob "
+            "tudalen a welwch ar ôl mewngofnodi, ar gyfer cyd-gynhyrchwyr, staff, cyllid, "
+            "aelodau'r bwrdd a gweinyddwyr."
+        )
+        statement.save()
+        log("Accessibility statement saved, its first section in Welsh too")

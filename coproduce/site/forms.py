@@ -10,6 +10,7 @@ from coproduce.lib.uploads import validate_document, validate_image
 
 from .content import MARKDOWN_HELP
 from .models import (
+    STATEMENT_SECTIONS,
     AccessibilityCheck,
     AccessibilityStatement,
     CaseStudy,
@@ -199,6 +200,8 @@ class StoryForm(ModelForm):
         self.fields["body"].help_text = MARKDOWN_HELP
         self.fields["body"].max_length = LONG_TEXT
         self.fields["easy_read"].max_length = LONG_TEXT
+        self.fields["body_cy"].max_length = LONG_TEXT
+        self.fields["body_cy"].help_text = MARKDOWN_HELP
         self.fields["image"].help_text = "Optional. PNG, JPEG, GIF or WebP, smaller than 5 MB."
         self.fields["title"].error_messages["required"] = "Enter a title"
         self.fields["summary"].error_messages["required"] = "Enter a summary"
@@ -244,9 +247,12 @@ class StoryForm(ModelForm):
 
 
 STORY_FIELDS = ["title", "slug", "summary", "body", "easy_read", "image", "image_alt"]
+WELSH_STORY_FIELDS = ["title_cy", "summary_cy", "body_cy"]
 STORY_WIDGETS = {
     "summary": forms.Textarea(attrs={"rows": 2}),
     "body": forms.Textarea(attrs={"rows": 15}),
+    "summary_cy": forms.Textarea(attrs={"rows": 2}),
+    "body_cy": forms.Textarea(attrs={"rows": 15}),
     "easy_read": forms.Textarea(attrs={"rows": 10}),
 }
 
@@ -254,14 +260,14 @@ STORY_WIDGETS = {
 class UpdateForm(StoryForm):
     class Meta:
         model = Update
-        fields = [*STORY_FIELDS, "status"]
+        fields = [*STORY_FIELDS, "status", *WELSH_STORY_FIELDS]
         widgets = {**STORY_WIDGETS, "status": forms.RadioSelect}
 
 
 class CaseStudyForm(StoryForm):
     class Meta:
         model = CaseStudy
-        fields = [*STORY_FIELDS, "project", "project_name", "featured"]
+        fields = [*STORY_FIELDS, "project", "project_name", "featured", *WELSH_STORY_FIELDS]
         widgets = STORY_WIDGETS
 
 
@@ -321,45 +327,34 @@ class MessageStatusForm(ModelForm):
 class SitePageForm(ModelForm):
     class Meta:
         model = SitePage
-        fields = ["body", "easy_read"]
+        fields = ["body", "easy_read", "body_cy"]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 18}),
             "easy_read": forms.Textarea(attrs={"rows": 14}),
+            "body_cy": forms.Textarea(attrs={"rows": 18}),
         }
         help_texts = {
             "body": MARKDOWN_HELP,
+            "body_cy": MARKDOWN_HELP,
             "easy_read": "Short sentences, one idea in each, and everyday words.",
         }
+
+
+STATEMENT_FIELDS = [field for field, _heading in STATEMENT_SECTIONS]
 
 
 class StatementForm(ModelForm):
     class Meta:
         model = AccessibilityStatement
         fields = [
-            "scope",
-            "using",
-            "how_accessible",
-            "feedback",
-            "enforcement",
-            "compliance",
-            "non_accessible",
-            "improving",
-            "preparation",
+            *STATEMENT_FIELDS,
             "prepared_on",
+            *(f"{field}_cy" for field in STATEMENT_FIELDS),
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 6})
-            for name in (
-                "scope",
-                "using",
-                "how_accessible",
-                "feedback",
-                "enforcement",
-                "compliance",
-                "non_accessible",
-                "improving",
-                "preparation",
-            )
+            for field in STATEMENT_FIELDS
+            for name in (field, f"{field}_cy")
         }
 
     prepared_on = forms.DateField(

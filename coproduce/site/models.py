@@ -7,8 +7,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coproduce.lib import bilingual
 from coproduce.lib.storage import private_storage
 
 from .content import render_markdown
@@ -41,6 +43,11 @@ class Story(models.Model):
     )
     body = models.TextField("Text")
     body_html = models.TextField(editable=False, default="")
+    # The Welsh version, optional (lib.bilingual picks the one for the reader).
+    title_cy = models.CharField(_("Title in Welsh"), max_length=150, blank=True)
+    summary_cy = models.CharField(_("Summary in Welsh"), max_length=300, blank=True)
+    body_cy = models.TextField(_("Text in Welsh"), blank=True)
+    body_html_cy = models.TextField(editable=False, default="")
     easy_read = models.TextField(
         "Easy Read version",
         blank=True,
@@ -77,6 +84,7 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        self.body_html_cy = render_markdown(self.body_cy)
         self.easy_read_html = render_markdown(self.easy_read)
         if self.status == Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
@@ -356,6 +364,8 @@ class SitePage(models.Model):
     key = models.CharField(max_length=20, choices=PageKey.choices, unique=True)
     body = models.TextField("Text")
     body_html = models.TextField(editable=False, default="")
+    body_cy = models.TextField(_("Text in Welsh"), blank=True)
+    body_html_cy = models.TextField(editable=False, default="")
     easy_read = models.TextField("Easy Read version")
     easy_read_html = models.TextField(editable=False, default="")
     updated_at = models.DateTimeField(auto_now=True)
@@ -369,6 +379,7 @@ class SitePage(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        self.body_html_cy = render_markdown(self.body_cy)
         self.easy_read_html = render_markdown(self.easy_read)
         super().save(*args, **kwargs)
 
@@ -381,6 +392,7 @@ class SitePage(models.Model):
         if page is None:
             page = cls(key=key, **PAGES[key])
             page.body_html = render_markdown(page.body)
+            page.body_html_cy = render_markdown(page.body_cy)
             page.easy_read_html = render_markdown(page.easy_read)
         return page
 
@@ -411,6 +423,16 @@ class AccessibilityStatement(models.Model):
     non_accessible = models.TextField(STATEMENT_SECTIONS[6][1])
     improving = models.TextField(STATEMENT_SECTIONS[7][1])
     preparation = models.TextField(STATEMENT_SECTIONS[8][1])
+    # The Welsh version, section by section, each optional; shown under "Welsh version".
+    scope_cy = models.TextField(STATEMENT_SECTIONS[0][1], blank=True)
+    using_cy = models.TextField(STATEMENT_SECTIONS[1][1], blank=True)
+    how_accessible_cy = models.TextField(STATEMENT_SECTIONS[2][1], blank=True)
+    feedback_cy = models.TextField(STATEMENT_SECTIONS[3][1], blank=True)
+    enforcement_cy = models.TextField(STATEMENT_SECTIONS[4][1], blank=True)
+    compliance_cy = models.TextField(STATEMENT_SECTIONS[5][1], blank=True)
+    non_accessible_cy = models.TextField(STATEMENT_SECTIONS[6][1], blank=True)
+    improving_cy = models.TextField(STATEMENT_SECTIONS[7][1], blank=True)
+    preparation_cy = models.TextField(STATEMENT_SECTIONS[8][1], blank=True)
     prepared_on = models.DateField("Date this statement was prepared", default=timezone.localdate)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -428,10 +450,14 @@ class AccessibilityStatement(models.Model):
         return cls.objects.order_by("-pk").first() or cls(**STATEMENT)
 
     def sections(self):
-        return [
-            (heading, render_markdown(getattr(self, field)))
-            for field, heading in STATEMENT_SECTIONS
-        ]
+        """(heading, version) for each section, the version in the reader's language
+        when there is one (lib.bilingual), its text as HTML."""
+        sections = []
+        for field, heading in STATEMENT_SECTIONS:
+            version = bilingual.pick_field(self, field)
+            html = render_markdown(version.text)
+            sections.append((heading, bilingual.Version(html, version.lang, version.note)))
+        return sections
 
 
 class AccessibilityCheck(models.Model):

@@ -1,16 +1,19 @@
 """Search across what is public: published updates, case studies and spotlight
 stories. PostgreSQL's full-text search ranks results when it is there; on SQLite
-every word must appear somewhere in the item."""
+every word must appear somewhere in the item. Welsh versions are searched too, and a
+result is shown in the reader's language when it has that version (lib.bilingual)."""
 
 from django.db import connection
 from django.db.models import Q
+
+from coproduce.lib import bilingual
 
 from .models import CaseStudy, Spotlight, Update
 
 MAX_RESULTS = 30
 SOURCES = [
-    (Update, "Update", ["title", "summary", "body"]),
-    (CaseStudy, "Case study", ["title", "summary", "body"]),
+    (Update, "Update", ["title", "summary", "body", "title_cy", "summary_cy", "body_cy"]),
+    (CaseStudy, "Case study", ["title", "summary", "body", "title_cy", "summary_cy", "body_cy"]),
     (
         Spotlight,
         "Spotlight story",
@@ -25,7 +28,10 @@ def _postgres(queryset, fields, query):
     weights = ["A", "B", "C", "D"]
     vector = SearchVector(fields[0], weight="A", config="english")
     for index, field in enumerate(fields[1:], start=1):
-        vector += SearchVector(field, weight=weights[min(index, 3)], config="english")
+        # PostgreSQL has no Welsh stemmer: Welsh text is matched word for word.
+        config = "simple" if field.endswith("_cy") else "english"
+        weight = "A" if field == "title_cy" else weights[min(index, 3)]
+        vector += SearchVector(field, weight=weight, config=config)
     search_query = SearchQuery(query, search_type="websearch", config="english")
     # Match first (every word, as websearch means), then rank: a rank alone is
     # above zero when any one word matches.
@@ -56,11 +62,17 @@ def search(query):
     results = []
     for model, kind, fields in SOURCES:
         for item in finder(model.objects.published(), fields, query)[:MAX_RESULTS]:
+            title = bilingual.pick_field(item, "title")
+            summary = (
+                bilingual.pick_field(item, "summary")
+                if hasattr(item, "summary")
+                else bilingual.Version(f"From {item.organisation}.", title.lang)
+            )
             results.append(
                 {
                     "kind": kind,
-                    "title": item.title,
-                    "summary": getattr(item, "summary", "") or f"From {item.organisation}.",
+                    "title": title,
+                    "summary": summary,
                     "url": item.get_absolute_url(),
                     "rank": getattr(item, "rank", 0),
                     # A story published outside the app may lack a date; it still sorts.

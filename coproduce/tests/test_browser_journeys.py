@@ -186,6 +186,10 @@ document.documentElement.scrollWidth <= document.documentElement.clientWidth ? [
         "cp-text-200",
         "cp-spacing-wide cp-motion-reduced",
         "cp-contrast-high cp-text-200",
+        "cp-tint-cream",
+        "cp-tint-blue",
+        "cp-tint-green",
+        "cp-tint-grey",
     ],
 )
 @pytest.mark.parametrize("role", ["anonymous", "administrator"])
@@ -208,6 +212,34 @@ def test_display_settings_stay_accessible(browser, live_server, people, role, cl
         page.set_viewport_size({"width": 1024, "height": 768})
     context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("font", "family"),
+    [("hyperlegible", "Atkinson Hyperlegible Next"), ("opendyslexic", "OpenDyslexic")],
+)
+def test_a_chosen_font_comes_from_this_site_and_fits_a_small_screen(
+    browser, live_server, font, family
+):
+    context = browser.new_context()
+    context.add_cookies(
+        [{"name": "cp_display", "value": f"t-200.f-{font}", "url": live_server.url}]
+    )
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(live_server.url + "/display-settings/")
+    loaded = page.evaluate(
+        "document.fonts.ready.then(() => [...document.fonts]"
+        ".filter(face => face.status === 'loaded').map(face => face.family))"
+    )
+    assert any(family in name for name in loaded)
+    fonts = [url for url in fetched if url.endswith(".woff2")]
+    assert fonts and all(url.startswith(live_server.url + "/static/dist/fonts/") for url in fonts)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate(WIDER_THAN_VIEWPORT) == []
+    assert axe_violations(page) == []
+    context.close()
 
 
 def test_session_warning_appears_and_extends_the_session(browser, live_server, people, settings):

@@ -1,6 +1,7 @@
 """The production static build: hashed and compressed files, module imports that
 follow the hashes, and our own brand (no GOV.UK crown or GDS Transport font)."""
 
+import gzip
 import re
 
 import pytest
@@ -34,3 +35,29 @@ def test_css_is_compressed_and_uses_our_own_font(collected):
     assert "system-ui" in text
     assert "govuk-crest" not in text
     assert "/assets/" not in text
+
+
+@pytest.mark.django_db
+def test_the_first_visit_weighs_under_60_kb_and_fetches_no_font(collected, client):
+    """The home page and everything it links, as a first visitor's browser fetches them
+    compressed. The dyslexia-friendly fonts are only for people who choose them."""
+    html = client.get("/").content
+    linked = re.findall(rb'(?:href|src)="/static/([^"?]+)"', html)
+    assert linked and not any(b"font-" in path or b"woff" in path for path in linked)
+    paths = [path.decode() for path in linked]
+    app = (collected / "dist" / "app.js").read_text()
+    paths += [f"dist/{name}" for name in re.findall(r'from "\./([^"]+)"', app)]
+    weight = len(gzip.compress(html))
+    for path in paths:
+        compressed = collected / f"{path}.gz"
+        weight += (compressed if compressed.exists() else collected / path).stat().st_size
+    assert weight < 60 * 1024, f"the first visit weighs {weight} bytes"
+    main_css = (collected / "dist" / "main.css").read_text()
+    assert "@font-face" not in main_css and "woff2" not in main_css
+
+
+def test_each_font_stylesheet_points_at_its_collected_font_files(collected):
+    for choice in ("hyperlegible", "opendyslexic"):
+        css = next((collected / "dist").glob(f"font-{choice}.*.css")).read_text()
+        files = re.findall(r'url\("?([^")]+\.woff2)', css)
+        assert files and all((collected / "dist" / name).exists() for name in files)

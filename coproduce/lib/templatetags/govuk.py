@@ -7,7 +7,7 @@ from django.forms import BaseForm, BoundField
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from coproduce.lib import views
+from coproduce.lib import bilingual, views
 from coproduce.lib.forms import INPUT_CLASSES, widget_kind
 
 register = template.Library()
@@ -98,3 +98,22 @@ def link(context: template.Context, url: str, label: str) -> str:
     if views.may_follow(context["request"], url):
         return format_html('<a class="govuk-link" href="{}">{}</a>', url, label)
     return label
+
+
+@register.simple_tag
+def in_reader_language(obj: Any, field: str) -> bilingual.Version:
+    """`{% in_reader_language story "title" as title %}`: the English or Welsh version of a
+    field for the reader (lib.bilingual), with `.lang` for the passage and `.note`."""
+    return bilingual.pick_field(obj, field)
+
+
+@register.filter
+def govuk_welsh_split(form: BaseForm) -> tuple[list[BoundField], list[BoundField]]:
+    """The form's visible fields, and apart from them its Welsh versions of fields
+    (lib.forms.WelshVersionFields), which go in a fieldset of their own."""
+    welsh = set(getattr(form, "welsh_fields", ()))
+    fields = form.visible_fields()
+    return (
+        [field for field in fields if field.name not in welsh],
+        [field for field in fields if field.name in welsh],
+    )

@@ -193,3 +193,18 @@ def test_the_meeting_page_says_when_passports_or_replies_changed_and_writes_noth
     assert changed in page()
     client.post(update)
     assert "Book a captioner" not in page() and changed not in page()
+
+
+def test_a_welsh_speaker_or_interpreter_reaches_the_checklist(people, client_as):
+    staff = people["staff"]
+    nia = UserFactory(name="Nia", roles=["coproducer"])
+    passport(nia, ["welsh"])
+    meeting = make_meeting(organiser=staff, days=30)
+    coming(meeting, nia, staff)
+    client = client_as("staff")
+    page = client.post(reverse("meetings:checklist_update", args=[meeting.pk]), follow=True)
+    assert "Book a Welsh speaker or Welsh interpreter" in page.content.decode()
+    assert codes(meeting) == {"welsh": ["Nia"]}
+    # Interpreters book up early, Welsh ones as much as BSL ones.
+    day = timezone.localdate(meeting.starts_at)
+    assert meeting.arrangements.get(code="welsh").due_on == day - timedelta(days=14)

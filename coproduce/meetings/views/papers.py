@@ -28,6 +28,9 @@ def material_add(request, pk):
             upload=form.cleaned_data["file"],
             content_type=form.content_type,
             uploaded_by=request.user,
+            summary=form.cleaned_data["summary"],
+            title_cy=form.cleaned_data["title_cy"],
+            summary_cy=form.cleaned_data["summary_cy"],
         )
         note = " It was sent later than the meeting's notice period." if material.is_late else ""
         messages.success(request, f"“{material.title}” added.{note} Add other formats next.")

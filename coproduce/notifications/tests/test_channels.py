@@ -421,3 +421,44 @@ def test_the_demo_has_people_to_contact_and_a_letter_to_print(settings):
     letters_to_print, _tasks = contact_tasks.letters_batch(contact_tasks.open_tasks())
     assert [letter.name for letter in letters_to_print] == ["Chloe Nwosu"]
     assert ContactTask.objects.filter(outcome="no_answer", done_at=None).count() == 1
+
+
+def test_a_large_print_letter_uses_the_font_and_tint_the_person_chose():
+    from weasyprint import HTML
+
+    letter = letters.Letter(
+        name="Gwen Llywelyn",
+        address=("3 Heol y Felin", "Caerdydd", "CF10 1AA"),
+        subject="Your claim was paid",
+        paragraphs=("We paid your claim. Diolch yn fawr: ŵyr, ŷd.",),
+        large_print=True,
+        date=timezone.localdate(),
+        font="opendyslexic",
+        tint="cream",
+    )
+    standard = letters.Letter(**{**letter.__dict__, "font": "standard", "tint": "none"})
+    html = letters.render_html([letter, standard], title="Letters to post")
+    document = HTML(string=html).render()
+    tinted, plain = (page._page_box.style["background_color"] for page in document.pages)
+    assert tuple(round(part * 255) for part in tinted[:3]) == (0xFB, 0xF5, 0xE0)
+    assert tuple(plain[:3]) == (0, 0, 0) and plain[3] == 0  # no background at all
+    pdf = letters.pdf([letter], title="A letter")
+    assert b"OpenDyslexic" in pdf
+
+
+def test_letters_use_display_choices_only_when_large_print_is_asked():
+    from coproduce.notifications.models import Notification
+
+    gwen = person(email="gwen@example.org", name="Gwen", address=ADDRESS, formats=["standard"])
+    gwen.font, gwen.tint = "hyperlegible", "blue"
+    gwen.save()
+    notification = Notification.objects.create(recipient=gwen, kind="t", subject="Paid", body="")
+    delivery = Delivery.objects.create(notification=notification, channel="letter")
+    message = ("Paid", "We paid your claim.")
+    letter = letters.letter_for(delivery, message)
+    assert (letter.font, letter.tint) == ("standard", "none")
+    Profile.objects.filter(user=gwen).update(formats=["large_print"])
+    gwen = User.objects.get(pk=gwen.pk)
+    delivery.notification.recipient = gwen
+    letter = letters.letter_for(delivery, message)
+    assert (letter.font, letter.tint) == ("hyperlegible", "blue")

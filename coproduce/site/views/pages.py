@@ -17,17 +17,16 @@ from ..models import (
 from ..search import search as run_search
 from .common import EDITABLE_PAGES
 
+# What a story's summary in a list shows, in English and Welsh (lib.bilingual).
+SUMMARY_FIELDS = ("title", "slug", "summary", "published_at", "title_cy", "summary_cy")
+
 
 def home(request, easy_read=False):
     context = {"page": SitePage.load(PageKey.HOME), "easy_read": easy_read}
     if not easy_read:
-        context["updates"] = Update.objects.published().only(
-            "title", "slug", "summary", "published_at"
-        )[:3]
+        context["updates"] = Update.objects.published().only(*SUMMARY_FIELDS)[:3]
         context["case_studies"] = (
-            CaseStudy.objects.published()
-            .filter(featured=True)
-            .only("title", "slug", "summary", "published_at")[:3]
+            CaseStudy.objects.published().filter(featured=True).only(*SUMMARY_FIELDS)[:3]
         )
     return render(request, "site/home.html", context)
 
