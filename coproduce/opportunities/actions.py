@@ -8,8 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.accounts.models import User
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.projects import actions as project_actions
 from coproduce.projects.models import TeamMember
@@ -48,15 +50,15 @@ def express_interest(
 ) -> Application:
     """Online by the person, or recorded by staff on their behalf with a reason."""
     if not opportunity.is_open:
-        raise ValidationError("This opportunity is closed.")
+        raise ValidationError(_("This opportunity is closed."))
     if recorded_by is not None and recorded_by != person and not reason.strip():
-        raise ValidationError("Say why you are recording this for them.")
+        raise ValidationError(_("Say why you are recording this for them."))
     existing = Application.objects.filter(opportunity=opportunity, person=person).first()
     if existing and existing.status != Application.Status.WITHDRAWN:
-        raise ValidationError("You have already said you are interested in this opportunity.")
+        raise ValidationError(_("You have already said you are interested in this opportunity."))
     with transaction.atomic():
         try:
-            application, _ = Application.objects.update_or_create(
+            application, _created = Application.objects.update_or_create(
                 opportunity=opportunity,
                 person=person,
                 defaults={
@@ -71,7 +73,7 @@ def express_interest(
                 },
             )
         except IntegrityError as error:  # two clicks at once
-            raise ValidationError("You have already said you are interested.") from error
+            raise ValidationError(_("You have already said you are interested.")) from error
     return application
 
 
@@ -90,7 +92,7 @@ def decide(
     person to the project's team."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status == Application.Status.WITHDRAWN:
-        raise ValidationError("This person withdrew, so there is nothing to decide.")
+        raise ValidationError(_("This person withdrew, so there is nothing to decide."))
     application.status = (
         Application.Status.SELECTED if selected else Application.Status.NOT_SELECTED
     )
@@ -105,11 +107,15 @@ def decide(
             kind=TeamMember.Kind.COPRODUCER,
             role=opportunity.title[:60],
         )
-    body = render_to_string(
-        "opportunities/email/decision.txt", {"application": application, "opportunity": opportunity}
-    )
-    subject = (
-        "You have been chosen: " if selected else "About your interest in: "
-    ) + opportunity.title
-    notify(application.person, "opportunities.decision", subject=subject, body=body)
+    with in_language_of(application.person):
+        body = render_to_string(
+            "opportunities/email/decision.txt",
+            {"application": application, "opportunity": opportunity},
+        )
+        subject = (
+            _("You have been chosen: %(title)s")
+            if selected
+            else _("About your interest in: %(title)s")
+        ) % {"title": opportunity.title}
+        notify(application.person, "opportunities.decision", subject=subject, body=body)
     return application

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
@@ -45,13 +46,13 @@ class OpportunityForm(ModelForm):
         closing = self.cleaned_data["closing_on"]
         unchanged = self.instance.pk and self.instance.closing_on == closing
         if closing < timezone.localdate() and not unchanged:
-            raise forms.ValidationError("The closing date must be today or later.")
+            raise forms.ValidationError(_("The closing date must be today or later."))
         return closing
 
     def clean_places_available(self):
         places = self.cleaned_data["places_available"]
         if places < 1:
-            raise forms.ValidationError("There must be at least one place.")
+            raise forms.ValidationError(_("There must be at least one place."))
         return places
 
 
@@ -65,21 +66,21 @@ class ExpressInterestForm(ModelForm):
 class OnBehalfForm(forms.Form):
     person = IdChoiceField(
         queryset=User.objects.none(),
-        label="Who is interested",
-        help_text="Only co-producers are listed.",
+        label=_("Who is interested"),
+        help_text=_("Only co-producers are listed."),
     )
     received = forms.ChoiceField(
-        label="How they told us",
+        label=_("How they told us"),
         choices=[c for c in Application.Received.choices if c[0] != Application.Received.ONLINE],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label="Why you are recording it for them",
+        label=_("Why you are recording it for them"),
         max_length=300,
-        help_text="For example: they phoned and asked me to.",
+        help_text=_("For example: they phoned and asked me to."),
     )
     answers = forms.CharField(
-        label="Anything they would like us to know",
+        label=_("Anything they would like us to know"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -94,29 +95,29 @@ class OnBehalfForm(forms.Form):
 
 class DecisionForm(forms.Form):
     selected = forms.TypedChoiceField(
-        label="Decision",
-        choices=[("yes", "Choose them"), ("no", "Do not choose them this time")],
+        label=_("Decision"),
+        choices=[("yes", _("Choose them")), ("no", _("Do not choose them this time"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
     message = forms.CharField(
-        label="A message to them (optional)",
+        label=_("A message to them (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="We send a kind, plain-English email either way. Add anything personal here.",
+        help_text=_("We send a kind, plain-English email either way. Add anything personal here."),
     )
 
 
 class OpportunitySearchForm(forms.Form):
     q = forms.CharField(
-        label="Search",
+        label=_("Search"),
         required=False,
         max_length=100,
-        help_text="A word such as housing or transport.",
+        help_text=_("A word such as housing or transport."),
     )
     place = forms.ChoiceField(
-        label="In person or online",
+        label=_("In person or online"),
         required=False,
-        choices=[("", "Any"), *Opportunity.Place.choices],
+        choices=[("", _("Any")), *Opportunity.Place.choices],
     )

@@ -9,14 +9,14 @@ class Opportunity(models.Model):
     """A role offered to co-producers, described so anyone can judge if it suits them."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft: only staff can see it"
-        OPEN = "open", "Open for people to say they are interested"
-        CLOSED = "closed", "Closed"
+        DRAFT = "draft", _("Draft: only staff can see it")
+        OPEN = "open", _("Open for people to say they are interested")
+        CLOSED = "closed", _("Closed")
 
     class Place(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
-        HYBRID = "hybrid", "In person or online: you choose"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("In person or online: you choose")
 
     title = models.CharField(max_length=200)
     project = models.ForeignKey(
@@ -25,38 +25,42 @@ class Opportunity(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="opportunities",
-        help_text="People chosen join this project's team.",
+        help_text=_("People chosen join this project's team."),
     )
-    summary = models.TextField("What it involves, in plain English")
+    summary = models.TextField(_("What it involves, in plain English"))
     # The Welsh version, optional (lib.bilingual picks the one for the reader).
     title_cy = models.CharField(_("Title in Welsh"), max_length=200, blank=True)
     summary_cy = models.TextField(_("What it involves, in Welsh"), blank=True)
-    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+    easy_read_summary = models.TextField(_("Easy Read summary"), blank=True)
     time_commitment = models.CharField(
-        max_length=200, help_text="For example: four two-hour meetings between March and May."
+        max_length=200, help_text=_("For example: four two-hour meetings between March and May.")
     )
     payment_offered = models.CharField(
-        "Payment and expenses offered",
+        _("Payment and expenses offered"),
         max_length=300,
-        help_text="What we pay for time, and which expenses we cover.",
+        help_text=_("What we pay for time, and which expenses we cover."),
     )
     place = models.CharField(max_length=10, choices=Place.choices, default=Place.HYBRID)
-    location = models.CharField("Where", max_length=200, blank=True)
+    location = models.CharField(_("Where"), max_length=200, blank=True)
     venue_accessibility = models.TextField(
-        "Access at the venue",
+        _("Access at the venue"),
         blank=True,
-        help_text="Step-free route, accessible toilet, hearing loop, quiet room, parking, transport.",
+        help_text=_(
+            "Step-free route, accessible toilet, hearing loop, quiet room, parking, transport."
+        ),
     )
     topics = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Words people might search for, separated by commas. For example: housing, transport.",
+        help_text=_(
+            "Words people might search for, separated by commas. For example: housing, transport."
+        ),
     )
     places_available = models.PositiveSmallIntegerField(default=1)
-    closing_on = models.DateField("Closing date")
+    closing_on = models.DateField(_("Closing date"))
     other_ways_to_apply = models.TextField(
         blank=True,
-        help_text="For example: email us, phone us, or ask someone to tell us for you.",
+        help_text=_("For example: email us, phone us, or ask someone to tell us for you."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
@@ -83,16 +87,16 @@ class Application(models.Model):
     """Someone saying they are interested in an opportunity."""
 
     class Status(models.TextChoices):
-        INTERESTED = "interested", "Interested: waiting for a decision"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        SELECTED = "selected", "Chosen"
-        NOT_SELECTED = "not_selected", "Not chosen this time"
+        INTERESTED = "interested", _("Interested: waiting for a decision")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        SELECTED = "selected", _("Chosen")
+        NOT_SELECTED = "not_selected", _("Not chosen this time")
 
     class Received(models.TextChoices):
-        ONLINE = "online", "Online, by the person"
-        EMAIL = "email", "By email"
-        PHONE = "phone", "By phone"
-        IN_PERSON = "in_person", "In person or on paper"
+        ONLINE = "online", _("Online, by the person")
+        EMAIL = "email", _("By email")
+        PHONE = "phone", _("By phone")
+        IN_PERSON = "in_person", _("In person or on paper")
 
     opportunity = models.ForeignKey(
         Opportunity, on_delete=models.CASCADE, related_name="applications"
@@ -101,9 +105,11 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
     )
     answers = models.TextField(
-        "Anything you would like us to know",
+        _("Anything you would like us to know"),
         blank=True,
-        help_text="Optional. For example why it interests you, or what would help you take part.",
+        help_text=_(
+            "Optional. For example why it interests you, or what would help you take part."
+        ),
     )
     received = models.CharField(max_length=10, choices=Received.choices, default=Received.ONLINE)
     recorded_by = models.ForeignKey(
@@ -111,7 +117,7 @@ class Application(models.Model):
     )
     on_behalf_reason = models.CharField(max_length=300, blank=True)
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.INTERESTED)
-    message = models.TextField("Message to the person", blank=True)
+    message = models.TextField(_("Message to the person"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
 

@@ -5,9 +5,11 @@ Decision 0029."""
 
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from coproduce.accounts.models import Role
+from coproduce.lib.language import in_language_of
 from coproduce.notifications import occasions
 from coproduce.notifications.actions import notify
 from coproduce.people.interests import people_to_tell
@@ -50,21 +52,29 @@ def send_opportunity_alerts(now=None):
                 continue
             if (person.pk, key) in already:
                 continue
-            notification = notify(
-                person,
-                ALERT,
-                subject=f"An opportunity for you: {opportunity.title}",
-                body=(
-                    f"{opportunity.title}: {opportunity.summary}\n\n"
-                    f"Time: {opportunity.time_commitment}\n"
-                    f"Payment: {opportunity.payment_offered}\n"
-                    f"Say you are interested by {format_date(opportunity.closing_on, 'l j F')}. "
-                    "We are telling you because it matches the interests in your profile."
-                ),
-                easy_read=opportunity.easy_read_summary,
-                url=opportunity.get_absolute_url(),
-                key=key,
-            )
+            with in_language_of(person):
+                notification = notify(
+                    person,
+                    ALERT,
+                    subject=_("An opportunity for you: %(title)s") % {"title": opportunity.title},
+                    body=_(
+                        "%(title)s: %(summary)s\n\n"
+                        "Time: %(time)s\n"
+                        "Payment: %(payment)s\n"
+                        "Say you are interested by %(closing)s. "
+                        "We are telling you because it matches the interests in your profile."
+                    )
+                    % {
+                        "title": opportunity.title,
+                        "summary": opportunity.summary,
+                        "time": opportunity.time_commitment,
+                        "payment": opportunity.payment_offered,
+                        "closing": format_date(opportunity.closing_on, "l j F"),
+                    },
+                    easy_read=opportunity.easy_read_summary,
+                    url=opportunity.get_absolute_url(),
+                    key=key,
+                )
             count += notification is not None
     return count
 

@@ -3,6 +3,8 @@ OpportunitiesConfig.ready()."""
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import generation, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -23,7 +25,7 @@ from . import (
 def register() -> None:
     add_to_navigation(
         NavItem(
-            "Opportunities",
+            _("Opportunities"),
             "opportunities:opportunity_list",
             "opportunities.view_opportunity_list",
             order=20,
@@ -44,6 +46,6 @@ def register() -> None:
     day.register(
         "opportunities.match",
         today.matching_opportunities,
-        heading="Opportunities for you",
+        heading=_("Opportunities for you"),
         order=35,
     )

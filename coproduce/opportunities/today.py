@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import Item, urgency_for
@@ -59,8 +60,9 @@ def matching_opportunities(user, now):
             continue
         yield Item(
             key=f"opportunities.match:{opportunity.pk}",
-            sentence=f"A new opportunity matches your interests: “{opportunity.title}”.",
-            action_label="Read about it",
+            sentence=_("A new opportunity matches your interests: “%(title)s”.")
+            % {"title": opportunity.title},
+            action_label=_("Read about it"),
             action_url=opportunity.get_absolute_url(),
             due=opportunity.closing_on,
             urgency=urgency_for(opportunity.closing_on, now),

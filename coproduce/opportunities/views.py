@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -96,7 +97,7 @@ def opportunity_detail(request, pk):
             form.add_error(None, error)
         else:
             messages.success(
-                request, "Thank you. We have your interest and will tell you what we decide."
+                request, _("Thank you. We have your interest and will tell you what we decide.")
             )
             return redirect(opportunity)
     return render(
@@ -118,7 +119,7 @@ def withdraw(request, pk):
     application = get_object_or_404(Application, opportunity_id=pk, person=request.user)
     actions.withdraw(application=application)
     messages.success(
-        request, "You have withdrawn. You can say you are interested again while it is open."
+        request, _("You have withdrawn. You can say you are interested again while it is open.")
     )
     return redirect("opportunities:opportunity_detail", pk=pk)
 
@@ -128,7 +129,9 @@ def opportunity_create(request):
     form = OpportunityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         opportunity = actions.create_opportunity(opportunity=form.instance, created_by=request.user)
-        messages.success(request, f"Opportunity “{opportunity.title}” saved.")
+        messages.success(
+            request, _("Opportunity “%(title)s” saved.") % {"title": opportunity.title}
+        )
         return redirect(opportunity)
     return render(request, "opportunities/opportunity_form.html", {"form": form, "creating": True})
 
@@ -139,7 +142,7 @@ def opportunity_edit(request, pk):
     form = OpportunityForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
         actions.save_opportunity(opportunity=opportunity)
-        messages.success(request, "Opportunity saved.")
+        messages.success(request, _("Opportunity saved."))
         return redirect(opportunity)
     return render(
         request, "opportunities/opportunity_form.html", {"form": form, "opportunity": opportunity}
@@ -177,7 +180,11 @@ def applicants(request, pk):
         except ValidationError as error:
             on_behalf.add_error(None, error)
         else:
-            messages.success(request, f"Interest recorded for {on_behalf.cleaned_data['person']}.")
+            messages.success(
+                request,
+                _("Interest recorded for %(person)s.")
+                % {"person": on_behalf.cleaned_data["person"]},
+            )
             return redirect("opportunities:applicants", pk=pk)
     applications = list(
         opportunity.applications.exclude(status=Application.Status.WITHDRAWN)
@@ -246,7 +253,10 @@ def decide(request, pk, application_pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Decision saved. We are emailing {application.person}.")
+            messages.success(
+                request,
+                _("Decision saved. We are emailing %(person)s.") % {"person": application.person},
+            )
             return redirect("opportunities:applicants", pk=pk)
     return render(request, "opportunities/decide.html", {"form": form, "application": application})
 

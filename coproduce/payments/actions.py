@@ -15,7 +15,9 @@ from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 from coproduce.people.models import Authority
@@ -163,18 +165,20 @@ def _check_claim(
 ) -> None:
     today = timezone.localdate()
     if activity_date > today:
-        raise ValidationError("The date of the activity must be today or earlier.")
+        raise ValidationError(_("The date of the activity must be today or earlier."))
     if (today - activity_date).days > OLDEST_CLAIM_DAYS:
         raise ValidationError(
-            "This activity was more than a year ago. Please ask our finance team to help."
+            _("This activity was more than a year ago. Please ask our finance team to help.")
         )
     if not 1 <= minutes <= LONGEST_CLAIM_MINUTES:
         raise ValidationError(
-            f"The time must be between 1 minute and {LONGEST_CLAIM_MINUTES // 60} hours."
+            _("The time must be between 1 minute and %(hours)s hours.")
+            % {"hours": LONGEST_CLAIM_MINUTES // 60}
         )
     if fee_wanted_pence is not None and fee_wanted_pence > fee:
         raise ValidationError(
-            f"The amount you would like cannot be more than the full fee of {pounds(fee)}."
+            _("The amount you would like cannot be more than the full fee of %(fee)s.")
+            % {"fee": pounds(fee)}
         )
     same = Claim.objects.filter(claimant=claimant)
     if exclude is not None:
@@ -188,8 +192,10 @@ def _check_claim(
         duplicate = same.filter(activity_type=activity_type, activity_date=activity_date)
     if duplicate.exists():
         raise ValidationError(
-            "There is already a claim for this activity on this date. "
-            "Open it from your claims instead of making another."
+            _(
+                "There is already a claim for this activity on this date. "
+                "Open it from your claims instead of making another."
+            )
         )
 
 
@@ -197,8 +203,8 @@ def _rate(activity_type: ActivityType, activity_date: date) -> ActivityRate:
     rate: ActivityRate | None = activity_type.in_force(activity_date)
     if rate is None:
         raise ValidationError(
-            f"We had no rate for “{activity_type}” on {activity_date:%d/%m/%Y}. "
-            "Please ask the co-production lead."
+            _("We had no rate for “%(activity)s” on %(date)s. Please ask the co-production lead.")
+            % {"activity": activity_type, "date": f"{activity_date:%d/%m/%Y}"}
         )
     return rate
 
@@ -222,7 +228,7 @@ def create_claim(
     """A draft claim, by the person or entered for them with a reason. The fee
     comes from the rate in force on the activity's date."""
     if entered_by != claimant and not reason.strip():
-        raise ValidationError("Say why you are making this claim for them.")
+        raise ValidationError(_("Say why you are making this claim for them."))
     rate = _rate(activity_type, activity_date)
     fee: int = rate.fee_for(minutes)
     with transaction.atomic():
@@ -277,15 +283,18 @@ def draft_claim_as_supporter(*, authority: Authority, **fields: Any) -> Claim:
         reason="Drafted by their supporter",
         **fields,
     )
-    what = f"Drafted a claim for you: {claim}"
-    people_actions.record_action_by_supporter(authority=authority, what=what)
-    notify(
-        authority.person,
-        "people.supporter_acted",
-        subject=f"{authority.supporter} drafted a claim for you",
-        body=f"{what}. Please check it, add any expenses and send it: {claim.get_absolute_url()}",
-        url=claim.get_absolute_url(),
-    )
+    # The supporter's history is written in the person's language, as they read it.
+    with in_language_of(authority.person):
+        what = _("Drafted a claim for you: %(claim)s") % {"claim": claim}
+        people_actions.record_action_by_supporter(authority=authority, what=what)
+        notify(
+            authority.person,
+            "people.supporter_acted",
+            subject=_("%(supporter)s drafted a claim for you") % {"supporter": authority.supporter},
+            body=_("%(what)s. Please check it, add any expenses and send it: %(url)s")
+            % {"what": what, "url": claim.get_absolute_url()},
+            url=claim.get_absolute_url(),
+        )
     return claim
 
 
@@ -296,7 +305,7 @@ def change_claim(*, claim: Claim, by: User, **fields: Any) -> Claim:
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         if not locked.can_change:
-            raise ValidationError("This claim has been sent, so it cannot be changed now.")
+            raise ValidationError(_("This claim has been sent, so it cannot be changed now."))
         _check_claim(
             claimant=locked.claimant,
             activity_type=fields["activity_type"],
@@ -323,8 +332,11 @@ def change_claim(*, claim: Claim, by: User, **fields: Any) -> Claim:
                 )
             except ValidationError as error:
                 raise ValidationError(
-                    f"On the new date, the expense “{item.description}” does not fit our rules: "
-                    f"{error.messages[0]} Change the date back, or remove the expense first."
+                    _(
+                        "On the new date, the expense “%(expense)s” does not fit our rules: "
+                        "%(problem)s Change the date back, or remove the expense first."
+                    )
+                    % {"expense": item.description, "problem": error.messages[0]}
                 ) from error
             item.rule, item.amount_pence = rule, amount
             item.save(update_fields=["rule", "amount_pence"])
@@ -335,8 +347,8 @@ def _expense_rule(expense_type: ExpenseType, day: date) -> ExpenseRule:
     rule: ExpenseRule | None = expense_type.in_force(day)
     if rule is None:
         raise ValidationError(
-            f"We had no rule for “{expense_type}” on {day:%d/%m/%Y}. "
-            "Please ask the co-production lead."
+            _("We had no rule for “%(expense)s” on %(date)s. Please ask the co-production lead.")
+            % {"expense": expense_type, "date": f"{day:%d/%m/%Y}"}
         )
     return rule
 
@@ -352,25 +364,26 @@ def _check_expense(
     limit and receipt rule checked. Raises ValidationError in plain English."""
     if rule.pence_per_mile:
         if miles is None or miles <= 0:
-            raise ValidationError("Enter how many miles you travelled.")
+            raise ValidationError(_("Enter how many miles you travelled."))
         if miles > 1000:
-            raise ValidationError("Enter the miles for this activity only: 1000 or fewer.")
+            raise ValidationError(_("Enter the miles for this activity only: 1000 or fewer."))
         amount_pence = round_pence(Decimal(miles) * rule.pence_per_mile)
     elif amount_pence is None or amount_pence <= 0:
-        raise ValidationError("Enter how much you spent, for example 12.50.")
+        raise ValidationError(_("Enter how much you spent, for example 12.50."))
     if rule.limit_pence and amount_pence > rule.limit_pence:
         raise ValidationError(
-            f"We pay up to {pounds(rule.limit_pence)} for one {expense_type.name.lower()} item. "
-            "Please talk to the co-production lead about anything more."
+            _(
+                "We pay up to %(limit)s for one %(expense)s item. "
+                "Please talk to the co-production lead about anything more."
+            )
+            % {"limit": pounds(rule.limit_pence), "expense": expense_type.name.lower()}
         )
     if not has_receipt and not rule.pence_per_mile and amount_pence > rule.receipt_over_pence:
         raise ValidationError(
-            "Add a photo or PDF of the receipt: we need one for "
-            + (
-                "this expense."
-                if not rule.receipt_over_pence
-                else f"amounts over {pounds(rule.receipt_over_pence)}."
-            )
+            _("Add a photo or PDF of the receipt: we need one for this expense.")
+            if not rule.receipt_over_pence
+            else _("Add a photo or PDF of the receipt: we need one for amounts over %(amount)s.")
+            % {"amount": pounds(rule.receipt_over_pence)}
         )
     return amount_pence
 
@@ -388,7 +401,7 @@ def add_expense(
     """An expense on a claim, checked against the rule of the activity's date:
     mileage is worked out from the rate, and a receipt is needed above the amount."""
     if not claim.can_change:
-        raise ValidationError("This claim has been sent, so it cannot be changed now.")
+        raise ValidationError(_("This claim has been sent, so it cannot be changed now."))
     rule = _expense_rule(expense_type, claim.activity_date)
     amount_pence = _check_expense(expense_type, rule, amount_pence, miles, receipt is not None)
     with transaction.atomic():
@@ -411,7 +424,7 @@ def add_expense(
 @transaction.atomic
 def remove_expense(*, item: ExpenseItem) -> None:
     if not item.claim.can_change:
-        raise ValidationError("This claim has been sent, so it cannot be changed now.")
+        raise ValidationError(_("This claim has been sent, so it cannot be changed now."))
     if item.receipt:
         item.receipt.delete(save=False)
     item.delete()
@@ -468,19 +481,27 @@ def submit(*, claim: Claim, by: User) -> bool:
             .exclude(pk__in=[claim.claimant_id, claim.entered_by_id])
             .distinct()
         ):
-            _tell(
-                approver,
-                "A claim is waiting for approval",
-                f"{claim.claimant} sent a claim for {claim}. "
-                f"Total {pounds(claim.total_pence)}. Please check it: {claim.get_absolute_url()}",
-                kind="payments.claim_to_approve",
-            )
+            with in_language_of(approver):
+                _tell(
+                    approver,
+                    _("A claim is waiting for approval"),
+                    _(
+                        "%(person)s sent a claim for %(claim)s. Total %(total)s. Please check it: %(url)s"
+                    )
+                    % {
+                        "person": claim.claimant,
+                        "claim": claim,
+                        "total": pounds(claim.total_pence),
+                        "url": claim.get_absolute_url(),
+                    },
+                    kind="payments.claim_to_approve",
+                )
     return moved
 
 
 def _may_decide(claim: Claim, by: User) -> None:
     if by.pk in (claim.claimant_id, claim.entered_by_id):
-        raise ValidationError("Someone else must approve this claim: you made or entered it.")
+        raise ValidationError(_("Someone else must approve this claim: you made or entered it."))
 
 
 @transaction.atomic
@@ -510,16 +531,21 @@ def approve(*, claim: Claim, by: User) -> bool:
         Payment.objects.create(
             claim=claim, batch=None, amount_pence=0, method=claim.payment_choice, paid_at=now
         )
-    _tell(
-        claim.claimant,
-        "Your claim is approved",
-        f"Your claim for {claim} is approved. "
-        + (
-            "There is nothing to pay, as you chose. Thank you for your time."
+    with in_language_of(claim.claimant):
+        _tell(
+            claim.claimant,
+            _("Your claim is approved"),
+            _(
+                "Your claim for %(claim)s is approved. "
+                "There is nothing to pay, as you chose. Thank you for your time."
+            )
+            % {"claim": claim}
             if claim.status == Status.PAID
-            else f"Our finance team will pay {pounds(claim.total_pence)} soon."
-        ),
-    )
+            else _(
+                "Your claim for %(claim)s is approved. Our finance team will pay %(total)s soon."
+            )
+            % {"claim": claim, "total": pounds(claim.total_pence)},
+        )
     return True
 
 
@@ -527,7 +553,7 @@ def approve(*, claim: Claim, by: User) -> bool:
 def return_claim(*, claim: Claim, by: User, reason: str) -> bool:
     _may_decide(claim, by)
     if not reason.strip():
-        raise ValidationError("Say what needs to change, so they can put it right.")
+        raise ValidationError(_("Say what needs to change, so they can put it right."))
     moved = _move(
         claim,
         by=by,
@@ -537,12 +563,16 @@ def return_claim(*, claim: Claim, by: User, reason: str) -> bool:
         decided_by=by,
     )
     if moved:
-        _tell(
-            claim.claimant,
-            "Your claim needs a change",
-            f"Your claim for {claim} was returned to you. What to change: {reason}\n"
-            f"Open it here to change and send it again: {claim.get_absolute_url()}",
-        )
+        with in_language_of(claim.claimant):
+            _tell(
+                claim.claimant,
+                _("Your claim needs a change"),
+                _(
+                    "Your claim for %(claim)s was returned to you. What to change: %(reason)s\n"
+                    "Open it here to change and send it again: %(url)s"
+                )
+                % {"claim": claim, "reason": reason, "url": claim.get_absolute_url()},
+            )
     return moved
 
 
@@ -554,7 +584,7 @@ def create_batch(*, claims: Iterable[Claim], by: User) -> PaymentBatch:
         pk__in=[claim.pk for claim in claims], status=Status.APPROVED, batch__isnull=True
     ).update(batch=batch)
     if not taken:
-        raise ValidationError("Choose at least one approved claim that is not in a batch yet.")
+        raise ValidationError(_("Choose at least one approved claim that is not in a batch yet."))
     return batch
 
 
@@ -568,7 +598,7 @@ def create_batch_up_to(*, day: date, by: User) -> PaymentBatch:
         status=Status.APPROVED, batch__isnull=True, approved_at__lt=until
     ).update(batch=batch)
     if not taken:
-        raise ValidationError("No approved claims were waiting on or before that day.")
+        raise ValidationError(_("No approved claims were waiting on or before that day."))
     return batch
 
 
@@ -601,11 +631,13 @@ def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> in
                 paid_at=now,
             )
             paid += 1
-            _tell(
-                claim.claimant,
-                "You have been paid",
-                f"We have paid {pounds(claim.total_pence)} for {claim}. Thank you.",
-            )
+            with in_language_of(claim.claimant):
+                _tell(
+                    claim.claimant,
+                    _("You have been paid"),
+                    _("We have paid %(total)s for %(claim)s. Thank you.")
+                    % {"total": pounds(claim.total_pence), "claim": claim},
+                )
     transaction.on_commit(figures.forget_timeliness_of_the_last_year)
     batch.refresh_from_db()
     return paid

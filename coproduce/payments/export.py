@@ -1,30 +1,34 @@
 """The batch file for the finance system: one row per claim, CSV or XLSX.
 Bank details are in it, so only finance can make it, and each one is logged."""
 
+from django.utils.translation import gettext as _
+
 from coproduce.lib.spreadsheets import XlsxBook, csv_text
 
 from . import actions
 from .models import Claim
 
-HEADINGS = (
-    "Claim",
-    "Name",
-    "Email",
-    "How paid",
-    "Charity",
-    "Activity",
-    "Activity date",
-    "Minutes",
-    "Fee (£)",
-    "Expenses (£)",
-    "Total (£)",
-    "Account name",
-    "Sort code",
-    "Account number",
-    "Sent",
-    "Approved",
-    "Approved by",
-)
+
+def headings():
+    return (
+        _("Claim"),
+        _("Name"),
+        _("Email"),
+        _("How paid"),
+        _("Charity"),
+        _("Activity"),
+        _("Activity date"),
+        _("Minutes"),
+        _("Fee (£)"),
+        _("Expenses (£)"),
+        _("Total (£)"),
+        _("Account name"),
+        _("Sort code"),
+        _("Account number"),
+        _("Sent"),
+        _("Approved"),
+        _("Approved by"),
+    )
 
 
 def _money(pence):
@@ -63,13 +67,13 @@ def rows(claims, *, viewer, reason):
 
 
 def as_csv(claims, *, viewer, reason):
-    return csv_text([HEADINGS, *rows(claims, viewer=viewer, reason=reason)]).encode("utf-8-sig")
+    return csv_text([headings(), *rows(claims, viewer=viewer, reason=reason)]).encode("utf-8-sig")
 
 
 def as_xlsx(claims, *, viewer, reason):
     book = XlsxBook()
-    sheet = book.sheet("Claims to pay")
-    sheet.append(HEADINGS, bold=True)
+    sheet = book.sheet(_("Claims to pay"))
+    sheet.append(headings(), bold=True)
     for row in rows(claims, viewer=viewer, reason=reason):
         sheet.append(row)
     return book.to_bytes()

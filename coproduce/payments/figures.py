@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.lib import figures
 from coproduce.lib.suppression import floor, suppress
@@ -110,46 +111,53 @@ def paid_within_14_days(period: figures.Period, viewer: User | None) -> figures.
     shown, total = suppress({"within": found.within, "later": found.count - found.within})
     url = _list_url(status=Status.PAID, paid_from=period.start, paid_to=period.end)
     rows = (
-        figures.Row(label=f"Paid within {ON_TIME_DAYS} days", value=shown["within"], url=url),
         figures.Row(
-            label=f"Paid after more than {ON_TIME_DAYS} days", value=shown["later"], url=url
+            label=_("Paid within %(days)s days") % {"days": ON_TIME_DAYS},
+            value=shown["within"],
+            url=url,
+        ),
+        figures.Row(
+            label=_("Paid after more than %(days)s days") % {"days": ON_TIME_DAYS},
+            value=shown["later"],
+            url=url,
         ),
     )
-    title = f"Claims paid within {ON_TIME_DAYS} days"
+    title = _("Claims paid within %(days)s days") % {"days": ON_TIME_DAYS}
     if found.count == 0:
         return figures.Figure(
             title=title,
-            summary="No claims were paid in this period.",
+            summary=_("No claims were paid in this period."),
             value=None,
             unit="%",
             rows=rows,
-            columns=("How long", "Claims"),
+            columns=(_("How long"), _("Claims")),
             url=url,
             url_permission="payments.view_claims",
         )
     if shown["within"] is None or total is None:
         return figures.Figure(
             title=title,
-            summary=f"Too few claims were paid in this period to show (fewer than {floor()}).",
+            summary=_("Too few claims were paid in this period to show (fewer than %(floor)s).")
+            % {"floor": floor()},
             value=None,
             unit="%",
             rows=rows,
-            columns=("How long", "Claims"),
+            columns=(_("How long"), _("Claims")),
             url=url,
             url_permission="payments.view_claims",
-            notes=(f"Suppressed: fewer than {floor()}.",),
+            notes=(_("Suppressed: fewer than %(floor)s.") % {"floor": floor()},),
         )
     share = found.share_within
     return figures.Figure(
         title=title,
         summary=(
-            f"{found.within} of {found.count} claims ({share}%) were paid within "
-            f"{ON_TIME_DAYS} days."
+            _("%(within)s of %(count)s claims (%(share)s%%) were paid within %(days)s days.")
+            % {"within": found.within, "count": found.count, "share": share, "days": ON_TIME_DAYS}
         ),
         value=share,
         unit="%",
         rows=rows,
-        columns=("How long", "Claims"),
+        columns=(_("How long"), _("Claims")),
         url=url,
         url_permission="payments.view_claims",
     )
@@ -158,39 +166,40 @@ def paid_within_14_days(period: figures.Period, viewer: User | None) -> figures.
 def median_days_to_pay(period: figures.Period, viewer: User | None) -> figures.Figure:
     found = timeliness(paid_claims(period))
     url = _list_url(status=Status.PAID, paid_from=period.start, paid_to=period.end)
-    title = "Days from sending a claim to payment (median)"
+    title = _("Days from sending a claim to payment (median)")
     if found.count == 0:
         return figures.Figure(
             title=title,
-            summary="No claims were paid in this period.",
+            summary=_("No claims were paid in this period."),
             value=None,
-            unit="days",
+            unit=_("days"),
             url=url,
             url_permission="payments.view_claims",
         )
     if found.count < floor():
         return figures.Figure(
             title=title,
-            summary=f"Too few claims were paid in this period to show (fewer than {floor()}).",
+            summary=_("Too few claims were paid in this period to show (fewer than %(floor)s).")
+            % {"floor": floor()},
             value=None,
-            unit="days",
+            unit=_("days"),
             url=url,
             url_permission="payments.view_claims",
-            notes=(f"Suppressed: fewer than {floor()}.",),
+            notes=(_("Suppressed: fewer than %(floor)s.") % {"floor": floor()},),
         )
     return figures.Figure(
         title=title,
         summary=(
-            f"Half of the {found.count} claims paid were paid within {found.median_days} days "
-            "of being sent."
+            _("Half of the %(count)s claims paid were paid within %(days)s days of being sent.")
+            % {"count": found.count, "days": found.median_days}
         ),
         value=found.median_days,
-        unit="days",
+        unit=_("days"),
         rows=(
-            figures.Row(label="Median days", value=found.median_days, url=url),
-            figures.Row(label="Claims paid", value=found.count, url=url),
+            figures.Row(label=_("Median days"), value=found.median_days, url=url),
+            figures.Row(label=_("Claims paid"), value=found.count, url=url),
         ),
-        columns=("Measure", "Value"),
+        columns=(_("Measure"), _("Value")),
         url=url,
         url_permission="payments.view_claims",
     )

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
@@ -27,8 +28,10 @@ class PoundsField(forms.DecimalField):
         )
         super().__init__(**kwargs)
         self.most = most
-        self.error_messages["invalid"] = "Enter an amount in pounds, for example 12.50."
-        self.error_messages["max_decimal_places"] = "Enter pence as two numbers, for example 12.50."
+        self.error_messages["invalid"] = _("Enter an amount in pounds, for example 12.50.")
+        self.error_messages["max_decimal_places"] = _(
+            "Enter pence as two numbers, for example 12.50."
+        )
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -40,9 +43,11 @@ class PoundsField(forms.DecimalField):
         if amount is None:
             return None
         if amount < 0:
-            raise forms.ValidationError("The amount cannot be less than nothing.")
+            raise forms.ValidationError(_("The amount cannot be less than nothing."))
         if amount > self.most:
-            raise forms.ValidationError(f"The amount must be £{self.most:,} or less.")
+            raise forms.ValidationError(
+                _("The amount must be £%(most)s or less.") % {"most": f"{self.most:,}"}
+            )
         return int(amount * 100)
 
     def prepare_value(self, value):
@@ -66,88 +71,90 @@ class ExpenseTypeForm(ModelForm):
 class RateForm(forms.Form):
     unit = forms.ChoiceField(choices=ActivityRate.Unit.choices, widget=forms.RadioSelect)
     amount = PoundsField(
-        label="Amount in pounds", help_text="For example 25.00.", most=Decimal(2000)
+        label=_("Amount in pounds"), help_text=_("For example 25.00."), most=Decimal(2000)
     )
     unit_minutes = forms.IntegerField(
-        label="For half-day and day rates: the longest time one unit covers, in minutes",
+        label=_("For half-day and day rates: the longest time one unit covers, in minutes"),
         required=False,
         min_value=30,
         max_value=1440,
-        help_text="For example 240 for four hours. Leave empty for hourly rates.",
+        help_text=_("For example 240 for four hours. Leave empty for hourly rates."),
     )
-    starts_on = forms.DateField(label="Applies from", widget=DateInput)
-    note = forms.CharField(label="Why it changed (optional)", max_length=300, required=False)
+    starts_on = forms.DateField(label=_("Applies from"), widget=DateInput)
+    note = forms.CharField(label=_("Why it changed (optional)"), max_length=300, required=False)
 
     def clean_amount(self):
         if not self.cleaned_data["amount"]:
-            raise forms.ValidationError("Enter an amount more than nothing.")
+            raise forms.ValidationError(_("Enter an amount more than nothing."))
         return self.cleaned_data["amount"]
 
 
 class RuleForm(forms.Form):
     receipt_over = PoundsField(
-        label="Receipt needed above this amount, in pounds",
-        help_text="Enter 0 if a receipt is always needed.",
+        label=_("Receipt needed above this amount, in pounds"),
+        help_text=_("Enter 0 if a receipt is always needed."),
         most=Decimal(1000),
     )
     pence_per_mile = forms.IntegerField(
-        label="Mileage rate in pence per mile (optional)",
+        label=_("Mileage rate in pence per mile (optional)"),
         required=False,
         min_value=1,
         max_value=200,
-        help_text="Only for travel by car. For example 45.",
+        help_text=_("Only for travel by car. For example 45."),
     )
-    limit = PoundsField(label="Most we pay for one item, in pounds (optional)", required=False)
-    starts_on = forms.DateField(label="Applies from", widget=DateInput)
-    note = forms.CharField(label="Why it changed (optional)", max_length=300, required=False)
+    limit = PoundsField(label=_("Most we pay for one item, in pounds (optional)"), required=False)
+    starts_on = forms.DateField(label=_("Applies from"), widget=DateInput)
+    note = forms.CharField(label=_("Why it changed (optional)"), max_length=300, required=False)
 
 
 class ClaimForm(forms.Form):
     activity_type = IdChoiceField(
-        label="What did you do?",
+        label=_("What did you do?"),
         queryset=ActivityType.objects.filter(active=True),
-        empty_label="Choose an activity",
+        empty_label=_("Choose an activity"),
     )
-    activity_date = forms.DateField(label="Date of the activity", widget=DateInput)
-    hours = forms.IntegerField(label="Hours", min_value=0, max_value=16, required=False)
+    activity_date = forms.DateField(label=_("Date of the activity"), widget=DateInput)
+    hours = forms.IntegerField(label=_("Hours"), min_value=0, max_value=16, required=False)
     minutes = forms.IntegerField(
-        label="And minutes",
+        label=_("And minutes"),
         min_value=0,
         max_value=59,
         required=False,
-        help_text="Include time to prepare and read papers if it was part of this activity.",
+        help_text=_("Include time to prepare and read papers if it was part of this activity."),
     )
     project = IdChoiceField(
-        label="Project (optional)",
+        label=_("Project (optional)"),
         queryset=Project.objects.all(),
         required=False,
-        empty_label="No project",
+        empty_label=_("No project"),
     )
     description = forms.CharField(
-        label="What you did, in a few words",
+        label=_("What you did, in a few words"),
         max_length=300,
-        help_text="For example: transport group meeting.",
+        help_text=_("For example: transport group meeting."),
     )
     skills = forms.CharField(
-        label="Skills you used or learned (optional)",
+        label=_("Skills you used or learned (optional)"),
         max_length=300,
         required=False,
-        help_text="These go on your record and certificate. For example: chairing.",
+        help_text=_("These go on your record and certificate. For example: chairing."),
     )
     payment_choice = forms.ChoiceField(
-        label="How would you like your fee?",
+        label=_("How would you like your fee?"),
         choices=Claim.Choice.choices,
         widget=forms.RadioSelect,
-        help_text="Expenses are always paid back to you. If you get benefits, "
-        "read our payment policy first.",
+        help_text=_(
+            "Expenses are always paid back to you. If you get benefits, "
+            "read our payment policy first."
+        ),
     )
     charity = forms.CharField(
-        label="Which charity? (if you give your fee)", max_length=200, required=False
+        label=_("Which charity? (if you give your fee)"), max_length=200, required=False
     )
     fee_wanted = PoundsField(
-        label="Would you like less than the full fee? (optional)",
+        label=_("Would you like less than the full fee? (optional)"),
         required=False,
-        help_text="Leave empty for the full fee. Enter an amount in pounds to take less.",
+        help_text=_("Leave empty for the full fee. Enter an amount in pounds to take less."),
     )
     source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
 
@@ -156,16 +163,16 @@ class ClaimForm(forms.Form):
         if on_behalf:
             self.fields = {
                 "person": IdChoiceField(
-                    label="Who is the claim for?",
+                    label=_("Who is the claim for?"),
                     queryset=User.objects.filter(
                         role_assignments__role="coproducer", is_active=True
                     ).distinct(),
-                    empty_label="Choose a person",
+                    empty_label=_("Choose a person"),
                 ),
                 "reason": forms.CharField(
-                    label="Why are you making the claim for them?",
+                    label=_("Why are you making the claim for them?"),
                     max_length=300,
-                    help_text="For example: they asked us by phone.",
+                    help_text=_("For example: they asked us by phone."),
                 ),
                 **self.fields,
             }
@@ -175,13 +182,13 @@ class ClaimForm(forms.Form):
         total = (data.get("hours") or 0) * 60 + (data.get("minutes") or 0)
         if "hours" in data and "minutes" in data:
             if total <= 0:
-                self.add_error("hours", "Enter how long the activity took.")
+                self.add_error("hours", _("Enter how long the activity took."))
             data["total_minutes"] = total
         if data.get("payment_choice") == Claim.Choice.DONATE and not data.get("charity"):
-            self.add_error("charity", "Tell us which charity to give your fee to.")
+            self.add_error("charity", _("Tell us which charity to give your fee to."))
         day = data.get("activity_date")
         if day and day > timezone.localdate():
-            self.add_error("activity_date", "The date must be today or earlier.")
+            self.add_error("activity_date", _("The date must be today or earlier."))
         return data
 
     @staticmethod
@@ -219,16 +226,18 @@ class ClaimForm(forms.Form):
 
 class ExpenseForm(forms.Form):
     expense_type = IdChoiceField(
-        label="Type of expense",
+        label=_("Type of expense"),
         queryset=ExpenseType.objects.filter(active=True),
-        empty_label="Choose a type",
+        empty_label=_("Choose a type"),
     )
     description = forms.CharField(
-        label="What it was for", max_length=300, help_text="For example: taxi from home."
+        label=_("What it was for"), max_length=300, help_text=_("For example: taxi from home.")
     )
-    amount = PoundsField(label="Amount in pounds", required=False, help_text="For example 12.50.")
+    amount = PoundsField(
+        label=_("Amount in pounds"), required=False, help_text=_("For example 12.50.")
+    )
     miles = forms.DecimalField(
-        label="Miles (for travel by car only)",
+        label=_("Miles (for travel by car only)"),
         required=False,
         min_value=Decimal("0.1"),
         max_value=1000,
@@ -236,10 +245,12 @@ class ExpenseForm(forms.Form):
         decimal_places=1,
     )
     receipt = forms.FileField(
-        label="Receipt (photo or PDF)",
+        label=_("Receipt (photo or PDF)"),
         required=False,
-        help_text="A photo (JPEG, PNG, GIF or WebP) or a PDF, smaller than 5 MB. "
-        "Only you, the person approving and finance can see it.",
+        help_text=_(
+            "A photo (JPEG, PNG, GIF or WebP) or a PDF, smaller than 5 MB. "
+            "Only you, the person approving and finance can see it."
+        ),
     )
 
     def clean_receipt(self):
@@ -252,23 +263,23 @@ class ExpenseForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(
-        label="What needs to change?",
+        label=_("What needs to change?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="The person sees this. Be clear and kind.",
+        help_text=_("The person sees this. Be clear and kind."),
     )
 
 
 class BankDetailsForm(forms.Form):
     account_name = forms.CharField(
-        label="Name on the account",
+        label=_("Name on the account"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     sort_code = forms.CharField(
-        label="Sort code",
+        label=_("Sort code"),
         max_length=12,
-        help_text="Six numbers, for example 30-94-57.",
+        help_text=_("Six numbers, for example 30-94-57."),
         widget=forms.TextInput(
             attrs={
                 "inputmode": "numeric",
@@ -279,9 +290,9 @@ class BankDetailsForm(forms.Form):
         ),
     )
     account_number = forms.CharField(
-        label="Account number",
+        label=_("Account number"),
         max_length=12,
-        help_text="Eight numbers.",
+        help_text=_("Eight numbers."),
         widget=forms.TextInput(
             attrs={
                 "inputmode": "numeric",
@@ -295,18 +306,18 @@ class BankDetailsForm(forms.Form):
     def clean_sort_code(self):
         digits = re.sub(r"[\s-]", "", self.cleaned_data["sort_code"])
         if not re.fullmatch(r"\d{6}", digits):
-            raise forms.ValidationError("Enter a sort code of six numbers, like 30-94-57.")
+            raise forms.ValidationError(_("Enter a sort code of six numbers, like 30-94-57."))
         return f"{digits[:2]}-{digits[2:4]}-{digits[4:]}"
 
     def clean_account_number(self):
         digits = re.sub(r"[\s-]", "", self.cleaned_data["account_number"])
         if not re.fullmatch(r"\d{6,8}", digits):
-            raise forms.ValidationError("Enter an account number of 6 to 8 numbers.")
+            raise forms.ValidationError(_("Enter an account number of 6 to 8 numbers."))
         return digits.zfill(8)
 
 
 class BudgetLineForm(ModelForm):
-    unit_cost = PoundsField(label="Unit cost in pounds", help_text="For example 25.00.")
+    unit_cost = PoundsField(label=_("Unit cost in pounds"), help_text=_("For example 25.00."))
 
     class Meta:
         model = BudgetLine
@@ -316,34 +327,37 @@ class BudgetLineForm(ModelForm):
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
         if quantity <= 0 or quantity > 10000:
-            raise forms.ValidationError("Enter a quantity more than 0 and up to 10,000.")
+            raise forms.ValidationError(_("Enter a quantity more than 0 and up to 10,000."))
         return quantity
 
 
 class ClaimFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", choices=[("", "All")] + Status.choices, required=False
+        label=_("Status"), choices=[("", "All")] + Status.choices, required=False
     )
-    paid_from = forms.DateField(label="Paid from", required=False, widget=DateInput)
-    paid_to = forms.DateField(label="Paid to", required=False, widget=DateInput)
+    paid_from = forms.DateField(label=_("Paid from"), required=False, widget=DateInput)
+    paid_to = forms.DateField(label=_("Paid to"), required=False, widget=DateInput)
 
 
 class BatchUpToForm(forms.Form):
     up_to = forms.DateField(
-        label="Approved on or before",
+        label=_("Approved on or before"),
         widget=DateInput,
-        help_text="Every claim approved up to the end of this day and not in a batch yet, "
-        "on every page.",
+        help_text=_(
+            "Every claim approved up to the end of this day and not in a batch yet, on every page."
+        ),
     )
 
 
 class CertificateForm(forms.Form):
     name_organisation = forms.TypedChoiceField(
-        label="Should your certificate name our organisation?",
+        label=_("Should your certificate name our organisation?"),
         choices=[("no", "No, leave the organisation's name out"), ("yes", "Yes, name it")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
         initial="no",
-        help_text="Our name says we are run by Disabled people. Someone reading it may guess "
-        "you are Disabled, so it is your choice.",
+        help_text=_(
+            "Our name says we are run by Disabled people. Someone reading it may guess "
+            "you are Disabled, so it is your choice."
+        ),
     )

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.encryption import EncryptedTextField
 from coproduce.lib.storage import private_storage
@@ -27,12 +29,12 @@ def round_pence(value):
 
 
 class BudgetSection(models.TextChoices):
-    FEES = "fees", "Fees for people's time"
-    TRAVEL = "travel", "Travel and subsistence"
-    SUPPORT = "support", "Care, support and personal assistants"
-    ACCESS = "access", "Access: interpreters, formats, venues"
-    TRAINING = "training", "Training and learning"
-    OTHER = "other", "Other costs"
+    FEES = "fees", _("Fees for people's time")
+    TRAVEL = "travel", _("Travel and subsistence")
+    SUPPORT = "support", _("Care, support and personal assistants")
+    ACCESS = "access", _("Access: interpreters, formats, venues")
+    TRAINING = "training", _("Training and learning")
+    OTHER = "other", _("Other costs")
 
 
 class RatedThing(models.Model):
@@ -40,13 +42,13 @@ class RatedThing(models.Model):
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(
-        max_length=50, unique=True, help_text="A short name for links, for example: meeting."
+        max_length=50, unique=True, help_text=_("A short name for links, for example: meeting.")
     )
     description = models.CharField(
-        "What it covers", max_length=300, blank=True, help_text="In plain English."
+        _("What it covers"), max_length=300, blank=True, help_text=_("In plain English.")
     )
     active = models.BooleanField(
-        "Offered now", default=True, help_text="Untick to stop new claims for it."
+        _("Offered now"), default=True, help_text=_("Untick to stop new claims for it.")
     )
 
     class Meta:
@@ -65,8 +67,8 @@ class DatedRule(models.Model):
     """A rate or rule that applies from a date on. Never edited, only followed by a
     newer one, so every claim keeps the one of its own day and the history stays."""
 
-    starts_on = models.DateField("Applies from")
-    note = models.CharField("Why it changed", max_length=300, blank=True)
+    starts_on = models.DateField(_("Applies from"))
+    note = models.CharField(_("Why it changed"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -86,20 +88,22 @@ class ActivityRate(DatedRule):
     followed by a newer one, so every claim keeps the rate of its own day."""
 
     class Unit(models.TextChoices):
-        HOUR = "hour", "Per hour"
-        HALF_DAY = "half_day", "Per half day"
-        DAY = "day", "Per day"
+        HOUR = "hour", _("Per hour")
+        HALF_DAY = "half_day", _("Per half day")
+        DAY = "day", _("Per day")
 
     activity_type = models.ForeignKey(
         ActivityType, on_delete=models.CASCADE, related_name="history"
     )
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.HOUR)
-    amount_pence = models.PositiveIntegerField("Amount in pence")
+    amount_pence = models.PositiveIntegerField(_("Amount in pence"))
     unit_minutes = models.PositiveSmallIntegerField(
-        "Longest time one half day or day covers, in minutes",
+        _("Longest time one half day or day covers, in minutes"),
         default=0,
-        help_text="For half-day and day rates: for example 240 for four hours. "
-        "Each part of that time counts as one more half day or day.",
+        help_text=_(
+            "For half-day and day rates: for example 240 for four hours. "
+            "Each part of that time counts as one more half day or day."
+        ),
     )
 
     def __str__(self):
@@ -120,11 +124,11 @@ class ExpenseType(RatedThing):
     """Travel, subsistence, childcare, replacement carer, personal assistant, other."""
 
     section = models.CharField(
-        "Budget section",
+        _("Budget section"),
         max_length=10,
         choices=BudgetSection.choices,
         default=BudgetSection.TRAVEL,
-        help_text="Where what is claimed shows in a project's budget.",
+        help_text=_("Where what is claimed shows in a project's budget."),
     )
 
 
@@ -134,43 +138,44 @@ class ExpenseRule(DatedRule):
 
     expense_type = models.ForeignKey(ExpenseType, on_delete=models.CASCADE, related_name="history")
     receipt_over_pence = models.PositiveIntegerField(
-        "Receipt needed above, in pence",
+        _("Receipt needed above, in pence"),
         default=0,
-        help_text="0 means a receipt is always needed.",
+        help_text=_("0 means a receipt is always needed."),
     )
     pence_per_mile = models.PositiveIntegerField(
-        "Mileage rate in pence per mile",
+        _("Mileage rate in pence per mile"),
         null=True,
         blank=True,
-        help_text="Only for travel by car. Leave empty otherwise.",
+        help_text=_("Only for travel by car. Leave empty otherwise."),
     )
     limit_pence = models.PositiveIntegerField(
-        "Most we pay for one item, in pence",
+        _("Most we pay for one item, in pence"),
         null=True,
         blank=True,
-        help_text="Leave empty for no limit. Bigger amounts are refused with a message.",
+        help_text=_("Leave empty for no limit. Bigger amounts are refused with a message."),
     )
 
     def __str__(self):
         parts = []
         if self.pence_per_mile:
-            parts.append(f"{self.pence_per_mile}p a mile")
+            parts.append(gettext("%(pence)sp a mile") % {"pence": self.pence_per_mile})
         parts.append(
-            "receipt always needed"
+            gettext("receipt always needed")
             if not self.receipt_over_pence
-            else f"receipt needed above {pounds(self.receipt_over_pence)}"
+            else gettext("receipt needed above %(amount)s")
+            % {"amount": pounds(self.receipt_over_pence)}
         )
         if self.limit_pence:
-            parts.append(f"up to {pounds(self.limit_pence)} an item")
+            parts.append(gettext("up to %(amount)s an item") % {"amount": pounds(self.limit_pence)})
         return ", ".join(parts)
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft: not sent yet"
-    SUBMITTED = "submitted", "Sent: waiting for approval"
-    RETURNED = "returned", "Returned to you: please check"
-    APPROVED = "approved", "Approved: waiting for payment"
-    PAID = "paid", "Paid"
+    DRAFT = "draft", _("Draft: not sent yet")
+    SUBMITTED = "submitted", _("Sent: waiting for approval")
+    RETURNED = "returned", _("Returned to you: please check")
+    APPROVED = "approved", _("Approved: waiting for payment")
+    PAID = "paid", _("Paid")
 
 
 class PaymentBatch(models.Model):
@@ -184,14 +189,14 @@ class PaymentBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     paid_at = models.DateTimeField(null=True, blank=True)
-    reference = models.CharField("Reference in the finance system", max_length=100, blank=True)
+    reference = models.CharField(_("Reference in the finance system"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "payment batches"
 
     def __str__(self):
-        return f"Batch {self.pk}"
+        return gettext("Batch %(number)s") % {"number": self.pk}
 
     def get_absolute_url(self):
         return reverse("payments:batch_detail", args=[self.pk])
@@ -203,10 +208,10 @@ class Claim(models.Model):
     Status = Status
 
     class Choice(models.TextChoices):
-        BANK = PaymentPreference.BANK.value, "Paid into my bank account"
-        VOUCHER = PaymentPreference.VOUCHER.value, "A shopping voucher"
-        DECLINE = PaymentPreference.DECLINE.value, "No fee: I do not want to be paid for my time"
-        DONATE = PaymentPreference.DONATE.value, "Give my fee to a charity"
+        BANK = PaymentPreference.BANK.value, _("Paid into my bank account")
+        VOUCHER = PaymentPreference.VOUCHER.value, _("A shopping voucher")
+        DECLINE = PaymentPreference.DECLINE.value, _("No fee: I do not want to be paid for my time")
+        DONATE = PaymentPreference.DONATE.value, _("Give my fee to a charity")
 
     claimant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claims"
@@ -223,10 +228,10 @@ class Claim(models.Model):
         related_name="claims",
     )
     activity_type = models.ForeignKey(ActivityType, on_delete=models.PROTECT)
-    activity_date = models.DateField("Date of the activity")
-    minutes = models.PositiveIntegerField("Time given, in minutes")
-    description = models.CharField("What you did", max_length=300)
-    skills = models.CharField("Skills you used or learned", max_length=300, blank=True)
+    activity_date = models.DateField(_("Date of the activity"))
+    minutes = models.PositiveIntegerField(_("Time given, in minutes"))
+    description = models.CharField(_("What you did"), max_length=300)
+    skills = models.CharField(_("Skills you used or learned"), max_length=300, blank=True)
     # Where the claim came from, for example "meeting:12", so a meeting is claimed once.
     source = models.CharField(max_length=100, blank=True)
     rate = models.ForeignKey(ActivityRate, on_delete=models.PROTECT, related_name="claims")
@@ -273,7 +278,10 @@ class Claim(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.activity_type} on {self.activity_date:%d/%m/%Y}"
+        return gettext("%(activity)s on %(date)s") % {
+            "activity": self.activity_type,
+            "date": f"{self.activity_date:%d/%m/%Y}",
+        }
 
     def get_absolute_url(self):
         return reverse("payments:claim_detail", args=[self.pk])
@@ -325,7 +333,7 @@ class ExpenseItem(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="expenses")
     expense_type = models.ForeignKey(ExpenseType, on_delete=models.PROTECT)
     rule = models.ForeignKey(ExpenseRule, on_delete=models.PROTECT, related_name="+")
-    description = models.CharField("What it was for", max_length=300)
+    description = models.CharField(_("What it was for"), max_length=300)
     miles = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     amount_pence = models.PositiveIntegerField()
     receipt = models.FileField(upload_to="receipts/%Y/", storage=private_storage, blank=True)
@@ -354,7 +362,10 @@ class ClaimEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_status_display()} at {self.at:%d/%m/%Y %H:%M}"
+        return gettext("%(status)s at %(time)s") % {
+            "status": self.get_status_display(),
+            "time": f"{self.at:%d/%m/%Y %H:%M}",
+        }
 
 
 class Payment(models.Model):
@@ -387,7 +398,7 @@ class BankDetails(models.Model):
         verbose_name_plural = "bank details"
 
     def __str__(self):
-        return f"Account ending {self.last_digits}"
+        return gettext("Account ending %(digits)s") % {"digits": self.last_digits}
 
 
 class BudgetLine(models.Model):
@@ -401,7 +412,7 @@ class BudgetLine(models.Model):
     section = models.CharField(max_length=10, choices=Section.choices)
     description = models.CharField(max_length=200)
     quantity = models.DecimalField(max_digits=8, decimal_places=2)
-    unit_cost_pence = models.PositiveIntegerField("Unit cost in pence")
+    unit_cost_pence = models.PositiveIntegerField(_("Unit cost in pence"))
     notes = models.CharField(max_length=300, blank=True)
 
     class Meta:

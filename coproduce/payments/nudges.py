@@ -9,9 +9,11 @@ from django.db.models import Exists, OuterRef
 from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from coproduce.accounts.models import Role
+from coproduce.lib.language import in_language_of
 from coproduce.meetings.attendance import claim_details, to_ask_about
 from coproduce.notifications import occasions
 from coproduce.notifications.actions import notify
@@ -44,24 +46,27 @@ def send_claim_reminders(now=None):
     reminded = 0
     for row in attendance:
         meeting = row.meeting
-        day = format_date(timezone.localtime(meeting.starts_at), "l j F")
-        notification = notify(
-            row.person,
-            CLAIM,
-            subject=f"Claim for {meeting.title}",
-            body=(
-                f"Thank you for taking part in {meeting.title} on {day}. We recorded "
-                f"{row.minutes} minutes. You can claim for your time, and for costs such as "
-                "travel or a personal assistant. The claim form is filled in for you to check."
-            ),
-            easy_read=(
-                f"Thank you for coming to {meeting.title}.\n"
-                "You can ask us to pay you for your time.\n"
-                "You can ask us to pay for your travel too."
-            ),
-            url=f"{reverse('payments:claim_new')}?{urlencode(claim_details(row))}",
-            key=claim_key(meeting),
-        )
+        with in_language_of(row.person):
+            day = format_date(timezone.localtime(meeting.starts_at), "l j F")
+            notification = notify(
+                row.person,
+                CLAIM,
+                subject=_("Claim for %(meeting)s") % {"meeting": meeting.title},
+                body=_(
+                    "Thank you for taking part in %(meeting)s on %(day)s. We recorded "
+                    "%(minutes)s minutes. You can claim for your time, and for costs such as "
+                    "travel or a personal assistant. The claim form is filled in for you to check."
+                )
+                % {"meeting": meeting.title, "day": day, "minutes": row.minutes},
+                easy_read=_(
+                    "Thank you for coming to %(meeting)s.\n"
+                    "You can ask us to pay you for your time.\n"
+                    "You can ask us to pay for your travel too."
+                )
+                % {"meeting": meeting.title},
+                url=f"{reverse('payments:claim_new')}?{urlencode(claim_details(row))}",
+                key=claim_key(meeting),
+            )
         reminded += notification is not None
     return reminded
 

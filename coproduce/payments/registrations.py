@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import figures, generation, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -19,8 +21,12 @@ from . import figures as payment_figures
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Claims", "payments:my_claims", "payments.view_own_claims", order=30))
-    add_to_navigation(NavItem("Payments", "payments:claim_list", "payments.view_claims", order=31))
+    add_to_navigation(
+        NavItem(_("Claims"), "payments:my_claims", "payments.view_own_claims", order=30)
+    )
+    add_to_navigation(
+        NavItem(_("Payments"), "payments:claim_list", "payments.view_claims", order=31)
+    )
     figures.register(
         "payments.paid_within_14_days", "practice", payment_figures.paid_within_14_days, order=30
     )
@@ -37,15 +43,15 @@ def register() -> None:
     )
     generation.register("payments", bench.generate)
     day.register(
-        "payments.claim_meeting", today.time_to_claim, heading="Claims and payments", order=20
+        "payments.claim_meeting", today.time_to_claim, heading=_("Claims and payments"), order=20
     )
     day.register(
-        "payments.returned", today.claims_returned, heading="Claims and payments", order=20
+        "payments.returned", today.claims_returned, heading=_("Claims and payments"), order=20
     )
     day.register(
-        "payments.approve", today.claims_to_approve, heading="Claims and payments", order=20
+        "payments.approve", today.claims_to_approve, heading=_("Claims and payments"), order=20
     )
-    day.register("payments.pay", today.claims_to_pay, heading="Claims and payments", order=20)
+    day.register("payments.pay", today.claims_to_pay, heading=_("Claims and payments"), order=20)
     day.register(
-        "payments.batches", today.batches_to_mark_paid, heading="Claims and payments", order=20
+        "payments.batches", today.batches_to_mark_paid, heading=_("Claims and payments"), order=20
     )

@@ -8,9 +8,12 @@ from datetime import timedelta
 
 from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import INFORMATION, Item, once, urgency_for
@@ -29,9 +32,9 @@ def _home():
 
 def _time(minutes):
     hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts = [ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours}] if hours else []
     if rest or not parts:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+        parts.append(ngettext("%(n)s minute", "%(n)s minutes", rest) % {"n": rest})
     return " ".join(parts)
 
 
@@ -53,8 +56,9 @@ def time_to_claim(user, now):
         meeting = attendance.meeting
         yield Item(
             key=f"payments.claim_meeting:{meeting.pk}",
-            sentence=f"Claim your payment or expenses for “{meeting.title}”.",
-            action_label="Start a claim",
+            sentence=_("Claim your payment or expenses for “%(meeting)s”.")
+            % {"meeting": meeting.title},
+            action_label=_("Start a claim"),
             action_url=f"{reverse('payments:claim_new')}?{urlencode(claim_details(attendance))}",
             since=meeting.ends_at,
         )
@@ -69,9 +73,13 @@ def claims_returned(user, now):
         reason = claim.returned_reason.strip().rstrip(".")
         yield Item(
             key=f"payments.returned:{claim.pk}",
-            sentence=f"Your claim for “{claim.description}” was returned to you"
-            + (f": {reason}." if reason else "."),
-            action_label="Change your claim",
+            sentence=(
+                _("Your claim for “%(what)s” was returned to you: %(reason)s.")
+                if reason
+                else _("Your claim for “%(what)s” was returned to you.")
+            )
+            % {"what": claim.description, "reason": reason},
+            action_label=_("Change your claim"),
             action_url=claim.get_absolute_url(),
             since=claim.submitted_at or claim.created_at,
         )
@@ -120,9 +128,17 @@ def claims_to_approve(user, now):
         due = timezone.localdate(claim.submitted_at) + timedelta(days=PAY_WITHIN_DAYS)
         yield Item(
             key=f"payments.approve:{claim.pk}",
-            sentence=f"{claim.claimant} claimed {_time(claim.minutes)} for “{claim.description}” "
-            f"on {claim.activity_date:%d %B %Y}: approve it so it can be paid.",
-            action_label="Approve",
+            sentence=_(
+                "%(person)s claimed %(time)s for “%(what)s” on %(date)s: "
+                "approve it so it can be paid."
+            )
+            % {
+                "person": claim.claimant,
+                "time": _time(claim.minutes),
+                "what": claim.description,
+                "date": format_date(claim.activity_date, "j F Y"),
+            },
+            action_label=_("Approve"),
             action_url=reverse("payments:claim_approve", args=[claim.pk]),
             due=due,
             urgency=urgency_for(due, now),
@@ -131,8 +147,8 @@ def claims_to_approve(user, now):
     if len(found) > SHOWN:  # counting them all would cost a query that grows with them
         yield Item(
             key="payments.approve:more",
-            sentence="More claims are waiting for approval.",
-            action_label="See all claims waiting",
+            sentence=_("More claims are waiting for approval."),
+            action_label=_("See all claims waiting"),
             action_url=f"{reverse('payments:claim_list')}?{urlencode({'status': Status.SUBMITTED})}",
             urgency=INFORMATION,
         )
@@ -150,9 +166,12 @@ def claims_to_pay(user, now):
         )
         yield Item(
             key=f"payments.pay:{claim.pk}",
-            sentence=f"Pay {claim.claimant} for “{claim.description}”: approved, "
-            f"to be paid within {PAY_WITHIN_DAYS} days of being sent.",
-            action_label="Add to a batch",
+            sentence=_(
+                "Pay %(person)s for “%(what)s”: approved, "
+                "to be paid within %(days)s days of being sent."
+            )
+            % {"person": claim.claimant, "what": claim.description, "days": PAY_WITHIN_DAYS},
+            action_label=_("Add to a batch"),
             action_url=reverse("payments:finance_queue"),
             due=due,
             urgency=urgency_for(due, now),
@@ -160,8 +179,8 @@ def claims_to_pay(user, now):
     if len(found) > SHOWN:
         yield Item(
             key="payments.pay:more",
-            sentence="More approved claims are waiting to be paid.",
-            action_label="See claims to pay",
+            sentence=_("More approved claims are waiting to be paid."),
+            action_label=_("See claims to pay"),
             action_url=reverse("payments:finance_queue"),
             urgency=INFORMATION,
         )
@@ -175,9 +194,12 @@ def batches_to_mark_paid(user, now):
     ]:
         yield Item(
             key=f"payments.batch:{batch.pk}",
-            sentence=f"Batch {batch.pk} was sent to the finance system: mark it paid once "
-            "the money has gone.",
-            action_label="Mark paid",
+            sentence=_(
+                "Batch %(number)s was sent to the finance system: mark it paid once "
+                "the money has gone."
+            )
+            % {"number": batch.pk},
+            action_label=_("Mark paid"),
             action_url=batch.get_absolute_url(),
             since=batch.created_at,
         )

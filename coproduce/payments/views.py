@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib import keyset
@@ -92,8 +94,12 @@ def _rated_thing_page(request, *, type_form_class, rule_form_class, instance, ki
         thing = save_with_rule(type_form.instance, rule_form.cleaned_data)
         messages.success(
             request,
-            f"{thing.name} saved. The new {kind} applies from "
-            f"{rule_form.cleaned_data['starts_on']:%d/%m/%Y}.",
+            (
+                _("%(name)s saved. The new rate applies from %(date)s.")
+                if kind == "rate"
+                else _("%(name)s saved. The new rules apply from %(date)s.")
+            )
+            % {"name": thing.name, "date": f"{rule_form.cleaned_data['starts_on']:%d/%m/%Y}"},
         )
         return redirect("payments:rates")
     return render(
@@ -261,7 +267,7 @@ def claim_new(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Claim saved. Add any expenses, then send it.")
+            messages.success(request, _("Claim saved. Add any expenses, then send it."))
             return redirect(claim)
     return render(
         request,
@@ -289,8 +295,11 @@ def claim_for(request, authority_pk):
         else:
             messages.success(
                 request,
-                f"Claim drafted for {person}. We have told them: they check it, add any "
-                "expenses and send it.",
+                _(
+                    "Claim drafted for %(person)s. We have told them: they check it, add any "
+                    "expenses and send it."
+                )
+                % {"person": person},
             )
             return redirect("people:supporting")
     return render(
@@ -340,7 +349,7 @@ def claim_edit(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Claim changed.")
+            messages.success(request, _("Claim changed."))
             return redirect(claim)
     return render(request, "payments/claim_form.html", {"form": form, "claim": claim})
 
@@ -387,7 +396,7 @@ def expense_new(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Expense added.")
+            messages.success(request, _("Expense added."))
             return redirect(claim)
     rules = [(t, t.in_force(claim.activity_date)) for t in ExpenseType.objects.filter(active=True)]
     return render(
@@ -406,7 +415,7 @@ def expense_remove(request, pk, item_pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "Expense removed.")
+        messages.success(request, _("Expense removed."))
     return redirect("payments:claim_detail", pk=pk)
 
 
@@ -433,7 +442,7 @@ def receipt(request, pk, item_pk):
 def claim_submit(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     if actions.submit(claim=claim, by=request.user):
-        messages.success(request, "Claim sent. We will tell you when it is approved.")
+        messages.success(request, _("Claim sent. We will tell you when it is approved."))
     return redirect(claim)
 
 
@@ -442,9 +451,13 @@ def claim_submit(request, pk):
 def claim_approve(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     if actions.approve(claim=claim, by=request.user):
-        messages.success(request, f"Claim approved: {claim.claimant} for “{claim.description}”.")
+        messages.success(
+            request,
+            _("Claim approved: %(person)s for “%(what)s”.")
+            % {"person": claim.claimant, "what": claim.description},
+        )
     else:  # a second click, or someone else got there first
-        messages.info(request, "This claim was already dealt with.")
+        messages.info(request, _("This claim was already dealt with."))
     return HttpResponseRedirect(safe_next(request, claim.get_absolute_url()))
 
 
@@ -452,14 +465,14 @@ def claim_approve(request, pk):
 def claim_return(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     if claim.status != Status.SUBMITTED:
-        messages.info(request, "This claim was already dealt with.")
+        messages.info(request, _("This claim was already dealt with."))
         return redirect(claim)
     form = ReturnForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if actions.return_claim(claim=claim, by=request.user, reason=form.cleaned_data["reason"]):
-            messages.success(request, "Claim returned. We have told them what to change.")
+            messages.success(request, _("Claim returned. We have told them what to change."))
         else:
-            messages.info(request, "This claim was already dealt with.")
+            messages.info(request, _("This claim was already dealt with."))
         return redirect(claim)
     return render(request, "payments/claim_return.html", {"form": form, "claim": claim})
 
@@ -565,7 +578,7 @@ def finance_queue(request):
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, "Batch made. Download the file for the finance system.")
+            messages.success(request, _("Batch made. Download the file for the finance system."))
             return redirect(batch)
     # Without each batch's number of claims: counting them read every claim of 20 batches.
     batches = PaymentBatch.objects.order_by("-created_at", "-pk")[:20]
@@ -625,9 +638,13 @@ def batch_paid(request, pk):
         batch=batch, by=request.user, reference=request.POST.get("reference", "")[:100]
     )
     if paid:
-        messages.success(request, f"{paid} claim{'s' if paid != 1 else ''} marked paid.")
+        messages.success(
+            request,
+            ngettext("%(count)s claim marked paid.", "%(count)s claims marked paid.", paid)
+            % {"count": paid},
+        )
     else:
-        messages.info(request, "This batch was already marked paid.")
+        messages.info(request, _("This batch was already marked paid."))
     return redirect(batch)
 
 
@@ -637,7 +654,7 @@ def bank_details(request):
     form = BankDetailsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.save_bank_details(person=request.user, **form.cleaned_data)
-        messages.success(request, "Bank details saved. Only our finance team can see them.")
+        messages.success(request, _("Bank details saved. Only our finance team can see them."))
         return redirect("payments:my_claims")
     return render(request, "payments/bank_details.html", {"form": form, "current": current})
 
@@ -682,7 +699,7 @@ def budget(request, pk):
             actions.add_budget_line(
                 project=project, line=form.instance, unit_cost_pence=form.cleaned_data["unit_cost"]
             )
-            messages.success(request, "Budget row added.")
+            messages.success(request, _("Budget row added."))
             return redirect("payments:budget", pk=pk)
     return render(
         request,
