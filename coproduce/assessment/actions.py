@@ -8,7 +8,9 @@ from django.db import transaction
 from django.db.models import Avg, Count
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 
 from .models import (
@@ -158,28 +160,31 @@ def add_co_owner(*, action: Action, person: User, by: User) -> ActionCoOwner:
     text = "Became a co-owner." if person == by else "Added a co-producer as a co-owner."
     ActionNote.objects.create(action=action, text=text, author=by)
     if person != by:
-        body = render_to_string(
-            "assessment/email/action_co_owner.txt", {"action": action, "by": by, "person": person}
-        )
-        notify(
-            person,
-            "assessment.action_co_owner",
-            subject="You co-own an action in the co-production plan",
-            body=body,
-            url=action.get_absolute_url(),
-        )
+        with in_language_of(person):
+            body = render_to_string(
+                "assessment/email/action_co_owner.txt",
+                {"action": action, "by": by, "person": person},
+            )
+            notify(
+                person,
+                "assessment.action_co_owner",
+                subject=gettext("You co-own an action in the co-production plan"),
+                body=body,
+                url=action.get_absolute_url(),
+            )
     owner = action.owner
     if owner is not None and owner != by:
-        body = render_to_string(
-            "assessment/email/action_volunteer.txt", {"action": action, "person": person}
-        )
-        notify(
-            owner,
-            "assessment.action_owner",
-            subject="A co-producer co-owns your action in the co-production plan",
-            body=body,
-            url=action.get_absolute_url(),
-        )
+        with in_language_of(owner):
+            body = render_to_string(
+                "assessment/email/action_volunteer.txt", {"action": action, "person": person}
+            )
+            notify(
+                owner,
+                "assessment.action_owner",
+                subject=gettext("A co-producer co-owns your action in the co-production plan"),
+                body=body,
+                url=action.get_absolute_url(),
+            )
     return co_owner
 
 
@@ -216,10 +221,11 @@ def _tell_owner(action: Action, by: User) -> None:
     owner = action.owner
     if owner is None or owner == by or not owner.email:
         return
-    body = render_to_string("assessment/email/action_owner.txt", {"action": action, "by": by})
-    notify(
-        owner,
-        "assessment.action_owner",
-        subject="You own an action in the co-production plan",
-        body=body,
-    )
+    with in_language_of(owner):
+        body = render_to_string("assessment/email/action_owner.txt", {"action": action, "by": by})
+        notify(
+            owner,
+            "assessment.action_owner",
+            subject=gettext("You own an action in the co-production plan"),
+            body=body,
+        )

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
-from coproduce.lib.figures import AREAS, Compute, Figure, Period, Row
+from coproduce.lib.figures import Compute, Figure, Period, Row
 
 from . import results
-from .models import Action, Round
+from .models import AREA_LABELS, Action, Round
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -28,35 +29,40 @@ def _latest_round(period: Period) -> Round | None:
 
 def area_scores(area: str) -> Compute:
     def compute(period: Period, viewer: User | None) -> Figure:
-        title = f"{AREAS[area]}: self-assessment scores"
+        title = gettext("%(area)s: self-assessment scores") % {"area": AREA_LABELS[area]}
         round_ = _latest_round(period)
         if round_ is None:
             return Figure(
                 title=title,
-                summary="No self-assessment round was opened in this period.",
-                unit="points",
+                summary=gettext("No self-assessment round was opened in this period."),
+                unit=gettext("points"),
             )
         scores = results.area_scores([round_.pk])[round_.pk][area]
-        summary = (
-            f"In {round_.title}, staff scored {AREAS[area].lower()} "
-            f"{_score(scores.staff)} and co-producers {_score(scores.coproducer)} out of 5. "
-            f"{scores.gap_words}"
-        )
+        summary = gettext(
+            "In %(title)s, staff scored %(area)s %(staff)s and co-producers %(coproducers)s "
+            "out of 5. %(gap)s"
+        ) % {
+            "title": round_.title,
+            "area": str(AREA_LABELS[area]).lower(),
+            "staff": _score(scores.staff),
+            "coproducers": _score(scores.coproducer),
+            "gap": scores.gap_words,
+        }
         return Figure(
             title=title,
             summary=summary,
             value=scores.gap,
-            unit="point gap",
+            unit=gettext("point gap"),
             rows=(
-                Row(label="Staff", value=scores.staff),
-                Row(label="Co-producers", value=scores.coproducer),
+                Row(label=gettext("Staff"), value=scores.staff),
+                Row(label=gettext("Co-producers"), value=scores.coproducer),
             ),
-            columns=("Who answered", "Average score out of 5"),
+            columns=(gettext("Who answered"), gettext("Average score out of 5")),
             url=reverse("assessment:round_detail", args=[round_.pk]),
             url_permission="assessment.view_results",
             notes=(
-                "The gap is the co-producers' score minus the staff score.",
-                "An average from fewer people than the small-number floor is not shown.",
+                gettext("The gap is the co-producers' score minus the staff score."),
+                gettext("An average from fewer people than the small-number floor is not shown."),
             ),
             maximum=5,
         )
@@ -65,7 +71,7 @@ def area_scores(area: str) -> Compute:
 
 
 def _score(value: Decimal | None) -> str:
-    return "not shown (too few answers)" if value is None else str(value)
+    return gettext("not shown (too few answers)") if value is None else str(value)
 
 
 def open_actions(period: Period, viewer: User | None) -> Figure:
@@ -85,17 +91,22 @@ def open_actions(period: Period, viewer: User | None) -> Figure:
         done=Count("pk", filter=Q(done_on__gte=period.start, done_on__lte=period.end)),
     )
     return Figure(
-        title="Action plan: open and overdue actions",
-        summary=(
-            f"At the end of the period {totals['open']} action{'s' if totals['open'] != 1 else ''} "
-            f"were open, {totals['overdue']} of them overdue; {totals['done']} "
-            "were done during the period."
-        ),
+        title=gettext("Action plan: open and overdue actions"),
+        summary=ngettext(
+            "At the end of the period %(open)s action was open, %(overdue)s of them overdue; "
+            "%(done)s were done during the period.",
+            "At the end of the period %(open)s actions were open, %(overdue)s of them overdue; "
+            "%(done)s were done during the period.",
+            totals["open"],
+        )
+        % totals,
         value=totals["open"],
-        unit="actions",
-        rows=tuple(Row(label=label, value=by_area.get(key, 0)) for key, label in AREAS.items())
-        + (Row(label="Overdue (any area)", value=totals["overdue"]),),
-        columns=("Area", "Open actions"),
+        unit=gettext("actions"),
+        rows=tuple(
+            Row(label=str(label), value=by_area.get(key, 0)) for key, label in AREA_LABELS.items()
+        )
+        + (Row(label=gettext("Overdue (any area)"), value=totals["overdue"]),),
+        columns=(gettext("Area"), gettext("Open actions")),
         url=reverse("assessment:action_list"),
         url_permission="assessment.view_actions",
     )

@@ -1,28 +1,31 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.figures import AREAS
 from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 
-from .models import SCALE, Action, ActionComment, Framework
+from .models import AREA_LABELS, SCALE, Action, ActionComment, Framework
 
 User = get_user_model()
 
 
 class RoundForm(forms.Form):
     framework = IdChoiceField(
-        Framework.objects.all(), empty_label=None, label="Framework", widget=forms.RadioSelect
+        Framework.objects.all(), empty_label=None, label=_("Framework"), widget=forms.RadioSelect
     )
     title = forms.CharField(
-        max_length=200, label="Name of the round", help_text="For example, “Spring 2027”."
+        max_length=200, label=_("Name of the round"), help_text=_("For example, “Spring 2027”.")
     )
-    closes_on = forms.DateField(label="Last day to answer", widget=DateInput)
+    closes_on = forms.DateField(label=_("Last day to answer"), widget=DateInput)
 
     def clean_closes_on(self):
         closes_on = self.cleaned_data["closes_on"]
         if closes_on < timezone.localdate():
-            raise forms.ValidationError("The last day to answer must be today or later.")
+            raise forms.ValidationError(_("The last day to answer must be today or later."))
         return closes_on
 
 
@@ -36,7 +39,8 @@ class AnswersForm(forms.Form):
         for number, statement in enumerate(self.statements, start=1):
             saved = answers.get(statement.pk)
             self.fields[f"score_{statement.pk}"] = forms.TypedChoiceField(
-                label=f"{number}. {statement.text}",
+                label=gettext("%(number)s. %(statement)s")
+                % {"number": number, "statement": gettext(statement.text)},
                 choices=SCALE,
                 coerce=int,
                 required=False,
@@ -44,12 +48,12 @@ class AnswersForm(forms.Form):
                 initial=saved.score if saved else None,
             )
             self.fields[f"comment_{statement.pk}"] = forms.CharField(
-                label=f"Comment on statement {number}",
+                label=gettext("Comment on statement %(number)s") % {"number": number},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=saved.comment if saved else "",
-                help_text="What makes you say this? An example helps.",
+                help_text=_("What makes you say this? An example helps."),
             )
 
     @property
@@ -64,7 +68,10 @@ class AnswersForm(forms.Form):
                 if cleaned.get(key) in (None, "") and key not in self.errors:
                     self.add_error(
                         key,
-                        f"Choose a score for statement {number}, or save and come back later.",
+                        gettext(
+                            "Choose a score for statement %(number)s, or save and come back later."
+                        )
+                        % {"number": number},
                     )
         return cleaned
 
@@ -84,7 +91,7 @@ class AnswersForm(forms.Form):
             grouped[statement.area].append(
                 (self[f"score_{statement.pk}"], self[f"comment_{statement.pk}"])
             )
-        return [(AREAS[area], pairs) for area, pairs in grouped.items() if pairs]
+        return [(AREA_LABELS[area], pairs) for area, pairs in grouped.items() if pairs]
 
 
 def organisation_staff():
@@ -111,20 +118,20 @@ class ActionForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisation_staff()
         self.fields["owner"].required = True
-        self.fields["owner"].empty_label = "Choose a person"
+        self.fields["owner"].empty_label = _("Choose a person")
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
         unchanged = self.instance.pk and self.instance.due_on == due_on
         if due_on < timezone.localdate() and not unchanged:
-            raise forms.ValidationError("The due date must be today or later.")
+            raise forms.ValidationError(_("The due date must be today or later."))
         return due_on
 
 
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(choices=Action.Status.choices, widget=forms.RadioSelect)
     note = forms.CharField(
-        label="What has happened",
+        label=_("What has happened"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -138,7 +145,7 @@ class ProgressForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") == self.action.status and not cleaned.get("note", "").strip():
-            self.add_error("note", "Write what has happened, or change the status.")
+            self.add_error("note", _("Write what has happened, or change the status."))
         return cleaned
 
 
@@ -155,20 +162,21 @@ class CoOwnerForm(forms.Form):
 
     person = IdChoiceField(
         coproducers(),
-        label="Co-producer",
-        empty_label="Choose a co-producer",
-        error_messages={"required": "Choose a co-producer"},
-        help_text="They can record progress on the action, as the owner can.",
+        label=_("Co-producer"),
+        empty_label=_("Choose a co-producer"),
+        error_messages={"required": _("Choose a co-producer")},
+        help_text=_("They can record progress on the action, as the owner can."),
     )
 
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         max_length=ActionComment.LONGEST,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write your comment."},
-        help_text=(
-            f"Up to {ActionComment.LONGEST} characters. Everyone who sees the plan can read it."
+        error_messages={"required": _("Write your comment.")},
+        help_text=format_lazy(
+            _("Up to {longest} characters. Everyone who sees the plan can read it."),
+            longest=ActionComment.LONGEST,
         ),
     )

@@ -6,18 +6,24 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from coproduce.lib.figures import AREAS
-
-AREA_CHOICES = list(AREAS.items())
+# The areas of coproduce.lib.figures.AREAS, with their names translated where shown.
+AREA_CHOICES = [
+    ("culture", _("Culture")),
+    ("structure", _("Structure")),
+    ("practice", _("Practice")),
+    ("review", _("Review")),
+]
+AREA_LABELS = dict(AREA_CHOICES)
 
 SCALE = [
-    (1, "1 – Not started"),
-    (2, "2 – Planning to start"),
-    (3, "3 – Doing this in some places"),
-    (4, "4 – Doing this in most places"),
-    (5, "5 – Doing this everywhere"),
+    (1, _("1 – Not started")),
+    (2, _("2 – Planning to start")),
+    (3, _("3 – Doing this in some places")),
+    (4, _("4 – Doing this in most places")),
+    (5, _("5 – Doing this everywhere")),
 ]
 
 
@@ -48,14 +54,14 @@ class Statement(models.Model):
 
 
 class Perspective(models.TextChoices):
-    STAFF = "staff", "Staff"
-    COPRODUCER = "coproducer", "Co-producers"
+    STAFF = "staff", _("Staff")
+    COPRODUCER = "coproducer", _("Co-producers")
 
 
 class Round(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="rounds")
     title = models.CharField(max_length=200)
-    closes_on = models.DateField(help_text="The last day people can answer.")
+    closes_on = models.DateField(help_text=_("The last day people can answer."))
     opened_on = models.DateField(default=timezone.localdate)
     closed = models.BooleanField(default=False)
     opened_by = models.ForeignKey(
@@ -143,23 +149,23 @@ class Result(models.Model):
 
 class Action(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
+        OPEN = "open", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
 
     round = models.ForeignKey(
         Round, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
     area = models.CharField(max_length=12, choices=AREA_CHOICES)
-    what = models.TextField("What we will do")
+    what = models.TextField(_("What we will do"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="assessment_actions",
-        help_text="The person who makes sure it happens.",
+        help_text=_("The person who makes sure it happens."),
     )
-    due_on = models.DateField("Due date")
+    due_on = models.DateField(_("Due date"))
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     done_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -183,7 +189,7 @@ class Action(models.Model):
 
 class ActionNote(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="notes")
-    text = models.TextField("Progress")
+    text = models.TextField(_("Progress"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -227,7 +233,7 @@ class ActionComment(models.Model):
     LONGEST = 2000
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="comments")
-    text = models.TextField("Comment")
+    text = models.TextField(_("Comment"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

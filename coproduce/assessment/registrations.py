@@ -1,6 +1,8 @@
 """Everything the self-assessment app contributes, registered once from
 AssessmentConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import figures, generation
 from coproduce.lib import today as day
 from coproduce.lib.figures import AREAS
@@ -19,7 +21,7 @@ from . import figures as assessment_figures
 
 def register() -> None:
     add_to_navigation(
-        NavItem("Self-assessment", "assessment:round_list", "assessment.view_rounds", order=40)
+        NavItem(_("Self-assessment"), "assessment:round_list", "assessment.view_rounds", order=40)
     )
     for key in AREAS:
         figures.register(
@@ -29,6 +31,12 @@ def register() -> None:
     registry.register(*holdings.HOLDINGS)
     generation.register("assessment", bench.generate)
     day.register_counts("assessment", today.counts)
-    day.register("assessment.answer", today.rounds_to_answer, heading="Self-assessment", order=40)
-    day.register("assessment.actions", today.overdue_actions, heading="Self-assessment", order=40)
-    day.register("assessment.co_owned", today.co_owned_actions, heading="Self-assessment", order=40)
+    day.register(
+        "assessment.answer", today.rounds_to_answer, heading=_("Self-assessment"), order=40
+    )
+    day.register(
+        "assessment.actions", today.overdue_actions, heading=_("Self-assessment"), order=40
+    )
+    day.register(
+        "assessment.co_owned", today.co_owned_actions, heading=_("Self-assessment"), order=40
+    )

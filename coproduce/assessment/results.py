@@ -8,6 +8,8 @@ person answered, so it is hidden (coproduce.lib.suppression)."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext
+
 from coproduce.lib import keyset
 from coproduce.lib.figures import AREAS
 from coproduce.lib.suppression import suppress
@@ -39,12 +41,12 @@ class Scores:
     def gap_words(self):
         gap = self.gap
         if gap is None:
-            return "Not enough answers to compare."
+            return gettext("Not enough answers to compare.")
         if gap == 0:
-            return "Staff and co-producers agree."
+            return gettext("Staff and co-producers agree.")
         if gap < 0:
-            return f"Co-producers scored {abs(gap)} lower than staff."
-        return f"Co-producers scored {gap} higher than staff."
+            return gettext("Co-producers scored %(gap)s lower than staff.") % {"gap": abs(gap)}
+        return gettext("Co-producers scored %(gap)s higher than staff.") % {"gap": gap}
 
 
 def _stored(round_ids, statements_of=None):

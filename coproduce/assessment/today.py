@@ -10,6 +10,8 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import OVERDUE, Item, count_of, counted, urgency_for
@@ -42,9 +44,13 @@ def rounds_to_answer(user, now):
             as_staff = perspective == Perspective.STAFF and len(perspectives) > 1
             yield Item(
                 key=f"assessment.answer:{round_.pk}:{perspective}",
-                sentence=f"Tell us how well we co-produce in “{round_.title}”"
-                + (" as a member of staff." if as_staff else "."),
-                action_label="Answer",
+                sentence=(
+                    gettext("Tell us how well we co-produce in “%(title)s” as a member of staff.")
+                    if as_staff
+                    else gettext("Tell us how well we co-produce in “%(title)s”.")
+                )
+                % {"title": round_.title},
+                action_label=gettext("Answer"),
                 action_url=reverse("assessment:answer", args=[round_.pk, perspective]),
                 due=round_.closes_on,
                 urgency=urgency_for(round_.closes_on, now),
@@ -65,8 +71,8 @@ def overdue_actions(user, now):
         what = action.what if len(action.what) <= 80 else action.what[:77].rstrip() + "…"
         yield Item(
             key=f"assessment.action:{action.pk}",
-            sentence=f"An action in the plan is overdue: {what}",
-            action_label="Update the action",
+            sentence=gettext("An action in the plan is overdue: %(what)s") % {"what": what},
+            action_label=gettext("Update the action"),
             action_url=action.get_absolute_url(),
             due=action.due_on,
             urgency=OVERDUE,
@@ -103,11 +109,12 @@ def co_owned_actions(user, now):
         yield Item(
             key=f"assessment.co_owned:{action.pk}",
             sentence=(
-                f"An action you co-own is overdue: {what}"
+                gettext("An action you co-own is overdue: %(what)s") % {"what": what}
                 if overdue
-                else f"An action you co-own is due on {action.due_on:%-d %B}: {what}"
+                else gettext("An action you co-own is due on %(day)s: %(what)s")
+                % {"day": date_format(action.due_on, "j F"), "what": what}
             ),
-            action_label="Record progress",
+            action_label=gettext("Record progress"),
             action_url=action.get_absolute_url(),
             due=action.due_on,
             urgency=urgency_for(action.due_on, now),

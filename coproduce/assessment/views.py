@@ -4,6 +4,8 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib import keyset, suppression
@@ -12,7 +14,7 @@ from coproduce.lib.views import id_param, permission_required
 
 from . import actions, results
 from .forms import ActionForm, AnswersForm, CommentForm, CoOwnerForm, ProgressForm, RoundForm
-from .models import Action, ActionCoOwner, Perspective, Response, Round
+from .models import AREA_LABELS, Action, ActionCoOwner, Perspective, Response, Round
 
 
 def round_from(request, pk, **kwargs):
@@ -71,7 +73,9 @@ def round_create(request):
     if request.method == "POST" and form.is_valid():
         round_ = actions.open_round(opened_by=request.user, **form.cleaned_data)
         messages.success(
-            request, f"Round “{round_.title}” is open. Staff and co-producers can answer now."
+            request,
+            gettext("Round “%(title)s” is open. Staff and co-producers can answer now.")
+            % {"title": round_.title},
         )
         return redirect(round_)
     return render(request, "assessment/round_form.html", {"form": form})
@@ -88,11 +92,11 @@ def round_detail(request, pk):
     )
     scores, statements = results.round_results(round_, earlier)
     people = scores[round_.pk][next(iter(AREAS))]
-    areas = [(key, label, scores[round_.pk][key]) for key, label in AREAS.items()]
+    areas = [(key, label, scores[round_.pk][key]) for key, label in AREA_LABELS.items()]
     sees_comments = request.user.has_perm("assessment.view_result_comments")
     history = [
         (label, [(r, scores[r.pk][key]) for r in [round_, *earlier]])
-        for key, label in AREAS.items()
+        for key, label in AREA_LABELS.items()
     ]
     return render(
         request,
@@ -123,7 +127,11 @@ def round_detail(request, pk):
 def round_close(request, pk):
     round_ = get_object_or_404(Round, pk=pk)
     actions.close_round(round_=round_)
-    messages.success(request, f"Round “{round_.title}” is closed. Nobody can change answers now.")
+    messages.success(
+        request,
+        gettext("Round “%(title)s” is closed. Nobody can change answers now.")
+        % {"title": round_.title},
+    )
     return redirect(round_)
 
 
@@ -134,7 +142,7 @@ def answer(request, pk, perspective):
         raise Http404
     if not request.user.has_perm(f"assessment.answer_as_{perspective}", round_):
         if not round_.is_open:
-            messages.info(request, "This round has closed, so answers cannot be changed.")
+            messages.info(request, gettext("This round has closed, so answers cannot be changed."))
             return redirect("assessment:round_list")
         raise PermissionDenied
     response = Response.objects.filter(
@@ -155,12 +163,12 @@ def answer(request, pk, perspective):
         if form.submitting or response.submitted_at:
             messages.success(
                 request,
-                "Thank you. Your answers are in. You can change them until "
-                f"{round_.closes_on:%-d %B %Y}.",
+                gettext("Thank you. Your answers are in. You can change them until %(day)s.")
+                % {"day": date_format(round_.closes_on, "j F Y")},
             )
         else:
             messages.success(
-                request, "Your answers are saved. Come back to finish them at any time."
+                request, gettext("Your answers are saved. Come back to finish them at any time.")
             )
         return redirect("assessment:round_list")
     return render(
@@ -196,7 +204,7 @@ def action_list(request):
         "assessment/action_list.html",
         {
             "actions_by_area": [
-                (label, [a for a in chosen if a.area == key]) for key, label in AREAS.items()
+                (label, [a for a in chosen if a.area == key]) for key, label in AREA_LABELS.items()
             ],
             "status": status,
             "counts": counts,
@@ -213,7 +221,7 @@ def action_create(request):
     form = ActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         action = actions.raise_action(created_by=request.user, round=round_, **form.cleaned_data)
-        messages.success(request, "Action added to the plan.")
+        messages.success(request, gettext("Action added to the plan."))
         return redirect(action)
     return render(request, "assessment/action_form.html", {"form": form, "round": round_})
 
@@ -224,7 +232,7 @@ def action_edit(request, pk):
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         actions.save_action(action=action)
-        messages.success(request, "Action saved.")
+        messages.success(request, gettext("Action saved."))
         return redirect(action)
     return render(request, "assessment/action_form.html", {"form": form, "action": action})
 
@@ -245,7 +253,7 @@ def action_detail(request, pk):
                 note=form.cleaned_data["note"].strip(),
                 author=user,
             )
-            messages.success(request, "Progress recorded.")
+            messages.success(request, gettext("Progress recorded."))
             return redirect(action)
     return _action_page(request, action, form=form)
 
@@ -289,7 +297,7 @@ def action_co_own(request, pk):
     """A co-producer volunteers to co-own the action."""
     action = action_from(request, pk)
     actions.add_co_owner(action=action, person=request.user, by=request.user)
-    messages.success(request, "You co-own this action now. You can record its progress.")
+    messages.success(request, gettext("You co-own this action now. You can record its progress."))
     return redirect(action)
 
 
@@ -302,7 +310,7 @@ def action_co_owner_add(request, pk):
         return _action_page(request, action, co_owner_form=form)
     person = form.cleaned_data["person"]
     actions.add_co_owner(action=action, person=person, by=request.user)
-    messages.success(request, f"{person} co-owns this action now.")
+    messages.success(request, gettext("%(person)s co-owns this action now.") % {"person": person})
     return redirect(action)
 
 
@@ -323,9 +331,9 @@ def action_co_owner_remove(request, pk):
     actions.remove_co_owner(action=action, person=co_owner.person, by=request.user)
     messages.success(
         request,
-        "You no longer co-own this action."
+        gettext("You no longer co-own this action.")
         if steps_down
-        else f"{co_owner.person} no longer co-owns this action.",
+        else gettext("%(person)s no longer co-owns this action.") % {"person": co_owner.person},
     )
     return redirect(action)
 
@@ -338,5 +346,5 @@ def action_comment(request, pk):
     if not form.is_valid():
         return _action_page(request, action, comment_form=form)
     actions.comment_on_action(action=action, text=form.cleaned_data["text"], author=request.user)
-    messages.success(request, "Comment added.")
+    messages.success(request, gettext("Comment added."))
     return redirect(f"{action.get_absolute_url()}#comments")

@@ -15,8 +15,12 @@ from django.template.defaultfilters import date as date_format
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import User
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
 from coproduce.people.models import Authority
@@ -61,10 +65,14 @@ KIND_OF_MESSAGE = {
 }
 
 
-def _email(person: User, template: str, context: Mapping[str, object], subject: str) -> None:
-    body = render_to_string(f"meetings/email/{template}", {"person": person, **context})
+def _email(person: User, template: str, context: Mapping[str, Any], subject: str | Promise) -> None:
+    """`subject` is a marked sentence with %(title)s, the meeting's title; the message is
+    written in the person's language."""
     path = str(context.get("url", "")).removeprefix(settings.COPRODUCE_SITE_URL.rstrip("/"))
-    notify(person, KIND_OF_MESSAGE[template], subject=subject, body=body, url=path)
+    with in_language_of(person):
+        body = render_to_string(f"meetings/email/{template}", {"person": person, **context})
+        text = str(subject) % {"title": context["meeting"].title}
+        notify(person, KIND_OF_MESSAGE[template], subject=text, body=body, url=path)
 
 
 def wants_email(person: User) -> bool:
@@ -96,7 +104,7 @@ def save_meeting(*, meeting: Meeting, breaks: Iterable[tuple[int, int]]) -> Meet
                 invitation.person,
                 "changed.txt",
                 {"meeting": meeting, "url": url},
-                f"Changed: {meeting.title}",
+                _("Changed: %(title)s"),
             )
     meeting.breaks.all().delete()
     Break.objects.bulk_create(
@@ -125,18 +133,18 @@ def invitation_from_token(token: str) -> Invitation:
             token, max_age=REPLY_LINK_DAYS * 24 * 60 * 60
         )
     except signing.SignatureExpired as error:
-        raise ValidationError("This link has expired. Sign in to reply instead.") from error
+        raise ValidationError(_("This link has expired. Sign in to reply instead.")) from error
     except signing.BadSignature as error:
-        raise ValidationError("This link is not right. Sign in to reply instead.") from error
+        raise ValidationError(_("This link is not right. Sign in to reply instead.")) from error
     invitation: Invitation | None = (
         Invitation.objects.select_related("meeting", "person")
         .filter(pk=data.get("i"), person_id=data.get("p"))
         .first()
     )
     if invitation is None:
-        raise ValidationError("This link is not right. Sign in to reply instead.")
+        raise ValidationError(_("This link is not right. Sign in to reply instead."))
     if invitation.meeting.has_started:
-        raise ValidationError("This meeting has already started, so you cannot reply any more.")
+        raise ValidationError(_("This meeting has already started, so you cannot reply any more."))
     return invitation
 
 
@@ -163,7 +171,7 @@ def invite(*, meeting: Meeting, people: Iterable[User], invited_by: User) -> lis
                 "reply_url": absolute(reverse("meetings:reply_by_link", args=[token])),
                 "url": absolute(meeting.get_absolute_url()),
             },
-            f"Invitation: {meeting.title}",
+            _("Invitation: %(title)s"),
         )
     return created
 
@@ -200,13 +208,13 @@ def reply(
         Invitation.Reply.MAYBE,
         Invitation.Reply.CANCELLED,
     ):
-        raise ValidationError("Choose yes, no or maybe.")
+        raise ValidationError(_("Choose yes, no or maybe."))
     meeting = Meeting.objects.select_for_update().get(pk=invitation.meeting_id)
     if meeting.has_started:
-        raise ValidationError("This meeting has already started, so replies are closed.")
+        raise ValidationError(_("This meeting has already started, so replies are closed."))
     on_behalf = recorded_by is not None and recorded_by.pk != invitation.person_id
     if on_behalf and not reason.strip():
-        raise ValidationError("Say why you are recording this reply for them.")
+        raise ValidationError(_("Say why you are recording this reply for them."))
     invitation.refresh_from_db()
     had_place = invitation.has_place
     held = invitation.places_needed if had_place else 0
@@ -219,7 +227,7 @@ def reply(
             invitation.waiting_since = None
         elif had_place:
             raise ValidationError(
-                "There is no place left for a supporter. They keep their own place."
+                _("There is no place left for a supporter. They keep their own place.")
             )
         else:
             answer = Invitation.Reply.WAITING
@@ -263,7 +271,7 @@ def _fill_from_waiting_list(meeting: Meeting) -> list[Invitation]:
             invitation.person,
             "place_free.txt",
             {"meeting": meeting, "url": absolute(meeting.get_absolute_url())},
-            f"A place is free for you: {meeting.title}",
+            _("A place is free for you: %(title)s"),
         )
     return promoted
 
@@ -294,20 +302,30 @@ def reply_as_supporter(
     if invitation.supporter_coming_id:
         what += ", with their supporter coming too"
     people_actions.record_action_by_supporter(authority=authority, what=what)
-    notify(
-        authority.person,
-        "people.supporter_acted",
-        subject=f"{supporter} replied for you: {meeting.title}",
-        body=render_to_string(
-            "meetings/email/supporter_replied.txt",
-            {
-                "person": authority.person,
-                "what": what,
-                "url": absolute(reverse("people:my_history")),
-            },
-        ),
-        url=reverse("people:my_history"),
-    )
+    with in_language_of(authority.person):
+        values = {"title": meeting.title, "reply": invitation.get_reply_display()}
+        what_shown = (
+            gettext(
+                "Replied to the invitation to %(title)s: %(reply)s, with their supporter coming too"
+            )
+            if invitation.supporter_coming_id
+            else gettext("Replied to the invitation to %(title)s: %(reply)s")
+        ) % values
+        notify(
+            authority.person,
+            "people.supporter_acted",
+            subject=gettext("%(supporter)s replied for you: %(title)s")
+            % {"supporter": supporter, "title": meeting.title},
+            body=render_to_string(
+                "meetings/email/supporter_replied.txt",
+                {
+                    "person": authority.person,
+                    "what": what_shown,
+                    "url": absolute(reverse("people:my_history")),
+                },
+            ),
+            url=reverse("people:my_history"),
+        )
     return invitation
 
 
@@ -452,9 +470,9 @@ def give_feedback(*, meeting: Meeting, person: User, anonymous: bool, **answers:
     """Saves one person's feedback once. "Access needs not met" (or only partly)
     raises a follow-up and tells the co-production lead, without saying who
     when the person chose to be anonymous."""
-    _, first = FeedbackGiven.objects.get_or_create(meeting=meeting, person=person)
+    _given, first = FeedbackGiven.objects.get_or_create(meeting=meeting, person=person)
     if not first:
-        raise ValidationError("You have already given feedback on this meeting. Thank you.")
+        raise ValidationError(_("You have already given feedback on this meeting. Thank you."))
     not_met = answers["access_needs_met"] in (AccessAnswer.NO, AccessAnswer.PARTLY)
     feedback = Feedback.objects.create(
         meeting=meeting, person=None if anonymous else person, needs_follow_up=not_met, **answers
@@ -466,7 +484,7 @@ def give_feedback(*, meeting: Meeting, person: User, anonymous: bool, **answers:
                 lead,
                 "follow_up.txt",
                 {"meeting": meeting, "feedback": feedback, "url": url},
-                f"Access needs not met at {meeting.title}",
+                _("Access needs not met at %(title)s"),
             )
     return feedback
 
@@ -507,23 +525,31 @@ def send_reminders(hours: int = 48) -> int:
             if not claimed:
                 continue
             meeting = invitation.meeting
-            when = date_format(timezone.localtime(meeting.starts_at), "l j F \\a\\t H:i")
-            body = render_to_string(
-                "meetings/email/reminder.txt",
-                {
-                    "meeting": meeting,
-                    "ics": absolute(reverse("meetings:meeting_ics", args=[meeting.pk])),
-                },
-            )
-            told = notify(
-                invitation.person,
-                "meetings.reminder",
-                subject=f"Reminder: {meeting.title}",
-                body=body,
-                easy_read=f"{meeting.title} is on {when}.\nTell us if you cannot come.",
-                url=meeting.get_absolute_url(),
-                key=f"meetings.reminder:{invitation.pk}",
-            )
+            with in_language_of(invitation.person):
+                values = {
+                    "title": meeting.title,
+                    "day": date_format(timezone.localtime(meeting.starts_at), "l j F"),
+                    "time": date_format(timezone.localtime(meeting.starts_at), "H:i"),
+                }
+                body = render_to_string(
+                    "meetings/email/reminder.txt",
+                    {
+                        "meeting": meeting,
+                        "ics": absolute(reverse("meetings:meeting_ics", args=[meeting.pk])),
+                    },
+                )
+                told = notify(
+                    invitation.person,
+                    "meetings.reminder",
+                    subject=gettext("Reminder: %(title)s") % values,
+                    body=body,
+                    easy_read=gettext(
+                        "%(title)s is on %(day)s at %(time)s.\nTell us if you cannot come."
+                    )
+                    % values,
+                    url=meeting.get_absolute_url(),
+                    key=f"meetings.reminder:{invitation.pk}",
+                )
             reminded += told is not None
     return reminded
 

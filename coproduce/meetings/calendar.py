@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 from .models import Invitation
@@ -18,21 +19,22 @@ def _event(meeting, url, invited):
     event.add("summary", meeting.title)
     lines = [meeting.description] if meeting.description else []
     if meeting.breaks.all():
-        lines.append(
-            "Breaks: "
-            + ", ".join(
-                f"{timezone.localtime(b.starts_at()):%H:%M} for {b.length_minutes} minutes"
-                for b in meeting.breaks.all()
-            )
+        breaks = ", ".join(
+            gettext("%(start)s for %(minutes)s minutes")
+            % {"start": f"{timezone.localtime(b.starts_at()):%H:%M}", "minutes": b.length_minutes}
+            for b in meeting.breaks.all()
         )
+        lines.append(gettext("Breaks: %(breaks)s") % {"breaks": breaks})
     if meeting.is_online and invited:
-        lines.append(f"How to join online: {meeting.joining_details}")
-    lines.append(f"Details, papers and access: {url}")
+        lines.append(
+            gettext("How to join online: %(details)s") % {"details": meeting.joining_details}
+        )
+    lines.append(gettext("Details, papers and access: %(url)s") % {"url": url})
     event.add("description", "\n\n".join(lines))
     if meeting.venue and meeting.kind != meeting.Kind.ONLINE:
         event.add("location", f"{meeting.venue.name}, {meeting.venue.address}".replace("\n", ", "))
     elif meeting.is_online:
-        event.add("location", "Online")
+        event.add("location", gettext("Online"))
     event.add("url", url)
     return event
 

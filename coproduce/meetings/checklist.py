@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.people.access import Arrangements, arrangements_for_many, passports_changed_after
@@ -39,27 +41,28 @@ OTHER = "other"
 # captioners book up weeks ahead; papers follow the meeting's notice period.
 BOOK_EARLY = {Requirement.BSL, Requirement.WELSH, Requirement.LIPSPEAKER, Requirement.CAPTIONS}
 PAPERS = {Requirement.EASY_READ, Requirement.LARGE_PRINT, Requirement.SCREEN_READER}
+# Stored in English on each arrangement; shown translated (`gettext(item.label)`).
 LABELS = {
-    Requirement.BSL: "Book a BSL interpreter",
+    Requirement.BSL: _("Book a BSL interpreter"),
     Requirement.WELSH: _("Book a Welsh speaker or Welsh interpreter"),
-    Requirement.LIPSPEAKER: "Book a lipspeaker",
-    Requirement.CAPTIONS: "Book a captioner or speech-to-text reporter",
-    Requirement.HEARING_LOOP: "Check the hearing loop works",
-    Requirement.EASY_READ: "Send Easy Read papers",
-    Requirement.LARGE_PRINT: "Send large print papers",
-    Requirement.SCREEN_READER: "Send papers that work with a screen reader",
-    Requirement.STEP_FREE: "Make sure there is a step-free route",
-    Requirement.ACCESSIBLE_TOILET: "Make sure there is an accessible toilet",
-    Requirement.QUIET_ROOM: "Book a quiet room",
-    Requirement.BREAKS: "Plan regular breaks",
-    Requirement.EXTRA_TIME: "Give extra time to read and answer",
-    Requirement.PA_ATTENDS: "Make room for personal assistants or carers",
-    Requirement.DIETARY: "Arrange food for dietary needs",
-    Requirement.TRAVEL: "Arrange help with travel",
-    Requirement.ONLINE: "Set up a way to take part online",
-    DIETARY: "Arrange food for dietary needs",
-    OTHER: "Make the other arrangements people asked for",
-    ASK: "Ask people what they need: they have not shared an access passport",
+    Requirement.LIPSPEAKER: _("Book a lipspeaker"),
+    Requirement.CAPTIONS: _("Book a captioner or speech-to-text reporter"),
+    Requirement.HEARING_LOOP: _("Check the hearing loop works"),
+    Requirement.EASY_READ: _("Send Easy Read papers"),
+    Requirement.LARGE_PRINT: _("Send large print papers"),
+    Requirement.SCREEN_READER: _("Send papers that work with a screen reader"),
+    Requirement.STEP_FREE: _("Make sure there is a step-free route"),
+    Requirement.ACCESSIBLE_TOILET: _("Make sure there is an accessible toilet"),
+    Requirement.QUIET_ROOM: _("Book a quiet room"),
+    Requirement.BREAKS: _("Plan regular breaks"),
+    Requirement.EXTRA_TIME: _("Give extra time to read and answer"),
+    Requirement.PA_ATTENDS: _("Make room for personal assistants or carers"),
+    Requirement.DIETARY: _("Arrange food for dietary needs"),
+    Requirement.TRAVEL: _("Arrange help with travel"),
+    Requirement.ONLINE: _("Set up a way to take part online"),
+    DIETARY: _("Arrange food for dietary needs"),
+    OTHER: _("Make the other arrangements people asked for"),
+    ASK: _("Ask people what they need: they have not shared an access passport"),
 }
 ATTENDING = (Invitation.Reply.YES, Invitation.Reply.MAYBE)
 
@@ -189,25 +192,52 @@ def warnings(meeting: Meeting, items: Iterable[Arrangement], days: int = 7) -> l
         if not item.still_needed or item.is_settled:
             continue
         if item.is_overdue or close:
-            found.append(
-                f"{item.label}: {item.get_status_display().lower()}, "
-                f"and it should have been arranged by {item.due_on:%-d %B %Y}."
-                if item.is_overdue
-                else f"{item.label}: {item.get_status_display().lower()}. "
-                "The meeting is less than a week away."
-            )
+            values = {"label": gettext(item.label), "status": item.get_status_display().lower()}
+            if item.is_overdue:
+                values["day"] = date_format(item.due_on, "j F Y")
+                text = gettext(
+                    "%(label)s: %(status)s, and it should have been arranged by %(day)s."
+                )
+            else:
+                text = gettext("%(label)s: %(status)s. The meeting is less than a week away.")
+            found.append(text % values)
     venue = meeting.venue
     codes = {item.code for item in items if item.still_needed}
     if venue and meeting.kind != meeting.Kind.ONLINE:
         for code, has_it, text in (
-            (Requirement.STEP_FREE, venue.step_free, "has no step-free route"),
-            (Requirement.ACCESSIBLE_TOILET, venue.accessible_toilet, "has no accessible toilet"),
-            (Requirement.HEARING_LOOP, venue.hearing_loop, "has no hearing loop"),
-            (Requirement.QUIET_ROOM, venue.quiet_room, "has no quiet room"),
+            (
+                Requirement.STEP_FREE,
+                venue.step_free,
+                gettext(
+                    "%(venue)s has no step-free route, and someone coming needs it. "
+                    "Choose another venue or offer a way to join online."
+                ),
+            ),
+            (
+                Requirement.ACCESSIBLE_TOILET,
+                venue.accessible_toilet,
+                gettext(
+                    "%(venue)s has no accessible toilet, and someone coming needs it. "
+                    "Choose another venue or offer a way to join online."
+                ),
+            ),
+            (
+                Requirement.HEARING_LOOP,
+                venue.hearing_loop,
+                gettext(
+                    "%(venue)s has no hearing loop, and someone coming needs it. "
+                    "Choose another venue or offer a way to join online."
+                ),
+            ),
+            (
+                Requirement.QUIET_ROOM,
+                venue.quiet_room,
+                gettext(
+                    "%(venue)s has no quiet room, and someone coming needs it. "
+                    "Choose another venue or offer a way to join online."
+                ),
+            ),
         ):
             if code in codes and not has_it:
-                found.append(
-                    f"{venue.name} {text}, and someone coming needs it. "
-                    "Choose another venue or offer a way to join online."
-                )
+                found.append(text % {"venue": venue.name})
     return found

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from coproduce.lib.figures import Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
@@ -20,7 +21,10 @@ PERMISSION = "meetings.view_feedback_results"
 
 def _notes(shown: dict[str, int | None]) -> tuple[str, ...]:
     if any(value is None for value in shown.values()):
-        return (f"Numbers under {floor()} are hidden so nobody can be identified.",)
+        return (
+            gettext("Numbers under %(floor)s are hidden so nobody can be identified.")
+            % {"floor": floor()},
+        )
     return ()
 
 
@@ -38,30 +42,36 @@ def access_needs_met(period: Period, viewer: User | None) -> Figure:
         for choice in (AccessAnswer.YES, AccessAnswer.PARTLY, AccessAnswer.NO)
     ]
     known = [n for n in needs if n is not None]
-    title = "Access needs met at meetings"
+    title = gettext("Access needs met at meetings")
     value = None
     if total == 0:
-        summary = "Nobody gave feedback on a meeting in this period."
+        summary = gettext("Nobody gave feedback on a meeting in this period.")
     elif total is None:
-        summary = f"Fewer than {floor()} people answered, so the numbers are hidden."
+        summary = gettext("Fewer than %(floor)s people answered, so the numbers are hidden.") % {
+            "floor": floor()
+        }
     elif len(known) < len(needs):
         # Working out a share from hidden numbers would reveal them.
-        summary = f"{total} people gave feedback. Some answers are too few to show."
+        summary = gettext("%(total)s people gave feedback. Some answers are too few to show.") % {
+            "total": total
+        }
     elif sum(known):
         value = round(100 * known[0] / sum(known))
-        summary = (
-            f"{known[0]} of {sum(known)} people with access needs who gave feedback said their "
-            f"needs were met ({value}%)."
-        )
+        summary = gettext(
+            "%(met)s of %(all)s people with access needs who gave feedback said their "
+            "needs were met (%(value)s%%)."
+        ) % {"met": known[0], "all": sum(known), "value": value}
     else:
-        summary = f"{total} people gave feedback; none had access needs for the meeting."
+        summary = gettext(
+            "%(total)s people gave feedback; none had access needs for the meeting."
+        ) % {"total": total}
     return Figure(
         title=title,
         summary=summary,
         value=value,
         unit="%",
         rows=tuple(Row(label=label, value=shown[label], url=url) for label in raw),
-        columns=("Were your access needs met?", "People"),
+        columns=(gettext("Were your access needs met?"), gettext("People")),
         url=url,
         url_permission=PERMISSION,
         notes=_notes(shown),
@@ -75,30 +85,33 @@ def arrangements_ready(period: Period, viewer: User | None) -> Figure:
     )
     ready_q = Q(status=Arrangement.Status.DONE, done_at__lt=F("meeting__starts_at"))
     counts = items.aggregate(ready=Count("pk", filter=ready_q), all=Count("pk"))
+    arranged = gettext("Arranged before the meeting")
     raw = {
-        "Arranged before the meeting": counts["ready"],
-        "Not arranged before the meeting": counts["all"] - counts["ready"],
+        arranged: counts["ready"],
+        gettext("Not arranged before the meeting"): counts["all"] - counts["ready"],
     }
     shown, total = suppress(raw)
-    ready = shown["Arranged before the meeting"]
+    ready = shown[arranged]
     if total == 0:
-        summary, value = "No meetings in this period needed access arrangements.", None
+        summary, value = gettext("No meetings in this period needed access arrangements."), None
     elif total is None or ready is None:
-        summary = f"Fewer than {floor()} arrangements, so the numbers are hidden."
+        summary = gettext("Fewer than %(floor)s arrangements, so the numbers are hidden.") % {
+            "floor": floor()
+        }
         value = None
     else:
         value = round(100 * ready / total)
-        summary = (
-            f"{ready} of {total} access arrangements ({value}%) were ready before the meeting."
-        )
+        summary = gettext(
+            "%(ready)s of %(total)s access arrangements (%(value)s%%) were ready before the meeting."
+        ) % {"ready": ready, "total": total, "value": value}
     url = reverse("meetings:meeting_list")
     return Figure(
-        title="Access arrangements ready in time",
+        title=gettext("Access arrangements ready in time"),
         summary=summary,
         value=value,
         unit="%",
         rows=tuple(Row(label=label, value=shown[label], url=url) for label in raw),
-        columns=("Access arrangements", "Number"),
+        columns=(gettext("Access arrangements"), gettext("Number")),
         url=url,
         url_permission="meetings.view_checklist",
         notes=_notes(shown),

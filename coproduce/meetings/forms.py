@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import User
@@ -62,27 +63,30 @@ class VenueForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["address"].max_length = 1000
         self.fields["notes"].max_length = LONG_TEXT
-        self.fields["name"].error_messages["required"] = "Enter the venue's name"
-        self.fields["address"].error_messages["required"] = "Enter the venue's address"
+        self.fields["name"].error_messages["required"] = _("Enter the venue's name")
+        self.fields["address"].error_messages["required"] = _("Enter the venue's address")
 
 
 class MeetingForm(ModelForm):
     date = forms.DateField(
-        label="Date",
+        label=_("Date"),
         widget=DateInput,
         error_messages={
-            "required": "Enter the date of the meeting",
-            "invalid": "Enter a real date, like 27 3 2027",
+            "required": _("Enter the date of the meeting"),
+            "invalid": _("Enter a real date, like 27 3 2027"),
         },
     )
     time = forms.TimeField(
-        label="Start time",
-        help_text="Use the 24-hour clock, for example 14:30.",
+        label=_("Start time"),
+        help_text=_("Use the 24-hour clock, for example 14:30."),
         input_formats=["%H:%M", "%H.%M", "%H%M"],
         widget=forms.TimeInput(
             format="%H:%M", attrs={"class": "govuk-input--width-5", "inputmode": "numeric"}
         ),
-        error_messages={"required": "Enter the start time", "invalid": "Enter a time like 14:30"},
+        error_messages={
+            "required": _("Enter the start time"),
+            "invalid": _("Enter a time like 14:30"),
+        },
     )
 
     class Meta:
@@ -109,47 +113,47 @@ class MeetingForm(ModelForm):
         self.fields["project"].queryset = (
             Project.objects if projects is None else projects
         ).order_by("title")
-        self.fields["project"].empty_label = "Whole organisation"
+        self.fields["project"].empty_label = _("Whole organisation")
         if projects is not None:
             self.fields["project"].required = True
-            self.fields["project"].empty_label = "Choose the project"
-            self.fields["project"].error_messages["required"] = "Choose the project it is for"
+            self.fields["project"].empty_label = _("Choose the project")
+            self.fields["project"].error_messages["required"] = _("Choose the project it is for")
         self.fields["venue"].queryset = Venue.objects.order_by("name")
-        self.fields["venue"].empty_label = "No venue (online only)"
-        self.fields["venue"].help_text = "Add a new venue from the venues page first."
+        self.fields["venue"].empty_label = _("No venue (online only)")
+        self.fields["venue"].help_text = _("Add a new venue from the venues page first.")
         self.fields["description"].max_length = LONG_TEXT
         self.fields["joining_details"].max_length = LONG_TEXT
         self.fields["duration_minutes"].min_value = 15
         self.fields["duration_minutes"].max_value = 8 * 60
         self.fields["duration_minutes"].validators += [
-            MinValueValidator(15, "A meeting must be at least 15 minutes long"),
-            MaxValueValidator(8 * 60, "A meeting must be 8 hours or shorter"),
+            MinValueValidator(15, _("A meeting must be at least 15 minutes long")),
+            MaxValueValidator(8 * 60, _("A meeting must be 8 hours or shorter")),
         ]
         self.fields["notice_days"].validators.append(
-            MaxValueValidator(60, "Enter 60 days or fewer")
+            MaxValueValidator(60, _("Enter 60 days or fewer"))
         )
         self.fields["capacity"].validators.append(
-            MinValueValidator(1, "Enter at least 1 place, or leave it empty")
+            MinValueValidator(1, _("Enter at least 1 place, or leave it empty"))
         )
-        self.fields["title"].error_messages["required"] = "Enter a title for the meeting"
-        self.fields["kind"].error_messages["required"] = "Choose how people take part"
-        self.fields["duration_minutes"].error_messages["required"] = (
+        self.fields["title"].error_messages["required"] = _("Enter a title for the meeting")
+        self.fields["kind"].error_messages["required"] = _("Choose how people take part")
+        self.fields["duration_minutes"].error_messages["required"] = _(
             "Enter how long the meeting is, in minutes"
         )
-        self.fields["notice_days"].error_messages["required"] = (
+        self.fields["notice_days"].error_messages["required"] = _(
             "Enter how many days' notice papers need"
         )
         for number in range(1, MAX_BREAKS + 1):
             self.fields[f"break_{number}_after"] = forms.IntegerField(
-                label=f"Break {number}: minutes after the start",
+                label=gettext("Break %(number)s: minutes after the start") % {"number": number},
                 required=False,
                 min_value=1,
                 max_value=8 * 60,
                 widget=forms.NumberInput(attrs={"class": "govuk-input--width-5"}),
-                help_text="Leave empty for no break." if number == 1 else "",
+                help_text=_("Leave empty for no break.") if number == 1 else "",
             )
             self.fields[f"break_{number}_length"] = forms.IntegerField(
-                label=f"Break {number}: how many minutes",
+                label=gettext("Break %(number)s: how many minutes") % {"number": number},
                 required=False,
                 min_value=1,
                 max_value=120,
@@ -171,31 +175,34 @@ class MeetingForm(ModelForm):
                 starts = datetime.datetime.combine(day, time, tzinfo=ZoneInfo(settings.TIME_ZONE))
             except (OverflowError, ValueError):
                 starts = None
-                self.add_error("date", "Enter a real date")
+                self.add_error("date", _("Enter a real date"))
             if starts and starts <= timezone.now():
                 changed = not self.instance.pk or starts != self.instance.starts_at
                 if changed:
-                    self.add_error("date", "The meeting must start in the future")
+                    self.add_error("date", _("The meeting must start in the future"))
             data["starts_at"] = starts
             if starts:
                 # The date and time fields make one field of the meeting.
                 self.instance.starts_at = starts
         kind = data.get("kind")
         if kind in (Meeting.Kind.IN_PERSON, Meeting.Kind.HYBRID) and not data.get("venue"):
-            self.add_error("venue", "Choose the venue, because people are meeting in person")
+            self.add_error("venue", _("Choose the venue, because people are meeting in person"))
         if (
             kind in (Meeting.Kind.ONLINE, Meeting.Kind.HYBRID)
             and not data.get("joining_details", "").strip()
         ):
-            self.add_error("joining_details", "Say how people join online")
+            self.add_error("joining_details", _("Say how people join online"))
         capacity = data.get("capacity")
         if capacity is not None and self.instance.pk:
             confirmed = self.instance.invitations.places_taken()
             if capacity < confirmed:
                 self.add_error(
                     "capacity",
-                    f"{confirmed} people already have a place. Enter {confirmed} or more, "
-                    "or ask someone to give up their place first",
+                    gettext(
+                        "%(confirmed)s people already have a place. Enter %(confirmed)s or more, "
+                        "or ask someone to give up their place first"
+                    )
+                    % {"confirmed": confirmed},
                 )
         data["breaks"] = self._clean_breaks(data)
         return data
@@ -208,30 +215,41 @@ class MeetingForm(ModelForm):
             if after is None and length is None:
                 continue
             if after is None:
-                self.add_error(f"break_{number}_after", f"Enter when break {number} starts")
+                self.add_error(
+                    f"break_{number}_after",
+                    gettext("Enter when break %(number)s starts") % {"number": number},
+                )
                 continue
             if length is None:
-                self.add_error(f"break_{number}_length", f"Enter how long break {number} is")
+                self.add_error(
+                    f"break_{number}_length",
+                    gettext("Enter how long break %(number)s is") % {"number": number},
+                )
                 continue
             if duration and after + length > duration:
                 self.add_error(
-                    f"break_{number}_after", f"Break {number} must end before the meeting ends"
+                    f"break_{number}_after",
+                    gettext("Break %(number)s must end before the meeting ends")
+                    % {"number": number},
                 )
                 continue
             breaks.append((after, length, number))
         breaks.sort()
-        for (after, length, _number), (next_after, _length, number) in zip(
+        for (after, length, _first), (next_after, _length, number) in zip(
             breaks, breaks[1:], strict=False
         ):
             if next_after < after + length:
-                self.add_error(f"break_{number}_after", f"Break {number} overlaps another break")
-        return [(after, length) for after, length, _ in breaks]
+                self.add_error(
+                    f"break_{number}_after",
+                    gettext("Break %(number)s overlaps another break") % {"number": number},
+                )
+        return [(after, length) for after, length, _number in breaks]
 
 
 class InviteForm(forms.Form):
-    team = forms.BooleanField(label="Invite everyone on the project's team", required=False)
+    team = forms.BooleanField(label=_("Invite everyone on the project's team"), required=False)
     people = IdMultipleChoiceField(
-        label="Choose people to invite",
+        label=_("Choose people to invite"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -255,24 +273,24 @@ class InviteForm(forms.Form):
                 if member.person.is_active
             ]
         if not chosen and not self.errors:
-            raise forms.ValidationError("Choose at least one person to invite")
+            raise forms.ValidationError(_("Choose at least one person to invite"))
         data["chosen"] = chosen
         return data
 
 
 REPLY_CHOICES = [
-    (Invitation.Reply.YES, "Yes, I am coming"),
-    (Invitation.Reply.MAYBE, "Maybe"),
-    (Invitation.Reply.NO, "No, I cannot come"),
+    (Invitation.Reply.YES, _("Yes, I am coming")),
+    (Invitation.Reply.MAYBE, _("Maybe")),
+    (Invitation.Reply.NO, _("No, I cannot come")),
 ]
 
 
 class ReplyForm(forms.Form):
     reply = forms.ChoiceField(
-        label="Are you coming?",
+        label=_("Are you coming?"),
         choices=REPLY_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose yes, maybe or no"},
+        error_messages={"required": _("Choose yes, maybe or no")},
     )
 
 
@@ -280,44 +298,44 @@ class SupporterReplyForm(forms.Form):
     """A supporter's reply for the person who let them, and whether they come too."""
 
     reply = forms.ChoiceField(
-        label="Are they coming?",
+        label=_("Are they coming?"),
         choices=[
-            (Invitation.Reply.YES, "Yes, they are coming"),
-            (Invitation.Reply.MAYBE, "Maybe"),
-            (Invitation.Reply.NO, "No, they cannot come"),
-            (Invitation.Reply.CANCELLED, "They are giving up their place"),
+            (Invitation.Reply.YES, _("Yes, they are coming")),
+            (Invitation.Reply.MAYBE, _("Maybe")),
+            (Invitation.Reply.NO, _("No, they cannot come")),
+            (Invitation.Reply.CANCELLED, _("They are giving up their place")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose their reply"},
+        error_messages={"required": _("Choose their reply")},
     )
     coming_too = forms.BooleanField(
-        label="I am coming with them",
+        label=_("I am coming with them"),
         required=False,
-        help_text="You take a place too, and the organiser knows you are coming with them.",
+        help_text=_("You take a place too, and the organiser knows you are coming with them."),
     )
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reply"].label = f"Is {person} coming?"
+        self.fields["reply"].label = gettext("Is %(person)s coming?") % {"person": person}
 
 
 class ReplyOnBehalfForm(forms.Form):
     invitation = IdChoiceField(
-        label="Whose reply is it?",
+        label=_("Whose reply is it?"),
         queryset=Invitation.objects.none(),
-        error_messages={"required": "Choose the person who replied"},
+        error_messages={"required": _("Choose the person who replied")},
     )
     reply = forms.ChoiceField(
-        label="Their reply",
-        choices=[*REPLY_CHOICES, (Invitation.Reply.CANCELLED, "They are giving up their place")],
+        label=_("Their reply"),
+        choices=[*REPLY_CHOICES, (Invitation.Reply.CANCELLED, _("They are giving up their place"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose their reply"},
+        error_messages={"required": _("Choose their reply")},
     )
     reason = forms.CharField(
-        label="Why are you recording it for them?",
-        help_text="For example, they rang to tell us.",
+        label=_("Why are you recording it for them?"),
+        help_text=_("For example, they rang to tell us."),
         max_length=300,
-        error_messages={"required": "Say why you are recording this reply for them"},
+        error_messages={"required": _("Say why you are recording this reply for them")},
     )
 
     def __init__(self, *args, meeting, **kwargs):
@@ -339,10 +357,10 @@ class ArrangementForm(ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisers()
-        self.fields["owner"].empty_label = "Nobody yet"
+        self.fields["owner"].empty_label = _("Nobody yet")
         self.fields["status"].choices = Arrangement.Status.choices
         self.fields["due_on"].error_messages.update(
-            required="Enter the date it should be arranged by", invalid="Enter a real date"
+            required=_("Enter the date it should be arranged by"), invalid=_("Enter a real date")
         )
 
 
@@ -353,19 +371,19 @@ def check_upload(upload):
         raise
     except Exception as error:  # an unreadable upload is the person's problem to fix, not a crash
         raise forms.ValidationError(
-            "The file could not be read. Save it again and choose it again."
+            _("The file could not be read. Save it again and choose it again.")
         ) from error
 
 
 class MaterialForm(WelshVersionFields, forms.Form):
     kind = forms.ChoiceField(
-        label="What is it?",
+        label=_("What is it?"),
         choices=Material.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether it is an agenda, a paper or minutes"},
+        error_messages={"required": _("Choose whether it is an agenda, a paper or minutes")},
     )
     title = forms.CharField(
-        label="Title", max_length=200, error_messages={"required": "Enter a title"}
+        label=_("Title"), max_length=200, error_messages={"required": _("Enter a title")}
     )
     summary = forms.CharField(
         label=_("What it is about"),
@@ -382,14 +400,17 @@ class MaterialForm(WelshVersionFields, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     sent_on = forms.DateField(
-        label="Date sent to people",
+        label=_("Date sent to people"),
         widget=DateInput,
-        error_messages={"required": "Enter the date it was sent", "invalid": "Enter a real date"},
+        error_messages={
+            "required": _("Enter the date it was sent"),
+            "invalid": _("Enter a real date"),
+        },
     )
     file = forms.FileField(
-        label="File",
-        help_text="PDF, Word, OpenDocument, text or a picture, smaller than 5 MB.",
-        error_messages={"required": "Choose a file", "empty": "The file is empty"},
+        label=_("File"),
+        help_text=_("PDF, Word, OpenDocument, text or a picture, smaller than 5 MB."),
+        error_messages={"required": _("Choose a file"), "empty": _("The file is empty")},
     )
 
     def clean_file(self):
@@ -400,31 +421,34 @@ class MaterialForm(WelshVersionFields, forms.Form):
     def clean_sent_on(self):
         day = self.cleaned_data["sent_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date sent cannot be in the future")
+            raise forms.ValidationError(_("The date sent cannot be in the future"))
         return day
 
 
 class FormatForm(forms.Form):
     format = forms.ChoiceField(
-        label="Format",
+        label=_("Format"),
         choices=AlternativeFormat.Format.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the format"},
+        error_messages={"required": _("Choose the format")},
     )
     file = forms.FileField(
-        label="File", required=False, help_text="Not needed for a BSL video link."
+        label=_("File"), required=False, help_text=_("Not needed for a BSL video link.")
     )
     link = forms.URLField(
         assume_scheme="https",
-        label="Link to the BSL video",
+        label=_("Link to the BSL video"),
         required=False,
         max_length=200,
-        error_messages={"invalid": "Enter a link starting with https://"},
+        error_messages={"invalid": _("Enter a link starting with https://")},
     )
     sent_on = forms.DateField(
-        label="Date sent to people",
+        label=_("Date sent to people"),
         widget=DateInput,
-        error_messages={"required": "Enter the date it was sent", "invalid": "Enter a real date"},
+        error_messages={
+            "required": _("Enter the date it was sent"),
+            "invalid": _("Enter a real date"),
+        },
     )
 
     content_type = ""
@@ -438,7 +462,7 @@ class FormatForm(forms.Form):
     def clean_sent_on(self):
         day = self.cleaned_data["sent_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date sent cannot be in the future")
+            raise forms.ValidationError(_("The date sent cannot be in the future"))
         return day
 
     def clean(self):
@@ -447,9 +471,9 @@ class FormatForm(forms.Form):
             return data
         if data.get("format") == AlternativeFormat.Format.BSL:
             if not data.get("link") and not data.get("file"):
-                self.add_error("link", "Enter the link to the BSL video")
+                self.add_error("link", _("Enter the link to the BSL video"))
         elif not data.get("file"):
-            self.add_error("file", "Choose a file")
+            self.add_error("file", _("Choose a file"))
         return data
 
 
@@ -462,16 +486,17 @@ class AttendanceForm(forms.Form):
         for invitation in invitations:
             name = f"person_{invitation.person_id}"
             self.fields[name] = forms.IntegerField(
-                label=f"{invitation.person}: minutes attended",
+                label=gettext("%(person)s: minutes attended") % {"person": invitation.person},
                 required=False,
                 min_value=0,
                 max_value=24 * 60,
                 widget=forms.NumberInput(attrs={"class": "govuk-input--width-5"}),
-                help_text=f"{invitation.get_reply_display()}. Leave empty if they did not come.",
+                help_text=gettext("%(reply)s. Leave empty if they did not come.")
+                % {"reply": invitation.get_reply_display()},
                 error_messages={
-                    "min_value": "Enter 0 or more minutes",
-                    "max_value": "Enter 1440 minutes (24 hours) or fewer",
-                    "invalid": "Enter a whole number of minutes",
+                    "min_value": _("Enter 0 or more minutes"),
+                    "max_value": _("Enter 1440 minutes (24 hours) or fewer"),
+                    "invalid": _("Enter a whole number of minutes"),
                 },
             )
             self.initial[name] = existing.get(invitation.person_id)
@@ -483,42 +508,46 @@ class AttendanceForm(forms.Form):
 
 class FeedbackForm(forms.Form):
     access_needs_met = forms.ChoiceField(
-        label="Were your access needs met?",
+        label=_("Were your access needs met?"),
         choices=AccessAnswer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether your access needs were met"},
+        error_messages={"required": _("Say whether your access needs were met")},
     )
     listened_to = forms.ChoiceField(
-        label="Did you feel listened to?",
+        label=_("Did you feel listened to?"),
         choices=Answer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether you felt listened to"},
+        error_messages={"required": _("Say whether you felt listened to")},
     )
     could_say = forms.ChoiceField(
-        label="Could you say what you wanted to?",
+        label=_("Could you say what you wanted to?"),
         choices=Answer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether you could say what you wanted to"},
+        error_messages={"required": _("Say whether you could say what you wanted to")},
     )
     anything_else = forms.CharField(
-        label="Anything else you want to tell us?",
+        label=_("Anything else you want to tell us?"),
         required=False,
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="If your access needs were not met, tell us what went wrong and we will put it right.",
+        help_text=_(
+            "If your access needs were not met, tell us what went wrong and we will put it right."
+        ),
     )
     anonymous = forms.BooleanField(
-        label="Do not put my name on this feedback",
+        label=_("Do not put my name on this feedback"),
         required=False,
-        help_text="We will still know you gave feedback, but not which answers are yours. "
-        "We cannot contact you about it.",
+        help_text=_(
+            "We will still know you gave feedback, but not which answers are yours. "
+            "We cannot contact you about it."
+        ),
     )
 
 
 class FollowUpForm(forms.Form):
     note = forms.CharField(
-        label="What did you do?",
+        label=_("What did you do?"),
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Say what you did to follow this up"},
+        error_messages={"required": _("Say what you did to follow this up")},
     )

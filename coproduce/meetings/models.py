@@ -21,20 +21,23 @@ class Venue(models.Model):
 
     name = models.CharField(max_length=200)
     address = models.TextField()
-    step_free = models.BooleanField("Step-free route from the street to the room", default=False)
-    accessible_toilet = models.BooleanField("Accessible toilet", default=False)
-    hearing_loop = models.BooleanField("Hearing loop", default=False)
-    quiet_room = models.BooleanField("Quiet room", default=False)
+    step_free = models.BooleanField(_("Step-free route from the street to the room"), default=False)
+    accessible_toilet = models.BooleanField(_("Accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("Hearing loop"), default=False)
+    quiet_room = models.BooleanField(_("Quiet room"), default=False)
     parking = models.CharField(
-        "Parking", max_length=300, blank=True, help_text="For example, 2 blue badge spaces."
+        _("Parking"), max_length=300, blank=True, help_text=_("For example, 2 blue badge spaces.")
     )
     public_transport = models.CharField(
-        "Public transport", max_length=300, blank=True, help_text="Nearest bus stop or station."
+        _("Public transport"),
+        max_length=300,
+        blank=True,
+        help_text=_("Nearest bus stop or station."),
     )
     notes = models.TextField(
-        "Anything else people should know",
+        _("Anything else people should know"),
         blank=True,
-        help_text="For example, which entrance to use, or where the lift is.",
+        help_text=_("For example, which entrance to use, or where the lift is."),
     )
 
     class Meta:
@@ -71,9 +74,9 @@ class MeetingQuerySet(models.QuerySet):
 
 class Meeting(models.Model):
     class Kind(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
-        HYBRID = "hybrid", "Hybrid: in person and online"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid: in person and online")
 
     title = models.CharField(max_length=200)
     project = models.ForeignKey(
@@ -82,27 +85,29 @@ class Meeting(models.Model):
         null=True,
         blank=True,
         related_name="meetings",
-        help_text="Leave empty for a meeting for the whole organisation.",
+        help_text=_("Leave empty for a meeting for the whole organisation."),
     )
-    kind = models.CharField("How people take part", max_length=10, choices=Kind.choices)
-    starts_at = models.DateTimeField("Starts")
-    duration_minutes = models.PositiveIntegerField("How long, in minutes")
+    kind = models.CharField(_("How people take part"), max_length=10, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("Starts"))
+    duration_minutes = models.PositiveIntegerField(_("How long, in minutes"))
     venue = models.ForeignKey(
         Venue, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
     )
     joining_details = models.TextField(
-        "How to join online",
+        _("How to join online"),
         blank=True,
-        help_text="Link, meeting ID and phone number. Only people invited see this.",
+        help_text=_("Link, meeting ID and phone number. Only people invited see this."),
     )
-    description = models.TextField("What the meeting is for", blank=True)
+    description = models.TextField(_("What the meeting is for"), blank=True)
     capacity = models.PositiveIntegerField(
-        "Places", null=True, blank=True, help_text="Leave empty if there is no limit."
+        _("Places"), null=True, blank=True, help_text=_("Leave empty if there is no limit.")
     )
     notice_days = models.PositiveIntegerField(
-        "Days' notice for papers",
+        _("Days' notice for papers"),
         default=7,
-        help_text="Papers sent later than this many days before the meeting are flagged as late.",
+        help_text=_(
+            "Papers sent later than this many days before the meeting are flagged as late."
+        ),
     )
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organised_meetings"
@@ -191,12 +196,12 @@ class Invitation(models.Model):
     """One person's place (or wish for one) at a meeting."""
 
     class Reply(models.TextChoices):
-        NONE = "none", "Not replied yet"
-        YES = "yes", "Coming"
-        MAYBE = "maybe", "Might come"
-        NO = "no", "Not coming"
-        WAITING = "waiting", "On the waiting list"
-        CANCELLED = "cancelled", "Cancelled their place"
+        NONE = "none", _("Not replied yet")
+        YES = "yes", _("Coming")
+        MAYBE = "maybe", _("Might come")
+        NO = "no", _("Not coming")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled their place")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(
@@ -262,10 +267,10 @@ class Arrangement(models.Model):
     of the people coming, never saying why anyone needs it."""
 
     class Status(models.TextChoices):
-        TO_DO = "to_do", "Not arranged yet"
-        IN_PROGRESS = "in_progress", "Being arranged"
-        DONE = "done", "Arranged"
-        NOT_POSSIBLE = "not_possible", "Could not be arranged"
+        TO_DO = "to_do", _("Not arranged yet")
+        IN_PROGRESS = "in_progress", _("Being arranged")
+        DONE = "done", _("Arranged")
+        NOT_POSSIBLE = "not_possible", _("Could not be arranged")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="arrangements")
     code = models.CharField(max_length=30)
@@ -280,12 +285,12 @@ class Arrangement(models.Model):
         null=True,
         blank=True,
         related_name="owned_arrangements",
-        verbose_name="Who is arranging it",
+        verbose_name=_("Who is arranging it"),
     )
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.TO_DO)
-    due_on = models.DateField("Arrange by")
+    due_on = models.DateField(_("Arrange by"))
     note = models.CharField(
-        "Note", max_length=500, blank=True, help_text="For example, the interpreter's name."
+        _("Note"), max_length=500, blank=True, help_text=_("For example, the interpreter's name.")
     )
     done_at = models.DateTimeField(null=True, blank=True)
 
@@ -311,9 +316,9 @@ class Arrangement(models.Model):
 
 class Material(models.Model):
     class Kind(models.TextChoices):
-        AGENDA = "agenda", "Agenda"
-        PAPER = "paper", "Paper"
-        MINUTES = "minutes", "Minutes"
+        AGENDA = "agenda", _("Agenda")
+        PAPER = "paper", _("Paper")
+        MINUTES = "minutes", _("Minutes")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="materials")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -322,7 +327,7 @@ class Material(models.Model):
     # The Welsh version, optional (lib.bilingual picks the one for the reader).
     title_cy = models.CharField(_("Title in Welsh"), max_length=200, blank=True)
     summary_cy = models.TextField(_("What it is about, in Welsh"), blank=True)
-    sent_on = models.DateField("Date sent to people")
+    sent_on = models.DateField(_("Date sent to people"))
     file = models.FileField(upload_to="meetings/%Y/", storage=private_storage)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
@@ -346,10 +351,10 @@ class Material(models.Model):
 
 class AlternativeFormat(models.Model):
     class Format(models.TextChoices):
-        EASY_READ = "easy_read", "Easy Read"
-        LARGE_PRINT = "large_print", "Large print"
-        BSL = "bsl", "British Sign Language (BSL) video"
-        PLAIN_TEXT = "plain_text", "Plain text"
+        EASY_READ = "easy_read", _("Easy Read")
+        LARGE_PRINT = "large_print", _("Large print")
+        BSL = "bsl", _("British Sign Language (BSL) video")
+        PLAIN_TEXT = "plain_text", _("Plain text")
 
     material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="formats")
     format = models.CharField(max_length=15, choices=Format.choices)
@@ -357,8 +362,8 @@ class AlternativeFormat(models.Model):
     original_name = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
-    link = models.URLField("Link to the video", blank=True)
-    sent_on = models.DateField("Date sent to people")
+    link = models.URLField(_("Link to the video"), blank=True)
+    sent_on = models.DateField(_("Date sent to people"))
 
     class Meta:
         ordering = ["format"]
@@ -377,7 +382,7 @@ class Attendance(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_attendance"
     )
-    minutes = models.PositiveIntegerField("Time attended, in minutes")
+    minutes = models.PositiveIntegerField(_("Time attended, in minutes"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -394,16 +399,16 @@ class Attendance(models.Model):
 
 
 class Answer(models.TextChoices):
-    YES = "yes", "Yes"
-    PARTLY = "partly", "Partly"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
 
 
 class AccessAnswer(models.TextChoices):
-    YES = "yes", "Yes"
-    PARTLY = "partly", "Partly"
-    NO = "no", "No"
-    NONE = "none", "I did not have any access needs for this meeting"
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    NONE = "none", _("I did not have any access needs for this meeting")
 
 
 class FeedbackGiven(models.Model):
@@ -435,15 +440,15 @@ class Feedback(models.Model):
     )
     given_on = models.DateField(default=timezone.localdate)
     access_needs_met = models.CharField(
-        "Were your access needs met?", max_length=10, choices=AccessAnswer.choices
+        _("Were your access needs met?"), max_length=10, choices=AccessAnswer.choices
     )
     listened_to = models.CharField(
-        "Did you feel listened to?", max_length=10, choices=Answer.choices
+        _("Did you feel listened to?"), max_length=10, choices=Answer.choices
     )
     could_say = models.CharField(
-        "Could you say what you wanted to?", max_length=10, choices=Answer.choices
+        _("Could you say what you wanted to?"), max_length=10, choices=Answer.choices
     )
-    anything_else = models.TextField("Anything else you want to tell us?", blank=True)
+    anything_else = models.TextField(_("Anything else you want to tell us?"), blank=True)
     # "Access needs not met" raises a follow-up for the co-production lead.
     needs_follow_up = models.BooleanField(default=False)
     followed_up_at = models.DateTimeField(null=True, blank=True)
@@ -454,7 +459,7 @@ class Feedback(models.Model):
         blank=True,
         related_name="+",
     )
-    follow_up_note = models.TextField("What was done", blank=True)
+    follow_up_note = models.TextField(_("What was done"), blank=True)
 
     class Meta:
         ordering = ["-given_on", "-pk"]

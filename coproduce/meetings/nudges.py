@@ -13,8 +13,10 @@ from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django_tasks import task
 
+from coproduce.lib.language import in_language_of
 from coproduce.notifications import occasions
 from coproduce.notifications.actions import notify
 from coproduce.people.models import Format
@@ -56,24 +58,28 @@ def send_feedback_reminders(now=None):
     asked = 0
     for row in attendance:
         meeting = row.meeting
-        notification = notify(
-            row.person,
-            FEEDBACK,
-            subject=f"How was {meeting.title}?",
-            body=(
-                f"Thank you for taking part in {meeting.title} on {_day(meeting.starts_at)}. "
-                "Please tell us how it went: whether your access needs were met, and whether "
-                "you felt listened to. It takes a few minutes, and you can choose not to give "
-                "your name. What you tell us changes how we run meetings."
-            ),
-            easy_read=(
-                f"Thank you for coming to {meeting.title}.\n"
-                "Tell us how the meeting went.\n"
-                "You do not have to give your name."
-            ),
-            url=reverse("meetings:feedback", args=[meeting.pk]),
-            key=feedback_key(meeting),
-        )
+        with in_language_of(row.person):
+            values = {"title": meeting.title, "day": _day(meeting.starts_at)}
+            notification = notify(
+                row.person,
+                FEEDBACK,
+                subject=gettext("How was %(title)s?") % values,
+                body=gettext(
+                    "Thank you for taking part in %(title)s on %(day)s. "
+                    "Please tell us how it went: whether your access needs were met, and whether "
+                    "you felt listened to. It takes a few minutes, and you can choose not to give "
+                    "your name. What you tell us changes how we run meetings."
+                )
+                % values,
+                easy_read=gettext(
+                    "Thank you for coming to %(title)s.\n"
+                    "Tell us how the meeting went.\n"
+                    "You do not have to give your name."
+                )
+                % values,
+                url=reverse("meetings:feedback", args=[meeting.pk]),
+                key=feedback_key(meeting),
+            )
         asked += notification is not None
     return asked
 
@@ -122,23 +128,40 @@ def send_arrangement_reminders(now=None):
             continue
         meeting = arrangement.meeting
         overdue = arrangement.due_on < today
-        due = format_date(arrangement.due_on, "l j F")
-        when = f"{meeting.title} on {_day(meeting.starts_at)}"
-        if overdue:
-            subject = f"Overdue: {arrangement.label}"
-            body = f"“{arrangement.label}” for {when} was due by {due} and is not done yet."
-        else:
-            subject = f"A week to go: {arrangement.label}"
-            body = f"{when.capitalize()} is a week away, and “{arrangement.label}” is not done yet."
-        notification = notify(
-            arrangement.owner,
-            "meetings.arrangement_due",
-            subject=subject,
-            body=body
-            + " Please arrange it, or say it could not be arranged so we can tell people.",
-            url=reverse("meetings:arrangement_edit", args=[meeting.pk, arrangement.pk]),
-            key=key,
-        )
+        with in_language_of(arrangement.owner):
+            values = {
+                "label": gettext(arrangement.label),
+                "title": meeting.title,
+                "day": _day(meeting.starts_at),
+                "due": format_date(arrangement.due_on, "l j F"),
+            }
+            if overdue:
+                subject = gettext("Overdue: %(label)s") % values
+                body = (
+                    gettext(
+                        "“%(label)s” for %(title)s on %(day)s was due by %(due)s and is not "
+                        "done yet. Please arrange it, or say it could not be arranged so we "
+                        "can tell people."
+                    )
+                    % values
+                )
+            else:
+                subject = gettext("A week to go: %(label)s") % values
+                body = (
+                    gettext(
+                        "%(title)s on %(day)s is a week away, and “%(label)s” is not done yet. "
+                        "Please arrange it, or say it could not be arranged so we can tell people."
+                    )
+                    % values
+                )
+            notification = notify(
+                arrangement.owner,
+                "meetings.arrangement_due",
+                subject=subject,
+                body=body,
+                url=reverse("meetings:arrangement_edit", args=[meeting.pk, arrangement.pk]),
+                key=key,
+            )
         count += notification is not None
     return count
 
@@ -178,22 +201,32 @@ def _wanted(person):
 def _papers_for(material, version, waiting_for):
     """(body, easy_read, url) telling someone about one version of a paper."""
     meeting = material.meeting
-    paper = f"the {material.get_kind_display().lower()} “{material.title}” for {meeting.title}"
-    easy_read = f"Your papers for {meeting.title} are ready."
+    values = {
+        "kind": material.get_kind_display().lower(),
+        "paper": material.title,
+        "title": meeting.title,
+    }
+    paper = gettext("the %(kind)s “%(paper)s” for %(title)s") % values
+    easy_read = gettext("Your papers for %(title)s are ready.") % values
     if version == STANDARD:
-        body = f"{capfirst(paper)} is ready."
+        body = gettext("%(paper)s is ready.") % {"paper": capfirst(paper)}
         if waiting_for:
             label = AlternativeFormat.Format(waiting_for).label
-            body += f" We are making the {label} version and will tell you when it is ready."
-            easy_read += (
-                f"\nWe are making your {label} papers.\nWe will tell you when they are ready."
-            )
+            body += " " + gettext(
+                "We are making the %(format)s version and will tell you when it is ready."
+            ) % {"format": label}
+            easy_read += "\n" + gettext(
+                "We are making your %(format)s papers.\nWe will tell you when they are ready."
+            ) % {"format": label}
         return (
             body,
             easy_read,
             reverse("meetings:material_download", args=[meeting.pk, material.pk]),
         )
-    body = f"The {version.get_format_display()} version of {paper} is ready for you."
+    body = gettext("The %(format)s version of %(paper)s is ready for you.") % {
+        "format": version.get_format_display(),
+        "paper": paper,
+    }
     if version.file:
         return body, easy_read, reverse("meetings:format_download", args=[meeting.pk, version.pk])
     # A BSL video kept elsewhere: the link is in the message, the meeting page lists it too.
@@ -224,16 +257,17 @@ def send_papers(material, now=None):
         chosen = next((versions[code] for code in wanted if code in versions), None)
         version_key = chosen.format if chosen else STANDARD
         waiting_for = wanted[0] if wanted and chosen is None else None
-        body, easy_read, url = _papers_for(material, chosen or STANDARD, waiting_for)
-        notification = notify(
-            person,
-            "meetings.papers",
-            subject=f"Papers for {meeting.title}",
-            body=body,
-            easy_read=easy_read,
-            url=url,
-            key=papers_key(material, version_key),
-        )
+        with in_language_of(person):
+            body, easy_read, url = _papers_for(material, chosen or STANDARD, waiting_for)
+            notification = notify(
+                person,
+                "meetings.papers",
+                subject=gettext("Papers for %(title)s") % {"title": meeting.title},
+                body=body,
+                easy_read=easy_read,
+                url=url,
+                key=papers_key(material, version_key),
+            )
         told += notification is not None
     return told
 

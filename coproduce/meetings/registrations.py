@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import figures, generation, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -23,7 +25,7 @@ from . import figures as meeting_figures
 
 def register() -> None:
     add_to_navigation(
-        NavItem("Meetings", "meetings:meeting_list", "meetings.view_meeting_list", order=15)
+        NavItem(_("Meetings"), "meetings:meeting_list", "meetings.view_meeting_list", order=15)
     )
     figures.register(
         "meetings.access_needs_met", "practice", meeting_figures.access_needs_met, order=30
@@ -59,16 +61,16 @@ def register() -> None:
     )
     generation.register("meetings", bench.generate)
     day.register_counts("meetings", today.counts)
-    day.register("meetings.reply", today.invitations_to_answer, heading="Meetings", order=10)
-    day.register("meetings.next", today.next_meetings, heading="Meetings", order=10)
-    day.register("meetings.feedback", today.feedback_to_give, heading="Meetings", order=10)
-    day.register("meetings.arrangements", today.arrangements_due, heading="Meetings", order=10)
-    day.register("meetings.attendance", today.attendance_to_record, heading="Meetings", order=10)
-    day.register("meetings.papers", today.papers_late, heading="Meetings", order=10)
+    day.register("meetings.reply", today.invitations_to_answer, heading=_("Meetings"), order=10)
+    day.register("meetings.next", today.next_meetings, heading=_("Meetings"), order=10)
+    day.register("meetings.feedback", today.feedback_to_give, heading=_("Meetings"), order=10)
+    day.register("meetings.arrangements", today.arrangements_due, heading=_("Meetings"), order=10)
+    day.register("meetings.attendance", today.attendance_to_record, heading=_("Meetings"), order=10)
+    day.register("meetings.papers", today.papers_late, heading=_("Meetings"), order=10)
     day.register(
         "meetings.for_supported",
         today.replies_for_people_you_support,
-        heading="Meetings",
+        heading=_("Meetings"),
         order=10,
     )
-    day.register("meetings.follow_ups", today.feedback_follow_ups, heading="Meetings", order=10)
+    day.register("meetings.follow_ups", today.feedback_follow_ups, heading=_("Meetings"), order=10)

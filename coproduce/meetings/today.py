@@ -22,6 +22,9 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import (
@@ -65,7 +68,10 @@ def _with_next(url):
 
 def _on(moment):
     local = timezone.localtime(moment)
-    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+    return gettext("%(day)s at %(time)s") % {
+        "day": date_format(local, "l j F"),
+        "time": f"{local:%H:%M}",
+    }
 
 
 # ---- for the people invited ---------------------------------------------------
@@ -120,9 +126,9 @@ def invitations_to_answer(user, now):
         meeting = invitation.meeting
         yield Item(
             key=f"meetings.reply:{invitation.pk}",
-            sentence=f"You are invited to “{meeting.title}” on {_on(meeting.starts_at)}: "
-            "tell us if you can come.",
-            action_label="Reply",
+            sentence=gettext("You are invited to “%(title)s” on %(when)s: tell us if you can come.")
+            % {"title": meeting.title, "when": _on(meeting.starts_at)},
+            action_label=gettext("Reply"),
             action_url=_with_next(meeting.get_absolute_url()) + "#your-reply",
             due=meeting.starts_at,
             urgency=urgency_for(meeting.starts_at, now),
@@ -130,10 +136,10 @@ def invitations_to_answer(user, now):
 
 
 STATE = {
-    Arrangement.Status.DONE: "is booked",
-    Arrangement.Status.IN_PROGRESS: "is being arranged",
-    Arrangement.Status.TO_DO: "is not arranged yet",
-    Arrangement.Status.NOT_POSSIBLE: "could not be arranged: we will talk to you about it",
+    Arrangement.Status.DONE: _("is booked"),
+    Arrangement.Status.IN_PROGRESS: _("is being arranged"),
+    Arrangement.Status.TO_DO: _("is not arranged yet"),
+    Arrangement.Status.NOT_POSSIBLE: _("could not be arranged: we will talk to you about it"),
 }
 
 
@@ -145,22 +151,33 @@ def next_meetings(user, now):
         meeting = place.meeting
         arranged = sorted(
             (label, status)
-            for status, _, label in (part.partition(":") for part in split_joined(place.arranged))
+            for status, _colon, label in (
+                part.partition(":") for part in split_joined(place.arranged)
+            )
         )
-        parts = [f"your {_lower_first(label)} {STATE[status]}" for label, status in arranged]
+        parts = [
+            gettext("your %(arrangement)s %(state)s")
+            % {"arrangement": _lower_first(gettext(label)), "state": STATE[status]}
+            for label, status in arranged
+        ]
         out_in = set(split_joined(place.papers_in))
         wanted = [value for value in (place.formats or []) if value in out_in]
         if wanted:
             label = AlternativeFormat.Format(wanted[0]).label
-            parts.append(f"the papers are ready in {label}")
+            parts.append(gettext("the papers are ready in %(format)s") % {"format": label})
         elif place.papers:
-            parts.append("the papers are ready")
+            parts.append(gettext("the papers are ready"))
         detail = "; ".join(parts)
+        values = {"title": meeting.title, "when": _on(meeting.starts_at), "detail": detail}
         yield Item(
             key=f"meetings.next:{meeting.pk}",
-            sentence=f"“{meeting.title}” is on {_on(meeting.starts_at)}"
-            + (f": {detail}." if detail else "."),
-            action_label="See the meeting",
+            sentence=(
+                gettext("“%(title)s” is on %(when)s: %(detail)s.")
+                if detail
+                else gettext("“%(title)s” is on %(when)s.")
+            )
+            % values,
+            action_label=gettext("See the meeting"),
             action_url=meeting.get_absolute_url(),
             due=meeting.starts_at,
             urgency=INFORMATION,
@@ -191,8 +208,8 @@ def feedback_to_give(user, now):
             continue
         yield Item(
             key=f"meetings.feedback:{meeting.pk}",
-            sentence=f"Tell us how “{meeting.title}” went for you.",
-            action_label="Give feedback",
+            sentence=gettext("Tell us how “%(title)s” went for you.") % {"title": meeting.title},
+            action_label=gettext("Give feedback"),
             action_url=_with_next(reverse("meetings:feedback", args=[meeting.pk])),
             since=meeting.ends_at,
         )
@@ -222,9 +239,13 @@ def arrangements_due(user, now):
     for item in found:
         yield Item(
             key=f"meetings.arrangement:{item.pk}",
-            sentence=f"Arrange “{item.label}” for “{item.meeting.title}” "
-            f"on {_on(item.meeting.starts_at)}.",
-            action_label="Mark done",
+            sentence=gettext("Arrange “%(label)s” for “%(title)s” on %(when)s.")
+            % {
+                "label": gettext(item.label),
+                "title": item.meeting.title,
+                "when": _on(item.meeting.starts_at),
+            },
+            action_label=gettext("Mark done"),
             action_url=reverse("meetings:arrangement_done", args=[item.meeting_id, item.pk]),
             due=item.due_on,
             urgency=urgency_for(item.due_on, now),
@@ -271,8 +292,9 @@ def attendance_to_record(user, now):
         due = timezone.localdate(meeting.ends_at) + timedelta(days=7)
         yield Item(
             key=f"meetings.attendance:{meeting.pk}",
-            sentence=f"Record who came to “{meeting.title}”, so they can be thanked and paid.",
-            action_label="Record attendance",
+            sentence=gettext("Record who came to “%(title)s”, so they can be thanked and paid.")
+            % {"title": meeting.title},
+            action_label=gettext("Record attendance"),
             action_url=reverse("meetings:attendance", args=[meeting.pk]),
             due=due,
             urgency=urgency_for(due, now),
@@ -292,9 +314,11 @@ def papers_late(user, now):
         shown += 1
         yield Item(
             key=f"meetings.papers:{meeting.pk}",
-            sentence=f"The papers for “{meeting.title}” are late: people need "
-            f"{meeting.notice_days} days to read them.",
-            action_label="Add papers",
+            sentence=gettext(
+                "The papers for “%(title)s” are late: people need %(days)s days to read them."
+            )
+            % {"title": meeting.title, "days": meeting.notice_days},
+            action_label=gettext("Add papers"),
             action_url=reverse("meetings:material_add", args=[meeting.pk]),
             due=meeting.papers_due_on,
             urgency=OVERDUE
@@ -348,9 +372,15 @@ def replies_for_people_you_support(user, now):
         n = authority.waiting
         yield Item(
             key=f"meetings.for_supported:{authority.pk}",
-            sentence=f"{authority.person} has {n} invitation{'s' if n != 1 else ''} to a "
-            "meeting waiting for a reply. You may reply for them.",
-            action_label=f"Reply for {authority.person}",
+            sentence=ngettext(
+                "%(person)s has %(n)s invitation to a meeting waiting for a reply. "
+                "You may reply for them.",
+                "%(person)s has %(n)s invitations to a meeting waiting for a reply. "
+                "You may reply for them.",
+                n,
+            )
+            % {"person": authority.person, "n": n},
+            action_label=gettext("Reply for %(person)s") % {"person": authority.person},
             action_url=reverse("meetings:acting_for", args=[authority.pk]),
             due=authority.soonest,
             urgency=urgency_for(authority.soonest, now),
@@ -368,9 +398,15 @@ def feedback_follow_ups(user, now):
     due = oldest + timedelta(days=14)
     yield Item(
         key="meetings.follow_ups",
-        sentence=f"{count} {'person' if count == 1 else 'people'} said their access needs "
-        "were not fully met at a meeting: follow it up with them.",
-        action_label="Follow up",
+        sentence=ngettext(
+            "%(count)s person said their access needs were not fully met at a meeting: "
+            "follow it up with them.",
+            "%(count)s people said their access needs were not fully met at a meeting: "
+            "follow it up with them.",
+            count,
+        )
+        % {"count": count},
+        action_label=gettext("Follow up"),
         action_url=reverse("meetings:follow_ups"),
         due=due,
         urgency=urgency_for(due, now),

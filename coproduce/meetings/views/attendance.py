@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 
@@ -24,13 +25,15 @@ def attendance(request, pk):
     )
     if request.method == "POST":
         if not meeting.has_started:
-            form.add_error(None, "You can record attendance once the meeting has started.")
+            form.add_error(None, gettext("You can record attendance once the meeting has started."))
         elif form.is_valid():
             changed = actions.record_attendance(
                 meeting=meeting,
                 minutes_by_person=form.minutes_by_person(),
                 recorded_by=request.user,
             )
-            messages.success(request, f"Attendance saved ({changed} changes).")
+            messages.success(
+                request, gettext("Attendance saved (%(changed)s changes).") % {"changed": changed}
+            )
             return redirect(meeting)
     return render(request, "meetings/attendance.html", {"form": form, "meeting": meeting})

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.lib.views import permission_required, personal
 
 from .. import actions, calendar
@@ -32,11 +34,11 @@ def calendar_settings(request):
         if feed:
             actions.renew_calendar_feed(person=request.user, feed=feed)
             messages.success(
-                request, "You have a new calendar address. The old one no longer works."
+                request, gettext("You have a new calendar address. The old one no longer works.")
             )
         else:
             actions.renew_calendar_feed(person=request.user, feed=None)
-            messages.success(request, "Your calendar address is ready.")
+            messages.success(request, gettext("Your calendar address is ready."))
         return redirect("meetings:calendar_settings")
     url = (
         request.build_absolute_uri(reverse("meetings:calendar_feed", args=[feed.token]))
@@ -52,10 +54,12 @@ def calendar_feed(request, token):
     if feed is None or not feed.person.is_active:
         raise Http404
     invitations = list(calendar.feed_meetings(feed.person))
-    body = calendar.calendar(
-        [i.meeting for i in invitations],
-        absolute_url(request),
-        {i.meeting_id for i in invitations},
-        name="My meetings",
-    )
+    # A calendar app fetches the feed with no cookie: it is written in the person's language.
+    with in_language_of(feed.person):
+        body = calendar.calendar(
+            [i.meeting for i in invitations],
+            absolute_url(request),
+            {i.meeting_id for i in invitations},
+            name=gettext("My meetings"),
+        )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required, safe_next
@@ -62,10 +63,14 @@ def checklist_update(request, pk):
     organiser, who sees the result next."""
     meeting = get_object_or_404(Meeting, pk=pk)
     if meeting.has_ended:
-        messages.info(request, "The meeting is over: the checklist is a record of what was done.")
+        messages.info(
+            request, gettext("The meeting is over: the checklist is a record of what was done.")
+        )
     else:
         actions.update_checklist(meeting=meeting, organiser=request.user)
-        messages.success(request, "The checklist is up to date with replies and passports.")
+        messages.success(
+            request, gettext("The checklist is up to date with replies and passports.")
+        )
     return redirect("meetings:checklist", pk=meeting.pk)
 
 
@@ -88,7 +93,11 @@ def arrangement_edit(request, pk, item_pk):
     form = ArrangementForm(posted(request), instance=item)
     if request.method == "POST" and form.is_valid():
         actions.update_arrangement(item=item, **form.cleaned_data)
-        messages.success(request, f"“{item.label}” saved: {item.get_status_display().lower()}.")
+        messages.success(
+            request,
+            gettext("“%(label)s” saved: %(status)s.")
+            % {"label": gettext(item.label), "status": item.get_status_display().lower()},
+        )
         return redirect("meetings:checklist", pk=meeting.pk)
     return render(
         request, "meetings/arrangement_form.html", {"form": form, "meeting": meeting, "item": item}
@@ -109,7 +118,11 @@ def arrangement_done(request, pk, item_pk):
         due_on=item.due_on,
         note=item.note,
     )
-    messages.success(request, f"“{item.label}” for “{meeting.title}” is marked as arranged.")
+    messages.success(
+        request,
+        gettext("“%(label)s” for “%(title)s” is marked as arranged.")
+        % {"label": gettext(item.label), "title": meeting.title},
+    )
     return HttpResponseRedirect(
         safe_next(request, reverse("meetings:checklist", args=[meeting.pk]))
     )

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.suppression import floor, suppress
 from coproduce.lib.views import permission_required, safe_next
@@ -21,7 +23,9 @@ from .common import meeting_from, posted
 def feedback(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     if FeedbackGiven.objects.filter(meeting=meeting, person=request.user).exists():
-        messages.info(request, "You have already given feedback on this meeting. Thank you.")
+        messages.info(
+            request, gettext("You have already given feedback on this meeting. Thank you.")
+        )
         return redirect(meeting)
     form = FeedbackForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -34,22 +38,21 @@ def feedback(request, pk):
             return redirect(meeting)
         messages.success(
             request,
-            "Thank you for your feedback."
-            + (
-                " You said your access needs were not fully met: the co-production lead will "
-                "follow this up."
-                if data["access_needs_met"] in (AccessAnswer.NO, AccessAnswer.PARTLY)
-                else ""
-            ),
+            gettext(
+                "Thank you for your feedback. You said your access needs were not fully met: "
+                "the co-production lead will follow this up."
+            )
+            if data["access_needs_met"] in (AccessAnswer.NO, AccessAnswer.PARTLY)
+            else gettext("Thank you for your feedback."),
         )
         return HttpResponseRedirect(safe_next(request, meeting.get_absolute_url()))
     return render(request, "meetings/feedback_form.html", {"form": form, "meeting": meeting})
 
 
 QUESTIONS = (
-    ("access_needs_met", "Were your access needs met?", AccessAnswer),
-    ("listened_to", "Did you feel listened to?", Answer),
-    ("could_say", "Could you say what you wanted to?", Answer),
+    ("access_needs_met", _("Were your access needs met?"), AccessAnswer),
+    ("listened_to", _("Did you feel listened to?"), Answer),
+    ("could_say", _("Could you say what you wanted to?"), Answer),
 )
 
 
@@ -139,6 +142,6 @@ def follow_up(request, feedback_pk):
     form = FollowUpForm(posted(request), initial={"note": item.follow_up_note})
     if request.method == "POST" and form.is_valid():
         actions.follow_up(feedback=item, note=form.cleaned_data["note"], done_by=request.user)
-        messages.success(request, "Follow-up recorded.")
+        messages.success(request, gettext("Follow-up recorded."))
         return redirect("meetings:follow_ups")
     return render(request, "meetings/follow_up.html", {"form": form, "item": item})

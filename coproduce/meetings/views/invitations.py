@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required, personal, safe_next
@@ -24,9 +25,14 @@ def invite(request, pk):
         )
         messages.success(
             request,
-            f"{len(created)} people invited. Each gets an email with a link to reply."
+            ngettext(
+                "%(count)s person invited. They get an email with a link to reply.",
+                "%(count)s people invited. Each gets an email with a link to reply.",
+                len(created),
+            )
+            % {"count": len(created)}
             if created
-            else "Everyone you chose was already invited.",
+            else gettext("Everyone you chose was already invited."),
         )
         return redirect(meeting)
     return render(request, "meetings/invite.html", {"form": form, "meeting": meeting})
@@ -51,12 +57,16 @@ def reply(request, pk):
 
 def _reply_message(invitation):
     return {
-        Invitation.Reply.YES: "Thank you. You have a place.",
-        Invitation.Reply.WAITING: "The meeting is full, so you are on the waiting list. "
-        "We will email you if a place comes free.",
-        Invitation.Reply.MAYBE: "Thank you. You said you might come.",
-        Invitation.Reply.NO: "Thank you. You said you cannot come.",
-        Invitation.Reply.CANCELLED: "You have given up your place. Thank you for telling us.",
+        Invitation.Reply.YES: gettext("Thank you. You have a place."),
+        Invitation.Reply.WAITING: gettext(
+            "The meeting is full, so you are on the waiting list. "
+            "We will email you if a place comes free."
+        ),
+        Invitation.Reply.MAYBE: gettext("Thank you. You said you might come."),
+        Invitation.Reply.NO: gettext("Thank you. You said you cannot come."),
+        Invitation.Reply.CANCELLED: gettext(
+            "You have given up your place. Thank you for telling us."
+        ),
     }[invitation.reply]
 
 
@@ -102,7 +112,8 @@ def reply_on_behalf(request, pk):
         else:
             messages.success(
                 request,
-                f"Reply recorded for {invitation.person}: {invitation.get_reply_display().lower()}.",
+                gettext("Reply recorded for %(person)s: %(reply)s.")
+                % {"person": invitation.person, "reply": invitation.get_reply_display().lower()},
             )
             return redirect(meeting)
     return render(request, "meetings/reply_on_behalf.html", {"form": form, "meeting": meeting})

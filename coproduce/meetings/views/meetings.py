@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from coproduce.lib.views import id_param, local_path, permission_required
 from coproduce.projects.models import Project
@@ -103,7 +104,10 @@ def meeting_create(request):
             # checklist is built from passports, which only staff read.
             form.instance.organiser = form.cleaned_data["project"].lead
         meeting = actions.save_meeting(meeting=form.instance, breaks=form.cleaned_data["breaks"])
-        messages.success(request, f"Meeting “{meeting.title}” created. Now invite people.")
+        messages.success(
+            request,
+            gettext("Meeting “%(title)s” created. Now invite people.") % {"title": meeting.title},
+        )
         return redirect("meetings:invite", pk=meeting.pk)
     return render(request, "meetings/meeting_form.html", {"form": form, "creating": True})
 
@@ -114,7 +118,7 @@ def meeting_edit(request, pk):
     form = MeetingForm(posted(request), instance=meeting, projects=_projects_for(request.user))
     if request.method == "POST" and form.is_valid():
         meeting = actions.save_meeting(meeting=form.instance, breaks=form.cleaned_data["breaks"])
-        messages.success(request, "Meeting details saved.")
+        messages.success(request, gettext("Meeting details saved."))
         return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 
@@ -32,8 +33,18 @@ def material_add(request, pk):
             title_cy=form.cleaned_data["title_cy"],
             summary_cy=form.cleaned_data["summary_cy"],
         )
-        note = " It was sent later than the meeting's notice period." if material.is_late else ""
-        messages.success(request, f"“{material.title}” added.{note} Add other formats next.")
+        messages.success(
+            request,
+            (
+                gettext(
+                    "“%(title)s” added. It was sent later than the meeting's notice period. "
+                    "Add other formats next."
+                )
+                if material.is_late
+                else gettext("“%(title)s” added. Add other formats next.")
+            )
+            % {"title": material.title},
+        )
         return redirect("meetings:format_add", pk=meeting.pk, material_pk=material.pk)
     return render(request, "meetings/material_form.html", {"form": form, "meeting": meeting})
 
@@ -54,7 +65,11 @@ def format_add(request, pk, material_pk):
             content_type=form.content_type,
             link=form.cleaned_data.get("link", ""),
         )
-        messages.success(request, f"{added.get_format_display()} version of “{material}” added.")
+        messages.success(
+            request,
+            gettext("%(format)s version of “%(title)s” added.")
+            % {"format": added.get_format_display(), "title": material},
+        )
         return redirect(meeting)
     return render(
         request,

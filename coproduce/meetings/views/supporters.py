@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 from coproduce.people.views.supporters import authority_from
@@ -107,8 +108,8 @@ def reply_for(request, authority_pk, invitation_pk):
         else:
             messages.success(
                 request,
-                f"Reply sent for {authority.person}: {invitation.get_reply_display().lower()}. "
-                "We have told them.",
+                gettext("Reply sent for %(person)s: %(reply)s. We have told them.")
+                % {"person": authority.person, "reply": invitation.get_reply_display().lower()},
             )
             return redirect("meetings:acting_for", authority_pk=authority.pk)
     return render(

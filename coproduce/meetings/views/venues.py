@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 
@@ -23,7 +24,7 @@ def venue_create(request):
     form = VenueForm(posted(request))
     if request.method == "POST" and form.is_valid():
         venue = actions.save_venue(venue=form.instance)
-        messages.success(request, f"Venue “{venue}” added.")
+        messages.success(request, gettext("Venue “%(venue)s” added.") % {"venue": venue})
         return redirect("meetings:venue_list")
     return render(request, "meetings/venue_form.html", {"form": form, "creating": True})
 
@@ -34,6 +35,6 @@ def venue_edit(request, venue_pk):
     form = VenueForm(posted(request), instance=venue)
     if request.method == "POST" and form.is_valid():
         actions.save_venue(venue=venue)
-        messages.success(request, f"Venue “{venue}” saved.")
+        messages.success(request, gettext("Venue “%(venue)s” saved.") % {"venue": venue})
         return redirect("meetings:venue_list")
     return render(request, "meetings/venue_form.html", {"form": form, "venue": venue})
