@@ -4,16 +4,18 @@ every word must appear somewhere in the item."""
 
 from django.db import connection
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import CaseStudy, Spotlight, Update
 
 MAX_RESULTS = 30
 SOURCES = [
-    (Update, "Update", ["title", "summary", "body"]),
-    (CaseStudy, "Case study", ["title", "summary", "body"]),
+    (Update, _("Update"), ["title", "summary", "body"]),
+    (CaseStudy, _("Case study"), ["title", "summary", "body"]),
     (
         Spotlight,
-        "Spotlight story",
+        _("Spotlight story"),
         ["title", "organisation", "story", "what_worked", "what_learned"],
     ),
 ]
@@ -58,9 +60,10 @@ def search(query):
         for item in finder(model.objects.published(), fields, query)[:MAX_RESULTS]:
             results.append(
                 {
-                    "kind": kind,
+                    "kind": str(kind),
                     "title": item.title,
-                    "summary": getattr(item, "summary", "") or f"From {item.organisation}.",
+                    "summary": getattr(item, "summary", "")
+                    or gettext("From %(organisation)s.") % {"organisation": item.organisation},
                     "url": item.get_absolute_url(),
                     "rank": getattr(item, "rank", 0),
                     # A story published outside the app may lack a date; it still sorts.
