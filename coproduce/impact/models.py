@@ -55,14 +55,15 @@ class ImpactEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="impact_entries",
     )
+    # `to=` by name: a first positional string reads as a label to the translation check.
     decisions = models.ManyToManyField(
-        "projects.Decision",
+        to="projects.Decision",
         blank=True,
         related_name="impact_entries",
         verbose_name=_("Decisions it came from"),
     )
     feedback = models.ManyToManyField(
-        "projects.Feedback",
+        to="projects.Feedback",
         blank=True,
         related_name="impact_entries",
         verbose_name=_("What people said that it answers"),
