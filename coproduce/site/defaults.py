@@ -247,11 +247,14 @@ PAGES = {
 }
 
 STATEMENT = {
-    "scope": """\
+    "scope": _(
+        """\
 This statement applies to this website: the public pages and every page you see after signing in,
 for co-producers, staff, finance, board members and administrators.
-""",
-    "using": """\
+"""
+    ),
+    "using": _(
+        """\
 We want as many people as possible to be able to use this website. Everyone who uses it, staff
 included, may be a Disabled person. You should be able to:
 
@@ -264,38 +267,53 @@ included, may be a Disabled person. You should be able to:
 - use every part of the website with JavaScript turned off
 
 We have made the text as simple as possible to understand. Some pages have an Easy Read version.
-""",
-    "how_accessible": """\
+"""
+    ),
+    "how_accessible": _(
+        """\
 We know of no part of this website that fails the accessibility standard. If you find one,
 please tell us.
-""",
-    "feedback": """\
+"""
+    ),
+    "feedback": _(
+        """\
 If you need information on this website in a different format, like accessible PDF, large
 print, Easy Read, audio recording or braille, or if you find a problem, use our contact form or
 email us. We will consider your request and get back to you in 5 working days. We never ask you
 to phone.
-""",
-    "enforcement": """\
+"""
+    ),
+    "enforcement": _(
+        """\
 The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility
 regulations, where they apply. If you are not happy with how we respond to your complaint,
 contact the [Equality Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).
-""",
-    "compliance": """\
+"""
+    ),
+    "compliance": _(
+        """\
 We are committed to making this website accessible, in line with the Web Content Accessibility
 Guidelines version 2.2 AA standard. We aim for it to be fully compliant.
-""",
-    "non_accessible": """\
+"""
+    ),
+    "non_accessible": _(
+        """\
 Documents that people upload, such as meeting papers or files sent with spotlight stories, may
 not all be accessible. Ask us for another format and we will provide one.
-""",
-    "improving": """\
+"""
+    ),
+    "improving": _(
+        """\
 Every change to this website is tested automatically before it is released: a browser visits
 every page as every kind of user, with and without JavaScript and at a narrow 320 pixel width,
 and checks it against WCAG 2.2 A and AA rules. We also ask the Disabled people who use the
 website to review it with us.
-""",
-    "preparation": """\
+"""
+    ),
+    "preparation": _(
+        """\
 This statement follows the structure of the GOV.UK sample accessibility statement. It is based
 on the automated checks described above and on testing by people who use assistive technology.
-""",
+"""
+    ),
 }

@@ -436,7 +436,9 @@ class AccessibilityStatement(models.Model):
     def load(cls):
         from .defaults import STATEMENT
 
-        return cls.objects.order_by("-pk").first() or cls(**STATEMENT)
+        return cls.objects.order_by("-pk").first() or cls(
+            **{field: str(text) for field, text in STATEMENT.items()}
+        )
 
     def sections(self):
         return [
