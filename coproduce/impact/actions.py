@@ -11,7 +11,9 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 
 from .models import ImpactEntry, ImpactPerson
@@ -72,18 +74,20 @@ def _tell_named(entry: ImpactEntry, person: User) -> None:
     """The message names the change only by its title, which staff write for the public."""
     url = reverse("impact:entry_detail", args=[entry.pk])
     link = str(settings.COPRODUCE_SITE_URL).rstrip("/") + url
-    notify(
-        person,
-        "impact.named",
-        subject="You are part of a change we recorded",
-        body=(
-            f"We recorded a change you helped to make: “{entry.title}”.\n\n"
-            "Your name is not shown in public unless you agree. You can choose, and change "
-            f"your mind at any time, here: {link}"
-        ),
-        url=url,
-        key=f"impact.named:{entry.pk}",
-    )
+    with in_language_of(person):
+        notify(
+            person,
+            "impact.named",
+            subject=gettext("You are part of a change we recorded"),
+            body=gettext(
+                "We recorded a change you helped to make: “%(title)s”.\n\n"
+                "Your name is not shown in public unless you agree. You can choose, and change "
+                "your mind at any time, here: %(link)s"
+            )
+            % {"title": entry.title, "link": link},
+            url=url,
+            key=f"impact.named:{entry.pk}",
+        )
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from coproduce.lib.figures import AREAS, Figure, Period, Row
 
@@ -38,34 +39,53 @@ def changes_by_area(period: Period, viewer: User | None) -> Figure:
     total = sum(by_area.values())
     log = reverse("impact:entry_list")
     grid: list[tuple[str | int | Decimal | None, ...]] = [
-        ("Area of the jigsaw", *(str(label) for _, label in Where.choices))
+        (gettext("Area of the jigsaw"), *(str(label) for _, label in Where.choices))
     ]
     for area, label in AREAS.items():
         grid.append((label, *(counts.get((area, where), 0) for where, _ in Where.choices)))
     if total:
         busiest = max(AREAS, key=lambda area: by_area[area])
-        summary = (
-            f"{total} change{'s' if total != 1 else ''} came about because people took "
-            f"part; most were in {AREAS[busiest].lower()} ({by_area[busiest]}). "
-            f"{published} {'is' if published == 1 else 'are'} on the public impact page."
+        summary = " ".join(
+            (
+                ngettext(
+                    "%(total)s change came about because people took part; most were in "
+                    "%(area)s (%(in_area)s).",
+                    "%(total)s changes came about because people took part; most were in "
+                    "%(area)s (%(in_area)s).",
+                    total,
+                )
+                % {
+                    "total": total,
+                    "area": str(AREAS[busiest]).lower(),
+                    "in_area": by_area[busiest],
+                },
+                ngettext(
+                    "%(published)s is on the public impact page.",
+                    "%(published)s are on the public impact page.",
+                    published,
+                )
+                % {"published": published},
+            )
         )
     else:
-        summary = "No changes were recorded in the impact log for this period."
+        summary = gettext("No changes were recorded in the impact log for this period.")
     return Figure(
-        title="What changed because people took part",
+        title=gettext("What changed because people took part"),
         summary=summary,
         value=total,
-        unit="changes",
+        unit=gettext("changes"),
         rows=tuple(
             Row(label=label, value=by_area[area], url=f"{log}?area={area}")
             for area, label in AREAS.items()
         ),
-        columns=("Area of the jigsaw", "Changes"),
+        columns=(gettext("Area of the jigsaw"), gettext("Changes")),
         url=log,
         url_permission="impact.view_log",
         grid=tuple(grid),
         notes=(
-            "Counted by the date each change happened. Inside: a service, policy or way of "
-            "working of ours. Outside: a council, commissioner or other body.",
+            gettext(
+                "Counted by the date each change happened. Inside: a service, policy or way of "
+                "working of ours. Outside: a council, commissioner or other body."
+            ),
         ),
     )

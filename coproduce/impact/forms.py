@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ModelForm
 from coproduce.lib.uploads import validate_document
@@ -14,10 +15,10 @@ class ProjectChoiceForm(forms.Form):
     project's decisions, "you said" items and team."""
 
     project = IdChoiceField(
-        label="Which project did this change come from?",
+        label=_("Which project did this change come from?"),
         queryset=Project.objects.none(),
         required=False,
-        empty_label="None: the whole organisation",
+        empty_label=_("None: the whole organisation"),
     )
 
     def __init__(self, *args, projects, whole_organisation, **kwargs):
@@ -27,7 +28,7 @@ class ProjectChoiceForm(forms.Form):
         field.required = not whole_organisation
         if not whole_organisation:
             field.empty_label = None
-            field.help_text = "You can record changes for the projects you lead."
+            field.help_text = _("You can record changes for the projects you lead.")
 
 
 class DecisionChoice(IdMultipleChoiceField):
@@ -47,24 +48,26 @@ class PersonChoice(IdMultipleChoiceField):
 
 class EntryForm(ModelForm):
     decisions = DecisionChoice(
-        label="Decisions it came from",
+        label=_("Decisions it came from"),
         queryset=Decision.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     feedback = FeedbackChoice(
-        label="What people said that it answers (“you said, we did”)",
+        label=_("What people said that it answers (“you said, we did”)"),
         queryset=Feedback.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     people = PersonChoice(
-        label="People who took part in the change",
+        label=_("People who took part in the change"),
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Each person is told and chooses for themselves whether their name is "
-        "shown in public. Until they agree, it is not.",
+        help_text=_(
+            "Each person is told and chooses for themselves whether their name is "
+            "shown in public. Until they agree, it is not."
+        ),
     )
 
     class Meta:
@@ -118,7 +121,7 @@ class EntryForm(ModelForm):
     def clean_changed_on(self):
         changed_on = self.cleaned_data["changed_on"]
         if changed_on > timezone.localdate():
-            raise forms.ValidationError("The date it changed must be today or earlier.")
+            raise forms.ValidationError(_("The date it changed must be today or earlier."))
         return changed_on
 
     def clean_evidence_file(self):
@@ -135,9 +138,9 @@ class EntryForm(ModelForm):
 
 class ConsentForm(forms.Form):
     consent = forms.TypedChoiceField(
-        label="May we show your name with this change on our public impact page?",
-        choices=[("yes", "Yes, show my name"), ("no", "No, do not show my name")],
+        label=_("May we show your name with this change on our public impact page?"),
+        choices=[("yes", _("Yes, show my name")), ("no", _("No, do not show my name"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether your name may be shown"},
+        error_messages={"required": _("Choose whether your name may be shown")},
     )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coproduce.lib.figures import AREAS
@@ -15,8 +16,8 @@ from coproduce.lib.storage import private_storage
 
 
 class Where(models.TextChoices):
-    INSIDE = "inside", "Inside the organisation"
-    OUTSIDE = "outside", "Outside the organisation"
+    INSIDE = "inside", _("Inside the organisation")
+    OUTSIDE = "outside", _("Outside the organisation")
 
 
 # SCIE's whole-system model, the same four areas the dashboard is laid out by.
@@ -29,22 +30,24 @@ class ImpactEntryQuerySet(models.QuerySet):
 
 
 class ImpactEntry(models.Model):
-    title = models.CharField("What changed, in a few words", max_length=150)
+    title = models.CharField(_("What changed, in a few words"), max_length=150)
     what_changed = models.TextField(
-        "What changed, and because of whom",
-        help_text="Say what is different now and how people taking part made it happen.",
+        _("What changed, and because of whom"),
+        help_text=_("Say what is different now and how people taking part made it happen."),
     )
     where = models.CharField(
-        "Where it changed", max_length=10, choices=Where.choices, default=Where.INSIDE
+        _("Where it changed"), max_length=10, choices=Where.choices, default=Where.INSIDE
     )
     area = models.CharField(
-        "Which part of the organisation it changed",
+        _("Which part of the organisation it changed"),
         max_length=10,
         choices=AREA_CHOICES,
-        help_text="The four areas of SCIE's whole-system model of co-production: culture, "
-        "structure, practice and review.",
+        help_text=_(
+            "The four areas of SCIE's whole-system model of co-production: culture, "
+            "structure, practice and review."
+        ),
     )
-    changed_on = models.DateField("When it changed", default=timezone.localdate)
+    changed_on = models.DateField(_("When it changed"), default=timezone.localdate)
     project = models.ForeignKey(
         "projects.Project",
         null=True,
@@ -52,30 +55,33 @@ class ImpactEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="impact_entries",
     )
+    # `to=` by name: a first positional string reads as a label to the translation check.
     decisions = models.ManyToManyField(
-        "projects.Decision",
+        to="projects.Decision",
         blank=True,
         related_name="impact_entries",
-        verbose_name="Decisions it came from",
+        verbose_name=_("Decisions it came from"),
     )
     feedback = models.ManyToManyField(
-        "projects.Feedback",
+        to="projects.Feedback",
         blank=True,
         related_name="impact_entries",
-        verbose_name="What people said that it answers",
+        verbose_name=_("What people said that it answers"),
     )
     evidence = models.TextField(
-        "Evidence",
+        _("Evidence"),
         blank=True,
-        help_text="What shows it changed: a report, minutes, a letter, a web address. "
-        "Do not write about anyone's health or access needs here.",
+        help_text=_(
+            "What shows it changed: a report, minutes, a letter, a web address. "
+            "Do not write about anyone's health or access needs here."
+        ),
     )
     evidence_file = models.FileField(
-        "A file that shows it", upload_to="impact/%Y/", storage=private_storage, blank=True
+        _("A file that shows it"), upload_to="impact/%Y/", storage=private_storage, blank=True
     )
     evidence_file_name = models.CharField(max_length=255, blank=True, editable=False)
     evidence_file_type = models.CharField(max_length=100, blank=True, editable=False)
-    published = models.BooleanField("Shown on the public impact page", default=False)
+    published = models.BooleanField(_("Shown on the public impact page"), default=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -109,7 +115,7 @@ class ImpactPerson(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="impact_mentions"
     )
     added_at = models.DateTimeField(default=timezone.now)
-    consent_to_be_named = models.BooleanField("Agrees to be named in public", default=False)
+    consent_to_be_named = models.BooleanField(_("Agrees to be named in public"), default=False)
     # None: they have not chosen yet.
     consent_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()

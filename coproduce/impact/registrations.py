@@ -1,5 +1,7 @@
 """Everything the impact log contributes, registered once from ImpactConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import figures
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -16,19 +18,21 @@ from . import (
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Impact", "impact:entry_list", "impact.see_log_link", order=15))
-    add_to_navigation(NavItem("Impact", "impact:mentions", "impact.see_mentions_link", order=15))
+    add_to_navigation(NavItem(_("Impact"), "impact:entry_list", "impact.see_log_link", order=15))
+    add_to_navigation(NavItem(_("Impact"), "impact:mentions", "impact.see_mentions_link", order=15))
     figures.register("impact.changes_by_area", "review", impact_figures.changes_by_area, order=20)
     kinds.register(
         kinds.Kind(
             "impact.named",
-            "Changes you helped to make",
-            "When we record a change you took part in, so you can say whether your name "
-            "is shown in public.",
+            _("Changes you helped to make"),
+            _(
+                "When we record a change you took part in, so you can say whether your name "
+                "is shown in public."
+            ),
             topic="projects",
         )
     )
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
     day.register_counts("impact", today.counts)
-    day.register("impact.names", today.names_to_choose, heading="Impact", order=35)
+    day.register("impact.names", today.names_to_choose, heading=_("Impact"), order=35)

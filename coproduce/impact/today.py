@@ -3,6 +3,7 @@ in and have not yet said whether their name may be shown. The count and the olde
 are read with every other app's in one query (lib.today.register_counts)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from coproduce.lib.today import INFORMATION, Item, count_of, counted, oldest_of
 
@@ -23,9 +24,15 @@ def names_to_choose(user, now):
     if n:
         yield Item(
             key="impact.names",
-            sentence=f"You are part of {n} change{'s' if n != 1 else ''} we recorded. "
-            "Say whether your name may be shown in public.",
-            action_label="Choose",
+            sentence=ngettext(
+                "You are part of %(n)s change we recorded. "
+                "Say whether your name may be shown in public.",
+                "You are part of %(n)s changes we recorded. "
+                "Say whether your name may be shown in public.",
+                n,
+            )
+            % {"n": n},
+            action_label=gettext("Choose"),
             action_url=reverse("impact:mentions"),
             since=numbers["impact_unchosen_oldest"],
             urgency=INFORMATION,

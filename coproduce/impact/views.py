@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -118,7 +120,10 @@ def entry_create(request):
             evidence_upload=form.new_upload(),
             evidence_type=form.evidence_type,
         )
-        messages.success(request, f"“{entry.title}” is recorded. It is not public yet.")
+        messages.success(
+            request,
+            gettext("“%(entry)s” is recorded. It is not public yet.") % {"entry": entry.title},
+        )
         return redirect(entry)
     return render(request, "impact/entry_form.html", {"form": form, "project": project})
 
@@ -167,7 +172,7 @@ def entry_edit(request, pk):
             evidence_upload=form.new_upload(),
             evidence_type=form.evidence_type,
         )
-        messages.success(request, "The change is saved.")
+        messages.success(request, _("The change is saved."))
         return redirect(entry)
     return render(
         request, "impact/entry_form.html", {"form": form, "project": entry.project, "entry": entry}
@@ -180,12 +185,16 @@ def entry_publish(request, pk):
     entry = _entry(request, pk)
     if request.POST.get("publish") == "0":
         actions.unpublish_entry(entry=entry, by=request.user)
-        messages.success(request, f"“{entry.title}” is no longer on the public impact page.")
+        messages.success(
+            request,
+            gettext("“%(entry)s” is no longer on the public impact page.") % {"entry": entry.title},
+        )
     else:
         actions.publish_entry(entry=entry, by=request.user)
         messages.success(
             request,
-            f"“{entry.title}” is on the public impact page, with the names of those who agreed.",
+            gettext("“%(entry)s” is on the public impact page, with the names of those who agreed.")
+            % {"entry": entry.title},
         )
     return redirect(entry)
 
@@ -196,14 +205,14 @@ def entry_consent(request, pk):
     mention = get_object_or_404(ImpactPerson, entry_id=pk, person=request.user)
     form = ConsentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose whether your name may be shown, then save.")
+        messages.error(request, _("Choose whether your name may be shown, then save."))
         return redirect("impact:entry_detail", pk=pk)
     actions.choose_consent(mention=mention, given=form.cleaned_data["consent"])
     messages.success(
         request,
-        "Your name is shown with this change on the public impact page."
+        _("Your name is shown with this change on the public impact page.")
         if form.cleaned_data["consent"]
-        else "Your name is not shown with this change in public.",
+        else _("Your name is not shown with this change in public."),
     )
     return redirect("impact:entry_detail", pk=pk)
 

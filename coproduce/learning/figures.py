@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from coproduce.lib.figures import Figure, Period, Row
 from coproduce.lib.suppression import floor, suppress
@@ -39,26 +40,36 @@ def staff_trained(period: Period, viewer: User | None) -> Figure:
         required_all += required
     shown, _ = suppress({"trained": trained_all, "not_trained": required_all - trained_all})
     if not rows:
-        summary, value = "No module is required of anyone yet.", None
+        summary, value = gettext("No module is required of anyone yet."), None
     elif None in shown.values() or not required_all:
-        summary, value = f"Too few people to show the share trained (fewer than {floor()}).", None
+        summary, value = (
+            gettext("Too few people to show the share trained (fewer than %(floor)s).")
+            % {"floor": floor()},
+            None,
+        )
     else:
         value = round(100 * trained_all / required_all)
-        summary = (
-            f"Across {len(rows)} required module{'s' if len(rows) != 1 else ''}, {value}% of "
-            "the training people must take was done by the end of the period."
-        )
+        summary = ngettext(
+            "Across %(modules)s required module, %(value)s%% of the training people must take "
+            "was done by the end of the period.",
+            "Across %(modules)s required modules, %(value)s%% of the training people must take "
+            "was done by the end of the period.",
+            len(rows),
+        ) % {"modules": len(rows), "value": value}
     return Figure(
-        title="Staff trained in co-production",
+        title=gettext("Staff trained in co-production"),
         summary=summary,
         value=value,
         unit="%",
         rows=tuple(rows),
-        columns=("Module", "Share trained (%)"),
+        columns=(gettext("Module"), gettext("Share trained (%)")),
         url=reverse("learning:module_list"),
         url_permission="learning.view_progress",
         notes=(
-            f"A share is not shown when fewer than {floor()} people have, or have not, done it.",
+            gettext(
+                "A share is not shown when fewer than %(floor)s people have, or have not, done it."
+            )
+            % {"floor": floor()},
         ),
         maximum=100,
     )

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.forms import DateInput, ModelForm
 
@@ -8,17 +9,17 @@ from .models import AUDIENCES, Completion, Module
 
 class ModuleForm(ModelForm):
     link = forms.URLField(
-        label="Link to the course",
+        label=_("Link to the course"),
         required=False,
         assume_scheme="https",
-        help_text="Leave empty if the content is below.",
+        help_text=_("Leave empty if the content is below."),
     )
     required_for = forms.MultipleChoiceField(
-        label="Who must take it",
+        label=_("Who must take it"),
         choices=AUDIENCES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Everyone with any of these roles. Leave all empty if it is optional.",
+        help_text=_("Everyone with any of these roles. Leave all empty if it is optional."),
     )
 
     class Meta:
@@ -55,5 +56,5 @@ class CompletionForm(ModelForm):
     def clean_completed_on(self):
         completed_on = self.cleaned_data["completed_on"]
         if completed_on > timezone.localdate():
-            raise forms.ValidationError("The date you finished it must be today or earlier.")
+            raise forms.ValidationError(_("The date you finished it must be today or earlier."))
         return completed_on

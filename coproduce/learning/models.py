@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role
 
@@ -13,21 +14,21 @@ AUDIENCES = [(role.value, role.label) for role in Role if role != Role.BOARD]
 
 class Module(models.Model):
     title = models.CharField(max_length=200)
-    description = models.TextField("What it covers and why it matters")
+    description = models.TextField(_("What it covers and why it matters"))
     link = models.URLField(
-        "Link to the course", blank=True, help_text="Leave empty if the content is below."
+        _("Link to the course"), blank=True, help_text=_("Leave empty if the content is below.")
     )
     content = models.TextField(
-        "Content", blank=True, help_text="The module itself, if it is not behind a link."
+        _("Content"), blank=True, help_text=_("The module itself, if it is not behind a link.")
     )
-    minutes = models.PositiveSmallIntegerField("About how long it takes, in minutes", default=30)
+    minutes = models.PositiveSmallIntegerField(_("About how long it takes, in minutes"), default=30)
     required_for = models.JSONField(
-        "Who must take it", default=list, help_text="Everyone with any of these roles."
+        _("Who must take it"), default=list, help_text=_("Everyone with any of these roles.")
     )
     complete_by = models.DateField(
-        "Complete by", null=True, blank=True, help_text="Leave empty if there is no deadline."
+        _("Complete by"), null=True, blank=True, help_text=_("Leave empty if there is no deadline.")
     )
-    active = models.BooleanField("Offered now", default=True)
+    active = models.BooleanField(_("Offered now"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -55,11 +56,11 @@ class Completion(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_completions"
     )
-    completed_on = models.DateField("When you finished it", default=timezone.localdate)
+    completed_on = models.DateField(_("When you finished it"), default=timezone.localdate)
     reflection = models.TextField(
-        "What you learned or will do differently",
+        _("What you learned or will do differently"),
         blank=True,
-        help_text="Optional. Only you and the co-production lead can read this.",
+        help_text=_("Optional. Only you and the co-production lead can read this."),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,5 +1,7 @@
 """Everything the learning app contributes, registered once from LearningConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import figures, generation
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -17,9 +19,9 @@ from . import figures as learning_figures
 
 def register() -> None:
     add_to_navigation(
-        NavItem("Learning", "learning:module_list", "learning.view_modules", order=45)
+        NavItem(_("Learning"), "learning:module_list", "learning.view_modules", order=45)
     )
     figures.register("learning.staff_trained", "practice", learning_figures.staff_trained, order=30)
     registry.register(*holdings.HOLDINGS)
     generation.register("learning", bench.generate)
-    day.register("learning.modules", today.modules_due, heading="Learning", order=45)
+    day.register("learning.modules", today.modules_due, heading=_("Learning"), order=45)

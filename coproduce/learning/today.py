@@ -4,6 +4,7 @@ of their roles that they have not finished, by their complete-by date.
 One query, however many modules and completions there are."""
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
 
 from coproduce.lib.today import NORMAL, Item, urgency_for
 
@@ -28,9 +29,12 @@ def modules_due(user, now):
             continue
         yield Item(
             key=f"learning.module:{module.pk}",
-            sentence=f"Take the module “{module.title}”: it is for everyone in your role "
-            f"and takes about {module.minutes} minutes.",
-            action_label="Start the module",
+            sentence=gettext(
+                "Take the module “%(title)s”: it is for everyone in your role "
+                "and takes about %(minutes)s minutes."
+            )
+            % {"title": module.title, "minutes": module.minutes},
+            action_label=gettext("Start the module"),
             action_url=module.get_absolute_url(),
             due=module.complete_by,
             urgency=urgency_for(module.complete_by, now) if module.complete_by else NORMAL,

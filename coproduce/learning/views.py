@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.views import permission_required
 
@@ -47,7 +49,7 @@ def module_create(request):
     form = ModuleForm(request.POST or None, initial={"required_for": ["lead", "staff"]})
     if request.method == "POST" and form.is_valid():
         module = actions.save_module(form=form, by=request.user)
-        messages.success(request, f"Module “{module.title}” saved.")
+        messages.success(request, gettext("Module “%(module)s” saved.") % {"module": module.title})
         return redirect(module)
     return render(request, "learning/module_form.html", {"form": form})
 
@@ -58,7 +60,7 @@ def module_edit(request, pk):
     form = ModuleForm(request.POST or None, instance=module)
     if request.method == "POST" and form.is_valid():
         actions.save_module(form=form, by=request.user)
-        messages.success(request, "Module saved.")
+        messages.success(request, _("Module saved."))
         return redirect(module)
     return render(request, "learning/module_form.html", {"form": form, "module": module})
 
@@ -81,7 +83,10 @@ def module_detail(request, pk):
                 reflection=form.cleaned_data["reflection"].strip(),
                 recorded_by=request.user,
             )
-            messages.success(request, f"Thank you. “{module.title}” is marked as done.")
+            messages.success(
+                request,
+                gettext("Thank you. “%(module)s” is marked as done.") % {"module": module.title},
+            )
             return redirect("learning:module_list")
     return render(
         request,

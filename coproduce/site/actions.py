@@ -12,8 +12,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role, User
+from coproduce.lib.language import in_language_of
 from coproduce.lib.tasks import email_without_account
 from coproduce.notifications.actions import notify
 
@@ -46,26 +49,37 @@ def _render(template: str, context: Mapping[str, object]) -> str:
     )
 
 
-def _tell_leads(subject: str, template: str, context: Mapping[str, object]) -> None:
-    """Messages for the co-production lead go to every active lead as a notification,
-    else by email to the contact address."""
-    body = _render(template, context)
+def _tell_leads(
+    subject: str | Promise,
+    about: Mapping[str, object],
+    template: str,
+    context: Mapping[str, object],
+) -> None:
+    """Messages for the co-production lead go to every active lead as a notification, in
+    their own language, else by email to the contact address in the site's language.
+    `subject` is a lazy message with `about` as its placeholders."""
     leads = list(
         User.objects.filter(is_active=True, role_assignments__role=Role.LEAD)
         .order_by("email")
         .distinct()
     )
     for lead in leads:
-        notify(lead, "site.contact", subject=subject, body=body)
+        with in_language_of(lead):
+            notify(
+                lead, "site.contact", subject=str(subject) % about, body=_render(template, context)
+            )
     if not leads:
-        email_without_account([settings.COPRODUCE_CONTACT_EMAIL], subject, body)
+        with in_language_of(None):
+            email_without_account(
+                [settings.COPRODUCE_CONTACT_EMAIL], str(subject) % about, _render(template, context)
+            )
 
 
 def _email(
-    subject: str, template: str, context: Mapping[str, object], recipients: Iterable[str]
+    subject: str | Promise, template: str, context: Mapping[str, object], recipients: Iterable[str]
 ) -> None:
-    """To visitors, who have no account: by email."""
-    email_without_account(recipients, subject, _render(template, context))
+    """To visitors, who have no account: by email, in the language now active."""
+    email_without_account(recipients, str(subject), _render(template, context))
 
 
 @transaction.atomic
@@ -82,11 +96,14 @@ def send_contact_message(
         name=name, email=email, topic=topic, message=message, reply_preference=reply_preference
     )
     _tell_leads(
-        f"New message from {name}",
+        _("New message from %(name)s"),
+        {"name": name},
         "site/email/contact_to_lead.txt",
         {"contact": contact, "inbox_url": inbox_url(contact)},
     )
-    _email("We have your message", "site/email/contact_received.txt", {"contact": contact}, [email])
+    _email(
+        _("We have your message"), "site/email/contact_received.txt", {"contact": contact}, [email]
+    )
     return contact
 
 
@@ -120,12 +137,13 @@ def submit_spotlight(
     spotlight = Spotlight.objects.create(**data)
     _save_files(spotlight, files)
     _tell_leads(
-        f"New spotlight story from {spotlight.organisation}",
+        _("New spotlight story from %(organisation)s"),
+        {"organisation": spotlight.organisation},
         "site/email/spotlight_to_lead.txt",
         {"spotlight": spotlight, "queue_url": queue_url(spotlight)},
     )
     _email(
-        "We have your spotlight story",
+        _("We have your spotlight story"),
         "site/email/spotlight_received.txt",
         {"spotlight": spotlight},
         [spotlight.contact_email],
@@ -144,14 +162,15 @@ def resubmit_spotlight(
     """The submitter sends their story back after the lead asked for changes."""
     spotlight = Spotlight.objects.select_for_update().get(pk=spotlight.pk)
     if spotlight.status != SpotlightStatus.CHANGES_REQUESTED:
-        raise ValidationError("This story is not waiting for changes.")
+        raise ValidationError(_("This story is not waiting for changes."))
     for field, value in data.items():
         setattr(spotlight, field, value)
     spotlight.status = SpotlightStatus.SUBMITTED
     spotlight.save()
     _save_files(spotlight, files)
     _tell_leads(
-        f"Changed spotlight story from {spotlight.organisation}",
+        _("Changed spotlight story from %(organisation)s"),
+        {"organisation": spotlight.organisation},
         "site/email/spotlight_to_lead.txt",
         {"spotlight": spotlight, "queue_url": queue_url(spotlight), "changed": True},
     )
@@ -165,16 +184,19 @@ def save_spotlight_text(*, spotlight: Spotlight) -> Spotlight:
     return spotlight
 
 
-DECISIONS: dict[str, tuple[str, str]] = {
+DECISIONS: dict[str, tuple[str | Promise, str]] = {
     SpotlightStatus.PUBLISHED: (
-        "Your spotlight story is published",
+        _("Your spotlight story is published"),
         "site/email/spotlight_published.txt",
     ),
     SpotlightStatus.CHANGES_REQUESTED: (
-        "Changes to your spotlight story",
+        _("Changes to your spotlight story"),
         "site/email/spotlight_changes.txt",
     ),
-    SpotlightStatus.DECLINED: ("About your spotlight story", "site/email/spotlight_declined.txt"),
+    SpotlightStatus.DECLINED: (
+        _("About your spotlight story"),
+        "site/email/spotlight_declined.txt",
+    ),
 }
 
 
@@ -191,16 +213,16 @@ def moderate_spotlight(
     `build_url(path)` makes an absolute address for the email."""
     spotlight = Spotlight.objects.select_for_update().get(pk=spotlight.pk)
     if decision not in DECISIONS:
-        raise ValidationError("Choose what to do with this story.")
+        raise ValidationError(_("Choose what to do with this story."))
     if decision == SpotlightStatus.PUBLISHED and not spotlight.consent_to_publish:
         raise ValidationError(
-            "The organisation has not agreed to publication. Ask them for changes instead."
+            _("The organisation has not agreed to publication. Ask them for changes instead.")
         )
     if (
         decision in (SpotlightStatus.CHANGES_REQUESTED, SpotlightStatus.DECLINED)
         and not message.strip()
     ):
-        raise ValidationError("Tell the organisation what to change, or why you are declining.")
+        raise ValidationError(_("Tell the organisation what to change, or why you are declining."))
     spotlight.status = decision
     spotlight.message_to_submitter = message
     spotlight.moderated_by = moderator
@@ -214,12 +236,14 @@ def moderate_spotlight(
         "story_url": build_url(spotlight.get_absolute_url()),
         "change_url": build_url(reverse("site:spotlight_change", args=[spotlight.change_token])),
     }
-    _email(
-        subject,
-        template,
-        {"spotlight": spotlight, "message": message, **links},
-        [spotlight.contact_email],
-    )
+    # The organisation's language is not known, and the moderator's may differ: the site's.
+    with in_language_of(None):
+        _email(
+            subject,
+            template,
+            {"spotlight": spotlight, "message": message, **links},
+            [spotlight.contact_email],
+        )
     return spotlight
 
 

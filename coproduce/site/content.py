@@ -6,6 +6,7 @@ cleaned with nh3, so no script, event handler or style can reach a page."""
 
 import markdown
 import nh3
+from django.utils.translation import gettext_lazy as _
 
 # Headings start at h2: the page title is the only h1. Pictures come through the
 # picture field, where a description is required, so <img> is not allowed here.
@@ -26,7 +27,7 @@ GOVUK_CLASSES = {
     "<blockquote>": '<blockquote class="govuk-inset-text">',
 }
 
-MARKDOWN_HELP = (
+MARKDOWN_HELP = _(
     "Write in plain text. A blank line starts a new paragraph. "
     "Start a line with ## for a heading, or with - for a list. "
     "For a link, write [the words to click](https://example.org)."

@@ -1,8 +1,12 @@
 """The text the public pages start with. The lead edits it in the app; these are
 only used until a page has been saved. Plain English, and Easy Read versions in
-short sentences with one idea each."""
+short sentences with one idea each. Each is translated like any other text, so a
+Welsh reader sees the Welsh until the page is saved."""
 
-HOME = """\
+from django.utils.translation import gettext_lazy as _
+
+HOME = _(
+    """\
 We are run by and for Disabled people. We design and deliver our work together with Disabled
 people, carers and people who draw on care and support, sharing power and decisions from the start.
 
@@ -16,8 +20,10 @@ views after the decisions are made.
   not to be paid.
 - We tell you what changed because of what you said.
 """
+)
 
-HOME_EASY_READ = """\
+HOME_EASY_READ = _(
+    """\
 We are a group run by Disabled people.
 
 We work **together** with Disabled people.
@@ -36,8 +42,10 @@ Co-production means you have an equal say.
 - You can say no to being paid if you want.
 - We tell you what changed because of you.
 """
+)
 
-GET_INVOLVED = """\
+GET_INVOLVED = _(
+    """\
 Anyone who is Disabled, a carer, or draws on care and support can take part. You do not need any
 experience or qualifications: your lived experience is what counts.
 
@@ -56,8 +64,10 @@ experience or qualifications: your lived experience is what counts.
 
 You can stop taking part at any time, and you do not have to give a reason.
 """
+)
 
-GET_INVOLVED_EASY_READ = """\
+GET_INVOLVED_EASY_READ = _(
+    """\
 You can work with us.
 
 You can take part if you are Disabled.
@@ -77,8 +87,10 @@ You can stop at any time.
 
 You do not have to say why.
 """
+)
 
-PAYMENT_POLICY = """\
+PAYMENT_POLICY = _(
+    """\
 We value the time, skills and experience people bring. Nobody should be out of pocket for
 taking part.
 
@@ -103,8 +115,10 @@ We can put you in touch with free, independent benefits advice before you decide
 You can claim in the app, or a staff member can claim for you. Someone other than the person who
 made the claim checks it, and we aim to pay quickly after it is approved.
 """
+)
 
-PAYMENT_POLICY_EASY_READ = """\
+PAYMENT_POLICY_EASY_READ = _(
+    """\
 We pay you when you work with us.
 
 ## What we pay for
@@ -127,8 +141,10 @@ Being paid can change your benefits.
 
 We can help you get free advice first.
 """
+)
 
-PRIVACY = """\
+PRIVACY = _(
+    """\
 This notice explains what information we keep about you in Coproduce, why, who can see it, and
 your rights. We are the data controller. Contact us about your data using the contact form.
 
@@ -186,8 +202,10 @@ anonymous. Payment records are kept for as long as the law requires.
 We answer requests within one month. If you are unhappy with how we use your information, you
 can complain to the [Information Commissioner's Office](https://ico.org.uk/make-a-complaint/).
 """
+)
 
-PRIVACY_EASY_READ = """\
+PRIVACY_EASY_READ = _(
+    """\
 This page is about your information.
 
 We keep some information about you.
@@ -219,6 +237,7 @@ We will answer you within one month.
 
 You can complain to the Information Commissioner's Office if you are not happy.
 """
+)
 
 PAGES = {
     "home": {"body": HOME, "easy_read": HOME_EASY_READ},
@@ -228,11 +247,14 @@ PAGES = {
 }
 
 STATEMENT = {
-    "scope": """\
+    "scope": _(
+        """\
 This statement applies to this website: the public pages and every page you see after signing in,
 for co-producers, staff, finance, board members and administrators.
-""",
-    "using": """\
+"""
+    ),
+    "using": _(
+        """\
 We want as many people as possible to be able to use this website. Everyone who uses it, staff
 included, may be a Disabled person. You should be able to:
 
@@ -245,38 +267,53 @@ included, may be a Disabled person. You should be able to:
 - use every part of the website with JavaScript turned off
 
 We have made the text as simple as possible to understand. Some pages have an Easy Read version.
-""",
-    "how_accessible": """\
+"""
+    ),
+    "how_accessible": _(
+        """\
 We know of no part of this website that fails the accessibility standard. If you find one,
 please tell us.
-""",
-    "feedback": """\
+"""
+    ),
+    "feedback": _(
+        """\
 If you need information on this website in a different format, like accessible PDF, large
 print, Easy Read, audio recording or braille, or if you find a problem, use our contact form or
 email us. We will consider your request and get back to you in 5 working days. We never ask you
 to phone.
-""",
-    "enforcement": """\
+"""
+    ),
+    "enforcement": _(
+        """\
 The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility
 regulations, where they apply. If you are not happy with how we respond to your complaint,
 contact the [Equality Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).
-""",
-    "compliance": """\
+"""
+    ),
+    "compliance": _(
+        """\
 We are committed to making this website accessible, in line with the Web Content Accessibility
 Guidelines version 2.2 AA standard. We aim for it to be fully compliant.
-""",
-    "non_accessible": """\
+"""
+    ),
+    "non_accessible": _(
+        """\
 Documents that people upload, such as meeting papers or files sent with spotlight stories, may
 not all be accessible. Ask us for another format and we will provide one.
-""",
-    "improving": """\
+"""
+    ),
+    "improving": _(
+        """\
 Every change to this website is tested automatically before it is released: a browser visits
 every page as every kind of user, with and without JavaScript and at a narrow 320 pixel width,
 and checks it against WCAG 2.2 A and AA rules. We also ask the Disabled people who use the
 website to review it with us.
-""",
-    "preparation": """\
+"""
+    ),
+    "preparation": _(
+        """\
 This statement follows the structure of the GOV.UK sample accessibility statement. It is based
 on the automated checks described above and on testing by people who use assistive technology.
-""",
+"""
+    ),
 }

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from .models import Update
 
@@ -12,10 +13,12 @@ class UpdateFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self):
-        return f"{settings.COPRODUCE_ORGANISATION_NAME}: co-production updates"
+        return gettext("%(organisation)s: co-production updates") % {
+            "organisation": settings.COPRODUCE_ORGANISATION_NAME
+        }
 
     def subtitle(self):
-        return "News from our co-production journey."
+        return gettext("News from our co-production journey.")
 
     def link(self):
         return reverse("site:update_list")

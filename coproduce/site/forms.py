@@ -3,7 +3,9 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.forms import ModelForm
 from coproduce.lib.uploads import validate_document, validate_image
@@ -70,22 +72,32 @@ class SpotlightFilesField(forms.FileField):
         )
         uploads = [upload for upload in uploads if upload]
         if len(uploads) > MAX_SPOTLIGHT_FILES:
-            raise forms.ValidationError(f"Choose up to {MAX_SPOTLIGHT_FILES} files.")
+            raise forms.ValidationError(
+                gettext("Choose up to %(count)s files.") % {"count": MAX_SPOTLIGHT_FILES}
+            )
         checked = []
         for upload in uploads:
             try:
                 checked.append((upload, validate_document(upload)))
             except forms.ValidationError as error:
-                raise forms.ValidationError(f"{upload.name}: {error.messages[0]}") from error
+                raise forms.ValidationError(
+                    gettext("%(upload)s: %(problem)s")
+                    % {"upload": upload.name, "problem": error.messages[0]}
+                ) from error
         return checked
 
 
 class SpotlightForm(ModelForm):
     files = SpotlightFilesField(
-        label="Files (optional)",
+        label=_("Files (optional)"),
         required=False,
-        help_text=f"Up to {MAX_SPOTLIGHT_FILES} files: pictures, PDF, Word, OpenDocument or text, "
-        "each smaller than 5 MB. Only our co-production lead sees them.",
+        help_text=format_lazy(
+            _(
+                "Up to {count} files: pictures, PDF, Word, OpenDocument or text, "
+                "each smaller than 5 MB. Only our co-production lead sees them."
+            ),
+            count=MAX_SPOTLIGHT_FILES,
+        ),
     )
 
     class Meta:
@@ -157,7 +169,7 @@ class SpotlightEditForm(ModelForm):
 
 class ModerationForm(forms.Form):
     decision = forms.ChoiceField(
-        label="What do you want to do?",
+        label=_("What do you want to do?"),
         widget=forms.RadioSelect,
         choices=[
             (SpotlightStatus.PUBLISHED, "Publish it"),
@@ -167,22 +179,24 @@ class ModerationForm(forms.Form):
         error_messages={"required": "Choose what to do with this story"},
     )
     message = forms.CharField(
-        label="Message to the organisation",
+        label=_("Message to the organisation"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Needed when you ask for changes or decline. We email it to them.",
+        help_text=_("Needed when you ask for changes or decline. We email it to them."),
     )
 
 
 class PublishDateField(forms.DateField):
     def __init__(self, **kwargs):
         super().__init__(
-            label="Publish date",
+            label=_("Publish date"),
             required=False,
             input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y", "%d %B %Y", "%d %b %Y"],
-            help_text="For example, 27/3/2026. Leave it empty to publish today. A later date "
-            "waits until then.",
+            help_text=_(
+                "For example, 27/3/2026. Leave it empty to publish today. A later date "
+                "waits until then."
+            ),
             error_messages={"invalid": "Enter the date like 27/3/2026"},
             **kwargs,
         )
@@ -358,9 +372,9 @@ class StatementForm(ModelForm):
         }
 
     prepared_on = forms.DateField(
-        label="Date this statement was prepared",
+        label=_("Date this statement was prepared"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        help_text="For example, 27/3/2026.",
+        help_text=_("For example, 27/3/2026."),
         error_messages={"invalid": "Enter the date like 27/3/2026", "required": "Enter the date"},
     )
 
@@ -374,9 +388,9 @@ class AccessibilityCheckForm(ModelForm):
     prefix = "check"
 
     checked_on = forms.DateField(
-        label="Date of the check",
+        label=_("Date of the check"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        help_text="For example, 27/3/2026.",
+        help_text=_("For example, 27/3/2026."),
         error_messages={
             "invalid": "Enter the date like 27/3/2026",
             "required": "Enter the date of the check",
@@ -390,11 +404,13 @@ class AccessibilityCheckForm(ModelForm):
     def clean_checked_on(self):
         date = self.cleaned_data["checked_on"]
         if date > timezone.localdate():
-            raise forms.ValidationError("The date of the check must be today or in the past")
+            raise forms.ValidationError(_("The date of the check must be today or in the past"))
         return date
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search updates, case studies and spotlight stories", max_length=200, required=False
+        label=_("Search updates, case studies and spotlight stories"),
+        max_length=200,
+        required=False,
     )

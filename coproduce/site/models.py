@@ -17,8 +17,8 @@ from .content import render_markdown
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class StoryQuerySet(models.QuerySet):
@@ -30,18 +30,19 @@ class Story(models.Model):
     """What an update and a case study share: Markdown text with an optional
     Easy Read version and an optional picture that must be described."""
 
-    title = models.CharField("Title", max_length=150)
+    title = models.CharField(_("Title"), max_length=150)
     slug = models.SlugField(
-        "Web address",
+        _("Web address"),
         max_length=80,
         unique=True,
-        help_text="The end of the page's web address. Lower-case letters, numbers and "
-        "hyphens only.",
+        help_text=_(
+            "The end of the page's web address. Lower-case letters, numbers and hyphens only."
+        ),
     )
     summary = models.CharField(
-        "Summary", max_length=300, help_text="One or two sentences, shown in lists."
+        _("Summary"), max_length=300, help_text=_("One or two sentences, shown in lists.")
     )
-    body = models.TextField("Text")
+    body = models.TextField(_("Text"))
     body_html = models.TextField(editable=False, default="")
     # The Welsh version, optional (lib.bilingual picks the one for the reader).
     title_cy = models.CharField(_("Title in Welsh"), max_length=150, blank=True)
@@ -49,24 +50,27 @@ class Story(models.Model):
     body_cy = models.TextField(_("Text in Welsh"), blank=True)
     body_html_cy = models.TextField(editable=False, default="")
     easy_read = models.TextField(
-        "Easy Read version",
+        _("Easy Read version"),
         blank=True,
-        help_text="Optional. Short sentences, one idea in each, and everyday words.",
+        help_text=_("Optional. Short sentences, one idea in each, and everyday words."),
     )
     easy_read_html = models.TextField(editable=False, default="")
     image = models.FileField(
-        "Picture", upload_to="stories/%Y/", storage=private_storage, blank=True
+        _("Picture"), upload_to="stories/%Y/", storage=private_storage, blank=True
     )
     image_type = models.CharField(max_length=40, editable=False, default="")
     image_alt = models.CharField(
-        "Describe the picture",
+        _("Describe the picture"),
         max_length=250,
         blank=True,
-        help_text="Needed for anyone who cannot see it. Say what it shows that matters to "
-        "the story.",
+        help_text=_(
+            "Needed for anyone who cannot see it. Say what it shows that matters to the story."
+        ),
     )
-    status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField("Publish date", null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("Publish date"), null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -165,15 +169,15 @@ class CaseStudy(Story):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="case_studies",
-        help_text="Optional. The project in Coproduce this story is about.",
+        help_text=_("Optional. The project in Coproduce this story is about."),
     )
     project_name = models.CharField(
-        "Project name",
+        _("Project name"),
         max_length=150,
         blank=True,
-        help_text="Optional. For a project that is not in Coproduce.",
+        help_text=_("Optional. For a project that is not in Coproduce."),
     )
-    featured = models.BooleanField("Show on the home page", default=False)
+    featured = models.BooleanField(_("Show on the home page"), default=False)
 
     objects = CaseStudyQuerySet.as_manager()
 
@@ -193,35 +197,35 @@ class CaseStudy(Story):
 
 
 class Consent(models.TextChoices):
-    NOT_ASKED = "not_asked", "Not asked yet"
-    GIVEN = "given", "Agreed"
-    REFUSED = "refused", "Said no or withdrew"
+    NOT_ASKED = "not_asked", _("Not asked yet")
+    GIVEN = "given", _("Agreed")
+    REFUSED = "refused", _("Said no or withdrew")
 
 
 class Appearance(models.TextChoices):
-    NAMED = "named", "Named"
-    PICTURED = "pictured", "Pictured"
-    BOTH = "both", "Named and pictured"
+    NAMED = "named", _("Named")
+    PICTURED = "pictured", _("Pictured")
+    BOTH = "both", _("Named and pictured")
 
 
 class FeaturedPerson(models.Model):
     """Someone named or pictured in a case study, and what they agreed to."""
 
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="people")
-    name = models.CharField("Name", max_length=150)
+    name = models.CharField(_("Name"), max_length=150)
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    appearance = models.CharField("How they appear", max_length=10, choices=Appearance.choices)
+    appearance = models.CharField(_("How they appear"), max_length=10, choices=Appearance.choices)
     consent = models.CharField(
-        "Consent", max_length=10, choices=Consent.choices, default=Consent.NOT_ASKED
+        _("Consent"), max_length=10, choices=Consent.choices, default=Consent.NOT_ASKED
     )
     consent_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
     consent_note = models.CharField(
-        "How they agreed",
+        _("How they agreed"),
         max_length=300,
         blank=True,
-        help_text="For example: signed consent form, 3 March, kept in the project folder.",
+        help_text=_("For example: signed consent form, 3 March, kept in the project folder."),
     )
     history = HistoricalRecords()
 
@@ -233,10 +237,10 @@ class FeaturedPerson(models.Model):
 
 
 class SpotlightStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Waiting for review"
-    CHANGES_REQUESTED = "changes_requested", "Changes asked for"
-    PUBLISHED = "published", "Published"
-    DECLINED = "declined", "Declined"
+    SUBMITTED = "submitted", _("Waiting for review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes asked for")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Declined")
 
 
 def new_token():
@@ -252,18 +256,22 @@ class Spotlight(models.Model):
     """Another organisation's co-production story, sent in through the public form.
     Nothing here is public until the lead publishes it."""
 
-    organisation = models.CharField("Organisation name", max_length=150)
-    contact_name = models.CharField("Your name", max_length=150)
-    contact_email = models.EmailField("Your email address", max_length=254)
-    title = models.CharField("Title of your story", max_length=150)
-    story = models.TextField("Your story", help_text="What you did together, and who took part.")
-    what_worked = models.TextField("What worked well")
+    organisation = models.CharField(_("Organisation name"), max_length=150)
+    contact_name = models.CharField(_("Your name"), max_length=150)
+    contact_email = models.EmailField(_("Your email address"), max_length=254)
+    title = models.CharField(_("Title of your story"), max_length=150)
+    story = models.TextField(
+        _("Your story"), help_text=_("What you did together, and who took part.")
+    )
+    what_worked = models.TextField(_("What worked well"))
     what_learned = models.TextField(
-        "What you learned", help_text="Including anything you would do differently."
+        _("What you learned"), help_text=_("Including anything you would do differently.")
     )
     consent_to_publish = models.BooleanField(
-        "We agree that you may publish this story on your website, edited if needed, after "
-        "you check it with us.",
+        _(
+            "We agree that you may publish this story on your website, edited if needed, after "
+            "you check it with us."
+        ),
         default=False,
     )
     status = models.CharField(
@@ -309,35 +317,35 @@ class SpotlightFile(models.Model):
 
 
 class ContactTopic(models.TextChoices):
-    TAKING_PART = "taking_part", "Taking part in co-production"
-    ACCESS = "access", "Access to this website or our events"
-    DATA = "data", "Your information and privacy"
-    OTHER = "other", "Something else"
+    TAKING_PART = "taking_part", _("Taking part in co-production")
+    ACCESS = "access", _("Access to this website or our events")
+    DATA = "data", _("Your information and privacy")
+    OTHER = "other", _("Something else")
 
 
 class MessageStatus(models.TextChoices):
-    NEW = "new", "New"
-    IN_PROGRESS = "in_progress", "Being dealt with"
-    CLOSED = "closed", "Answered"
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("Being dealt with")
+    CLOSED = "closed", _("Answered")
 
 
 class ContactMessage(models.Model):
     """A message to the co-production lead from the contact form."""
 
-    name = models.CharField("Your name", max_length=150)
-    email = models.EmailField("Your email address", max_length=254)
-    topic = models.CharField("What is it about?", max_length=20, choices=ContactTopic.choices)
-    message = models.TextField("Your message")
+    name = models.CharField(_("Your name"), max_length=150)
+    email = models.EmailField(_("Your email address"), max_length=254)
+    topic = models.CharField(_("What is it about?"), max_length=20, choices=ContactTopic.choices)
+    message = models.TextField(_("Your message"))
     reply_preference = models.CharField(
-        "How would you like us to reply?",
+        _("How would you like us to reply?"),
         max_length=300,
         blank=True,
-        help_text="For example: email, a phone or video call, text message, BSL or Easy Read.",
+        help_text=_("For example: email, a phone or video call, text message, BSL or Easy Read."),
     )
     status = models.CharField(
         max_length=20, choices=MessageStatus.choices, default=MessageStatus.NEW
     )
-    notes = models.TextField("Notes for the team", blank=True)
+    notes = models.TextField(_("Notes for the team"), blank=True)
     received_at = models.DateTimeField(default=timezone.now)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -352,21 +360,21 @@ class ContactMessage(models.Model):
 
 
 class PageKey(models.TextChoices):
-    HOME = "home", "Home page introduction"
-    GET_INVOLVED = "get-involved", "How to get involved"
-    PAYMENT_POLICY = "payment-policy", "Payment policy"
-    PRIVACY = "privacy", "Privacy notice"
+    HOME = "home", _("Home page introduction")
+    GET_INVOLVED = "get-involved", _("How to get involved")
+    PAYMENT_POLICY = "payment-policy", _("Payment policy")
+    PRIVACY = "privacy", _("Privacy notice")
 
 
 class SitePage(models.Model):
     """A public page the lead can edit, with its Easy Read version."""
 
     key = models.CharField(max_length=20, choices=PageKey.choices, unique=True)
-    body = models.TextField("Text")
+    body = models.TextField(_("Text"))
     body_html = models.TextField(editable=False, default="")
     body_cy = models.TextField(_("Text in Welsh"), blank=True)
     body_html_cy = models.TextField(editable=False, default="")
-    easy_read = models.TextField("Easy Read version")
+    easy_read = models.TextField(_("Easy Read version"))
     easy_read_html = models.TextField(editable=False, default="")
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -390,7 +398,7 @@ class SitePage(models.Model):
 
         page = cls.objects.filter(key=key).first()
         if page is None:
-            page = cls(key=key, **PAGES[key])
+            page = cls(key=key, **{field: str(text) for field, text in PAGES[key].items()})
             page.body_html = render_markdown(page.body)
             page.body_html_cy = render_markdown(page.body_cy)
             page.easy_read_html = render_markdown(page.easy_read)
@@ -399,15 +407,15 @@ class SitePage(models.Model):
 
 # The sections of the GOV.UK sample accessibility statement, in its order.
 STATEMENT_SECTIONS = [
-    ("scope", "Who this statement is for and what it covers"),
-    ("using", "Using this website"),
-    ("how_accessible", "How accessible this website is"),
-    ("feedback", "Feedback and contact information"),
-    ("enforcement", "Enforcement procedure"),
-    ("compliance", "Technical information and compliance status"),
-    ("non_accessible", "Non-accessible content"),
-    ("improving", "What we are doing to improve accessibility"),
-    ("preparation", "How this statement was prepared"),
+    ("scope", _("Who this statement is for and what it covers")),
+    ("using", _("Using this website")),
+    ("how_accessible", _("How accessible this website is")),
+    ("feedback", _("Feedback and contact information")),
+    ("enforcement", _("Enforcement procedure")),
+    ("compliance", _("Technical information and compliance status")),
+    ("non_accessible", _("Non-accessible content")),
+    ("improving", _("What we are doing to improve accessibility")),
+    ("preparation", _("How this statement was prepared")),
 ]
 
 
@@ -433,7 +441,9 @@ class AccessibilityStatement(models.Model):
     non_accessible_cy = models.TextField(STATEMENT_SECTIONS[6][1], blank=True)
     improving_cy = models.TextField(STATEMENT_SECTIONS[7][1], blank=True)
     preparation_cy = models.TextField(STATEMENT_SECTIONS[8][1], blank=True)
-    prepared_on = models.DateField("Date this statement was prepared", default=timezone.localdate)
+    prepared_on = models.DateField(
+        _("Date this statement was prepared"), default=timezone.localdate
+    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -447,7 +457,9 @@ class AccessibilityStatement(models.Model):
     def load(cls):
         from .defaults import STATEMENT
 
-        return cls.objects.order_by("-pk").first() or cls(**STATEMENT)
+        return cls.objects.order_by("-pk").first() or cls(
+            **{field: str(text) for field, text in STATEMENT.items()}
+        )
 
     def sections(self):
         """(heading, version) for each section, the version in the reader's language
@@ -464,11 +476,11 @@ class AccessibilityCheck(models.Model):
     """An automated accessibility check the organisation ran and recorded, shown
     in the statement so readers know how recent the evidence is."""
 
-    checked_on = models.DateField("Date of the check")
-    pages_checked = models.PositiveIntegerField("Pages checked")
-    problems_found = models.PositiveIntegerField("Problems found")
+    checked_on = models.DateField(_("Date of the check"))
+    pages_checked = models.PositiveIntegerField(_("Pages checked"))
+    problems_found = models.PositiveIntegerField(_("Problems found"))
     how = models.CharField(
-        "How it was checked",
+        _("How it was checked"),
         max_length=300,
         default="axe-core WCAG 2.2 A and AA rules in Chromium, as every role, with and "
         "without JavaScript",

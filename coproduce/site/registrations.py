@@ -1,5 +1,7 @@
 """Everything the public site contributes, registered once from SiteConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
@@ -13,19 +15,19 @@ from . import (
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Public site", "site:manage", "site.manage_site", order=80))
+    add_to_navigation(NavItem(_("Public site"), "site:manage", "site.manage_site", order=80))
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
     day.register_counts("site", today.counts)
     day.register(
         "site.spotlights",
         today.spotlights_to_review,
-        heading="Messages and stories to read",
+        heading=_("Messages and stories to read"),
         order=50,
     )
     day.register(
         "site.messages",
         today.messages_to_read,
-        heading="Messages and stories to read",
+        heading=_("Messages and stories to read"),
         order=50,
     )

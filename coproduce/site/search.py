@@ -5,6 +5,8 @@ result is shown in the reader's language when it has that version (lib.bilingual
 
 from django.db import connection
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib import bilingual
 
@@ -12,11 +14,15 @@ from .models import CaseStudy, Spotlight, Update
 
 MAX_RESULTS = 30
 SOURCES = [
-    (Update, "Update", ["title", "summary", "body", "title_cy", "summary_cy", "body_cy"]),
-    (CaseStudy, "Case study", ["title", "summary", "body", "title_cy", "summary_cy", "body_cy"]),
+    (Update, _("Update"), ["title", "summary", "body", "title_cy", "summary_cy", "body_cy"]),
+    (
+        CaseStudy,
+        _("Case study"),
+        ["title", "summary", "body", "title_cy", "summary_cy", "body_cy"],
+    ),
     (
         Spotlight,
-        "Spotlight story",
+        _("Spotlight story"),
         ["title", "organisation", "story", "what_worked", "what_learned"],
     ),
 ]
@@ -66,11 +72,14 @@ def search(query):
             summary = (
                 bilingual.pick_field(item, "summary")
                 if hasattr(item, "summary")
-                else bilingual.Version(f"From {item.organisation}.", title.lang)
+                else bilingual.Version(
+                    gettext("From %(organisation)s.") % {"organisation": item.organisation},
+                    title.lang,
+                )
             )
             results.append(
                 {
-                    "kind": kind,
+                    "kind": str(kind),
                     "title": title,
                     "summary": summary,
                     "url": item.get_absolute_url(),

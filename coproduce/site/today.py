@@ -5,6 +5,7 @@ Their counts and oldest dates are read with every other app's in one query
 (lib.today.register_counts); none of their own."""
 
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import Item, count_of, counted, oldest_of
@@ -33,9 +34,13 @@ def spotlights_to_review(user, now):
     if n:
         yield Item(
             key="site.spotlights",
-            sentence=f"{n} spotlight {'story is' if n == 1 else 'stories are'} waiting for you "
-            "to read and decide whether to publish.",
-            action_label="Read the stories",
+            sentence=ngettext(
+                "%(n)s spotlight story is waiting for you to read and decide whether to publish.",
+                "%(n)s spotlight stories are waiting for you to read and decide whether to publish.",
+                n,
+            )
+            % {"n": n},
+            action_label=gettext("Read the stories"),
             action_url=reverse("site:spotlight_queue"),
             since=numbers["site_spotlights_oldest"],
         )
@@ -49,9 +54,13 @@ def messages_to_read(user, now):
     if n:
         yield Item(
             key="site.messages",
-            sentence=f"{n} {'message' if n == 1 else 'messages'} from the contact form "
-            f"{'is' if n == 1 else 'are'} waiting to be read.",
-            action_label="Read the messages",
+            sentence=ngettext(
+                "%(n)s message from the contact form is waiting to be read.",
+                "%(n)s messages from the contact form are waiting to be read.",
+                n,
+            )
+            % {"n": n},
+            action_label=gettext("Read the messages"),
             action_url=reverse("site:inbox"),
             since=numbers["site_messages_oldest"],
         )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -28,7 +29,8 @@ def case_study_create(request):
         case_study = actions.create_case_study(case_study=form.instance, author=request.user)
         messages.success(
             request,
-            f"“{case_study.title}” is saved as a draft. Now add everyone named or pictured.",
+            gettext("“%(case_study)s” is saved as a draft. Now add everyone named or pictured.")
+            % {"case_study": case_study.title},
         )
         return redirect("site:case_study_manage", pk=case_study.pk)
     return render(request, "site/manage/case_study_form.html", {"form": form, "story": None})
@@ -45,10 +47,13 @@ def case_study_edit(request, pk):
         if back_to_draft:
             messages.success(
                 request,
-                f"“{case_study.title}” is saved and back in draft until the lead publishes it.",
+                gettext("“%(case_study)s” is saved and back in draft until the lead publishes it.")
+                % {"case_study": case_study.title},
             )
         else:
-            messages.success(request, f"“{case_study.title}” is saved.")
+            messages.success(
+                request, gettext("“%(case_study)s” is saved.") % {"case_study": case_study.title}
+            )
         return redirect("site:case_study_manage", pk=case_study.pk)
     return render(request, "site/manage/case_study_form.html", {"form": form, "story": case_study})
 
@@ -93,9 +98,11 @@ def featured_person_consent(request, pk, person_pk):
             consent=form.cleaned_data["consent"],
             note=form.cleaned_data["consent_note"],
         )
-        message = f"Consent for {person.name} is recorded."
-        if taken_down:
-            message += " The case study is no longer public."
+        message = (
+            gettext("Consent for %(person)s is recorded. The case study is no longer public.")
+            if taken_down
+            else gettext("Consent for %(person)s is recorded.")
+        ) % {"person": person.name}
         messages.success(request, message)
         return redirect("site:case_study_manage", pk=pk)
     return render(request, "site/manage/consent_form.html", {"form": form, "person": person})
@@ -106,7 +113,9 @@ def featured_person_consent(request, pk, person_pk):
 def featured_person_remove(request, pk, person_pk):
     person = get_object_or_404(FeaturedPerson, pk=person_pk, case_study_id=pk)
     actions.remove_featured_person(person=person)
-    messages.success(request, f"{person.name} is removed from the case study.")
+    messages.success(
+        request, gettext("%(person)s is removed from the case study.") % {"person": person.name}
+    )
     return redirect("site:case_study_manage", pk=pk)
 
 
@@ -116,12 +125,21 @@ def case_study_publish(request, pk):
     case_study = get_object_or_404(CaseStudy, pk=pk)
     if request.POST.get("publish") == "0":
         actions.unpublish_case_study(case_study=case_study)
-        messages.success(request, f"“{case_study.title}” is no longer public.")
+        messages.success(
+            request,
+            gettext("“%(case_study)s” is no longer public.") % {"case_study": case_study.title},
+        )
     else:
         try:
             actions.publish_case_study(case_study=case_study, user=request.user)
         except ValidationError as error:
-            messages.error(request, "Not published. " + " ".join(error.messages))
+            messages.error(
+                request,
+                gettext("Not published. %(problems)s") % {"problems": " ".join(error.messages)},
+            )
         else:
-            messages.success(request, f"“{case_study.title}” is published.")
+            messages.success(
+                request,
+                gettext("“%(case_study)s” is published.") % {"case_study": case_study.title},
+            )
     return redirect("site:case_study_manage", pk=pk)

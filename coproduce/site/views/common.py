@@ -1,5 +1,7 @@
 """What the site's pages share."""
 
+from django.utils.translation import gettext_lazy as _
+
 from ..models import PageKey
 
 PAGE_SIZE = 10
@@ -13,7 +15,7 @@ EDITABLE_PAGES = {
 }
 
 
-LIMITED = (
+LIMITED = _(
     "You have sent several forms from this connection in the last hour. "
     "Please wait an hour and try again, or email us instead."
 )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.views import permission_required
 
@@ -22,7 +23,7 @@ def inbox(request):
     else:
         status = "all"
     page = Paginator(messages_qs, 25).get_page(request.GET.get("page"))
-    filters = [("open", "Not answered yet"), *MessageStatus.choices, ("all", "All")]
+    filters = [("open", _("Not answered yet")), *MessageStatus.choices, ("all", _("All"))]
     return render(
         request,
         "site/manage/inbox.html",
@@ -41,6 +42,6 @@ def inbox_detail(request, pk):
             notes=form.cleaned_data["notes"],
             user=request.user,
         )
-        messages.success(request, "The message's status is saved.")
+        messages.success(request, _("The message's status is saved."))
         return redirect("site:inbox")
     return render(request, "site/manage/inbox_detail.html", {"contact": contact, "form": form})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 
@@ -32,7 +33,7 @@ def _edit_story(request, form_class, instance, template, done):
     form = form_class(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         story = actions.save_update(update=form.instance, author=request.user)
-        messages.success(request, f"“{story.title}” is saved.")
+        messages.success(request, gettext("“%(story)s” is saved.") % {"story": story.title})
         return redirect(done(story))
     return render(request, template, {"form": form, "story": instance})
 

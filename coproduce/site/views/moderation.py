@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.views import permission_required
 
@@ -45,7 +47,7 @@ def spotlight_review(request, pk):
     form2 = ModerationForm(request.POST if is_decision else None)
     if is_edit and form.is_valid():
         actions.save_spotlight_text(spotlight=spotlight)
-        messages.success(request, "Your changes to the story are saved.")
+        messages.success(request, _("Your changes to the story are saved."))
         return redirect("site:spotlight_review", pk=pk)
     if is_decision and form2.is_valid():
         try:
@@ -60,7 +62,9 @@ def spotlight_review(request, pk):
             form2.add_error("message", error.messages[0])
         else:
             messages.success(
-                request, f"Done. We have emailed {spotlight.contact_email} to tell them."
+                request,
+                gettext("Done. We have emailed %(contact_email)s to tell them.")
+                % {"contact_email": spotlight.contact_email},
             )
             return redirect(
                 reverse("site:spotlight_queue") + f"?status={form2.cleaned_data['decision']}"

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.views import permission_required
 
@@ -32,7 +34,11 @@ def page_edit(request, key):
     form = SitePageForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
         page = actions.save_site_page(page=form.instance, by=request.user)
-        messages.success(request, f"{page.get_key_display()} is saved and now public.")
+        messages.success(
+            request,
+            gettext("%(key_display)s is saved and now public.")
+            % {"key_display": page.get_key_display()},
+        )
         return redirect("site:manage_pages")
     standard, easy = EDITABLE_PAGES[key]
     return render(
@@ -51,11 +57,11 @@ def statement_edit(request):
     form2 = AccessibilityCheckForm(request.POST if is_check else None)
     if is_statement and form.is_valid():
         actions.save_statement(statement=form.instance, by=request.user)
-        messages.success(request, "The accessibility statement is saved and now public.")
+        messages.success(request, _("The accessibility statement is saved and now public."))
         return redirect("site:manage_pages")
     if is_check and form2.is_valid():
         actions.record_accessibility_check(check=form2.instance, by=request.user)
-        messages.success(request, "The check is recorded. The statement now shows its date.")
+        messages.success(request, _("The check is recorded. The statement now shows its date."))
         return redirect("site:statement_edit")
     return render(
         request,
