@@ -165,3 +165,32 @@ def test_the_lead_puts_a_decision_to_the_team(browser, live_server, people):
     decision = Decision.objects.get(project=project)
     assert str(decision.closes_on) == "2030-12-24"
     context.close()
+
+
+def test_a_co_producer_sends_a_claim_with_a_receipt(browser, live_server, people, tmp_path):
+    from coproduce.payments.tests.factories import PNG, make_expense_type
+
+    chris = people["coproducer"]
+    make_expense_type(slug="travel")
+    claim = make_claim(claimant=chris)
+    receipt = tmp_path / "train-ticket.png"
+    receipt.write_bytes(PNG)
+    context, me = keyboard_user(browser, live_server, chris, claim.get_absolute_url())
+    me.follow("Add an expense")
+    me.tab_to("Type of expense", tag="select")
+    me.press("ArrowDown")  # a closed select changes with the arrow keys
+    me.tab_to("What it was for", tag="input")
+    me.type("Train to the meeting")
+    me.tab_to("Amount in pounds", tag="input")
+    me.type("14.20")
+    me.tab_to("Receipt (photo or PDF)", tag="input")
+    # The file chooser is the operating system's own window, outside the page: the file
+    # goes to the focused field as that window would put it there.
+    me.page.locator(":focus").set_input_files(str(receipt))
+    me.follow("Add the expense", tag="button")
+    me.follow("Send the claim", tag="button")
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.SUBMITTED
+    [expense] = claim.expenses.all()
+    assert expense.amount_pence == 1420 and expense.receipt
+    context.close()
