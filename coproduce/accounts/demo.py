@@ -21,12 +21,16 @@ DEMO_ACCOUNTS = [
 
 # What a sign-in shows beyond its roles.
 DEMO_NOTES = {
-    "supporter@example.org": "supporter acting for Chris Doyle",
     "coproducer2@example.org": "sees everything in Welsh",
+    "supporter@example.org": "supporter acting for Chris Doyle; easy-to-read font on cream",
 }
 
 # Jordan chose Welsh: every page and message they get is in Welsh (decision 0038).
 DEMO_LANGUAGES = {"coproducer2@example.org": "cy"}
+
+# Robin reads more easily with Atkinson Hyperlegible on cream: the display settings'
+# reading choices, as someone who chose them sees every page.
+DEMO_DISPLAY = {"supporter@example.org": {"font": "hyperlegible", "tint": "cream"}}
 
 # Staff accounts the self-assessment and learning demos share.
 DEMO_STAFF = [
@@ -57,9 +61,11 @@ def load(log):
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email, DEMO_PASSWORD, name=name)
-        if DEMO_LANGUAGES.get(email, "") != user.language:
-            user.language = DEMO_LANGUAGES.get(email, "")
-            user.save(update_fields=["language"])
+        chosen = {"language": DEMO_LANGUAGES.get(email, ""), **DEMO_DISPLAY.get(email, {})}
+        if any(getattr(user, field) != value for field, value in chosen.items()):
+            for field, value in chosen.items():
+                setattr(user, field, value)
+            user.save(update_fields=list(chosen))
         for role in roles:
             RoleAssignment.objects.get_or_create(user=user, role=role)
         EmailAddress.objects.get_or_create(
