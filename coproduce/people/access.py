@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Q
+from django.utils.translation import gettext
 
 from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
@@ -148,26 +149,31 @@ def arrangements_for_many(people: Iterable[User], viewer: User, reason: str) -> 
 
 def who_can_see(passport_sharing: str, consented: bool) -> list[str]:
     """Plain-English list of who can see a passport, for the person."""
-    lines = ["You, whenever you are signed in."]
+    lines = [gettext("You, whenever you are signed in.")]
     if consented and passport_sharing != Sharing.NONE:
         detail = (
-            "everything here"
+            gettext("everything here")
             if passport_sharing == Sharing.FULL
-            else "the arrangements to make, not your own words"
+            else gettext("the arrangements to make, not your own words")
         )
         lines.append(
-            "Staff members and the co-production lead who work with you: on a project team "
-            "they run, at a meeting they organise, or for an opportunity you applied for. "
-            f"They see {detail}."
+            gettext(
+                "Staff members and the co-production lead who work with you: on a project team "
+                "they run, at a meeting they organise, or for an opportunity you applied for. "
+                "They see %(detail)s."
+            )
+            % {"detail": detail}
         )
         lines.append(
-            "A staff member helping you, for example by phone, who records why: "
-            "until the end of that day, and you see their reason."
+            gettext(
+                "A staff member helping you, for example by phone, who records why: "
+                "until the end of that day, and you see their reason."
+            )
         )
     else:
-        lines.append("Nobody else. Staff will ask you what you need each time.")
-    lines.append("Administrators, finance staff and board members cannot see it.")
-    lines.append("Every time someone else looks, we record it and show you.")
+        lines.append(gettext("Nobody else. Staff will ask you what you need each time."))
+    lines.append(gettext("Administrators, finance staff and board members cannot see it."))
+    lines.append(gettext("Every time someone else looks, we record it and show you."))
     return lines
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from coproduce.lib import spam
 from coproduce.lib.views import permission_required
@@ -22,8 +23,10 @@ def join(request):
         if spam.over_limit(request, "join"):
             form.add_error(
                 None,
-                "We have had several forms from your connection in the last hour. "
-                "Wait an hour and try again, or email us instead.",
+                gettext(
+                    "We have had several forms from your connection in the last hour. "
+                    "Wait an hour and try again, or email us instead."
+                ),
             )
         else:
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
@@ -65,10 +68,17 @@ def interest_review(request, pk):
                         reverse("accounts:accept_invitation", args=[inv.token])
                     ),
                 )
-                messages.success(request, f"Invitation sent to {interest.email}.")
+                messages.success(
+                    request,
+                    gettext("Invitation sent to %(email)s.") % {"email": interest.email},
+                )
             else:
                 actions.decline_interest(interest=interest, reviewed_by=request.user)
-                messages.success(request, f"{interest.name}'s form is marked as not taken forward.")
+                messages.success(
+                    request,
+                    gettext("%(name)s's form is marked as not taken forward.")
+                    % {"name": interest.name},
+                )
         except ValidationError as error:
             form.add_error("decision", error)
         else:
