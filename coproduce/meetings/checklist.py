@@ -31,7 +31,6 @@ from .models import Arrangement, Invitation, Meeting
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
 
-LABEL_TO_CODE = {label: code for code, label in Requirement.choices}
 ASK = "ask"
 DIETARY = "dietary"
 OTHER = "other"
@@ -93,7 +92,8 @@ def read_needs(meeting: Meeting, viewer: User) -> Needs:
         if not result.shared:
             needs.by_code.setdefault(ASK, []).append(result.person)
             continue
-        codes = {LABEL_TO_CODE[label] for label in result.items if label in LABEL_TO_CODE}
+        # Codes, not labels: a label is in the language of whoever is looking.
+        codes = set(result.codes)
         if result.dietary:
             codes.add(Requirement.DIETARY)
         if result.other:

@@ -42,6 +42,7 @@ class Arrangements:
     person: User
     shared: bool  # False: the person has not agreed to share, so ask them
     items: list[str] = field(default_factory=list)  # plain-English arrangements to make
+    codes: list[str] = field(default_factory=list)  # the same, as Requirement codes
     dietary: str = ""
     other: str = ""
     own_words: str = ""  # only when shared in full, or for the person themself
@@ -65,6 +66,7 @@ def _build(
         person=person,
         shared=True,
         items=[str(label) for code, label in Requirement.choices if code in codes],
+        codes=[code for code in Requirement.values if code in codes],
         dietary=passport.dietary,
         other=passport.other_arrangements,
         own_words=passport.own_words if viewer_is_person or sharing == Sharing.FULL else "",

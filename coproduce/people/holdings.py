@@ -25,7 +25,7 @@ from .models import (
 
 def _labels(values, choices):
     """The label of each stored value; a value no longer offered is shown as stored."""
-    return [choices(v).label if v in choices.values else str(v) for v in values]
+    return [str(choices(v).label) if v in choices.values else str(v) for v in values]
 
 
 def _profile_rows(person):

@@ -118,7 +118,7 @@ class Profile(models.Model):
 
     def lived_experience_labels(self):
         return [
-            LivedExperience(v).label
+            str(LivedExperience(v).label)
             for v in self.tag_values("lived_experience")
             if v in LivedExperience.values
         ]
@@ -127,13 +127,15 @@ class Profile(models.Model):
         return bool(self.lived_experience_labels() or self.lived_experience_other)
 
     def interest_labels(self):
-        return [Interest(v).label for v in self.tag_values("interest") if v in Interest.values]
+        return [str(Interest(v).label) for v in self.tag_values("interest") if v in Interest.values]
 
     def contact_method_labels(self):
-        return [ContactMethod(v).label for v in self.contact_methods if v in ContactMethod.values]
+        return [
+            str(ContactMethod(v).label) for v in self.contact_methods if v in ContactMethod.values
+        ]
 
     def format_labels(self):
-        return [Format(v).label for v in self.formats if v in Format.values]
+        return [str(Format(v).label) for v in self.formats if v in Format.values]
 
 
 class ProfileTag(models.Model):
@@ -439,7 +441,7 @@ class ExpressionOfInterest(models.Model):
         return f"{self.name} wants to join"
 
     def interest_labels(self):
-        return [Interest(v).label for v in self.interests if v in Interest.values]
+        return [str(Interest(v).label) for v in self.interests if v in Interest.values]
 
 
 class ImportJob(models.Model):
