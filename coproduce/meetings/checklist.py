@@ -93,13 +93,12 @@ def read_needs(meeting: Meeting, viewer: User) -> Needs:
     ]
     needs = Needs()
     results = arrangements_for_many(people, viewer, reason=f"Access checklist: {meeting.title}")
-    # Built here, not at import: the passport gives labels in the active language.
-    label_to_code = {str(label): code for code, label in Requirement.choices}
     for result in results:
         if not result.shared:
             needs.by_code.setdefault(ASK, []).append(result.person)
             continue
-        codes = {label_to_code[label] for label in result.items if label in label_to_code}
+        # Codes, not labels: a label is in the language of whoever is looking.
+        codes = set(result.codes)
         if result.dietary:
             codes.add(Requirement.DIETARY)
         if result.other:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Q
+from django.utils.translation import gettext
 
 from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
@@ -41,6 +42,7 @@ class Arrangements:
     person: User
     shared: bool  # False: the person has not agreed to share, so ask them
     items: list[str] = field(default_factory=list)  # plain-English arrangements to make
+    codes: list[str] = field(default_factory=list)  # the same, as Requirement codes
     dietary: str = ""
     other: str = ""
     own_words: str = ""  # only when shared in full, or for the person themself
@@ -64,6 +66,7 @@ def _build(
         person=person,
         shared=True,
         items=[str(label) for code, label in Requirement.choices if code in codes],
+        codes=[code for code in Requirement.values if code in codes],
         dietary=passport.dietary,
         other=passport.other_arrangements,
         own_words=passport.own_words if viewer_is_person or sharing == Sharing.FULL else "",
@@ -148,26 +151,31 @@ def arrangements_for_many(people: Iterable[User], viewer: User, reason: str) -> 
 
 def who_can_see(passport_sharing: str, consented: bool) -> list[str]:
     """Plain-English list of who can see a passport, for the person."""
-    lines = ["You, whenever you are signed in."]
+    lines = [gettext("You, whenever you are signed in.")]
     if consented and passport_sharing != Sharing.NONE:
         detail = (
-            "everything here"
+            gettext("everything here")
             if passport_sharing == Sharing.FULL
-            else "the arrangements to make, not your own words"
+            else gettext("the arrangements to make, not your own words")
         )
         lines.append(
-            "Staff members and the co-production lead who work with you: on a project team "
-            "they run, at a meeting they organise, or for an opportunity you applied for. "
-            f"They see {detail}."
+            gettext(
+                "Staff members and the co-production lead who work with you: on a project team "
+                "they run, at a meeting they organise, or for an opportunity you applied for. "
+                "They see %(detail)s."
+            )
+            % {"detail": detail}
         )
         lines.append(
-            "A staff member helping you, for example by phone, who records why: "
-            "until the end of that day, and you see their reason."
+            gettext(
+                "A staff member helping you, for example by phone, who records why: "
+                "until the end of that day, and you see their reason."
+            )
         )
     else:
-        lines.append("Nobody else. Staff will ask you what you need each time.")
-    lines.append("Administrators, finance staff and board members cannot see it.")
-    lines.append("Every time someone else looks, we record it and show you.")
+        lines.append(gettext("Nobody else. Staff will ask you what you need each time."))
+    lines.append(gettext("Administrators, finance staff and board members cannot see it."))
+    lines.append(gettext("Every time someone else looks, we record it and show you."))
     return lines
 
 

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts import actions as account_actions
 from coproduce.accounts.models import Role, User
@@ -74,7 +76,7 @@ def passport_of(person: User) -> AccessPassport:
 
 def _check_reason(person: User, changed_by: User, reason: str) -> None:
     if changed_by.pk != person.pk and not reason.strip():
-        raise ValidationError("Say why you are making this change for them.")
+        raise ValidationError(gettext("Say why you are making this change for them."))
 
 
 def _set_tags(profile: Profile, kind: str, values: Iterable[str]) -> None:
@@ -166,10 +168,10 @@ def record_passport_reason(*, person: User, viewer: User, reason: str) -> Passpo
     example to help them by phone. The reason is kept, and every read made with it
     carries it into the read log that the person sees."""
     if viewer.pk == person.pk:
-        raise ValidationError("You can always read your own access passport.")
+        raise ValidationError(gettext("You can always read your own access passport."))
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Say why you need to read their access passport.")
+        raise ValidationError(gettext("Say why you need to read their access passport."))
     return PassportReason.objects.create(
         viewer=viewer, person=person, reason=reason, ends_at=end_of_today()
     )
@@ -180,7 +182,7 @@ def record_consent(
     *, person: User, recorded_by: User, purpose: str, given: bool, reason: str = ""
 ) -> ConsentRecord:
     if purpose not in consent.PURPOSES:
-        raise ValidationError("That is not something we ask consent for.")
+        raise ValidationError(gettext("That is not something we ask consent for."))
     _check_reason(person, recorded_by, reason)
     return ConsentRecord.objects.create(
         person=person,
@@ -205,7 +207,7 @@ def remove_supporter(*, person: User, supporter_pk: int) -> None:
 # ---- supporters acting for people -------------------------------------------------
 
 
-NO_ACCOUNT = (
+NO_ACCOUNT = _(
     "We cannot find an account with that email address. Your supporter needs their own "
     "account: ask the co-production team to invite them, then come back here."
 )
@@ -217,12 +219,16 @@ def grant_authority(*, person: User, email: str, powers: Iterable[str]) -> Autho
     account) act for them: replaces any earlier limits they set for the same supporter."""
     wanted = set(powers)
     if not wanted or wanted - set(Authority.POWERS):
-        raise ValidationError("Choose at least one thing they may do for you.", code="powers")
+        raise ValidationError(
+            gettext("Choose at least one thing they may do for you."), code="powers"
+        )
     supporter = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if supporter is None:
         raise ValidationError(NO_ACCOUNT, code="email")
     if supporter.pk == person.pk:
-        raise ValidationError("Enter your supporter's email address, not your own.", code="email")
+        raise ValidationError(
+            gettext("Enter your supporter's email address, not your own."), code="email"
+        )
     found: Authority | None = (
         Authority.objects.current().select_for_update().filter(person=person, supporter=supporter)
     ).first()
@@ -241,7 +247,7 @@ def withdraw_authority(*, person: User, authority_pk: int) -> Authority:
         Authority.objects.current().select_for_update().filter(person=person, pk=authority_pk)
     ).first()
     if authority is None:
-        raise ValidationError("You have already withdrawn this, or it is not yours.")
+        raise ValidationError(gettext("You have already withdrawn this, or it is not yours."))
     authority.withdrawn_at = timezone.now()
     authority._history_user = person  # type: ignore[attr-defined]
     authority.save(update_fields=["withdrawn_at"])
@@ -285,7 +291,7 @@ def invite_from_interest(
     made now, with their answers, and staff give them a sign-in card (decision 0036)."""
     interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
     if interest.status != ExpressionOfInterest.Status.NEW:
-        raise ValidationError("Someone has already reviewed this.")
+        raise ValidationError(gettext("Someone has already reviewed this."))
     if interest.email:
         interest.invitation = account_actions.invite_person(
             invited_by=reviewed_by,
@@ -385,7 +391,7 @@ def decline_interest(*, interest: ExpressionOfInterest, reviewed_by: User) -> No
 
     interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
     if interest.status != ExpressionOfInterest.Status.NEW:
-        raise ValidationError("Someone has already reviewed this.")
+        raise ValidationError(gettext("Someone has already reviewed this."))
     interest.status = ExpressionOfInterest.Status.DECLINED
     interest.reviewed_by, interest.reviewed_at = reviewed_by, timezone.now()
     interest.save(update_fields=["status", "reviewed_by", "reviewed_at"])

@@ -6,6 +6,8 @@ says exactly which words the person agreed to."""
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from .models import ConsentRecord
 
@@ -13,8 +15,8 @@ from .models import ConsentRecord
 @dataclass(frozen=True)
 class Purpose:
     code: str
-    label: str
-    wording: str
+    label: str | Promise
+    wording: str | Promise
     version: int
 
 
@@ -23,30 +25,36 @@ PURPOSES = {
     for purpose in [
         Purpose(
             "contact",
-            "Contact about opportunities",
-            "You can contact me about new chances to get involved, such as projects, "
-            "meetings and surveys.",
+            _("Contact about opportunities"),
+            _(
+                "You can contact me about new chances to get involved, such as projects, "
+                "meetings and surveys."
+            ),
             1,
         ),
         Purpose(
             "share_access",
-            "Sharing my access needs with organisers",
-            "You can share my access needs with the staff who organise meetings and "
-            "projects I take part in, "
-            "so they can make the arrangements I need.",
+            _("Sharing my access needs with organisers"),
+            _(
+                "You can share my access needs with the staff who organise meetings and "
+                "projects I take part in, "
+                "so they can make the arrangements I need."
+            ),
             1,
         ),
         Purpose(
             "photos",
-            "Photos and video",
-            "You can use photos or video of me in your reports, website and social media.",
+            _("Photos and video"),
+            _("You can use photos or video of me in your reports, website and social media."),
             1,
         ),
         Purpose(
             "case_studies",
-            "Case studies",
-            "You can write about my experience in case studies. "
-            "You will check the words with me first.",
+            _("Case studies"),
+            _(
+                "You can write about my experience in case studies. "
+                "You will check the words with me first."
+            ),
             1,
         ),
     ]

@@ -14,9 +14,11 @@ from functools import cache
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from phonenumbers import PhoneNumberType, geocoder
 
-PHONE_ERROR = (
+PHONE_ERROR = _(
     "Enter a phone number, like 07700 900 982 or 0113 496 0000. For a number outside the "
     "UK, start with + and the country code, like +33 1 23 45 67 89."
 )
@@ -49,7 +51,7 @@ def mobile_number(text):
         return international
     if phonenumbers.number_type(phonenumbers.parse(international)) not in MOBILE_TYPES:
         raise ValidationError(
-            "This is not a mobile phone number, so it cannot take text messages.",
+            gettext("This is not a mobile phone number, so it cannot take text messages."),
             code="not_mobile",
         )
     return international
@@ -86,12 +88,16 @@ def postal_address(text):
     lines = address_lines(text)
     if len(lines) < 2:
         raise ValidationError(
-            "Enter the full postal address, with the street, town and postcode on their own lines.",
+            gettext(
+                "Enter the full postal address, with the street, town and postcode on their "
+                "own lines."
+            ),
             code="short",
         )
     if len(lines) > MOST_LINES:
         raise ValidationError(
-            f"A postal address can have at most {MOST_LINES} lines. Put more on each line.",
+            gettext("A postal address can have at most %(most)s lines. Put more on each line.")
+            % {"most": MOST_LINES},
             code="long",
         )
     last = lines[-1]
@@ -100,8 +106,10 @@ def postal_address(text):
         lines[-1] = f"{postcode[:-3]} {postcode[-3:]}"
     elif last.casefold() not in _countries():
         raise ValidationError(
-            "The last line of the address must be a UK postcode, like SW1A 2AA, or the "
-            "name of the country for an address outside the UK.",
+            gettext(
+                "The last line of the address must be a UK postcode, like SW1A 2AA, or the "
+                "name of the country for an address outside the UK."
+            ),
             code="no_postcode",
         )
     return lines

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.utils.translation import gettext
 
 from coproduce.lib.suppression import suppress
 from coproduce.privacy.log import record_read
@@ -36,7 +37,11 @@ def answer_counts(
     record_read(viewer=viewer, subject=None, what=ReadLog.What.EQUALITY, reason=reason)
     choices = EqualityMonitoring._meta.get_field(question).choices
     shown, _ = suppress({code: counts.get(code, 0) for code, _label in choices}, floor)
-    return [(label, shown[code]) for code, label in choices]
+    return [(str(label), shown[code]) for code, label in choices]
+
+
+def _choices(question):
+    return EqualityMonitoring._meta.get_field(question).choices
 
 
 @dataclass
@@ -52,12 +57,12 @@ class CrossTable:
 
     def grid(self, corner=""):
         """Headings then rows, with totals, ready for a Figure's `grid`."""
-        head = (corner, *(label for _, label in self.columns), "Total")
+        head = (corner, *(label for _, label in self.columns), gettext("Total"))
         body = [
             (label, *(self.cells[r, c] for c, _ in self.columns), self.row_totals[r])
             for r, label in self.rows
         ]
-        foot = ("Total", *(self.column_totals[c] for c, _ in self.columns), self.total)
+        foot = (gettext("Total"), *(self.column_totals[c] for c, _ in self.columns), self.total)
         return (head, *body, foot)
 
 
@@ -135,8 +140,9 @@ def cross_counts(
         .values_list(row_question, column_question, "n")
     }
     record_read(viewer=viewer, subject=None, what=ReadLog.What.EQUALITY, reason=reason)
-    rows = list(EqualityMonitoring._meta.get_field(row_question).choices)
-    columns = list(EqualityMonitoring._meta.get_field(column_question).choices)
+    # Labels as text in the language of the moment: figures are stored as JSON.
+    rows = [(code, str(label)) for code, label in _choices(row_question)]
+    columns = [(code, str(label)) for code, label in _choices(column_question)]
     row_codes, column_codes = [r for r, _ in rows], [c for c, _ in columns]
     counts = {(r, c): found.get((r, c), 0) for r in row_codes for c in column_codes}
     cells, row_totals, column_totals, total = suppress_cross(counts, row_codes, column_codes, floor)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext, ngettext
+
 from coproduce.lib.figures import Compute, Figure, Period, Row
 from coproduce.lib.suppression import floor
 
@@ -32,12 +34,15 @@ def _label(question: str) -> str:
 
 
 def _not_allowed(title: str) -> Figure:
-    return Figure(title=title, summary="Only the co-production lead and the board see reach.")
+    return Figure(
+        title=title, summary=gettext("Only the co-production lead and the board see reach.")
+    )
 
 
 def reach(question: str, among: Among) -> Compute:
     def compute(period: Period, viewer: User | None) -> Figure:
-        title = f"Reach: {_label(question).removeprefix('Your ').removeprefix('Do you ')}"
+        short = _label(question).removeprefix("Your ").removeprefix("Do you ")
+        title = gettext("Reach: %(question)s") % {"question": short}
         if viewer is None or not viewer.has_perm(PERMISSION):
             return _not_allowed(title)
         rows = equality.answer_counts(
@@ -50,25 +55,30 @@ def reach(question: str, among: Among) -> Compute:
         answered = sum(n for _, n in rows if n)
         hidden = sum(1 for _, n in rows if n is None)
         if not answered and not hidden:
-            summary = (
-                f"None of the co-producers active in the period answered “{_label(question)}”."
-            )
+            summary = gettext(
+                "None of the co-producers active in the period answered “%(question)s”."
+            ) % {"question": _label(question)}
         else:
-            summary = (
-                f"Answers to “{_label(question)}” from co-producers active in the period who "
-                f"chose to say. {hidden} group{'s are' if hidden != 1 else ' is'} too small "
-                "to show."
-            )
+            summary = ngettext(
+                "Answers to “%(question)s” from co-producers active in the period who "
+                "chose to say. %(hidden)s group is too small to show.",
+                "Answers to “%(question)s” from co-producers active in the period who "
+                "chose to say. %(hidden)s groups are too small to show.",
+                hidden,
+            ) % {"question": _label(question), "hidden": hidden}
         return Figure(
             title=title,
             summary=summary,
             value=answered or None,
-            unit="answers shown",
+            unit=gettext("answers shown"),
             rows=tuple(Row(label=label, value=n) for label, n in rows),
-            columns=("Answer", "People"),
+            columns=(gettext("Answer"), gettext("People")),
             notes=(
-                f"Groups of fewer than {floor()} are not shown, nor any group that could "
-                "be worked out from the others.",
+                gettext(
+                    "Groups of fewer than %(floor)s are not shown, nor any group that could "
+                    "be worked out from the others."
+                )
+                % {"floor": floor()},
             ),
         )
 
@@ -84,7 +94,7 @@ def reach_cross(among: Among) -> Compute:
 
 def _reach_cross(among: Among, period: Period, viewer: User | None) -> Figure:
     rows_q, columns_q = CROSS
-    title = "Reach: ethnic group by gender"
+    title = gettext("Reach: ethnic group by gender")
     if viewer is None or not viewer.has_perm(PERMISSION):
         return _not_allowed(title)
     table = equality.cross_counts(
@@ -98,16 +108,20 @@ def _reach_cross(among: Among, period: Period, viewer: User | None) -> Figure:
     hidden = sum(1 for n in table.cells.values() if n is None)
     return Figure(
         title=title,
-        summary=(
+        summary=gettext(
             "Co-producers active in the period by ethnic group and gender, among those "
-            f"who answered both. {hidden} of {len(table.cells)} groups are too small to show "
+            "who answered both. %(hidden)s of %(groups)s groups are too small to show "
             "or could be worked out from the totals."
-        ),
+        )
+        % {"hidden": hidden, "groups": len(table.cells)},
         value=table.total,
-        unit="people",
-        grid=table.grid(corner="Ethnic group"),
+        unit=gettext("people"),
+        grid=table.grid(corner=gettext("Ethnic group")),
         notes=(
-            f"Groups of fewer than {floor()} are not shown; nor is any number, totals "
-            "included, from which a hidden group could be worked out.",
+            gettext(
+                "Groups of fewer than %(floor)s are not shown; nor is any number, totals "
+                "included, from which a hidden group could be worked out."
+            )
+            % {"floor": floor()},
         ),
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role, RoleAssignment, User
@@ -37,74 +38,76 @@ class ReasonMixin:
     def add_reason(self, on_behalf):
         if on_behalf:
             self.fields["reason"] = forms.CharField(
-                label="Why are you making this change for them?",
+                label=_("Why are you making this change for them?"),
                 max_length=300,
-                help_text="For example, 'They told me on the phone on 3 March.' "
-                "They will see this in their history.",
-                error_messages={"required": "Say why you are making this change for them."},
+                help_text=_(
+                    "For example, 'They told me on the phone on 3 March.' "
+                    "They will see this in their history."
+                ),
+                error_messages={"required": _("Say why you are making this change for them.")},
             )
 
 
 class ProfileForm(ReasonMixin, forms.Form):
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=150,
-        help_text="The name you like to be called.",
-        error_messages={"required": "Enter the name you like to be called."},
+        help_text=_("The name you like to be called."),
+        error_messages={"required": _("Enter the name you like to be called.")},
     )
     pronouns = forms.CharField(
-        label="Pronouns",
+        label=_("Pronouns"),
         max_length=40,
         required=False,
-        help_text="For example, she/her, they/them.",
+        help_text=_("For example, she/her, they/them."),
     )
     phone = forms.CharField(
-        label="Phone number",
+        label=_("Phone number"),
         max_length=40,
         required=False,
         validators=[validate_phone],
-        help_text="For a number outside the UK, start with + and the country code.",
+        help_text=_("For a number outside the UK, start with + and the country code."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     address = forms.CharField(
-        label="Postal address",
+        label=_("Postal address"),
         max_length=500,
         required=False,
         validators=[validate_address],
-        help_text="Put each part on its own line, ending with the postcode.",
+        help_text=_("Put each part on its own line, ending with the postcode."),
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     contact_methods = forms.MultipleChoiceField(
-        label="How should we contact you?",
+        label=_("How should we contact you?"),
         choices=ContactMethod.choices,
         required=False,
         widget=Checkboxes,
-        help_text="Choose all that suit you.",
+        help_text=_("Choose all that suit you."),
     )
     formats = forms.MultipleChoiceField(
-        label="Which formats do you want information in?",
+        label=_("Which formats do you want information in?"),
         choices=Format.choices,
         required=False,
         widget=Checkboxes,
     )
     best_times = forms.CharField(
-        label="Best times to contact you",
+        label=_("Best times to contact you"),
         max_length=200,
         required=False,
-        help_text="For example, weekday mornings.",
+        help_text=_("For example, weekday mornings."),
     )
     lived_experience = forms.MultipleChoiceField(
-        label="Lived experience you are happy to share",
+        label=_("Lived experience you are happy to share"),
         choices=LivedExperience.choices,
         required=False,
         widget=Checkboxes,
-        help_text="This helps us invite you to the right projects. Choose none if you prefer.",
+        help_text=_("This helps us invite you to the right projects. Choose none if you prefer."),
     )
     lived_experience_other = forms.CharField(
-        label="Other lived experience, in your words", max_length=300, required=False
+        label=_("Other lived experience, in your words"), max_length=300, required=False
     )
     interests = forms.MultipleChoiceField(
-        label="What are you interested in?",
+        label=_("What are you interested in?"),
         choices=Interest.choices,
         required=False,
         widget=Checkboxes,
@@ -117,29 +120,29 @@ class ProfileForm(ReasonMixin, forms.Form):
         help_text=_("Anything you would like us to know about you, in your words."),
     )
     skills = forms.CharField(
-        label="Your skills and what you bring",
+        label=_("Your skills and what you bring"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Everyone has something to offer.",
+        help_text=_("Everyone has something to offer."),
     )
     availability = forms.CharField(
-        label="When you are usually free",
+        label=_("When you are usually free"),
         max_length=200,
         required=False,
-        help_text="For example, Tuesday afternoons.",
+        help_text=_("For example, Tuesday afternoons."),
     )
     payment_preference = forms.ChoiceField(
-        label="How would you like to be paid for your time?",
+        label=_("How would you like to be paid for your time?"),
         choices=PaymentPreference.choices,
         required=False,
         widget=Radios,
     )
     emergency_contact_name = forms.CharField(
-        label="Emergency contact name", max_length=150, required=False
+        label=_("Emergency contact name"), max_length=150, required=False
     )
     emergency_contact_phone = forms.CharField(
-        label="Emergency contact phone number",
+        label=_("Emergency contact phone number"),
         max_length=40,
         required=False,
         validators=[validate_phone],
@@ -165,38 +168,40 @@ class ProfileForm(ReasonMixin, forms.Form):
 
 class PassportForm(ReasonMixin, forms.Form):
     requirements = forms.MultipleChoiceField(
-        label="What do you need so you can take part?",
+        label=_("What do you need so you can take part?"),
         choices=Requirement.choices,
         required=False,
         widget=Checkboxes,
-        help_text="Choose everything that helps. You can change this at any time.",
+        help_text=_("Choose everything that helps. You can change this at any time."),
     )
     dietary = forms.CharField(
-        label="Dietary needs",
+        label=_("Dietary needs"),
         max_length=300,
         required=False,
-        help_text="For example, gluten free, or food you can eat without cutlery.",
+        help_text=_("For example, gluten free, or food you can eat without cutlery."),
     )
     other_arrangements = forms.CharField(
-        label="Anything else we should arrange",
+        label=_("Anything else we should arrange"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     own_words = forms.CharField(
-        label="About your access, in your own words",
+        label=_("About your access, in your own words"),
         max_length=4000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Anything that helps us understand what works for you. "
-        "You do not need to name a condition.",
+        help_text=_(
+            "Anything that helps us understand what works for you. "
+            "You do not need to name a condition."
+        ),
     )
     sharing = forms.ChoiceField(
-        label="Who organises meetings may see this?",
+        label=_("Who organises meetings may see this?"),
         choices=Sharing.choices,
         widget=Radios,
         initial=Sharing.ARRANGEMENTS,
-        error_messages={"required": "Choose how much organisers may see."},
+        error_messages={"required": _("Choose how much organisers may see.")},
     )
 
     def __init__(self, *args, on_behalf=False, **kwargs):
@@ -213,7 +218,7 @@ class ConsentForm(ReasonMixin, forms.Form):
             self.fields[code] = forms.ChoiceField(
                 label=purpose.label,
                 help_text=purpose.wording,
-                choices=[("yes", "Yes"), ("no", "No")],
+                choices=[("yes", _("Yes")), ("no", _("No"))],
                 widget=Radios,
                 required=False,
             )
@@ -225,54 +230,60 @@ class AuthorityForm(forms.Form):
     passport are never among the powers: the form does not offer them."""
 
     email = forms.EmailField(
-        label="Their email address",
+        label=_("Their email address"),
         max_length=254,
-        help_text="The email address they sign in to Coproduce with.",
+        help_text=_("The email address they sign in to Coproduce with."),
         error_messages={
-            "required": "Enter the email address they sign in with.",
-            "invalid": "Enter an email address like name@example.org.",
+            "required": _("Enter the email address they sign in with."),
+            "invalid": _("Enter an email address like name@example.org."),
         },
     )
     powers = forms.MultipleChoiceField(
-        label="What may they do for you?",
+        label=_("What may they do for you?"),
         choices=[(name, Authority._meta.get_field(name).verbose_name) for name in Authority.POWERS],
         widget=Checkboxes,
-        help_text="They will never see your equality answers or your access passport. "
-        "You can change this or stop it at any time.",
-        error_messages={"required": "Choose at least one thing they may do for you."},
+        help_text=_(
+            "They will never see your equality answers or your access passport. "
+            "You can change this or stop it at any time."
+        ),
+        error_messages={"required": _("Choose at least one thing they may do for you.")},
     )
 
 
 class SupporterForm(forms.Form):
     name = forms.CharField(
-        label="Their name", max_length=150, error_messages={"required": "Enter their name."}
+        label=_("Their name"), max_length=150, error_messages={"required": _("Enter their name.")}
     )
     relationship = forms.ChoiceField(
-        label="Who are they to you?",
+        label=_("Who are they to you?"),
         choices=SupportRelationship.choices,
         widget=Radios,
-        error_messages={"required": "Choose who they are to you."},
+        error_messages={"required": _("Choose who they are to you.")},
     )
     email = forms.EmailField(
-        label="Their email address",
+        label=_("Their email address"),
         max_length=254,
         required=False,
-        error_messages={"invalid": "Enter an email address like name@example.org."},
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
-    phone = forms.CharField(label="Their phone number", max_length=40, required=False)
+    phone = forms.CharField(label=_("Their phone number"), max_length=40, required=False)
     copy_in = forms.BooleanField(
-        label="Copy them in on messages to you",
+        label=_("Copy them in on messages to you"),
         required=False,
-        help_text="We will send them a copy of what we send you: by email, or by text "
-        "message if they have no email address.",
+        help_text=_(
+            "We will send them a copy of what we send you: by email, or by text "
+            "message if they have no email address."
+        ),
     )
     copy_topics = forms.MultipleChoiceField(
-        label="What should we copy them in on?",
+        label=_("What should we copy them in on?"),
         choices=CopyTopic.choices,
         required=False,
         widget=Checkboxes,
-        help_text="Only messages about these. We never send them anything about your health, "
-        "your access needs or your equality answers.",
+        help_text=_(
+            "Only messages about these. We never send them anything about your health, "
+            "your access needs or your equality answers."
+        ),
     )
 
     def clean(self):
@@ -280,10 +291,11 @@ class SupporterForm(forms.Form):
         if cleaned.get("copy_in"):
             if not cleaned.get("email") and not cleaned.get("phone"):
                 self.add_error(
-                    "email", "Enter their email address or phone number so we can copy them in."
+                    "email",
+                    gettext("Enter their email address or phone number so we can copy them in."),
                 )
             if not cleaned.get("copy_topics"):
-                self.add_error("copy_topics", "Choose what to copy them in on.")
+                self.add_error("copy_topics", gettext("Choose what to copy them in on."))
         else:
             cleaned["copy_topics"] = []
         return cleaned
@@ -305,28 +317,30 @@ class EqualityForm(forms.Form):
 
 
 class PersonSearchForm(forms.Form):
-    q = forms.CharField(label="Name or email", required=False, max_length=100)
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
     interest = forms.ChoiceField(
-        label="Interest", required=False, choices=[("", "Any"), *Interest.choices]
+        label=_("Interest"), required=False, choices=[("", _("Any")), *Interest.choices]
     )
     lived_experience = forms.ChoiceField(
-        label="Lived experience", required=False, choices=[("", "Any"), *LivedExperience.choices]
+        label=_("Lived experience"),
+        required=False,
+        choices=[("", _("Any")), *LivedExperience.choices],
     )
     requirement = forms.ChoiceField(
-        label="Access requirement",
+        label=_("Access requirement"),
         required=False,
-        choices=[("", "Any"), *Requirement.choices],
-        help_text="Finds only people you work with who agreed to share their access needs.",
+        choices=[("", _("Any")), *Requirement.choices],
+        help_text=_("Finds only people you work with who agreed to share their access needs."),
     )
     involved = forms.ChoiceField(
-        label="Last involved",
+        label=_("Last involved"),
         required=False,
         choices=[
-            ("", "Any time"),
-            ("90", "In the last 3 months"),
-            ("365", "In the last year"),
-            ("over365", "Over a year ago"),
-            ("never", "Never"),
+            ("", _("Any time")),
+            ("90", _("In the last 3 months")),
+            ("365", _("In the last year")),
+            ("over365", _("Over a year ago")),
+            ("never", _("Never")),
         ],
     )
 
@@ -456,7 +470,7 @@ class InterestForm(forms.Form):
     )
     # The honeypot: hidden from everyone by the `hidden` attribute on its wrapper,
     # so only a robot fills it in.
-    website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this empty"))
 
     def clean(self):
         cleaned = super().clean()
@@ -474,30 +488,34 @@ class InterestForm(forms.Form):
 
 class DecideInterestForm(forms.Form):
     decision = forms.ChoiceField(
-        label="What would you like to do?",
+        label=_("What would you like to do?"),
         widget=Radios,
         choices=[
-            ("invite", "Invite them to join as a co-producer"),
-            ("decline", "Do not take this forward"),
+            ("invite", _("Invite them to join as a co-producer")),
+            ("decline", _("Do not take this forward")),
         ],
-        error_messages={"required": "Choose what you would like to do."},
+        error_messages={"required": _("Choose what you would like to do.")},
     )
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Upload a spreadsheet",
-        help_text="A CSV file or an Excel file (.xlsx). The first row must hold the column names.",
-        error_messages={"required": "Choose a spreadsheet to upload."},
+        label=_("Upload a spreadsheet"),
+        help_text=_(
+            "A CSV file or an Excel file (.xlsx). The first row must hold the column names."
+        ),
+        error_messages={"required": _("Choose a spreadsheet to upload.")},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
         if not name.endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a CSV file or an Excel .xlsx file.")
+            raise forms.ValidationError(
+                gettext("The file must be a CSV file or an Excel .xlsx file.")
+            )
         if upload.size > 20 * 1024 * 1024:
-            raise forms.ValidationError("The file must be smaller than 20 MB.")
+            raise forms.ValidationError(gettext("The file must be smaller than 20 MB."))
         return upload
 
 
@@ -511,13 +529,15 @@ def is_email(value):
 
 class PassportReasonForm(forms.Form):
     reason = forms.CharField(
-        label="Why do you need to read their access passport?",
+        label=_("Why do you need to read their access passport?"),
         max_length=140,
-        help_text="For example, 'Helping them by phone to fill in a claim.' "
-        "They will see your reason, and when you looked.",
+        help_text=_(
+            "For example, 'Helping them by phone to fill in a claim.' "
+            "They will see your reason, and when you looked."
+        ),
         error_messages={
-            "required": "Say why you need to read their access passport.",
-            "max_length": "Keep your reason to 140 characters or fewer.",
+            "required": _("Say why you need to read their access passport."),
+            "max_length": _("Keep your reason to 140 characters or fewer."),
         },
     )
 

@@ -2,6 +2,8 @@
 records are kept (privacy.retention); registered from registrations.py."""
 
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding, sent_from_their_address
@@ -24,7 +26,7 @@ from .models import (
 
 def _labels(values, choices):
     """The label of each stored value; a value no longer offered is shown as stored."""
-    return [choices(v).label if v in choices.values else str(v) for v in values]
+    return [str(choices(v).label) if v in choices.values else str(v) for v in values]
 
 
 def _profile_rows(person):
@@ -83,9 +85,9 @@ def _consent_rows(person):
         {
             "purpose": PURPOSES[r.purpose].label if r.purpose in PURPOSES else r.purpose,
             "wording version": r.wording_version,
-            "decision": "Given" if r.given else "Withdrawn or refused",
+            "decision": gettext("Given") if r.given else gettext("Withdrawn or refused"),
             "when": r.recorded_at,
-            "recorded by": "You" if r.by_self else "A staff member for you",
+            "recorded by": gettext("You") if r.by_self else gettext("A staff member for you"),
             "reason": r.on_behalf_reason,
         }
         for r in ConsentRecord.objects.filter(person=person)
@@ -156,16 +158,18 @@ HOLDINGS = (
     Holding(
         "people.Profile",
         "user",
-        "Your profile",
+        _("Your profile"),
         export=_profile_rows,
         erase_with=_erase_profile,
         parts=("supporters", "tags"),
-        withheld={"tags__kind": "which list a tag is in: its value is under that list's heading"},
+        withheld={
+            "tags__kind": _("which list a tag is in: its value is under that list's heading")
+        },
     ),
     Holding(
         "people.HistoricalProfile",
         "user",
-        "Earlier versions of your profile",
+        _("Earlier versions of your profile"),
         (
             "history_date",
             "history_type",
@@ -180,14 +184,14 @@ HOLDINGS = (
     Holding(
         "people.HistoricalProfile",
         "history_user",
-        "Profile changes you made",
+        _("Profile changes you made"),
         ("history_date",),
         about_them=False,
     ),
     Holding(
         "people.AccessPassport",
         "user",
-        "Your access passport",
+        _("Your access passport"),
         export=_passport_rows,
         parts=("requirements",),
         erase="blank",
@@ -196,7 +200,7 @@ HOLDINGS = (
     Holding(
         "people.HistoricalAccessPassport",
         "user",
-        "Earlier versions of your access passport",
+        _("Earlier versions of your access passport"),
         (
             "history_date",
             "history_type",
@@ -211,14 +215,14 @@ HOLDINGS = (
     Holding(
         "people.HistoricalAccessPassport",
         "history_user",
-        "Access passport changes you made",
+        _("Access passport changes you made"),
         ("history_date",),
         about_them=False,
     ),
     Holding(
         "people.ConsentRecord",
         "person",
-        "Your consent decisions",
+        _("Your consent decisions"),
         export=_consent_rows,
         erase="blank",
         blank=("on_behalf_reason",),
@@ -226,34 +230,34 @@ HOLDINGS = (
     Holding(
         "people.ConsentRecord",
         "recorded_by",
-        "Consent decisions you recorded",
+        _("Consent decisions you recorded"),
         ("recorded_at", "purpose"),
         about_them=False,
     ),
     Holding(
         "people.EqualityMonitoring",
         "user",
-        "Your equality monitoring answers",
+        _("Your equality monitoring answers"),
         export=_equality_rows,
     ),
     Holding(
         "people.PassportReason",
         "person",
-        "Reasons staff gave to read your access passport",
+        _("Reasons staff gave to read your access passport"),
         export=_passport_reason_rows,
         erase="delete",
     ),
     Holding(
         "people.PassportReason",
         "viewer",
-        "Reasons you gave to read someone's access passport",
+        _("Reasons you gave to read someone's access passport"),
         ("recorded_at", "reason"),
         about_them=False,
     ),
     Holding(
         "people.Authority",
         "person",
-        "Supporters you let act for you",
+        _("Supporters you let act for you"),
         (
             "supporter__name",
             "reply_to_invitations",
@@ -267,14 +271,14 @@ HOLDINGS = (
     Holding(
         "people.Authority",
         "supporter",
-        "People who let you act for them",
+        _("People who let you act for them"),
         ("granted_at", "withdrawn_at"),
         about_them=False,
     ),
     Holding(
         "people.HistoricalAuthority",
         "person",
-        "Earlier versions of what you let supporters do",
+        _("Earlier versions of what you let supporters do"),
         (
             "history_date",
             "history_type",
@@ -289,35 +293,35 @@ HOLDINGS = (
     Holding(
         "people.HistoricalAuthority",
         "supporter",
-        "Changes to what people let you do for them",
+        _("Changes to what people let you do for them"),
         ("history_date",),
         about_them=False,
     ),
     Holding(
         "people.HistoricalAuthority",
         "history_user",
-        "Powers you gave or withdrew",
+        _("Powers you gave or withdrew"),
         ("history_date",),
         about_them=False,
     ),
     Holding(
         "people.ActionBySupporter",
         "person",
-        "What your supporters did for you",
+        _("What your supporters did for you"),
         ("at", "what", "acted_by__name"),
         erase="delete",
     ),
     Holding(
         "people.ActionBySupporter",
         "acted_by",
-        "What you did for people you support",
+        _("What you did for people you support"),
         ("at",),
         about_them=False,
     ),
     Holding(
         "people.ExpressionOfInterest",
         "email",
-        "Your requests to join",
+        _("Your requests to join"),
         (
             "created_at",
             "name",
@@ -355,14 +359,14 @@ HOLDINGS = (
     Holding(
         "people.ExpressionOfInterest",
         "reviewed_by",
-        "Joining forms you reviewed",
+        _("Joining forms you reviewed"),
         ("reviewed_at", "status"),
         about_them=False,
     ),
     Holding(
         "people.ImportJob",
         "uploaded_by",
-        "Spreadsheets you imported",
+        _("Spreadsheets you imported"),
         ("created_at", "filename", "imported"),
         about_them=False,
     ),
@@ -372,8 +376,8 @@ HOLDINGS = (
 RETENTION = (
     retention.Rule(
         "people.join_requests",
-        "requests to join that have been dealt with",
-        "when they were dealt with",
+        _("requests to join that have been dealt with"),
+        _("when they were dealt with"),
         12,
         lambda cutoff: ExpressionOfInterest.objects.exclude(status="new").filter(
             reviewed_at__lt=cutoff
@@ -381,15 +385,15 @@ RETENTION = (
     ),
     retention.Rule(
         "people.imports",
-        "spreadsheet imports, finished or not",
-        "when the spreadsheet was uploaded",
+        _("spreadsheet imports, finished or not"),
+        _("when the spreadsheet was uploaded"),
         1,
         lambda cutoff: ImportJob.objects.filter(created_at__lt=cutoff),
     ),
     retention.Rule(
         "people.passport_reasons",
-        "reasons staff gave to read someone's access passport",
-        "when they gave them",
+        _("reasons staff gave to read someone's access passport"),
+        _("when they gave them"),
         24,
         lambda cutoff: PassportReason.objects.filter(recorded_at__lt=cutoff),
     ),

@@ -14,11 +14,13 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django_tasks import task
 from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history
 
 from coproduce.accounts.models import Role, RoleAssignment
+from coproduce.lib.language import in_language_of
 
 from .contact_details import phone_number
 from .forms import is_email
@@ -28,25 +30,52 @@ User = get_user_model()
 
 # (our field, label, required, longest allowed)
 FIELDS = [
-    ("name", "Name", True, 150),
+    ("name", gettext_lazy("Name"), True, 150),
     # Not needed: a phone number or postal address is another way to reach someone
     # (decision 0036).
-    ("email", "Email address", False, 254),
-    ("phone", "Phone number", False, 40),
-    ("pronouns", "Pronouns", False, 40),
-    ("address", "Postal address", False, 500),
-    ("access_notes", "Access needs, in their words", False, 4000),
+    ("email", gettext_lazy("Email address"), False, 254),
+    ("phone", gettext_lazy("Phone number"), False, 40),
+    ("pronouns", gettext_lazy("Pronouns"), False, 40),
+    ("address", gettext_lazy("Postal address"), False, 500),
+    ("access_notes", gettext_lazy("Access needs, in their words"), False, 4000),
 ]
+# Column names are matched as written in the file, in English or in Welsh, whatever
+# language the person importing it reads the site in.
 GUESSES = {
-    "name": ("name", "full name", "preferred name", "contact name"),
-    "email": ("email", "email address", "e-mail", "email_address"),
-    "phone": ("phone", "phone number", "telephone", "mobile", "tel"),
-    "pronouns": ("pronouns",),
-    "address": ("address", "postal address", "home address"),
-    "access_notes": ("access needs", "access", "access requirements", "support needs"),
+    "name": ("name", "full name", "preferred name", "contact name", "enw", "enw llawn"),
+    "email": (
+        "email",
+        "email address",
+        "e-mail",
+        "email_address",
+        "e-bost",
+        "ebost",
+        "cyfeiriad e-bost",
+    ),
+    "phone": (
+        "phone",
+        "phone number",
+        "telephone",
+        "mobile",
+        "tel",
+        "ffôn",
+        "rhif ffôn",
+        "ffôn symudol",
+    ),
+    "pronouns": ("pronouns", "rhagenwau"),
+    "address": ("address", "postal address", "home address", "cyfeiriad", "cyfeiriad post"),
+    "access_notes": (
+        "access needs",
+        "access",
+        "access requirements",
+        "support needs",
+        "anghenion mynediad",
+        "gofynion mynediad",
+        "anghenion cymorth",
+    ),
 }
 MAX_ROWS = 20000
-DUPLICATE = "someone already has this email address, so this is a duplicate"
+DUPLICATE = gettext_lazy("someone already has this email address, so this is a duplicate")
 
 
 class SpreadsheetError(Exception):
@@ -77,18 +106,22 @@ def read_spreadsheet(upload):
         raise
     except Exception as error:  # a damaged file can fail in many ways
         raise SpreadsheetError(
-            "We could not read this file. Check it is a CSV or .xlsx file and try again."
+            gettext("We could not read this file. Check it is a CSV or .xlsx file and try again.")
         ) from error
     values = [row for row in values if any(row)]
     if len(values) < 2:
         raise SpreadsheetError(
-            "The file has no rows to import. The first row must hold column names."
+            gettext("The file has no rows to import. The first row must hold column names.")
         )
     if len(values) - 1 > MAX_ROWS:
         raise SpreadsheetError(
-            f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
+            gettext("The file has more than %(most)s rows. Split it into smaller files.")
+            % {"most": f"{MAX_ROWS:,}"}
         )
-    headers = [header or f"Column {i + 1}" for i, header in enumerate(values[0])]
+    headers = [
+        header or gettext("Column %(number)s") % {"number": i + 1}
+        for i, header in enumerate(values[0])
+    ]
     width = len(headers)
     rows = [(row + [""] * width)[:width] for row in values[1:]]
     return headers, rows
@@ -107,16 +140,17 @@ def guess_mapping(headers):
 class MappingForm(forms.Form):
     def __init__(self, *args, headers, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "Not in this file")] + [
+        choices = [("", gettext("Not in this file"))] + [
             (str(i), header) for i, header in enumerate(headers)
         ]
         for field, label, required, _ in FIELDS:
             self.fields[field] = forms.ChoiceField(
-                label=f"Which column holds: {label}?",
+                label=gettext("Which column holds: %(label)s?") % {"label": label},
                 choices=choices,
                 required=required,
                 error_messages={
-                    "required": f"Choose the column that holds the {label.lower()}. It is needed."
+                    "required": gettext("Choose the column that holds the %(label)s. It is needed.")
+                    % {"label": label.lower()}
                 },
             )
 
@@ -128,7 +162,9 @@ class MappingForm(forms.Form):
             if column:
                 if column in used:
                     self.add_error(
-                        field, f"This column is already chosen for {used[column]}. Choose another."
+                        field,
+                        gettext("This column is already chosen for %(other)s. Choose another.")
+                        % {"other": used[column]},
                     )
                 used[column] = label.lower()
         return cleaned
@@ -146,30 +182,40 @@ def check_row(data, seen, existing):
     problems = []
     email = data["email"].lower()
     if not data["name"]:
-        problems.append("the name is missing")
+        problems.append(gettext("the name is missing"))
     if not email:
         if not data["phone"] and not data["address"]:
             problems.append(
-                "there is no email address, phone number or postal address, so there is "
-                "no way to reach them"
+                gettext(
+                    "there is no email address, phone number or postal address, so there is "
+                    "no way to reach them"
+                )
             )
     elif not is_email(email):
-        problems.append(f"'{data['email'][:80]}' is not an email address")
+        problems.append(
+            gettext("'%(email)s' is not an email address") % {"email": data["email"][:80]}
+        )
     elif email in seen:
-        problems.append(f"this email address is also on row {seen[email]}")
+        problems.append(gettext("this email address is also on row %(row)s") % {"row": seen[email]})
     elif email in existing:
-        problems.append(DUPLICATE)
+        problems.append(str(DUPLICATE))
     if data["phone"]:
         try:
             phone_number(data["phone"])
         except ValidationError:
             problems.append(
-                f"'{data['phone'][:40]}' is not a phone number: write a UK number like "
-                "07700 900 982, or start with + and the country code"
+                gettext(
+                    "'%(phone)s' is not a phone number: write a UK number like "
+                    "07700 900 982, or start with + and the country code"
+                )
+                % {"phone": data["phone"][:40]}
             )
     for field, label, _, longest in FIELDS:
         if len(data[field]) > longest:
-            problems.append(f"the {label.lower()} is longer than {longest} characters")
+            problems.append(
+                gettext("the %(label)s is longer than %(longest)s characters")
+                % {"label": label.lower(), "longest": longest}
+            )
     return problems
 
 
@@ -252,7 +298,7 @@ def _save_batch(batch, job, errors):
                 with transaction.atomic():
                     _create_people([data], job)
             except IntegrityError:
-                errors.append({"row": number, "problems": [DUPLICATE]})
+                errors.append({"row": number, "problems": [str(DUPLICATE)]})
             else:
                 saved += 1
         return saved
@@ -288,9 +334,11 @@ def run(job, batch_size=BATCH_SIZE):
 
 @task()
 def run_import(job_id):
-    job = ImportJob.objects.get(pk=job_id)
+    job = ImportJob.objects.select_related("uploaded_by").get(pk=job_id)
     if job.status == ImportJob.Status.RUNNING:
-        run(job)
+        # The rows left out are stored with their reasons, in the words of whoever imported.
+        with in_language_of(job.uploaded_by):
+            run(job)
 
 
 @transaction.atomic

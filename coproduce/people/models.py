@@ -7,54 +7,55 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
 class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    TEXT = "text", "Text message"
-    PHONE = "phone", "Phone call"
-    POST = "post", "Post"
+    EMAIL = "email", _("Email")
+    TEXT = "text", _("Text message")
+    PHONE = "phone", _("Phone call")
+    POST = "post", _("Post")
 
 
 class Format(models.TextChoices):
-    STANDARD = "standard", "Standard print"
-    LARGE_PRINT = "large_print", "Large print"
-    EASY_READ = "easy_read", "Easy Read"
-    BSL = "bsl", "British Sign Language (BSL) video"
-    BRAILLE = "braille", "Braille"
+    STANDARD = "standard", _("Standard print")
+    LARGE_PRINT = "large_print", _("Large print")
+    EASY_READ = "easy_read", _("Easy Read")
+    BSL = "bsl", _("British Sign Language (BSL) video")
+    BRAILLE = "braille", _("Braille")
 
 
 class PaymentPreference(models.TextChoices):
-    UNDECIDED = "", "Not decided yet"
-    BANK = "bank", "Paid into my bank account"
-    VOUCHER = "voucher", "A shopping voucher"
-    DECLINE = "decline", "I do not want to be paid"
-    DONATE = "donate", "Give the payment to a charity"
+    UNDECIDED = "", _("Not decided yet")
+    BANK = "bank", _("Paid into my bank account")
+    VOUCHER = "voucher", _("A shopping voucher")
+    DECLINE = "decline", _("I do not want to be paid")
+    DONATE = "donate", _("Give the payment to a charity")
 
 
 class LivedExperience(models.TextChoices):
-    PHYSICAL = "physical", "Physical impairment"
-    DEAF = "deaf", "Deaf or hard of hearing"
-    BLIND = "blind", "Blind or partially sighted"
-    LEARNING = "learning", "Learning disability"
-    NEURODIVERGENT = "neurodivergent", "Autism, ADHD or other neurodivergence"
-    MENTAL_HEALTH = "mental_health", "Mental health"
-    LONG_TERM = "long_term", "Long-term condition or chronic illness"
-    CARER = "carer", "Being an unpaid carer"
-    SOCIAL_CARE = "social_care", "Drawing on social care"
+    PHYSICAL = "physical", _("Physical impairment")
+    DEAF = "deaf", _("Deaf or hard of hearing")
+    BLIND = "blind", _("Blind or partially sighted")
+    LEARNING = "learning", _("Learning disability")
+    NEURODIVERGENT = "neurodivergent", _("Autism, ADHD or other neurodivergence")
+    MENTAL_HEALTH = "mental_health", _("Mental health")
+    LONG_TERM = "long_term", _("Long-term condition or chronic illness")
+    CARER = "carer", _("Being an unpaid carer")
+    SOCIAL_CARE = "social_care", _("Drawing on social care")
 
 
 class Interest(models.TextChoices):
-    SOCIAL_CARE = "social_care", "Social care and support"
-    HEALTH = "health", "Health services"
-    HOUSING = "housing", "Housing"
-    TRANSPORT = "transport", "Transport"
-    EMPLOYMENT = "employment", "Work and benefits"
-    DIGITAL = "digital", "Digital inclusion"
-    EDUCATION = "education", "Education and training"
-    RESEARCH = "research", "Research"
-    ARTS = "arts", "Arts and culture"
+    SOCIAL_CARE = "social_care", _("Social care and support")
+    HEALTH = "health", _("Health services")
+    HOUSING = "housing", _("Housing")
+    TRANSPORT = "transport", _("Transport")
+    EMPLOYMENT = "employment", _("Work and benefits")
+    DIGITAL = "digital", _("Digital inclusion")
+    EDUCATION = "education", _("Education and training")
+    RESEARCH = "research", _("Research")
+    ARTS = "arts", _("Arts and culture")
 
 
 class Profile(models.Model):
@@ -64,43 +65,47 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     pronouns = models.CharField(
-        "Pronouns", max_length=40, blank=True, help_text="For example, she/her, they/them."
+        _("Pronouns"), max_length=40, blank=True, help_text=_("For example, she/her, they/them.")
     )
-    phone = models.CharField("Phone number", max_length=40, blank=True)
-    address = models.TextField("Postal address", blank=True)
+    phone = models.CharField(_("Phone number"), max_length=40, blank=True)
+    address = models.TextField(_("Postal address"), blank=True)
     contact_methods = models.JSONField(default=list, blank=True)
     formats = models.JSONField(default=list, blank=True)
     best_times = models.CharField(
-        "Best times to contact you",
+        _("Best times to contact you"),
         max_length=200,
         blank=True,
-        help_text="For example, weekday mornings.",
+        help_text=_("For example, weekday mornings."),
     )
     lived_experience_other = models.CharField(
-        "Other lived experience, in your words", max_length=300, blank=True
+        _("Other lived experience, in your words"), max_length=300, blank=True
     )
     about = models.TextField(_("About you"), blank=True)
     skills = models.TextField(
-        "Your skills and what you bring", blank=True, help_text="Everyone has something to offer."
+        _("Your skills and what you bring"),
+        blank=True,
+        help_text=_("Everyone has something to offer."),
     )
     availability = models.CharField(
-        "When you are usually free",
+        _("When you are usually free"),
         max_length=200,
         blank=True,
-        help_text="For example, Tuesday afternoons.",
+        help_text=_("For example, Tuesday afternoons."),
     )
     payment_preference = models.CharField(
-        "How you would like to be paid",
+        _("How you would like to be paid"),
         max_length=10,
         choices=PaymentPreference.choices,
         blank=True,
     )
-    emergency_contact_name = models.CharField("Emergency contact name", max_length=150, blank=True)
+    emergency_contact_name = models.CharField(
+        _("Emergency contact name"), max_length=150, blank=True
+    )
     emergency_contact_phone = models.CharField(
-        "Emergency contact phone number", max_length=40, blank=True
+        _("Emergency contact phone number"), max_length=40, blank=True
     )
     last_involved = models.DateField(
-        null=True, blank=True, help_text="Set by projects and meetings."
+        null=True, blank=True, help_text=_("Set by projects and meetings.")
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -114,7 +119,7 @@ class Profile(models.Model):
 
     def lived_experience_labels(self):
         return [
-            LivedExperience(v).label
+            str(LivedExperience(v).label)
             for v in self.tag_values("lived_experience")
             if v in LivedExperience.values
         ]
@@ -123,19 +128,21 @@ class Profile(models.Model):
         return bool(self.lived_experience_labels() or self.lived_experience_other)
 
     def interest_labels(self):
-        return [Interest(v).label for v in self.tag_values("interest") if v in Interest.values]
+        return [str(Interest(v).label) for v in self.tag_values("interest") if v in Interest.values]
 
     def contact_method_labels(self):
-        return [ContactMethod(v).label for v in self.contact_methods if v in ContactMethod.values]
+        return [
+            str(ContactMethod(v).label) for v in self.contact_methods if v in ContactMethod.values
+        ]
 
     def format_labels(self):
-        return [Format(v).label for v in self.formats if v in Format.values]
+        return [str(Format(v).label) for v in self.formats if v in Format.values]
 
 
 class ProfileTag(models.Model):
     """One lived-experience area or interest, as a row so lists can filter on it."""
 
-    KINDS = [("lived_experience", "Lived experience"), ("interest", "Interest")]
+    KINDS = [("lived_experience", _("Lived experience")), ("interest", _("Interest"))]
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="tags")
     kind = models.CharField(max_length=20, choices=KINDS)
     value = models.CharField(max_length=30)
@@ -151,41 +158,41 @@ class ProfileTag(models.Model):
 
 
 class SupportRelationship(models.TextChoices):
-    PA = "pa", "Personal assistant"
-    CARER = "carer", "Carer"
-    PEER = "peer", "Peer supporter"
-    OTHER = "other", "Someone else"
+    PA = "pa", _("Personal assistant")
+    CARER = "carer", _("Carer")
+    PEER = "peer", _("Peer supporter")
+    OTHER = "other", _("Someone else")
 
 
 class CopyTopic(models.TextChoices):
     """What a supporter may be copied in on (notifications.kinds gives each kind its topic)."""
 
-    MEETINGS = "meetings", "Meetings: invitations, reminders, changes and papers"
-    PAYMENTS = "payments", "Payments: your claims and reminders to claim"
-    PROJECTS = "projects", "Projects: teams and answers to what you said"
-    OPPORTUNITIES = "opportunities", "Opportunities: new roles and your applications"
+    MEETINGS = "meetings", _("Meetings: invitations, reminders, changes and papers")
+    PAYMENTS = "payments", _("Payments: your claims and reminders to claim")
+    PROJECTS = "projects", _("Projects: teams and answers to what you said")
+    OPPORTUNITIES = "opportunities", _("Opportunities: new roles and your applications")
 
 
 class SupportPerson(models.Model):
     """Someone in a person's support network: a PA, carer or peer supporter."""
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="supporters")
-    name = models.CharField("Their name", max_length=150)
+    name = models.CharField(_("Their name"), max_length=150)
     relationship = models.CharField(
-        "Who they are to you", max_length=10, choices=SupportRelationship.choices
+        _("Who they are to you"), max_length=10, choices=SupportRelationship.choices
     )
-    email = models.EmailField("Their email address", blank=True)
-    phone = models.CharField("Their phone number", max_length=40, blank=True)
+    email = models.EmailField(_("Their email address"), blank=True)
+    phone = models.CharField(_("Their phone number"), max_length=40, blank=True)
     copy_in = models.BooleanField(
-        "Copy them in on messages to you",
+        _("Copy them in on messages to you"),
         default=False,
-        help_text="We will send them a copy of what we send you.",
+        help_text=_("We will send them a copy of what we send you."),
     )
     copy_topics = models.JSONField(
-        "What to copy them in on",
+        _("What to copy them in on"),
         default=list,
         blank=True,
-        help_text="CopyTopic values: only messages about these are copied to them.",
+        help_text=_("CopyTopic values: only messages about these are copied to them."),
     )
 
     class Meta:
@@ -219,9 +226,9 @@ class Authority(models.Model):
     supporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="authorities_held"
     )
-    reply_to_invitations = models.BooleanField("Reply to invitations to meetings for you")
-    see_meetings_and_papers = models.BooleanField("See your meetings and their papers")
-    help_with_claims = models.BooleanField("Help you claim payments and expenses")
+    reply_to_invitations = models.BooleanField(_("Reply to invitations to meetings for you"))
+    see_meetings_and_papers = models.BooleanField(_("See your meetings and their papers"))
+    help_with_claims = models.BooleanField(_("Help you claim payments and expenses"))
     granted_at = models.DateTimeField(default=timezone.now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
@@ -280,29 +287,29 @@ class ActionBySupporter(models.Model):
 
 
 class Requirement(models.TextChoices):
-    BSL = "bsl", "BSL interpreter"
+    BSL = "bsl", _("BSL interpreter")
     WELSH = "welsh", _("A Welsh speaker or Welsh interpreter")
-    LIPSPEAKER = "lipspeaker", "Lipspeaker"
-    CAPTIONS = "captions", "Captions or speech-to-text reporter"
-    HEARING_LOOP = "hearing_loop", "Hearing loop"
-    EASY_READ = "easy_read", "Easy Read documents"
-    LARGE_PRINT = "large_print", "Large print documents"
-    SCREEN_READER = "screen_reader", "Documents that work with a screen reader"
-    STEP_FREE = "step_free", "Step-free access"
-    ACCESSIBLE_TOILET = "accessible_toilet", "Accessible toilet"
-    QUIET_ROOM = "quiet_room", "A quiet room"
-    BREAKS = "breaks", "Regular breaks"
-    EXTRA_TIME = "extra_time", "Extra time to read and answer"
-    PA_ATTENDS = "pa_attends", "My personal assistant or carer comes with me"
-    DIETARY = "dietary", "Dietary needs"
-    TRAVEL = "travel", "Help with travel"
-    ONLINE = "online", "Taking part online rather than in person"
+    LIPSPEAKER = "lipspeaker", _("Lipspeaker")
+    CAPTIONS = "captions", _("Captions or speech-to-text reporter")
+    HEARING_LOOP = "hearing_loop", _("Hearing loop")
+    EASY_READ = "easy_read", _("Easy Read documents")
+    LARGE_PRINT = "large_print", _("Large print documents")
+    SCREEN_READER = "screen_reader", _("Documents that work with a screen reader")
+    STEP_FREE = "step_free", _("Step-free access")
+    ACCESSIBLE_TOILET = "accessible_toilet", _("Accessible toilet")
+    QUIET_ROOM = "quiet_room", _("A quiet room")
+    BREAKS = "breaks", _("Regular breaks")
+    EXTRA_TIME = "extra_time", _("Extra time to read and answer")
+    PA_ATTENDS = "pa_attends", _("My personal assistant or carer comes with me")
+    DIETARY = "dietary", _("Dietary needs")
+    TRAVEL = "travel", _("Help with travel")
+    ONLINE = "online", _("Taking part online rather than in person")
 
 
 class Sharing(models.TextChoices):
-    FULL = "full", "In full: the arrangements and what I have written in my own words"
-    ARRANGEMENTS = "arrangements", "Only the arrangements to make"
-    NONE = "none", "Not at all: I will tell organisers myself"
+    FULL = "full", _("In full: the arrangements and what I have written in my own words")
+    ARRANGEMENTS = "arrangements", _("Only the arrangements to make")
+    NONE = "none", _("Not at all: I will tell organisers myself")
 
 
 class AccessPassport(models.Model):
@@ -313,13 +320,15 @@ class AccessPassport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_passport"
     )
     own_words = models.TextField(
-        "About your access, in your own words",
+        _("About your access, in your own words"),
         blank=True,
-        help_text="Anything that helps us understand what works for you. "
-        "You do not need to name a condition.",
+        help_text=_(
+            "Anything that helps us understand what works for you. "
+            "You do not need to name a condition."
+        ),
     )
-    dietary = models.CharField("Dietary needs", max_length=300, blank=True)
-    other_arrangements = models.TextField("Anything else we should arrange", blank=True)
+    dietary = models.CharField(_("Dietary needs"), max_length=300, blank=True)
+    other_arrangements = models.TextField(_("Anything else we should arrange"), blank=True)
     sharing = models.CharField(max_length=15, choices=Sharing.choices, default=Sharing.ARRANGEMENTS)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -410,19 +419,19 @@ class ExpressionOfInterest(models.Model):
     """Someone asking to join the co-production network, from the public form."""
 
     class Status(models.TextChoices):
-        NEW = "new", "Waiting for review"
-        INVITED = "invited", "Invited"
-        DECLINED = "declined", "Not taken forward"
+        NEW = "new", _("Waiting for review")
+        INVITED = "invited", _("Invited")
+        DECLINED = "declined", _("Not taken forward")
 
-    name = models.CharField("Your name", max_length=150)
+    name = models.CharField(_("Your name"), max_length=150)
     # Any one way to reach them is enough: email, a phone number or a postal address.
-    email = models.EmailField("Your email address", blank=True)
-    phone = models.CharField("Your phone number", max_length=40, blank=True)
+    email = models.EmailField(_("Your email address"), blank=True)
+    phone = models.CharField(_("Your phone number"), max_length=40, blank=True)
     address = models.TextField(_("Your postal address"), blank=True)
     contact_methods = models.JSONField(default=list, blank=True)
     interests = models.JSONField(default=list, blank=True)
-    about = models.TextField("Tell us a little about yourself", blank=True)
-    access_to_talk = models.TextField("What would help you talk to us", blank=True)
+    about = models.TextField(_("Tell us a little about yourself"), blank=True)
+    access_to_talk = models.TextField(_("What would help you talk to us"), blank=True)
     contact_consent = models.BooleanField(
         _("We may contact you about new chances to get involved"), default=False
     )
@@ -448,7 +457,7 @@ class ExpressionOfInterest(models.Model):
         return f"{self.name} wants to join"
 
     def interest_labels(self):
-        return [Interest(v).label for v in self.interests if v in Interest.values]
+        return [str(Interest(v).label) for v in self.interests if v in Interest.values]
 
     def contact_method_labels(self):
         return [ContactMethod(v).label for v in self.contact_methods if v in ContactMethod.values]
@@ -458,10 +467,10 @@ class ImportJob(models.Model):
     """One spreadsheet of contacts on its way in: uploaded, mapped, previewed, run."""
 
     class Status(models.TextChoices):
-        MAPPING = "mapping", "Choosing columns"
-        READY = "ready", "Ready to import"
-        RUNNING = "running", "Importing"
-        DONE = "done", "Finished"
+        MAPPING = "mapping", _("Choosing columns")
+        READY = "ready", _("Ready to import")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Finished")
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -489,7 +498,7 @@ class ImportJob(models.Model):
         return int(self.processed * 100 / self.total) if self.total else 100
 
 
-PREFER_NOT = ("prefer_not", "Prefer not to say")
+PREFER_NOT = ("prefer_not", _("Prefer not to say"))
 
 
 def with_prefer_not(*choices):
@@ -501,68 +510,81 @@ class EqualityMonitoring(models.Model):
     a name; only the person and aggregate reports (with permission) read it."""
 
     AGE = with_prefer_not(
-        ("16-24", "16 to 24"),
-        ("25-34", "25 to 34"),
-        ("35-44", "35 to 44"),
-        ("45-54", "45 to 54"),
-        ("55-64", "55 to 64"),
-        ("65-74", "65 to 74"),
-        ("75+", "75 or over"),
+        ("16-24", _("16 to 24")),
+        ("25-34", _("25 to 34")),
+        ("35-44", _("35 to 44")),
+        ("45-54", _("45 to 54")),
+        ("55-64", _("55 to 64")),
+        ("65-74", _("65 to 74")),
+        ("75+", _("75 or over")),
     )
-    YES_NO = with_prefer_not(("yes", "Yes"), ("no", "No"))
+    # Welsh answers a question with its own verb: "Ydych chi...?" "Ydw"; "Ydy...?" "Ydy".
+    YES_NO = with_prefer_not(
+        ("yes", pgettext_lazy("answer to 'do you'", "Yes")),
+        ("no", pgettext_lazy("answer to 'do you'", "No")),
+    )
+    YES_NO_IS = with_prefer_not(
+        ("yes", pgettext_lazy("answer to 'is it'", "Yes")),
+        ("no", pgettext_lazy("answer to 'is it'", "No")),
+    )
     ETHNICITY = with_prefer_not(
-        ("asian", "Asian or Asian British"),
-        ("black", "Black, Black British, Caribbean or African"),
-        ("mixed", "Mixed or multiple ethnic groups"),
-        ("white", "White"),
-        ("other", "Another ethnic group"),
+        ("asian", _("Asian or Asian British")),
+        ("black", _("Black, Black British, Caribbean or African")),
+        ("mixed", _("Mixed or multiple ethnic groups")),
+        ("white", _("White")),
+        ("other", _("Another ethnic group")),
     )
     GENDER = with_prefer_not(
-        ("woman", "Woman"),
-        ("man", "Man"),
-        ("non_binary", "Non-binary"),
-        ("other", "In another way"),
+        ("woman", _("Woman")),
+        ("man", _("Man")),
+        ("non_binary", _("Non-binary")),
+        ("other", _("In another way")),
     )
     SEXUALITY = with_prefer_not(
-        ("straight", "Straight or heterosexual"),
-        ("gay_lesbian", "Gay or lesbian"),
-        ("bisexual", "Bisexual"),
-        ("other", "Another sexual orientation"),
+        ("straight", _("Straight or heterosexual")),
+        ("gay_lesbian", _("Gay or lesbian")),
+        ("bisexual", _("Bisexual")),
+        ("other", _("Another sexual orientation")),
     )
     RELIGION = with_prefer_not(
-        ("none", "No religion"),
-        ("buddhist", "Buddhist"),
-        ("christian", "Christian"),
-        ("hindu", "Hindu"),
-        ("jewish", "Jewish"),
-        ("muslim", "Muslim"),
-        ("sikh", "Sikh"),
-        ("other", "Another religion"),
+        ("none", _("No religion")),
+        ("buddhist", _("Buddhist")),
+        ("christian", _("Christian")),
+        ("hindu", _("Hindu")),
+        ("jewish", _("Jewish")),
+        ("muslim", _("Muslim")),
+        ("sikh", _("Sikh")),
+        ("other", _("Another religion")),
     )
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="equality"
     )
-    age_band = models.CharField("Your age", max_length=12, choices=AGE, blank=True)
+    age_band = models.CharField(_("Your age"), max_length=12, choices=AGE, blank=True)
     disabled = models.CharField(
-        "Do you consider yourself a Disabled person?", max_length=12, choices=YES_NO, blank=True
+        _("Do you consider yourself a Disabled person?"), max_length=12, choices=YES_NO, blank=True
     )
-    ethnicity = models.CharField("Your ethnic group", max_length=12, choices=ETHNICITY, blank=True)
-    gender = models.CharField("Your gender", max_length=12, choices=GENDER, blank=True)
+    ethnicity = models.CharField(
+        _("Your ethnic group"), max_length=12, choices=ETHNICITY, blank=True
+    )
+    gender = models.CharField(_("Your gender"), max_length=12, choices=GENDER, blank=True)
     trans = models.CharField(
-        "Is your gender the same as the sex you were registered at birth?",
+        _("Is your gender the same as the sex you were registered at birth?"),
         max_length=12,
-        choices=YES_NO,
+        choices=YES_NO_IS,
         blank=True,
     )
     sexuality = models.CharField(
-        "Your sexual orientation", max_length=12, choices=SEXUALITY, blank=True
+        _("Your sexual orientation"), max_length=12, choices=SEXUALITY, blank=True
     )
     religion = models.CharField(
-        "Your religion or belief", max_length=12, choices=RELIGION, blank=True
+        _("Your religion or belief"), max_length=12, choices=RELIGION, blank=True
     )
     carer = models.CharField(
-        "Do you look after someone, without being paid?", max_length=12, choices=YES_NO, blank=True
+        _("Do you look after someone, without being paid?"),
+        max_length=12,
+        choices=YES_NO,
+        blank=True,
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,8 @@
 """Everything the people app contributes, registered once from PeopleConfig.ready().
 Its reach figures are registered by the projects app, which knows who is active."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import generation
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
@@ -14,8 +16,8 @@ from . import (
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Your profile", "people:my_profile", "people.view_own", order=10))
-    add_to_navigation(NavItem("People", "people:person_list", "people.list_people", order=20))
+    add_to_navigation(NavItem(_("Your profile"), "people:my_profile", "people.view_own", order=10))
+    add_to_navigation(NavItem(_("People"), "people:person_list", "people.list_people", order=20))
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
     generation.register("people", bench.generate)

@@ -15,8 +15,11 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 
+from coproduce.lib.language import in_language_of
 from coproduce.lib.spreadsheets import csv_from_dicts
 
 from . import retention
@@ -51,6 +54,8 @@ def _plain(value: object) -> object:
         return ", ".join(str(_plain(v)) for v in value)
     if value is None:
         return ""
+    if isinstance(value, Promise):  # a translated label, in the language of the download
+        return str(value)
     return value
 
 
@@ -63,10 +68,10 @@ def collect(person: User, *, requested_by: User, reason: str) -> list[Section]:
     """[(section, about_them, rows)] with the account first."""
     return [
         (
-            holding.section,
+            str(holding.section),
             holding.about_them,
             [
-                {k: _plain(v) for k, v in row.items()}
+                {str(k): _plain(v) for k, v in row.items()}
                 for row in holding.rows_for_download(
                     person, requested_by=requested_by, reason=reason
                 )
@@ -107,16 +112,27 @@ def _copy_files(archive: zipfile.ZipFile, person: User) -> list[dict[str, str]]:
                 with stored.open("rb") as source:
                     archive.writestr(path, source.read())
             except FileNotFoundError:
-                path = "(missing: the file was not found in storage)"
+                path = gettext("(missing: the file was not found in storage)")
             index.append(
-                {"file": path, "section": holding.section, "what": str(record), "name": original}
+                {
+                    "file": path,
+                    "section": str(holding.section),
+                    "what": str(record),
+                    "name": original,
+                }
             )
     return index
 
 
 def export_zip(*, person: User, requested_by: User, reason: str) -> bytes:
     """The ZIP: data.json, one CSV per section, the person's files with an index,
-    and a readable summary.html. Built in memory and never stored."""
+    and a readable summary.html, in the person's language. Built in memory and never
+    stored."""
+    with in_language_of(person):
+        return _export_zip(person=person, requested_by=requested_by, reason=reason)
+
+
+def _export_zip(*, person: User, requested_by: User, reason: str) -> bytes:
     if requested_by.pk != person.pk:
         record_read(viewer=requested_by, subject=person, what=ReadLog.What.ALL_DATA, reason=reason)
     sections = collect(person, requested_by=requested_by, reason=reason)

@@ -4,6 +4,8 @@ Every other app lists its own in its holdings.py; each app's registrations.py re
 them (see privacy.registry)."""
 
 from django.apps import apps
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import retention
 from .registry import Holding, sent_from_their_address
@@ -23,8 +25,9 @@ def _account_rows(person):
             "colours": person.get_contrast_display(),
             "dyslexia-friendly spacing": person.wide_spacing,
             "reduce motion": person.reduce_motion,
-            "font": person.get_font_display(),
-            "background tint": person.get_tint_display(),
+            "font": str(person.get_font_display()),
+            "background tint": str(person.get_tint_display()),
+            "language": str(person.get_language_display()),
         }
     ]
 
@@ -33,7 +36,7 @@ def _account_rows(person):
 ACCOUNT = Holding(
     "accounts.User",
     "pk",
-    "Your account",
+    _("Your account"),
     export=_account_rows,
     withheld={"password": "kept only as a one-way hash, which nobody can turn back into it"},
 )
@@ -45,7 +48,7 @@ def _reads_rows(person):
     return [
         {
             "when": r.at,
-            "who": str(r.viewer or "A removed account"),
+            "who": str(r.viewer or gettext("A removed account")),
             "what": r.get_what_display(),
             "why": r.reason,
         }
@@ -61,18 +64,18 @@ def _erase_invitations(person):
 
 HOLDINGS = (
     # accounts
-    Holding("accounts.RoleAssignment", "user", "Your roles", ("role", "granted_at")),
+    Holding("accounts.RoleAssignment", "user", _("Your roles"), ("role", "granted_at")),
     Holding(
         "accounts.RoleAssignment",
         "granted_by",
-        "Roles you gave",
+        _("Roles you gave"),
         ("role", "granted_at"),
         about_them=False,
     ),
     Holding(
         "accounts.Invitation",
         "accepted_user",
-        "Your invitation",
+        _("Your invitation"),
         ("created_at", "accepted_at", "email", "name", "roles"),
         erase="blank",
         blank=("email", "name"),
@@ -83,7 +86,7 @@ HOLDINGS = (
     Holding(
         "accounts.Invitation",
         "email",
-        "Other invitations sent to your email address",
+        _("Other invitations sent to your email address"),
         ("created_at", "name", "roles", "cancelled_at"),
         select=sent_from_their_address("accounts.Invitation", accepted_user=None),
         erase_with=_erase_invitations,
@@ -92,41 +95,41 @@ HOLDINGS = (
     Holding(
         "accounts.Invitation",
         "invited_by",
-        "Invitations you sent",
+        _("Invitations you sent"),
         ("created_at", "roles"),
         about_them=False,
     ),
     Holding(
         "accounts.HistoricalUser",
         "history_user",
-        "Account changes you made",
+        _("Account changes you made"),
         ("history_date",),
         about_them=False,
     ),
     Holding(
         "accounts.HistoricalRoleAssignment",
         "user",
-        "Changes to your roles",
+        _("Changes to your roles"),
         ("history_date", "history_type", "role", "history_change_reason"),
     ),
     Holding(
         "accounts.HistoricalRoleAssignment",
         "granted_by",
-        "Role changes you made (given by)",
+        _("Role changes you made (given by)"),
         ("history_date", "role"),
         about_them=False,
     ),
     Holding(
         "accounts.HistoricalRoleAssignment",
         "history_user",
-        "Role changes you made",
+        _("Role changes you made"),
         ("history_date", "role"),
         about_them=False,
     ),
     Holding(
         "account.EmailAddress",
         "user",
-        "Your email addresses",
+        _("Your email addresses"),
         ("email", "verified", "primary"),
         erase="delete",
         withheld={"emailconfirmation_set": "the secret keys in the links of confirmation emails"},
@@ -134,7 +137,7 @@ HOLDINGS = (
     Holding(
         "mfa.Authenticator",
         "user",
-        "Your two-factor sign-in methods",
+        _("Your two-factor sign-in methods"),
         ("type", "created_at", "last_used_at"),
         erase="delete",
         withheld={
@@ -144,23 +147,23 @@ HOLDINGS = (
     Holding(
         "admin.LogEntry",
         "user",
-        "Changes you made in the Django admin",
+        _("Changes you made in the Django admin"),
         ("action_time", "change_message"),
         about_them=False,
     ),
     # privacy
-    Holding("privacy.ReadLog", "subject", "Who looked at your information", export=_reads_rows),
+    Holding("privacy.ReadLog", "subject", _("Who looked at your information"), export=_reads_rows),
     Holding(
         "privacy.ReadLog",
         "viewer",
-        "Information you looked at",
+        _("Information you looked at"),
         ("at", "what", "reason"),
         about_them=False,
     ),
     Holding(
         "privacy.DataRequest",
         "person",
-        "Your data requests",
+        _("Your data requests"),
         ("kind", "received_at", "due_on", "completed_at", "note"),
         erase="blank",
         blank=("note",),
@@ -168,21 +171,21 @@ HOLDINGS = (
     Holding(
         "privacy.DataRequest",
         "recorded_by",
-        "Data requests you recorded",
+        _("Data requests you recorded"),
         ("received_at", "kind"),
         about_them=False,
     ),
     Holding(
         "privacy.DataRequest",
         "completed_by",
-        "Data requests you completed",
+        _("Data requests you completed"),
         ("completed_at", "kind"),
         about_them=False,
     ),
     Holding(
         "privacy.RetentionPeriod",
         "updated_by",
-        "Retention periods you set",
+        _("Retention periods you set"),
         ("key", "months", "updated_at"),
         about_them=False,
     ),
@@ -190,7 +193,7 @@ HOLDINGS = (
         Holding(
             "privacy.HistoricalRetentionPeriod",
             field,
-            "Retention period changes you made",
+            _("Retention period changes you made"),
             ("history_date", "key", "months"),
             about_them=False,
         )
@@ -199,7 +202,7 @@ HOLDINGS = (
     Holding(
         "privacy.RetentionRun",
         "ran_by",
-        "Deletions of old records you started",
+        _("Deletions of old records you started"),
         ("ran_at", "deleted"),
         about_them=False,
     ),
@@ -209,15 +212,15 @@ HOLDINGS = (
 RETENTION = (
     retention.Rule(
         "accounts.invitations",
-        "invitations to create an account",
-        "when they were sent",
+        _("invitations to create an account"),
+        _("when they were sent"),
         6,
         lambda cutoff: _model("accounts.Invitation").objects.filter(created_at__lt=cutoff),
     ),
     retention.Rule(
         "privacy.read_log",
-        "records of who looked at someone's sensitive information",
-        "when they looked",
+        _("records of who looked at someone's sensitive information"),
+        _("when they looked"),
         24,
         lambda cutoff: _model("privacy.ReadLog").objects.filter(at__lt=cutoff),
     ),

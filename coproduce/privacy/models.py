@@ -5,6 +5,7 @@ import calendar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -12,12 +13,12 @@ class ReadLog(models.Model):
     """Someone other than the person read their access passport or equality answers."""
 
     class What(models.TextChoices):
-        ACCESS_PASSPORT = "access_passport", "Access passport"
-        ACCESS_ARRANGEMENTS = "access_arrangements", "Access arrangements only"
-        EQUALITY = "equality", "Equality monitoring answers"
-        LIVED_EXPERIENCE = "lived_experience", "Lived experience"
-        ALL_DATA = "all_data", "Everything we hold (data download)"
-        BANK_DETAILS = "bank_details", "Bank details (finance, to pay you)"
+        ACCESS_PASSPORT = "access_passport", _("Access passport")
+        ACCESS_ARRANGEMENTS = "access_arrangements", _("Access arrangements only")
+        EQUALITY = "equality", _("Equality monitoring answers")
+        LIVED_EXPERIENCE = "lived_experience", _("Lived experience")
+        ALL_DATA = "all_data", _("Everything we hold (data download)")
+        BANK_DETAILS = "bank_details", _("Bank details (finance, to pay you)")
 
     viewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reads_made"
@@ -51,8 +52,8 @@ class DataRequest(models.Model):
     """A subject access request or an erasure request, with its one-month due date."""
 
     class Kind(models.TextChoices):
-        ACCESS = "access", "A copy of their data (subject access request)"
-        ERASURE = "erasure", "Delete their data (erasure)"
+        ACCESS = "access", _("A copy of their data (subject access request)")
+        ERASURE = "erasure", _("Delete their data (erasure)")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="data_requests"

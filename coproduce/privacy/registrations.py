@@ -4,6 +4,8 @@ deletion of records past their time."""
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib import jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
@@ -21,9 +23,11 @@ from . import (
 
 def register() -> None:
     add_to_navigation(
-        NavItem("Data requests", "privacy:request_list", "privacy.manage_requests", order=80)
+        NavItem(_("Data requests"), "privacy:request_list", "privacy.manage_requests", order=80)
     )
-    add_to_navigation(NavItem("Who looked", "privacy:read_log", "privacy.view_read_log", order=85))
+    add_to_navigation(
+        NavItem(_("Who looked"), "privacy:read_log", "privacy.view_read_log", order=85)
+    )
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
     jobs.register(
@@ -32,5 +36,5 @@ def register() -> None:
         task=tasks.apply_retention,
         description="Delete records kept longer than their retention period",
     )
-    day.register("privacy.requests", today.requests_due, heading="Data protection", order=55)
-    day.register("privacy.retention", today.retention_run, heading="Data protection", order=55)
+    day.register("privacy.requests", today.requests_due, heading=_("Data protection"), order=55)
+    day.register("privacy.retention", today.retention_run, heading=_("Data protection"), order=55)

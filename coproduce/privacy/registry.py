@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ class Holding:
         for row in self.queryset(person).values(*self.fields, *self.encrypted):
             for name in self.encrypted:
                 clear = self.cipher.decrypt(row.pop(name))
-                row.update(clear or {name: "Cannot be read: the key that locked it has changed"})
+                row.update(
+                    clear or {name: gettext("Cannot be read: the key that locked it has changed")}
+                )
             rows.append(row)
         if rows:
             record_read(

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,10 @@ class Kept:
     def duration(self):
         if self.months % 12 == 0:
             years = self.months // 12
-            return f"{years} year" if years == 1 else f"{years} years"
-        return f"{self.months} month" if self.months == 1 else f"{self.months} months"
+            return ngettext("%(years)s year", "%(years)s years", years) % {"years": years}
+        return ngettext("%(months)s month", "%(months)s months", self.months) % {
+            "months": self.months
+        }
 
 
 def schedule():

@@ -7,6 +7,8 @@ A fixed number of queries, however many requests there are."""
 
 from django.db.models import Q, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import Role
 from coproduce.lib import jobs
@@ -17,9 +19,14 @@ from .models import DataRequest
 
 SHOWN = 10
 RETENTION_JOB = "privacy.apply_retention"
-WHAT = {
-    DataRequest.Kind.ACCESS: "for a copy of someone's data",
-    DataRequest.Kind.ERASURE: "to delete someone's data",
+SENTENCES = {
+    DataRequest.Kind.ACCESS: _(
+        "A request for a copy of someone's data must be answered within one month of "
+        "being received."
+    ),
+    DataRequest.Kind.ERASURE: _(
+        "A request to delete someone's data must be answered within one month of being received."
+    ),
 }
 
 
@@ -30,9 +37,8 @@ def requests_due(user, now):
     for request in found[:SHOWN]:
         yield Item(
             key=f"privacy.request:{request.pk}",
-            sentence=f"A request {WHAT[request.kind]} must be answered within one month "
-            "of being received.",
-            action_label="Deal with the request",
+            sentence=str(SENTENCES[request.kind]),
+            action_label=gettext("Deal with the request"),
             action_url=reverse("privacy:request_detail", args=[request.pk]),
             due=request.due_on,
             urgency=urgency_for(request.due_on, now),
@@ -53,13 +59,13 @@ def retention_run(user, now):
     last = both[0] if both else None
     finished = next((run for run in both if run.finished_at is not None), None)
     if last is not None and last.outcome == JobRun.Outcome.FAILED:
-        sentence = (
+        sentence = gettext(
             "Deleting records kept too long failed the last time it ran: check the "
             "retention settings, or ask whoever runs the server to look at the log."
         )
         since = last.finished_at or last.due_at
     elif job.is_late(finished.due_at if finished else None, now):
-        sentence = (
+        sentence = gettext(
             "Deleting records kept too long has not run on time: ask whoever runs the "
             "server to check the scheduler is running."
         )
@@ -69,7 +75,7 @@ def retention_run(user, now):
     yield Item(
         key="privacy.retention",
         sentence=sentence,
-        action_label="Look at retention",
+        action_label=gettext("Look at retention"),
         action_url=reverse("privacy:retention"),
         since=since,
         urgency=OVERDUE,

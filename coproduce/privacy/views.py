@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -52,7 +54,10 @@ def my_data(request):
                 person=request.user, kind=DataRequest.Kind.ERASURE, recorded_by=request.user
             )
             messages.success(
-                request, "We have your request to delete your data. We will reply within one month."
+                request,
+                gettext(
+                    "We have your request to delete your data. We will reply within one month."
+                ),
             )
             return redirect("privacy:my_data")
     waiting = DataRequest.objects.filter(person=request.user, completed_at=None)
@@ -105,7 +110,9 @@ def request_new(request):
             note=form.cleaned_data["note"],
         )
         messages.success(
-            request, f"Request recorded. It is due by {data_request.due_on:%-d %B %Y}."
+            request,
+            gettext("Request recorded. It is due by %(due)s.")
+            % {"due": date_format(data_request.due_on, "j F Y")},
         )
         return redirect("privacy:request_detail", pk=data_request.pk)
     return render(request, "privacy/request_new.html", {"form": form})
@@ -135,7 +142,7 @@ def request_detail(request, pk):
             )
         if action == "complete" and not data_request.completed_at:
             actions.complete_request(data_request=data_request, completed_by=request.user)
-            messages.success(request, "Marked as done.")
+            messages.success(request, gettext("Marked as done."))
             return redirect("privacy:request_detail", pk=pk)
         if (
             action == "erase"
@@ -146,7 +153,7 @@ def request_detail(request, pk):
             actions.erase_person(
                 person=data_request.person, erased_by=request.user, data_request=data_request
             )
-            messages.success(request, "Their personal data is erased.")
+            messages.success(request, gettext("Their personal data is erased."))
             return redirect("privacy:request_detail", pk=pk)
     return render(
         request, "privacy/request_detail.html", {"data_request": data_request, "form": form}
@@ -159,7 +166,7 @@ def retention_settings(request):
     form = RetentionForm(schedule, _posted(request))
     if request.method == "POST" and form.is_valid():
         actions.set_retention_periods(months=form.cleaned_data, changed_by=request.user)
-        messages.success(request, "The retention periods are saved.")
+        messages.success(request, gettext("The retention periods are saved."))
         return redirect("privacy:retention")
     due = retention.due_counts()
     return render(
@@ -180,6 +187,11 @@ def retention_apply(request):
     run = retention.apply(ran_by=request.user)
     messages.success(
         request,
-        f"{run.total} record{'' if run.total == 1 else 's'} past their retention period deleted.",
+        ngettext(
+            "%(total)s record past their retention period deleted.",
+            "%(total)s records past their retention period deleted.",
+            run.total,
+        )
+        % {"total": run.total},
     )
     return redirect("privacy:retention")

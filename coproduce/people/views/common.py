@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from ..models import AccessPassport, ActionBySupporter, Authority, Profile
 
@@ -25,7 +26,13 @@ def history_of(person):
     what supporters did for them, newest first, with who and why. Only the when, who and
     why are loaded: never the old contents of the passport."""
     entries = []
-    for model, what in ((Profile, "Profile"), (AccessPassport, "Access passport")):
+    what_happened = {
+        (Profile, True): gettext("Profile started"),
+        (Profile, False): gettext("Profile changed"),
+        (AccessPassport, True): gettext("Access passport started"),
+        (AccessPassport, False): gettext("Access passport changed"),
+    }
+    for model in (Profile, AccessPassport):
         rows = (
             model.history.filter(user_id=person.pk)
             .select_related("history_user")
@@ -35,7 +42,7 @@ def history_of(person):
         entries.extend(
             {
                 "when": e.history_date,
-                "what": f"{what} {'started' if e.history_type == '+' else 'changed'}",
+                "what": what_happened[model, e.history_type == "+"],
                 "by": e.history_user,
                 "by_self": e.history_user_id == person.pk,
                 "reason": e.history_change_reason or "",
@@ -58,8 +65,12 @@ def history_of(person):
     entries.extend(
         {
             "when": e.history_date,
-            "what": f"{'Withdrew' if e.withdrawn_at else 'Gave'} powers to act for you: "
-            f"{e.supporter}",
+            "what": (
+                gettext("Withdrew powers to act for you: %(supporter)s")
+                if e.withdrawn_at
+                else gettext("Gave powers to act for you: %(supporter)s")
+            )
+            % {"supporter": e.supporter},
             "by": e.history_user,
             "by_self": e.history_user_id == person.pk,
             "reason": "",

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 
@@ -37,7 +38,7 @@ def _consent(request, person, on_behalf, done_url):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Saved." if changed else "Nothing changed.")
+            messages.success(request, gettext("Saved.") if changed else gettext("Nothing changed."))
             return redirect(done_url)
     records = ConsentRecord.objects.filter(person=person).select_related("recorded_by")[:50]
     return render(

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 
@@ -18,10 +19,10 @@ def my_equality(request):
     form = EqualityForm(posted(request), initial=initial)
     if request.method == "POST" and request.POST.get("delete") == "1":
         actions.delete_equality(person=request.user)
-        messages.success(request, "Your equality answers are deleted.")
+        messages.success(request, gettext("Your equality answers are deleted."))
         return redirect("people:my_profile")
     if request.method == "POST" and form.is_valid():
         actions.save_equality(person=request.user, data=form.cleaned_data)
-        messages.success(request, "Thank you. Your answers are saved.")
+        messages.success(request, gettext("Thank you. Your answers are saved."))
         return redirect("people:my_profile")
     return render(request, "people/equality.html", {"form": form, "answers": answers})

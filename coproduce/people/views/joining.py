@@ -23,8 +23,10 @@ def join(request):
         if spam.over_limit(request, "join"):
             form.add_error(
                 None,
-                "We have had several forms from your connection in the last hour. "
-                "Wait an hour and try again, or email us instead.",
+                gettext(
+                    "We have had several forms from your connection in the last hour. "
+                    "Wait an hour and try again, or email us instead."
+                ),
             )
         else:
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
@@ -76,10 +78,17 @@ def interest_review(request, pk):
                         % {"name": interest.name},
                     )
                     return redirect("people:person_detail", pk=interest.account_id)
-                messages.success(request, f"Invitation sent to {interest.email}.")
+                messages.success(
+                    request,
+                    gettext("Invitation sent to %(email)s.") % {"email": interest.email},
+                )
             else:
                 actions.decline_interest(interest=interest, reviewed_by=request.user)
-                messages.success(request, f"{interest.name}'s form is marked as not taken forward.")
+                messages.success(
+                    request,
+                    gettext("%(name)s's form is marked as not taken forward.")
+                    % {"name": interest.name},
+                )
         except ValidationError as error:
             form.add_error("decision", error)
         else:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from coproduce.lib.views import permission_required
 from coproduce.privacy.log import record_reads
@@ -83,7 +84,10 @@ def _edit_passport(request, person, on_behalf, done_url):
             form.add_error(None, error)
         else:
             messages.success(
-                request, f"{'Their' if on_behalf else 'Your'} access passport is saved."
+                request,
+                gettext("Their access passport is saved.")
+                if on_behalf
+                else gettext("Your access passport is saved."),
             )
             return redirect(done_url)
     if on_behalf and request.method == "GET" and passport and sharing != Sharing.NONE:
@@ -171,8 +175,11 @@ def record_passport_reason(request, pk):
         else:
             messages.success(
                 request,
-                f"Your reason is recorded. You can read {person.name}'s access passport "
-                "until the end of today.",
+                gettext(
+                    "Your reason is recorded. You can read %(name)s's access passport "
+                    "until the end of today."
+                )
+                % {"name": person.name},
             )
             return redirect("people:person_passport", pk=person.pk)
     return render(request, "people/passport_reason.html", {"form": form, "person": person})

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -47,7 +48,12 @@ def _edit_profile(request, person, on_behalf, done_url):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{'Their' if on_behalf else 'Your'} profile is saved.")
+            messages.success(
+                request,
+                gettext("Their profile is saved.")
+                if on_behalf
+                else gettext("Your profile is saved."),
+            )
             return redirect(done_url)
     return render(
         request,
@@ -72,7 +78,10 @@ def add_supporter(request):
     form = SupporterForm(posted(request))
     if request.method == "POST" and form.is_valid():
         supporter = actions.add_supporter(person=request.user, data=form.cleaned_data)
-        messages.success(request, f"{supporter.name} is added to your support network.")
+        messages.success(
+            request,
+            gettext("%(name)s is added to your support network.") % {"name": supporter.name},
+        )
         return redirect("people:my_profile")
     return render(request, "people/add_supporter.html", {"form": form})
 
@@ -81,7 +90,7 @@ def add_supporter(request):
 @require_POST
 def remove_supporter(request, pk):
     actions.remove_supporter(person=request.user, supporter_pk=pk)
-    messages.success(request, "They are removed from your support network.")
+    messages.success(request, gettext("They are removed from your support network."))
     return redirect("people:my_profile")
 
 

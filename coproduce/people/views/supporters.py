@@ -5,6 +5,7 @@ sees whom they support. What a supporter does for someone is on the other apps' 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
@@ -37,7 +38,10 @@ def grant_authority(request):
         except ValidationError as error:
             form.add_error("powers" if error.code == "powers" else "email", error)
         else:
-            messages.success(request, f"{authority.supporter} can now act for you.")
+            messages.success(
+                request,
+                gettext("%(supporter)s can now act for you.") % {"supporter": authority.supporter},
+            )
             return redirect("people:my_profile")
     return render(request, "people/grant_authority.html", {"form": form})
 
@@ -50,7 +54,11 @@ def withdraw_authority(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"{authority.supporter} can no longer act for you.")
+        messages.success(
+            request,
+            gettext("%(supporter)s can no longer act for you.")
+            % {"supporter": authority.supporter},
+        )
     return redirect("people:my_profile")
 
 

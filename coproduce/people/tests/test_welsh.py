@@ -1,0 +1,58 @@
+"""The people pages in Welsh: read in Welsh, matched and stored in a way that does not
+depend on the reader's language."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from coproduce.people import equality, importing
+from coproduce.people.access import arrangements_for
+from coproduce.people.models import AccessPassport, EqualityMonitoring, Requirement, Sharing
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_welsh_reader_gets_their_profile_in_welsh(client_as):
+    client = client_as("coproducer")
+    client.cookies["django_language"] = "cy"
+    page = client.get(reverse("people:my_profile")).content.decode()
+    assert "Eich proffil" in page
+    assert "Your profile" not in page.split("<main", 1)[1]
+
+
+def test_spreadsheet_columns_are_matched_in_english_or_welsh_whatever_the_reader_reads():
+    with translation.override("cy"):
+        assert importing.guess_mapping(["Name", "Email address"]) == {"name": "0", "email": "1"}
+        assert importing.guess_mapping(["Enw", "E-bost", "Rhif ffôn"]) == {
+            "name": "0",
+            "email": "1",
+            "phone": "2",
+        }
+
+
+def test_import_problems_are_plain_welsh_for_a_welsh_reader():
+    data = {field: "" for field, *_ in importing.FIELDS}
+    with translation.override("cy"):
+        problems = importing.check_row(data, seen={}, existing=set())
+    assert problems == ["mae'r enw ar goll", "mae'r cyfeiriad e-bost ar goll"]
+
+
+def test_reach_counts_are_plain_text_in_the_language_of_the_moment(people):
+    lead = people["lead"]
+    EqualityMonitoring.objects.create(user=people["coproducer"], disabled="yes")
+    with translation.override("cy"):
+        rows = equality.answer_counts(lead, "disabled", "test")
+    json.dumps(rows)  # figures are stored as JSON
+    assert rows[0][0] == "Ydw"
+
+
+def test_arrangements_carry_codes_so_other_apps_need_not_read_labels(people):
+    person = people["coproducer"]
+    passport = AccessPassport.objects.create(user=person, sharing=Sharing.ARRANGEMENTS)
+    passport.requirements.create(code=Requirement.BSL)
+    with translation.override("cy"):
+        arrangements = arrangements_for(person, person, "test")
+    assert arrangements.items == ["Dehonglydd BSL"]
+    assert arrangements.codes == [Requirement.BSL]
