@@ -264,7 +264,13 @@ LOGOUT_REDIRECT_URL = "site:home"
 # django-allauth: email sign-in, invitation-only accounts, MFA with passkeys, TOTP and
 # recovery codes.
 ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "coproduce.accounts.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "coproduce.accounts.forms.LoginForm",
+    "change_password": "coproduce.accounts.forms.ChangePasswordForm",
+    "reset_password": "coproduce.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "coproduce.accounts.forms.ResetPasswordKeyForm",
+    "add_email": "coproduce.accounts.forms.AddEmailForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

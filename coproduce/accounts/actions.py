@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.lib.tasks import email_without_account
 
@@ -30,7 +31,7 @@ def _email_invitation(invitation: Invitation, accept_url: str) -> None:
             "invitation_days": settings.COPRODUCE_INVITATION_DAYS,
         },
     )
-    email_without_account([invitation.email], "You are invited to Coproduce", body)
+    email_without_account([invitation.email], gettext("You are invited to Coproduce"), body)
 
 
 @transaction.atomic
@@ -44,7 +45,7 @@ def invite_person(
 ) -> Invitation:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError("Someone already has an account with this email address.")
+        raise ValidationError(gettext("Someone already has an account with this email address."))
     # A fresh invitation replaces any earlier one still waiting.
     Invitation.objects.filter(email__iexact=email, accepted_at=None, cancelled_at=None).update(
         cancelled_at=timezone.now()
@@ -75,9 +76,9 @@ def cancel_invitation(*, invitation: Invitation) -> None:
 def accept_invitation(*, invitation: Invitation, name: str, password: str) -> User:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
-        raise ValidationError("This invitation can no longer be used.")
+        raise ValidationError(gettext("This invitation can no longer be used."))
     if User.objects.filter(email__iexact=invitation.email).exists():
-        raise ValidationError("Someone already has an account with this email address.")
+        raise ValidationError(gettext("Someone already has an account with this email address."))
     user: User = User.objects.create_user(invitation.email, password, name=name)
     RoleAssignment.objects.bulk_create(
         RoleAssignment(user=user, role=role, granted_by=invitation.invited_by)
@@ -125,7 +126,9 @@ def set_roles(*, changed_by: User, user: User, roles: Iterable[str]) -> set[str]
     removing_admin = Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in roles
     if removing_admin and not _other_active_administrators(user):
         raise ValidationError(
-            "You cannot remove the last administrator. Make someone else an administrator first."
+            gettext(
+                "You cannot remove the last administrator. Make someone else an administrator first."
+            )
         )
     for assignment in user.role_assignments.filter(role__in=current - roles):
         assignment.delete()  # one by one so each removal is kept in the history
@@ -139,10 +142,10 @@ def set_roles(*, changed_by: User, user: User, roles: Iterable[str]) -> set[str]
 @transaction.atomic
 def set_active(*, changed_by: User, user: User, active: bool) -> None:
     if not active and user.pk == changed_by.pk:
-        raise ValidationError("You cannot deactivate your own account.")
+        raise ValidationError(gettext("You cannot deactivate your own account."))
     deactivating_admin = not active and user.has_role(Role.ADMINISTRATOR)
     if deactivating_admin and not _other_active_administrators(user):
-        raise ValidationError("You cannot deactivate the last administrator.")
+        raise ValidationError(gettext("You cannot deactivate the last administrator."))
     user.is_active = active
     user.save(update_fields=["is_active"])
 
@@ -157,7 +160,7 @@ def create_administrator(*, email: str, name: str, password: str) -> User:
         User.objects.filter(email__iexact=email).exists()
         or EmailAddress.objects.filter(email__iexact=email).exists()
     ):
-        raise ValidationError("Someone already has an account with this email address.")
+        raise ValidationError(gettext("Someone already has an account with this email address."))
     user: User = User.objects.create_user(email, password, name=name)
     RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)

@@ -88,7 +88,7 @@ def sign_ins():
         (
             email,
             ", ".join(
-                [*(Role(role).label for role in roles), *filter(None, [DEMO_NOTES.get(email)])]
+                [*(str(Role(role).label) for role in roles), *filter(None, [DEMO_NOTES.get(email)])]
             ),
         )
         for email, _, roles in DEMO_ACCOUNTS

@@ -13,25 +13,27 @@ from .models import Contrast, Font, Role, TextSize, Tint, User
 
 class DisplayPreferencesForm(forms.Form):
     text_size = forms.TypedChoiceField(
-        label="Text size",
+        label=_("Text size"),
         choices=TextSize.choices,
         coerce=int,
         widget=forms.RadioSelect,
         initial=TextSize.NORMAL,
     )
     contrast = forms.ChoiceField(
-        label="Colours",
+        label=_("Colours"),
         choices=Contrast.choices,
         widget=forms.RadioSelect,
         initial=Contrast.STANDARD,
     )
     wide_spacing = forms.BooleanField(
-        label="Dyslexia-friendly spacing",
+        label=_("Dyslexia-friendly spacing"),
         required=False,
-        help_text="More space between lines, letters and words, and shorter lines of text.",
+        help_text=_("More space between lines, letters and words, and shorter lines of text."),
     )
     reduce_motion = forms.BooleanField(
-        label="Reduce motion", required=False, help_text="Turns off animation and moving effects."
+        label=_("Reduce motion"),
+        required=False,
+        help_text=_("Turns off animation and moving effects."),
     )
     # Not required: a form from before these choices existed keeps the defaults.
     font = forms.ChoiceField(
@@ -70,39 +72,41 @@ class RolesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
-        super().__init__(choices=ROLE_CHOICES, label="Roles", **kwargs)
+        super().__init__(choices=ROLE_CHOICES, label=_("Roles"), **kwargs)
 
 
 class InvitationForm(forms.Form):
     name = forms.CharField(
-        label="Name", max_length=150, help_text="The name they like to be called."
+        label=_("Name"), max_length=150, help_text=_("The name they like to be called.")
     )
-    email = forms.EmailField(label="Email address", max_length=254)
-    roles = RolesField(help_text="Choose every role they will hold. A person can hold several.")
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    roles = RolesField(help_text=_("Choose every role they will hold. A person can hold several."))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("Someone already has an account with this email address.")
+            raise forms.ValidationError(
+                _("Someone already has an account with this email address.")
+            )
         return email
 
 
 class RolesForm(forms.Form):
-    roles = RolesField(required=False, help_text="Choose every role this person holds.")
+    roles = RolesField(required=False, help_text=_("Choose every role this person holds."))
 
 
 class AcceptInvitationForm(forms.Form):
     name = forms.CharField(
-        label="Your name", max_length=150, help_text="The name you like to be called."
+        label=_("Your name"), max_length=150, help_text=_("The name you like to be called.")
     )
     password1 = forms.CharField(
-        label="Create a password",
+        label=_("Create a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 10 characters. A few words together are easy to remember.",
+        help_text=_("At least 10 characters. A few words together are easy to remember."),
     )
     password2 = forms.CharField(
-        label="Type the password again",
+        label=_("Type the password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -129,9 +133,9 @@ class AcceptInvitationForm(forms.Form):
 
 
 class AccountSearchForm(forms.Form):
-    q = forms.CharField(label="Name or email", required=False, max_length=100)
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
     role = forms.ChoiceField(
-        label="Role", required=False, choices=[("", "Any role"), *ROLE_CHOICES]
+        label=_("Role"), required=False, choices=[("", _("Any role")), *ROLE_CHOICES]
     )
 
 
@@ -140,12 +144,55 @@ class LoginForm(allauth_forms.LoginForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Email address"
+        self.fields["login"].label = _("Email address")
         self.fields["login"].widget.attrs.pop("placeholder", None)
-        self.fields["password"].label = "Password"
+        self.fields["password"].label = _("Password")
         self.fields["password"].widget.attrs.pop("placeholder", None)
         # The page itself links to password reset, next to the form.
         self.fields["password"].help_text = ""
+
+
+def _label(form: forms.Form, labels: dict[str, object]) -> None:
+    """Our own words for allauth's fields, which ship no Welsh; no placeholders."""
+    for name, label in labels.items():
+        if name in form.fields:
+            form.fields[name].label = label
+            form.fields[name].widget.attrs.pop("placeholder", None)
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label(
+            self,
+            {
+                "oldpassword": _("Your current password"),
+                "password1": _("New password"),
+                "password2": _("Type the new password again"),
+            },
+        )
+        # The page links to password reset itself, below the form.
+        self.fields["oldpassword"].help_text = ""
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label(self, {"email": _("Email address")})
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label(
+            self, {"password1": _("New password"), "password2": _("Type the new password again")}
+        )
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label(self, {"email": _("Email address")})
 
 
 class AuthenticateForm(mfa_forms.AuthenticateForm):
@@ -154,8 +201,8 @@ class AuthenticateForm(mfa_forms.AuthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         code = self.fields["code"]
-        code.label = "Code"
-        code.help_text = "The 6-digit code your app shows now, or one of your recovery codes."
+        code.label = _("Code")
+        code.help_text = _("The 6-digit code your app shows now, or one of your recovery codes.")
         code.widget.attrs.pop("placeholder", None)
         code.widget.attrs.update(spellcheck="false", autocapitalize="off")
 
@@ -173,11 +220,11 @@ class AuthenticateWithPasskeyForm(webauthn_forms.AuthenticateWebAuthnForm):
 
 def passkey_name_field(required):
     return forms.CharField(
-        label="Name for this passkey",
+        label=_("Name for this passkey"),
         max_length=100,
         required=required,
-        help_text="To tell your passkeys apart, for example “Work laptop” or “My phone”.",
-        error_messages={"required": "Enter a name for this passkey."},
+        help_text=_("To tell your passkeys apart, for example “Work laptop” or “My phone”."),
+        error_messages={"required": _("Enter a name for this passkey.")},
     )
 
 
@@ -189,7 +236,7 @@ class AddPasskeyForm(webauthn_forms.AddWebAuthnForm):
         super().__init__(*args, **kwargs)
         # Optional: allauth names a passkey left without one.
         self.fields["name"] = passkey_name_field(required=False)
-        self.fields["passwordless"].label = "Use it to sign in without your password"
+        self.fields["passwordless"].label = _("Use it to sign in without your password")
         self.fields["passwordless"].help_text = (
             "Each time, your device asks for your fingerprint, face, PIN or screen lock. "
             "Some security keys cannot do this: if adding one fails, untick this and try again."
@@ -207,8 +254,10 @@ class AddPasskeyForm(webauthn_forms.AddWebAuthnForm):
             raise get_mfa_adapter().validation_error("incorrect_code") from error
         if not cleaned.get("credential") and "credential" not in self.errors:
             raise forms.ValidationError(
-                "The passkey was not created. Select “Create the passkey” and follow the "
-                "steps your browser shows."
+                _(
+                    "The passkey was not created. Select “Create the passkey” and follow the "
+                    "steps your browser shows."
+                )
             )
         return cleaned
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 # Either of these is a second factor; recovery codes only stand in for a lost one.
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -21,7 +22,8 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         if self._must_set_up(request):
             messages.info(
-                request, "Your account needs two-factor authentication. Set it up to carry on."
+                request,
+                gettext("Your account needs two-factor authentication. Set it up to carry on."),
             )
             return redirect(reverse("mfa_index"))
         return self.get_response(request)

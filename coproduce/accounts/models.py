@@ -10,12 +10,12 @@ from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", "Administrator"
-    LEAD = "lead", "Co-production lead"
-    STAFF = "staff", "Staff member"
-    FINANCE = "finance", "Finance"
-    BOARD = "board", "Board member or trustee"
-    COPRODUCER = "coproducer", "Co-producer"
+    ADMINISTRATOR = "administrator", _("Administrator")
+    LEAD = "lead", _("Co-production lead")
+    STAFF = "staff", _("Staff member")
+    FINANCE = "finance", _("Finance")
+    BOARD = "board", _("Board member or trustee")
+    COPRODUCER = "coproducer", _("Co-producer")
 
 
 ROLE_DESCRIPTIONS = {
@@ -47,16 +47,16 @@ class UserManager(BaseUserManager):
 
 
 class TextSize(models.IntegerChoices):
-    NORMAL = 100, "Standard (100%)"
-    LARGER = 125, "Larger (125%)"
-    LARGE = 150, "Large (150%)"
-    VERY_LARGE = 175, "Very large (175%)"
-    LARGEST = 200, "Largest (200%)"
+    NORMAL = 100, _("Standard (100%)")
+    LARGER = 125, _("Larger (125%)")
+    LARGE = 150, _("Large (150%)")
+    VERY_LARGE = 175, _("Very large (175%)")
+    LARGEST = 200, _("Largest (200%)")
 
 
 class Contrast(models.TextChoices):
-    STANDARD = "standard", "Standard colours"
-    HIGH = "high", "High contrast (light text on black)"
+    STANDARD = "standard", _("Standard colours")
+    HIGH = "high", _("High contrast (light text on black)")
 
 
 class Font(models.TextChoices):
@@ -82,12 +82,12 @@ class DisplayPreferences(models.Model):
     text_size = models.PositiveSmallIntegerField(choices=TextSize.choices, default=TextSize.NORMAL)
     contrast = models.CharField(max_length=10, choices=Contrast.choices, default=Contrast.STANDARD)
     wide_spacing = models.BooleanField(
-        "Dyslexia-friendly spacing",
+        _("Dyslexia-friendly spacing"),
         default=False,
-        help_text="More space between lines, letters and words, and shorter lines of text.",
+        help_text=_("More space between lines, letters and words, and shorter lines of text."),
     )
     reduce_motion = models.BooleanField(
-        "Reduce motion", default=False, help_text="Turns off animation and moving effects."
+        _("Reduce motion"), default=False, help_text=_("Turns off animation and moving effects.")
     )
     font = models.CharField(_("Font"), max_length=12, choices=Font.choices, default=Font.STANDARD)
     tint = models.CharField(
@@ -133,19 +133,23 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
 
     # Optional: many people sign in with a text code or a printed card instead (decision
     # 0036). NULL, not "", so that the addresses that do exist stay unique.
-    email = models.EmailField("Email address", unique=True, null=True, blank=True)
-    name = models.CharField("Name", max_length=150, help_text="The name you like to be called.")
+    email = models.EmailField(_("Email address"), unique=True, null=True, blank=True)
+    name = models.CharField(
+        _("Name"), max_length=150, help_text=_("The name you like to be called.")
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(
-        "Can use the Django admin", default=False, help_text="Superusers only. Not a staff role."
+        _("Can use the Django admin"),
+        default=False,
+        help_text=_("Superusers only. Not a staff role."),
     )
     date_joined = models.DateTimeField(default=timezone.now)
     language = models.CharField(
-        "Language",
+        _("Language"),
         max_length=8,
         choices=settings.LANGUAGES,
         blank=True,
-        help_text="Every page and message in this language; blank follows the browser.",
+        help_text=_("Every page and message in this language; blank follows the browser."),
     )
 
     objects = UserManager()
@@ -236,8 +240,8 @@ def new_invitation_token():
 class Invitation(models.Model):
     """An invitation by email to create an account with the given roles."""
 
-    email = models.EmailField("Email address")
-    name = models.CharField("Name", max_length=150)
+    email = models.EmailField(_("Email address"))
+    name = models.CharField(_("Name"), max_length=150)
     roles = models.JSONField(default=list)
     token = models.CharField(
         max_length=64, unique=True, default=new_invitation_token, editable=False

@@ -1,6 +1,8 @@
 """Everything the accounts app contributes, registered once from AccountsConfig.ready().
 Its personal-data holdings are listed by the privacy app, the layer above it."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 
@@ -8,7 +10,7 @@ from . import rules  # noqa: F401  (django-rules: its permissions register on im
 
 
 def register() -> None:
-    add_to_navigation(NavItem("Today", "accounts:home", "accounts.view_home", order=0))
+    add_to_navigation(NavItem(_("Today"), "accounts:home", "accounts.view_home", order=0))
     add_to_navigation(
-        NavItem("Accounts", "accounts:account_list", "accounts.manage_accounts", order=90)
+        NavItem(_("Accounts"), "accounts:account_list", "accounts.manage_accounts", order=90)
     )

@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib import today
@@ -87,7 +88,7 @@ def display_settings(request):
                     secure=request.is_secure(),
                     httponly=True,
                 )
-            messages.success(request, "Your display settings are saved.")
+            messages.success(request, gettext("Your display settings are saved."))
             return response
     else:
         form = DisplayPreferencesForm(initial=display.current(request))
@@ -124,7 +125,7 @@ def extend_session(request):
     request.session.modified = True
     if request.headers.get("X-Requested-With") == "fetch":
         return JsonResponse({"signed_in": True, "seconds": request.session.get_expiry_age()})
-    messages.success(request, "You are still signed in.")
+    messages.success(request, gettext("You are still signed in."))
     return HttpResponseRedirect(safe_next(request, reverse("accounts:home")))
 
 
@@ -182,7 +183,9 @@ def invite(request):
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            messages.success(request, f"Invitation sent to {invitation.email}.")
+            messages.success(
+                request, gettext("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
             return redirect("accounts:account_list")
     return render(request, "accounts/invite.html", {"form": form})
 
@@ -192,7 +195,9 @@ def invite(request):
 def resend_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk, accepted_at=None, cancelled_at=None)
     actions.resend_invitation(invitation=invitation, build_accept_url=_accept_url(request))
-    messages.success(request, f"Invitation sent again to {invitation.email}.")
+    messages.success(
+        request, gettext("Invitation sent again to %(email)s.") % {"email": invitation.email}
+    )
     return redirect("accounts:account_list")
 
 
@@ -201,7 +206,9 @@ def resend_invitation(request, pk):
 def cancel_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     actions.cancel_invitation(invitation=invitation)
-    messages.success(request, f"Invitation for {invitation.email} cancelled.")
+    messages.success(
+        request, gettext("Invitation for %(email)s cancelled.") % {"email": invitation.email}
+    )
     return redirect("accounts:account_list")
 
 
@@ -217,7 +224,7 @@ def account_detail(request, pk):
         except ValidationError as error:
             form.add_error("roles", error)
         else:
-            messages.success(request, f"Roles for {person} saved.")
+            messages.success(request, gettext("Roles for %(person)s saved.") % {"person": person})
             return redirect("accounts:account_detail", pk=person.pk)
     history = (
         RoleAssignment.history.filter(user_id=person.pk)
@@ -241,7 +248,12 @@ def set_active(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"{person} can {'now' if active else 'no longer'} sign in.")
+        sentence = (
+            gettext("%(person)s can now sign in.")
+            if active
+            else gettext("%(person)s can no longer sign in.")
+        )
+        messages.success(request, sentence % {"person": person})
     return redirect("accounts:account_detail", pk=person.pk)
 
 
@@ -268,7 +280,7 @@ def accept_invitation(request, token):
             form.add_error(None, error)
         else:
             login(request, user, backend="coproduce.accounts.backends.PasswordBackend")
-            messages.success(request, "Your account is ready. Welcome to Coproduce.")
+            messages.success(request, gettext("Your account is ready. Welcome to Coproduce."))
             return redirect("accounts:home")
     return render(
         request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}

@@ -5,6 +5,8 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from coproduce.lib import figures
 from coproduce.lib.figures import AREAS
 from coproduce.lib.suppression import floor
@@ -38,7 +40,9 @@ class Shown:
     def table(self):
         """(headings, rows) of plain text: what CSV and XLSX hold."""
         if self.figure is None:
-            return ("Figure", "Value"), [(self.key, "Could not be worked out")]
+            return (gettext("Figure"), gettext("Value")), [
+                (self.key, gettext("Could not be worked out"))
+            ]
         if self.figure.grid:
             head, *body = self.figure.grid
             return tuple(head), [tuple(value_text(cell) for cell in row) for row in body]
@@ -47,7 +51,7 @@ class Shown:
 
 def value_text(value):
     if value is None:
-        return f"Fewer than {floor()} (not shown)"
+        return gettext("Fewer than %(floor)s (not shown)") % {"floor": floor()}
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)

@@ -2,6 +2,8 @@
 stored ones, so dates of one's own are not offered) and a commentary for the board."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import BoardCommentary
 from .periods import PeriodForm
@@ -20,23 +22,25 @@ class PresetForm(PeriodForm):
 
 class CommentaryForm(forms.Form):
     period = forms.ChoiceField(
-        label="The period your commentary is about",
+        label=_("The period your commentary is about"),
         choices=PRESETS,
         widget=forms.RadioSelect,
         initial="12m",
     )
     text = forms.CharField(
-        label="Your commentary",
+        label=_("Your commentary"),
         max_length=BoardCommentary.LONGEST,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Write your commentary."},
-        help_text=(
-            "What co-producers think of these figures and what should change. "
-            f"Up to {BoardCommentary.LONGEST} characters."
+        error_messages={"required": _("Write your commentary.")},
+        help_text=format_lazy(
+            _(
+                "What co-producers think of these figures and what should change. Up to {} characters."
+            ),
+            BoardCommentary.LONGEST,
         ),
     )
     show_name = forms.BooleanField(
-        label="Show my name with this commentary in the board report",
+        label=_("Show my name with this commentary in the board report"),
         required=False,
-        help_text="If you leave this unticked, the report says “A co-producer”.",
+        help_text=_("If you leave this unticked, the report says “A co-producer”."),
     )

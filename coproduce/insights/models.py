@@ -4,6 +4,7 @@ the dashboard, so Today can say which figures moved since (decision 0030)."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 ROLLING_12_MONTHS = "12m"
@@ -82,7 +83,7 @@ class BoardCommentary(models.Model):
 
     start = models.DateField()
     end = models.DateField()
-    text = models.TextField("Commentary")
+    text = models.TextField(_("Commentary"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -4,6 +4,9 @@ from datetime import date, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.figures import Period
 from coproduce.lib.forms import DateInput
@@ -42,17 +45,17 @@ def preset_period(preset, today=None):
 
 class PeriodForm(forms.Form):
     PRESETS = [
-        ("3m", "Last 3 months"),
-        ("12m", "Last 12 months"),
-        ("this_fy", "This financial year (from 1 April)"),
-        ("last_fy", "Last financial year"),
-        ("custom", "Dates I choose"),
+        ("3m", _("Last 3 months")),
+        ("12m", _("Last 12 months")),
+        ("this_fy", _("This financial year (from 1 April)")),
+        ("last_fy", _("Last financial year")),
+        ("custom", _("Dates I choose")),
     ]
     period = forms.ChoiceField(
-        label="Period", choices=PRESETS, widget=forms.RadioSelect, initial="12m"
+        label=_("Period"), choices=PRESETS, widget=forms.RadioSelect, initial="12m"
     )
-    start = forms.DateField(label="From", required=False, widget=DateInput)
-    end = forms.DateField(label="To", required=False, widget=DateInput)
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput)
 
     def clean(self):
         cleaned = super().clean()
@@ -60,16 +63,22 @@ class PeriodForm(forms.Form):
             return cleaned
         start, end = cleaned.get("start"), cleaned.get("end")
         if start is None and "start" not in self.errors:
-            self.add_error("start", "Enter the first day of the period.")
+            self.add_error("start", gettext("Enter the first day of the period."))
         if end is None and "end" not in self.errors:
-            self.add_error("end", "Enter the last day of the period.")
+            self.add_error("end", gettext("Enter the last day of the period."))
         if start and end:
             if start > end:
-                self.add_error("end", "The last day must be the same as or after the first day.")
+                self.add_error(
+                    "end", gettext("The last day must be the same as or after the first day.")
+                )
             elif start < EARLIEST:
-                self.add_error("start", f"The first day must be in {EARLIEST.year} or later.")
+                self.add_error(
+                    "start",
+                    gettext("The first day must be in %(year)s or later.")
+                    % {"year": EARLIEST.year},
+                )
             elif end > timezone.localdate() + timedelta(days=366):
-                self.add_error("end", "The last day must be within a year from today.")
+                self.add_error("end", gettext("The last day must be within a year from today."))
         return cleaned
 
     def preset(self):
@@ -90,4 +99,7 @@ class PeriodForm(forms.Form):
 
 
 def period_words(period):
-    return f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}"
+    return gettext("%(start)s to %(end)s") % {
+        "start": date_format(period.start, "j F Y"),
+        "end": date_format(period.end, "j F Y"),
+    }

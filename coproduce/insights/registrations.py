@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib import jobs
 from coproduce.lib import today as day
@@ -21,18 +22,18 @@ from . import (
 
 def register() -> None:
     add_to_navigation(
-        NavItem("Dashboard", "insights:dashboard", "insights.view_dashboard", order=60)
+        NavItem(_("Dashboard"), "insights:dashboard", "insights.view_dashboard", order=60)
     )
     add_to_navigation(
         NavItem(
-            "How we are doing",
+            _("How we are doing"),
             "insights:coproducers",
             "insights.coproducers_dashboard_in_navigation",
             order=60,
         )
     )
-    day.register("insights.board_report", today.board_report, heading="Reports", order=60)
-    day.register("insights.moved", today.figures_moved, heading="Reports", order=60)
+    day.register("insights.board_report", today.board_report, heading=_("Reports"), order=60)
+    day.register("insights.moved", today.figures_moved, heading=_("Reports"), order=60)
     registry.register(*holdings.HOLDINGS)
     jobs.register(
         "insights.snapshot_figures",

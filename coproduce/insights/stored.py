@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django_tasks import task
 
 from coproduce.lib.figures import Audience, Figure, Period, Row
@@ -218,10 +220,13 @@ def as_of_words(moment, now=None):
     local = timezone.localtime(moment)
     today = timezone.localdate(now)
     if local.date() == today:
-        return f"{local:%H:%M} today"
+        return gettext("%(time)s today") % {"time": f"{local:%H:%M}"}
     if local.date() == today - timedelta(days=1):
-        return f"{local:%H:%M} yesterday"
-    return f"{local:%H:%M} on {local:%-d %B %Y}"
+        return gettext("%(time)s yesterday") % {"time": f"{local:%H:%M}"}
+    return gettext("%(time)s on %(day)s") % {
+        "time": f"{local:%H:%M}",
+        "day": date_format(local, "j F Y"),
+    }
 
 
 def stored_period(figure_set):

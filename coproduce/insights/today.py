@@ -5,8 +5,10 @@ snapshots; decision 0030)."""
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.today import INFORMATION, Item
@@ -25,8 +27,9 @@ def board_report(user, now):
     period = preset_period("3m", timezone.localdate(now))
     yield Item(
         key="insights.board_report",
-        sentence=f"The board report for the last 3 months ({period_words(period)}) is ready to read.",
-        action_label="Read the report",
+        sentence=gettext("The board report for the last 3 months (%(period)s) is ready to read.")
+        % {"period": period_words(period)},
+        action_label=gettext("Read the report"),
         action_url=f"{reverse('insights:dashboard')}?{urlencode({'period': '3m'})}",
         urgency=INFORMATION,
     )
@@ -47,15 +50,24 @@ def figures_moved(user, now):
         return
     dashboard = reverse("insights:dashboard")
     for then, latest in moved_since(seen_on)[:MOST_MOVES]:
-        direction = "went up" if latest.value > then.value else "went down"
+        went_up = latest.value > then.value
+        sentence = (
+            gettext("%(figure)s went up from %(then)s to %(now)s since you last looked on %(day)s.")
+            if went_up
+            else gettext(
+                "%(figure)s went down from %(then)s to %(now)s since you last looked on %(day)s."
+            )
+        )
         yield Item(
             key=f"insights.moved:{latest.key}",
-            sentence=(
-                f"{latest.title} {direction} from {value_words(then.value, then.unit)} to "
-                f"{value_words(latest.value, latest.unit)} since you last looked on "
-                f"{seen_on:%-d %B}."
-            ),
-            action_label="See the figure",
+            sentence=sentence
+            % {
+                "figure": latest.title,
+                "then": value_words(then.value, then.unit),
+                "now": value_words(latest.value, latest.unit),
+                "day": date_format(seen_on, "j F"),
+            },
+            action_label=gettext("See the figure"),
             action_url=f"{dashboard}#figure-{slugify(latest.key)}",
             urgency=INFORMATION,
         )

@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coproduce.accounts.models import Role
 from coproduce.lib.suppression import floor
@@ -134,7 +135,7 @@ def commentary(request):
             show_name=form.cleaned_data["show_name"],
         )
         messages.success(
-            request, "Thank you. Your commentary is in the board report for this period."
+            request, gettext("Thank you. Your commentary is in the board report for this period.")
         )
         return redirect(f"{reverse('insights:coproducers')}?period={preset}")
     return render(request, "insights/commentary_form.html", {"form": form})

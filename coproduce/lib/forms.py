@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import ModelFormMetaclass
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib import bilingual
 from coproduce.lib.views import id_param
@@ -64,7 +65,7 @@ class IdChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """A record chosen by its id. Anything but a plain id the database can hold is an
     invalid choice, so a doctored form gets an error message, not a server error."""
 
-    default_error_messages = {"invalid_choice": "Choose one of the options shown"}
+    default_error_messages = {"invalid_choice": _("Choose one of the options shown")}
 
     def to_python(self, value: Any) -> Any:
         if is_doctored(self, value):
@@ -76,8 +77,8 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[typ
     """Records chosen by id (checkboxes); each id is checked as `IdChoiceField` does."""
 
     default_error_messages = {
-        "invalid_choice": "Choose only from the options shown",
-        "invalid_pk_value": "Choose only from the options shown",
+        "invalid_choice": _("Choose only from the options shown"),
+        "invalid_pk_value": _("Choose only from the options shown"),
     }
 
     def _check_values(self, value: Any) -> Any:

@@ -1,6 +1,7 @@
 """A record of each run of a scheduled job (see `coproduce.lib.jobs`)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class JobRun(models.Model):
@@ -10,13 +11,13 @@ class JobRun(models.Model):
     to insert a period's row queues that run, and the database refuses the others."""
 
     class Outcome(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        SUCCEEDED = "succeeded", "Succeeded"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
 
     job = models.CharField(max_length=100)
-    due_at = models.DateTimeField(help_text="The start of the period this run is for.")
+    due_at = models.DateTimeField(help_text=_("The start of the period this run is for."))
     queued_at = models.DateTimeField(auto_now_add=True)
     task_result_id = models.CharField(max_length=64, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

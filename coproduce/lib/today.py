@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from django.contrib.auth import get_user_model
 from django.db.models import Expression, F, Func, QuerySet, Subquery, TextField, Value
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 OVERDUE, THIS_WEEK, NORMAL, INFORMATION = 0, 1, 2, 3
 
@@ -201,26 +202,28 @@ def in_words(item: Item, now: datetime) -> str:
     if item.due is not None:
         days = (_as_date(item.due, now) - today).days
         if item.event:
-            return {0: "today", 1: "tomorrow"}.get(days, f"in {_days(days)}")
+            if days == 0:
+                return gettext("today")
+            if days == 1:
+                return gettext("tomorrow")
+            if days > 1:
+                return ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days}
+            return ngettext("%(n)d day ago", "%(n)d days ago", -days) % {"n": -days}
         if days == 0:
-            return "due today"
+            return gettext("due today")
         if days == 1:
-            return "due tomorrow"
+            return gettext("due tomorrow")
         if days > 1:
-            return f"due in {days} days"
-        return f"overdue by {_days(-days)}"
+            return ngettext("due in %(n)d day", "due in %(n)d days", days) % {"n": days}
+        return ngettext("overdue by %(n)d day", "overdue by %(n)d days", -days) % {"n": -days}
     if item.since is not None:
         days = (today - timezone.localtime(item.since).date()).days
         if days <= 0:
-            return "today"
+            return gettext("today")
         if days == 1:
-            return "yesterday"
-        return f"{_days(days)} ago"
+            return gettext("yesterday")
+        return ngettext("%(n)d day ago", "%(n)d days ago", days) % {"n": days}
     return ""
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def machine_date(item: Item) -> str:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 
 # Each accepted type with the bytes its files start with, so a renamed file is caught.
 IMAGE_TYPES = {
@@ -47,15 +48,19 @@ def detect_type(
     limit = settings.COPRODUCE_UPLOAD_MAX_BYTES
     size = upload.size or 0
     if size > limit:
-        raise ValidationError(f"The file must be smaller than {filesizeformat(limit)}.")
+        raise ValidationError(
+            gettext("The file must be smaller than %(size)s.") % {"size": filesizeformat(limit)}
+        )
     if size == 0:
-        raise ValidationError("The file is empty.")
+        raise ValidationError(gettext("The file is empty."))
     name = (upload.name or "").lower()
     extension = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     content_type = EXTENSIONS.get(extension)
     if content_type is None or content_type not in allowed:
         kinds = ", ".join(sorted({ext for ext, ctype in EXTENSIONS.items() if ctype in allowed}))
-        raise ValidationError(f"The file must be one of these types: {kinds}.")
+        raise ValidationError(
+            gettext("The file must be one of these types: %(kinds)s.") % {"kinds": kinds}
+        )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
@@ -64,16 +69,16 @@ def detect_type(
         try:
             upload.read().decode("utf-8")
         except UnicodeDecodeError as error:
-            raise ValidationError("The text file must be saved as UTF-8 text.") from error
+            raise ValidationError(gettext("The text file must be saved as UTF-8 text.")) from error
         finally:
             upload.seek(0)
     elif not any(head.startswith(signature) for signature in signatures):
         raise ValidationError(
-            "The file's contents do not match its type. Save it again and choose it again."
+            gettext("The file's contents do not match its type. Save it again and choose it again.")
         )
     if content_type == "image/webp" and head[8:12] != b"WEBP":
         raise ValidationError(
-            "The file's contents do not match its type. Save it again and choose it again."
+            gettext("The file's contents do not match its type. Save it again and choose it again.")
         )
     return content_type
 
