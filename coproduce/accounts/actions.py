@@ -100,7 +100,7 @@ def create_person(*, created_by: User, name: str, email: str | None, roles: Iter
     or, with an email address, sets a password through "I have forgotten my password"."""
     email = (email or "").strip().lower() or None
     if email and User.objects.filter(email__iexact=email).exists():
-        raise ValidationError("Someone already has an account with this email address.")
+        raise ValidationError(gettext("Someone already has an account with this email address."))
     user: User = User.objects.create_user(email, None, name=name)
     for role in sorted(set(roles)):
         RoleAssignment.objects.create(user=user, role=role, granted_by=created_by)

@@ -36,7 +36,11 @@ def test_import_problems_are_plain_welsh_for_a_welsh_reader():
     data = {field: "" for field, *_ in importing.FIELDS}
     with translation.override("cy"):
         problems = importing.check_row(data, seen={}, existing=set())
-    assert problems == ["mae'r enw ar goll", "mae'r cyfeiriad e-bost ar goll"]
+    assert problems == [
+        "mae'r enw ar goll",
+        "does dim cyfeiriad e-bost, rhif ffôn na chyfeiriad post, felly does dim ffordd o "
+        "gysylltu â nhw",
+    ]
 
 
 def test_reach_counts_are_plain_text_in_the_language_of_the_moment(people):
