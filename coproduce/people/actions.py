@@ -356,6 +356,8 @@ def carry_interest(*, interest: ExpressionOfInterest, person: User, changed_by: 
         recorded_at=interest.created_at,
         recorded_by=person,
     )
+    if interest.language and not person.language:
+        account_actions.choose_language(user=person, language=interest.language)
     interest.account = person
     interest.save(update_fields=["account"])
 
@@ -374,6 +376,8 @@ def create_person(*, created_by: User, data: dict[str, Any]) -> User:
     person = account_actions.create_person(
         created_by=created_by, name=data["name"], email=data.get("email"), roles=[Role.COPRODUCER]
     )
+    if data.get("language"):
+        account_actions.choose_language(user=person, language=data["language"])
     profile = Profile(
         user=person,
         phone=data.get("phone", ""),

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.validators import validate_email
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -463,6 +464,16 @@ class InterestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example, a BSL interpreter, a phone call, or an Easy Read letter."),
     )
+    language = forms.ChoiceField(
+        label=_("Which language should we use with you?"),
+        choices=settings.LANGUAGES,
+        widget=Radios,
+        required=False,
+        help_text=_(
+            "Everything we send you, and every page, will be in this language. You can "
+            "change it at any time."
+        ),
+    )
     contact_consent = forms.BooleanField(
         label=PURPOSES[consent.CONTACT].wording,
         required=False,
@@ -557,6 +568,13 @@ class NewPersonForm(forms.Form):
         max_length=254,
         required=False,
         error_messages={"invalid": _("Enter an email address like name@example.org.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Which language should we use with them?"),
+        choices=settings.LANGUAGES,
+        widget=Radios,
+        required=False,
+        help_text=_("Everything we send them, and every page they see, will be in this language."),
     )
     phone = forms.CharField(
         label=_("Their phone number"),

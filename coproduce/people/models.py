@@ -435,6 +435,8 @@ class ExpressionOfInterest(models.Model):
     contact_consent = models.BooleanField(
         _("We may contact you about new chances to get involved"), default=False
     )
+    # Asked once on the form, then the language of everything they are sent (decision 0038).
+    language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     reviewed_by = models.ForeignKey(

@@ -125,6 +125,7 @@ EVERY_ANSWER = {
     "about": "I have used a wheelchair for ten years and know the buses well.",
     "access_to_talk": "Please send me things in large print, and give me time to answer.",
     "contact_consent": "on",
+    "language": "cy",
 }
 
 
@@ -150,6 +151,7 @@ def _every_answer_is_on(person, answers):
     assert answers["access_to_talk"] in passport.other_arrangements
     record = consent.current_choices(person)[consent.CONTACT]
     assert record is not None and record.given and record.by_self
+    assert person.language == answers["language"]  # every message after this is in it
 
 
 def test_every_join_answer_reaches_the_profile(client, client_as, people):
@@ -171,10 +173,11 @@ def test_every_join_answer_reaches_the_profile(client, client_as, people):
     assert response.status_code == 302
     invitation.refresh_from_db()
     _every_answer_is_on(invitation.accepted_user, EVERY_ANSWER)
-    # The person's own profile page shows them too.
+    # The person's own profile page shows them too, in the Welsh they chose ("Tai": housing).
     client.force_login(invitation.accepted_user)
     page = client.get(reverse("people:my_profile")).content.decode()
-    for text in ("07700 900 456", "Canal Walk", "Housing", "ten years"):
+    assert '<html lang="cy"' in page
+    for text in ("07700 900 456", "Canal Walk", "Tai", "ten years"):
         assert text in page
 
 

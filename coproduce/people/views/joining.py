@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from coproduce.lib import spam
@@ -16,7 +17,8 @@ from .common import posted
 
 
 def join(request):
-    form = InterestForm(posted(request))
+    # The language they are reading in is the likely answer to "which language".
+    form = InterestForm(posted(request), initial={"language": translation.get_language()})
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
             return redirect("people:join_thanks")  # a robot filled the hidden field: say nothing

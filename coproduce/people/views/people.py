@@ -1,5 +1,6 @@
 """Finding people, and a person's page for staff."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -99,7 +100,10 @@ def person_detail(request, pk):
 
 @permission_required("people.add_person")
 def add_person(request):
-    form = NewPersonForm(request.POST if request.method == "POST" else None)
+    form = NewPersonForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": settings.LANGUAGE_CODE},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             person = actions.create_person(created_by=request.user, data=form.cleaned_data)
