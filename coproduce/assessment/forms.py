@@ -22,6 +22,11 @@ class RoundForm(forms.Form):
     )
     closes_on = forms.DateField(label=_("Last day to answer"), widget=DateInput)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The framework's name is stored in English (defaults.py marks it for translation).
+        self.fields["framework"].label_from_instance = lambda framework: gettext(framework.name)
+
     def clean_closes_on(self):
         closes_on = self.cleaned_data["closes_on"]
         if closes_on < timezone.localdate():

@@ -42,7 +42,7 @@ def changes_by_area(period: Period, viewer: User | None) -> Figure:
         (gettext("Area of the jigsaw"), *(str(label) for _, label in Where.choices))
     ]
     for area, label in AREAS.items():
-        grid.append((label, *(counts.get((area, where), 0) for where, _ in Where.choices)))
+        grid.append((str(label), *(counts.get((area, where), 0) for where, _ in Where.choices)))
     if total:
         busiest = max(AREAS, key=lambda area: by_area[area])
         summary = " ".join(
@@ -75,7 +75,7 @@ def changes_by_area(period: Period, viewer: User | None) -> Figure:
         value=total,
         unit=gettext("changes"),
         rows=tuple(
-            Row(label=label, value=by_area[area], url=f"{log}?area={area}")
+            Row(label=str(label), value=by_area[area], url=f"{log}?area={area}")
             for area, label in AREAS.items()
         ),
         columns=(gettext("Area of the jigsaw"), gettext("Changes")),

@@ -90,8 +90,10 @@ class EntryForm(ModelForm):
             "evidence_file": forms.FileInput,
         }
         help_texts = {
-            "evidence_file": "Optional. A PDF, Word or OpenDocument file, a text file or a "
-            "picture. Only staff and the people named can open it.",
+            "evidence_file": _(
+                "Optional. A PDF, Word or OpenDocument file, a text file or a "
+                "picture. Only staff and the people named can open it."
+            ),
         }
 
     def __init__(self, *args, project=None, **kwargs):

@@ -28,13 +28,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-# SCIE's whole-system model: the four pieces of the jigsaw, in reading order.
+# SCIE's whole-system model: the four pieces of the jigsaw, in reading order. The names
+# are translated where shown; keys, not names, are stored.
 AREAS = {
-    "culture": "Culture",
-    "structure": "Structure",
-    "practice": "Practice",
-    "review": "Review",
+    "culture": _("Culture"),
+    "structure": _("Structure"),
+    "practice": _("Practice"),
+    "review": _("Review"),
 }
 
 

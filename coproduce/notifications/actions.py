@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
-from coproduce.lib.language import in_language_of
+from coproduce.lib.language import in_language_of, language_of
 from coproduce.people.contact_details import mobile_number
 from coproduce.people.models import ContactMethod, Profile, SupportPerson
 
@@ -129,6 +129,7 @@ def notify(
                     url=url,
                     easy_read=easy_read,
                     key=key,
+                    language=language_of(recipient),
                 )
         except IntegrityError:
             if key:

@@ -8,7 +8,17 @@ from coproduce.privacy.registry import Holding
 
 from .models import Notification
 
-FIELDS = ("kind", "subject", "body", "easy_read", "url", "key", "created_at", "read_at")
+FIELDS = (
+    "kind",
+    "subject",
+    "body",
+    "easy_read",
+    "language",
+    "url",
+    "key",
+    "created_at",
+    "read_at",
+)
 
 
 def _notifications(person):

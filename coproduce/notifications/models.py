@@ -30,6 +30,9 @@ class Notification(models.Model):
     subject = models.CharField(max_length=200)
     body = models.TextField()
     easy_read = models.TextField(blank=True)
+    # The language the words above were written in (the recipient's when it was sent), so
+    # a page in another language marks them as such for screen readers.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, blank=True)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -56,6 +59,11 @@ class Notification(models.Model):
     @property
     def is_read(self):
         return self.read_at is not None
+
+    @property
+    def lang(self):
+        """The `lang` attribute for its words: "cy" or "en-GB"."""
+        return "cy" if self.language == "cy" else "en-GB"
 
 
 class Delivery(models.Model):

@@ -322,7 +322,13 @@ class BudgetLineForm(ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["section", "description", "quantity", "notes"]
-        help_texts = {"quantity": "For example: 8 people × 6 meetings = 48."}
+        labels = {
+            "section": _("Section"),
+            "description": _("Description"),
+            "quantity": _("Quantity"),
+            "notes": _("Notes"),
+        }
+        help_texts = {"quantity": _("For example: 8 people × 6 meetings = 48.")}
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]

@@ -159,10 +159,10 @@ class SpotlightEditForm(ModelForm):
             "what_learned": forms.Textarea(attrs={"rows": 5}),
         }
         labels = {
-            "organisation": "Organisation",
-            "title": "Title",
-            "story": "Story",
-            "what_learned": "What they learned",
+            "organisation": _("Organisation"),
+            "title": _("Title"),
+            "story": _("Story"),
+            "what_learned": _("What they learned"),
         }
         help_texts = {"story": "", "what_learned": ""}
 
@@ -290,10 +290,12 @@ class FeaturedPersonForm(ModelForm):
         model = FeaturedPerson
         fields = ["name", "account", "appearance", "consent", "consent_note"]
         widgets = {"appearance": forms.RadioSelect, "consent": forms.RadioSelect}
-        labels = {"account": "Their Coproduce account, if they have one"}
+        labels = {"account": _("Their Coproduce account, if they have one")}
         help_texts = {
-            "account": "Then their own consent records are checked too, and if they "
-            "withdraw consent to case studies the story comes down at once."
+            "account": _(
+                "Then their own consent records are checked too, and if they "
+                "withdraw consent to case studies the story comes down at once."
+            )
         }
 
     def __init__(self, *args, **kwargs):
@@ -330,7 +332,7 @@ class MessageStatusForm(ModelForm):
         model = ContactMessage
         fields = ["status", "notes"]
         widgets = {"status": forms.RadioSelect, "notes": forms.Textarea(attrs={"rows": 4})}
-        labels = {"status": "Status"}
+        labels = {"status": _("Status")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -350,7 +352,7 @@ class SitePageForm(ModelForm):
         help_texts = {
             "body": MARKDOWN_HELP,
             "body_cy": MARKDOWN_HELP,
-            "easy_read": "Short sentences, one idea in each, and everyday words.",
+            "easy_read": _("Short sentences, one idea in each, and everyday words."),
         }
 
 

@@ -150,10 +150,16 @@ def templates(root: Path) -> list[Path]:
     )
 
 
+# A literal shown when a value is empty or a yes/no: {{ x|default:"Not given" }} needs
+# {{ x|default:_("Not given") }}.
+FILTER_LITERAL = re.compile(r"\|(?:default|default_if_none|yesno):\"([^\"]*[A-Za-z]{2,}[^\"]*)\"")
+
+
 def unmarked_text(source: str) -> list[str]:
+    literals = FILTER_LITERAL.findall(source)
     for pattern in STRIPPED:
         source = pattern.sub(" ", source)
-    found = [value for value in TEXT_ATTRIBUTES.findall(source)]
+    found = [*literals, *TEXT_ATTRIBUTES.findall(source)]
     found += TAG.split(source)
     words = []
     for text in found:
@@ -169,6 +175,8 @@ def test_the_template_check_finds_unmarked_text():
     assert unmarked_text("<p>{% translate 'Hello' %} {{ name }}</p>") == []
     assert unmarked_text('<button lang="cy">Cymraeg</button>') == []
     assert unmarked_text("{% blocktranslate %}Hi {{ n }}{% endblocktranslate %}") == []
+    assert unmarked_text('<td>{{ x|default:"Not known" }}</td>') == ["Not known"]
+    assert unmarked_text('<td>{{ x|default:_("Not known") }}</td>') == []
 
 
 @pytest.mark.parametrize("root", ROOTS, ids=ROOT_IDS)
@@ -232,6 +240,16 @@ def unmarked_python(source: str) -> list[str]:
                 and isinstance(node.func, ast.Attribute)
             ):
                 found.append(f"line {node.lineno}: {name}(label)")
+        # A ModelForm's Meta: labels = {"field": "Label"}, help_texts = {...}.
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and getattr(node.targets[0], "id", "") in {"labels", "help_texts"}
+            and isinstance(node.value, ast.Dict)
+        ):
+            for value in node.value.values:
+                if is_plain_text(value):
+                    found.append(f"line {value.lineno}: {node.targets[0].id}")
         if isinstance(node, ast.ClassDef) and any(
             getattr(base, "attr", getattr(base, "id", "")).endswith("Choices")
             for base in node.bases
@@ -254,8 +272,9 @@ def test_the_python_check_finds_unmarked_text():
         "messages.success(request, 'Saved.')\n"
         "raise ValidationError('Too long')\n"
         "ok = forms.CharField(label=_('Name'))\n"
+        "labels = {'what': 'What', 'ok': _('Fine')}\n"
     )
-    assert len(unmarked_python(source)) == 5
+    assert len(unmarked_python(source)) == 6
 
 
 @pytest.mark.parametrize("root", ROOTS, ids=ROOT_IDS)

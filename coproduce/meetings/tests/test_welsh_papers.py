@@ -64,4 +64,4 @@ def test_a_paper_only_in_english_says_so_to_welsh_readers(people, client_as):
     )
     page = in_welsh(client_as("coproducer"), meeting.get_absolute_url())
     assert '<span lang="en-GB">Agenda</span>' in page
-    assert "This is only available in English." in page
+    assert "Dim ond yn Saesneg y mae hwn ar gael." in page

@@ -28,13 +28,13 @@ def test_welsh_readers_see_the_welsh_opportunity_and_a_note_for_english_only(cli
     listing = in_welsh(client, reverse("opportunities:opportunity_list"))
     assert "Cyd-gadeirio&#x27;r grŵp trafnidiaeth" in listing
     assert "Join the interview panel" in listing
-    assert "This is only available in English." in listing
+    assert "Dim ond yn Saesneg y mae hwn ar gael." in listing
     detail = in_welsh(client, reverse("opportunities:opportunity_detail", args=[welsh.pk]))
     assert 'lang="cy">Cyd-gadeirio&#x27;r grŵp trafnidiaeth</h1>' in detail
-    assert "This is only available in English." not in detail
+    assert "Dim ond yn Saesneg y mae hwn ar gael." not in detail
     detail = in_welsh(client, reverse("opportunities:opportunity_detail", args=[english.pk]))
     assert 'lang="en-GB">Join the interview panel</h1>' in detail
-    assert "This is only available in English." in detail
+    assert "Dim ond yn Saesneg y mae hwn ar gael." in detail
 
 
 def test_staff_write_the_welsh_version_on_the_opportunity_form(client_as):
