@@ -340,6 +340,7 @@ class FeedbackForm(ModelForm):
             "said_by": _("Who said it"),
             "said_on": _("When it was said"),
             "source": _("Where it was said"),
+            "anonymous": _("Anonymous"),
         }
 
     def __init__(self, *args, project, **kwargs):
@@ -358,6 +359,7 @@ class SaySomethingForm(ModelForm):
         model = Feedback
         fields = ["said", "anonymous"]
         widgets = {"said": forms.Textarea(attrs={"rows": 4})}
+        labels = {"anonymous": _("Anonymous")}
         labels = {
             "said": _("What would you like to say?"),
             "anonymous": _("Do not show my name with it"),
