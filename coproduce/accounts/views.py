@@ -33,7 +33,7 @@ def home(request):
     now = timezone.now()
     groups = [
         (heading, [_shown(item, now) for item in found])
-        for heading, found in today.items_for(request.user, now)
+        for heading, found in today.kept_items_for(request.user, now)
     ]
     return render(
         request,

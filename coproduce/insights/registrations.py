@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib import jobs
+from coproduce.lib import changes, jobs
 from coproduce.lib import today as day
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
@@ -18,9 +18,12 @@ from . import (
     stored,
     today,
 )
+from .models import FigureSet
 
 
 def register() -> None:
+    # Worked-out figures are stored as the dashboard is read; Today reads snapshots only.
+    changes.quiet(FigureSet)
     add_to_navigation(
         NavItem(_("Dashboard"), "insights:dashboard", "insights.view_dashboard", order=60)
     )

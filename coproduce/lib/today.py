@@ -12,15 +12,22 @@ register their numbers with `register_counts(...)` instead of querying themselve
 every app's numbers are read in one query per page, and the provider reads them back
 with `counted(person, now)`."""
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Expression, F, Func, QuerySet, Subquery, TextField, Value
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
+
+from . import changes
+
+log = logging.getLogger(__name__)
 
 OVERDUE, THIS_WEEK, NORMAL, INFORMATION = 0, 1, 2, 3
 
@@ -186,14 +193,53 @@ def items_for(user: Any, now: datetime) -> list[tuple[str, list[Item]]]:
     for entry in sorted(_PROVIDERS.values(), key=lambda e: (e.order, e.key)):
         found = list(entry.provider(user, now))
         if found:
-            groups.setdefault(entry.heading, []).extend(found)
-            orders.setdefault(entry.heading, entry.order)
+            heading = str(entry.heading)  # in the reader's language, and kept as text
+            groups.setdefault(heading, []).extend(found)
+            orders.setdefault(heading, entry.order)
     result: list[tuple[str, list[Item]]] = []
     for heading, found in groups.items():
         found.sort(key=sort_key)
         result.append((heading, found))
     result.sort(key=lambda group: (sort_key(group[1][0])[0], orders[group[0]]))
     return result
+
+
+# How long a worked-out Today is kept when nothing changes: items that appear with the
+# passing of time alone (a meeting has ended, an arrangement is now due in 7 days) show
+# within this long. The words ("due in 3 days") are worked out afresh on every visit.
+KEPT_SECONDS = 300
+
+Groups = list[tuple[str, list[Item]]]
+
+
+def kept_items_for(user: Any, now: datetime) -> Groups:
+    """items_for(user, now), kept in the cache until a change to the records is
+    committed (lib.changes) or KEPT_SECONDS pass; the numbers Today read (the header's
+    unread count among them) are kept and given back with the items."""
+    try:
+        key = ":".join(
+            (
+                "today",
+                str(user.pk),
+                get_language() or "",
+                changes.current(),
+                str(changes.uncommitted(connection)) if connection.in_atomic_block else "",
+                str(int(now.timestamp()) // KEPT_SECONDS),
+            )
+        )
+        kept: tuple[Groups, dict[str, Any]] | None = cache.get(key)
+    except Exception:  # a cache that is down makes Today slower, never missing
+        log.exception("Today's cache could not be read")
+        return items_for(user, now)
+    if kept is not None:
+        user._today_counted = (now, kept[1])
+        return kept[0]
+    groups = items_for(user, now)
+    try:
+        cache.set(key, (groups, already_counted(user)), KEPT_SECONDS)
+    except Exception:
+        log.exception("Today's cache could not be written")
+    return groups
 
 
 def in_words(item: Item, now: datetime) -> str:
