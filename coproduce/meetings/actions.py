@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import User
+from coproduce.lib import file_access
 from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
@@ -374,6 +375,9 @@ def add_material(
     title_cy: str = "",
     summary_cy: str = "",
 ) -> Material:
+    """Keeps a paper and tells the people coming, unless a check of the file finds it is
+    not accessible: then it waits for the uploader to fix it or to send it as it is."""
+    problems = file_access.check(upload, content_type, description=summary)
     material = Material.objects.create(
         meeting=meeting,
         kind=kind,
@@ -387,8 +391,22 @@ def add_material(
         content_type=content_type,
         size=upload.size or 0,  # never None: lib.uploads refused it as empty
         uploaded_by=uploaded_by,
+        access_problems=problems,
+        waiting_to_send=bool(problems),
     )
-    _tell_about_papers(material)
+    if not problems:
+        _tell_about_papers(material)
+    return material
+
+
+@transaction.atomic
+def send_waiting_material(*, material: Material) -> Material:
+    """Sends a paper that was waiting because of its access problems, as it is."""
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    if material.waiting_to_send:
+        material.waiting_to_send = False
+        material.save(update_fields=["waiting_to_send"])
+        _tell_about_papers(material)
     return material
 
 
@@ -414,7 +432,8 @@ def add_format(
         size=(upload.size or 0) if upload else 0,
         link=link,
     )
-    _tell_about_papers(material)
+    if not material.waiting_to_send:
+        _tell_about_papers(material)
     return added
 
 

@@ -4,8 +4,10 @@ waiting list, access arrangements in every state, papers in other formats
 sent (meetings.nudges): feedback reminders after a meeting two days ago, and reminders to
 the owner of arrangements not ready a week before."""
 
+import io
 from datetime import timedelta
 
+import pikepdf
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -44,6 +46,15 @@ VENUES = [
     },
 ]
 PDF = b"%PDF-1.4\n% Demo paper\n"
+
+
+def _scanned_pdf():
+    """A one-page PDF with nothing but a page: what a scanner without text recognition makes."""
+    out = io.BytesIO()
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(out)
+    return out.getvalue()
 
 
 def _at(days, hour):
@@ -187,6 +198,16 @@ def load(log):
         title_cy="Cwestiynau drafft ar gyfer yr arolwg",
         summary_cy="Deuddeg cwestiwn am deithio i ganolfannau dydd. Dywedwch wrthym pa rai "
         "sy'n aneglur a beth sydd ar goll.",
+    )
+    # A scanned page: no tags, language, title or text, so it waits for the organiser.
+    actions.add_material(
+        meeting=upcoming,
+        kind="paper",
+        title="Venue floor plan (scanned)",
+        sent_on=timezone.localdate(),
+        upload=ContentFile(_scanned_pdf(), name="floor-plan.pdf"),
+        content_type="application/pdf",
+        uploaded_by=staff,
     )
 
     small = _meeting(

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib import file_access
 from coproduce.lib.storage import private_storage
 
 
@@ -336,6 +337,10 @@ class Material(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    # What lib.file_access found wrong with the file when it was uploaded (its codes).
+    access_problems = models.JSONField(default=list, blank=True)
+    # A paper with access problems waits until the uploader chooses to send it as it is.
+    waiting_to_send = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["kind", "sent_on", "pk"]
@@ -347,6 +352,15 @@ class Material(models.Model):
     def is_late(self):
         """Agenda and papers must reach people within the meeting's notice period."""
         return self.kind != self.Kind.MINUTES and self.sent_on > self.meeting.papers_due_on
+
+    @property
+    def access_problem_list(self):
+        """Each problem found as (code, plain words); the code names the help page's section."""
+        return [
+            (code, file_access.PROBLEMS[code])
+            for code in self.access_problems
+            if code in file_access.PROBLEMS
+        ]
 
 
 class AlternativeFormat(models.Model):

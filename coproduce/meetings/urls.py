@@ -74,7 +74,15 @@ urlpatterns = [
         checklist.arrangement_done,
         name="arrangement_done",
     ),
+    path(
+        "meetings/accessible-papers/", papers.accessible_papers_help, name="accessible_papers_help"
+    ),
     path("meetings/<int:pk>/papers/new/", papers.material_add, name="material_add"),
+    path(
+        "meetings/<int:pk>/papers/<int:material_pk>/send/",
+        papers.material_send,
+        name="material_send",
+    ),
     path(
         "meetings/<int:pk>/papers/<int:material_pk>/formats/",
         papers.format_add,

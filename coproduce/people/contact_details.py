@@ -107,7 +107,7 @@ def postal_address(text):
     elif last.casefold() not in _countries():
         raise ValidationError(
             gettext(
-                "The last line of the address must be a UK postcode, like SW1A 2AA, or the "
+                "The last line of the address must be a UK postcode, like SW1A 2AA. Or it must be the "
                 "name of the country for an address outside the UK."
             ),
             code="no_postcode",

@@ -60,7 +60,7 @@ def retention_run(user, now):
     finished = next((run for run in both if run.finished_at is not None), None)
     if last is not None and last.outcome == JobRun.Outcome.FAILED:
         sentence = gettext(
-            "Deleting records kept too long failed the last time it ran: check the "
+            "Deleting records kept too long failed the last time it ran. Check the "
             "retention settings, or ask whoever runs the server to look at the log."
         )
         since = last.finished_at or last.due_at

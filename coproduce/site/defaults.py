@@ -166,14 +166,14 @@ category data. The law protects it more strongly, and so do we.
 
 ## Why we keep it, and the law that lets us
 
-We use your information to involve you in our work as an equal partner, to meet your access
-needs, to pay you, and to show what changed because of you.
+We use your information to involve you in our work as an equal partner. We use it to meet
+your access needs, to pay you, and to show what changed because of you.
 
 - Contact and involvement: legitimate interests.
 - Photos, names in case studies and published stories: your consent, which you can withdraw.
 - Payments: our contract with you, and our legal duty to keep financial records.
-- Access needs and equality monitoring: your explicit consent, or the Data Protection Act 2018,
-  Schedule 1, paragraph 16, which covers not-for-profit bodies supporting people with a
+- Access needs and equality monitoring: your explicit consent. Or the Data Protection Act 2018,
+  Schedule 1, paragraph 16. It covers not-for-profit bodies that support people with a
   disability or medical condition.
 
 ## Who can see it
@@ -304,9 +304,9 @@ not all be accessible. Ask us for another format and we will provide one.
     ),
     "improving": _(
         """\
-Every change to this website is tested automatically before it is released: a browser visits
-every page as every kind of user, with and without JavaScript and at a narrow 320 pixel width,
-and checks it against WCAG 2.2 A and AA rules. We also ask the Disabled people who use the
+Every change to this website is tested automatically before it is released. A browser visits
+every page as every kind of user, with and without JavaScript and at a narrow 320 pixel width.
+It checks each page against WCAG 2.2 A and AA rules. We also ask the Disabled people who use the
 website to review it with us.
 """
     ),

@@ -216,10 +216,10 @@ class StoryForm(ModelForm):
         self.fields["easy_read"].max_length = LONG_TEXT
         self.fields["body_cy"].max_length = LONG_TEXT
         self.fields["body_cy"].help_text = MARKDOWN_HELP
-        self.fields["image"].help_text = "Optional. PNG, JPEG, GIF or WebP, smaller than 5 MB."
-        self.fields["title"].error_messages["required"] = "Enter a title"
-        self.fields["summary"].error_messages["required"] = "Enter a summary"
-        self.fields["body"].error_messages["required"] = "Enter the text"
+        self.fields["image"].help_text = _("Optional. PNG, JPEG, GIF or WebP, smaller than 5 MB.")
+        self.fields["title"].error_messages["required"] = _("Enter a title")
+        self.fields["summary"].error_messages["required"] = _("Enter a summary")
+        self.fields["body"].error_messages["required"] = _("Enter the text")
         if self.instance.published_at:
             self.initial["publish_date"] = timezone.localtime(self.instance.published_at).date()
 

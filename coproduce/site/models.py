@@ -98,7 +98,7 @@ class Story(models.Model):
         if self.image and not self.image_alt.strip():
             raise ValidationError(
                 {
-                    "image_alt": (
+                    "image_alt": _(
                         "Describe the picture, so people who cannot see it know what it shows."
                     )
                 }

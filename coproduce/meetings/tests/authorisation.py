@@ -168,6 +168,7 @@ def arrangement(f):
 
 ROWS = {
     "meetings:meeting_list": only(*SEES_MEETINGS),
+    "meetings:accessible_papers_help": only(*SEES_MEETINGS),
     # The sample co-producer co-leads a project (see CASES), so arranges its meetings.
     "meetings:meeting_create": only(*RUNS_MEETINGS, "coproducer"),
     "meetings:venue_list": only(*RUNS_MEETINGS),
@@ -202,6 +203,12 @@ ROWS = {
     "meetings:material_add": only(*RUNS_MEETINGS, kwargs=meeting),
     "meetings:format_add": only(
         *RUNS_MEETINGS, kwargs=lambda f: {"pk": f["meeting"].pk, "material_pk": f["material"].pk}
+    ),
+    "meetings:material_send": only(
+        *RUNS_MEETINGS,
+        status=POST_ONLY,
+        crawl=False,
+        kwargs=lambda f: {"pk": f["meeting"].pk, "material_pk": f["material"].pk},
     ),
     "meetings:material_download": only(
         *SEES_MEETINGS,

@@ -52,6 +52,7 @@ def checklist_view(request, pk):
             "stale": checklist.is_stale(meeting),
             "supporters_coming": supporters_coming.order_by("person__name", "pk"),
             "warnings": checklist.warnings(meeting, items),
+            "papers_not_accessible": meeting.materials.exclude(access_problems=[]),
         },
     )
 

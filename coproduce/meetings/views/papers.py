@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 
 from coproduce.lib.views import permission_required
 
@@ -33,6 +34,17 @@ def material_add(request, pk):
             title_cy=form.cleaned_data["title_cy"],
             summary_cy=form.cleaned_data["summary_cy"],
         )
+        if material.waiting_to_send:
+            # The page it goes to names each problem and how to fix it.
+            messages.warning(
+                request,
+                gettext(
+                    "“%(title)s” added, but it is not sent yet. It may be hard for some people "
+                    "to read. See what to fix below."
+                )
+                % {"title": material.title},
+            )
+            return redirect("meetings:format_add", pk=meeting.pk, material_pk=material.pk)
         messages.success(
             request,
             (
@@ -76,6 +88,24 @@ def format_add(request, pk, material_pk):
         "meetings/format_form.html",
         {"form": form, "meeting": meeting, "material": material, "formats": material.formats.all()},
     )
+
+
+@permission_required("meetings.change_meeting", fn=meeting_from)
+@require_POST
+def material_send(request, pk, material_pk):
+    """Sends a paper that waited because of its access problems, as it is."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    material = get_object_or_404(Material, pk=material_pk, meeting=meeting)
+    actions.send_waiting_material(material=material)
+    messages.success(
+        request, gettext("“%(title)s” sent to the people coming.") % {"title": material.title}
+    )
+    return redirect(meeting)
+
+
+@permission_required("meetings.view_meeting_list")
+def accessible_papers_help(request):
+    return render(request, "meetings/accessible_papers_help.html")
 
 
 def download_file(stored, filename, content_type):
