@@ -12,7 +12,6 @@ if (warning) {
   const extendUrl = warning.dataset.extendUrl;
   const csrf = warning.querySelector("input[name=csrfmiddlewaretoken]").value;
   const button = warning.querySelector("button");
-  const message = warning.querySelector("[data-session-message]");
   let timer;
   const schedule = () => {
     clearTimeout(timer);
@@ -30,7 +29,6 @@ if (warning) {
     });
     if (response.ok) {
       warning.hidden = true;
-      message.textContent = "";
       const status = document.querySelector("[data-session-status]");
       status.textContent = status.dataset.stillSignedIn;
       schedule();

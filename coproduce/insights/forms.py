@@ -17,6 +17,7 @@ class PresetForm(PeriodForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = PRESETS
+        self.fields["period"].help_text = ""
         del self.fields["start"], self.fields["end"]
 
 

@@ -52,7 +52,12 @@ class PeriodForm(forms.Form):
         ("custom", _("Dates I choose")),
     ]
     period = forms.ChoiceField(
-        label=_("Period"), choices=PRESETS, widget=forms.RadioSelect, initial="12m"
+        label=_("Period"),
+        choices=PRESETS,
+        widget=forms.RadioSelect,
+        initial="12m",
+        # The group's hint, so a screen reader reads it with the choices.
+        help_text=_("Fill in “From” and “To” only for dates you choose."),
     )
     start = forms.DateField(label=_("From"), required=False, widget=DateInput)
     end = forms.DateField(label=_("To"), required=False, widget=DateInput)

@@ -229,9 +229,13 @@ class ExpenseForm(forms.Form):
         label=_("Type of expense"),
         queryset=ExpenseType.objects.filter(active=True),
         empty_label=_("Choose a type"),
+        error_messages={"required": _("Choose the type of expense.")},
     )
     description = forms.CharField(
-        label=_("What it was for"), max_length=300, help_text=_("For example: taxi from home.")
+        label=_("What it was for"),
+        max_length=300,
+        help_text=_("For example: taxi from home."),
+        error_messages={"required": _("Say what the expense was for.")},
     )
     amount = PoundsField(
         label=_("Amount in pounds"), required=False, help_text=_("For example 12.50.")

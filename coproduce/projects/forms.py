@@ -240,7 +240,7 @@ class PositionForm(forms.Form):
         help_text=STANCE_HELP,
     )
     reason = forms.CharField(
-        label=_("Your reason (optional)"),
+        label=_("Your reason"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

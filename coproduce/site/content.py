@@ -4,6 +4,8 @@ Markdown keeps the editor simple and accessible (a plain text box works with
 every screen reader and voice control). Whatever the Markdown produces is then
 cleaned with nh3, so no script, event handler or style can reach a page."""
 
+import re
+
 import markdown
 import nh3
 from django.utils.translation import gettext_lazy as _
@@ -44,12 +46,21 @@ def clean_html(html):
     )
 
 
+HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
+
+
 def render_markdown(text):
     """Markdown to clean HTML with GOV.UK classes. Raw HTML in the text is escaped or removed."""
     if not text:
         return ""
+    # The page title is the only h1, so the text's top heading level becomes h2 whichever
+    # number of #s the writer used ("## Section" and "# Section" both become h2): a
+    # screen reader's outline then has no skipped level.
+    top = min((len(hashes) for hashes in HEADING.findall(text)), default=1)
     html = markdown.markdown(
-        text, extensions=["toc", "sane_lists"], extension_configs={"toc": {"baselevel": 2}}
+        text,
+        extensions=["toc", "sane_lists"],
+        extension_configs={"toc": {"baselevel": max(1, 3 - top)}},
     )
     html = clean_html(html)
     for plain, styled in GOVUK_CLASSES.items():

@@ -7,7 +7,12 @@ horizontal scrolling at 320 px. Every failing page and rule is listed.
 The same crawl runs again in Welsh for every role: every page must also say it is
 in Welsh (lang="cy") and show no interface text left in English. It runs without
 JavaScript, which changes nothing about the language; `.ci/run` runs it in the
-PostgreSQL pass to keep the two passes even."""
+PostgreSQL pass to keep the two passes even.
+
+For low vision (marked `lowvision`, also in the PostgreSQL pass) it runs once more,
+without JavaScript and one page of each URL pattern: each page at the display
+setting's 200% text and in forced colours, with axe-core again in forced colours
+(coproduce/tests/low_vision.py)."""
 
 import re
 import time
@@ -22,6 +27,7 @@ from django.urls import Resolver404, resolve
 
 from coproduce.tests.authorisation import LOGIN, ROLES
 from coproduce.tests.browser import session_cookie
+from coproduce.tests.low_vision import low_vision_problems
 from coproduce.tests.test_authorisation import fixtures_for, table, url_for
 from coproduce.tests.test_translations import catalogues
 
@@ -29,9 +35,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 INSTANCES_PER_PATTERN = 2
-# In Welsh one page of each pattern: the same template shows the same interface text,
-# and it keeps the second crawl within CI's time.
-WELSH_INSTANCES_PER_PATTERN = 1
+# In Welsh and for low vision one page of each pattern: the same template shows the
+# same interface text and layout, and it keeps these crawls within CI's time.
+ONE_INSTANCE_PER_PATTERN = 1
 MAX_PAGES = 400
 MAX_SECONDS = 600
 # Links the crawl must not follow: they leave the app or are not pages
@@ -113,17 +119,20 @@ def url_name(path):
     return match.view_name
 
 
-def page_problems(page, response, skip_check):
-    problems = []
+def axe_problems(page):
     results = axe.run(
         page,
         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
     )
-    for violation in results.response["violations"]:
-        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
-        problems.append(
-            f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
-        )
+    return [
+        f"axe {violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+    ]
+
+
+def page_problems(page, response, skip_check):
+    problems = axe_problems(page)
     h1_count = page.locator("h1").count()
     if h1_count != 1:
         problems.append(f"{h1_count} h1 elements (should be one)")
@@ -169,8 +178,9 @@ def without_page_scripts(route):
         route.continue_()
 
 
-def crawl(browser, base_url, start_urls, cookie, javascript, english=None):
-    """`english`: crawl in Welsh, and report any of these interface texts left in English."""
+def crawl(browser, base_url, start_urls, cookie, javascript, english=None, low_vision=False):
+    """`english`: crawl in Welsh, and report any of these interface texts left in English.
+    `low_vision`: check each page at 200% text and in forced colours instead."""
     context = browser.new_context(viewport={"width": 1024, "height": 768})
     if not javascript:
         context.route("**/*", without_page_scripts)
@@ -185,7 +195,9 @@ def crawl(browser, base_url, start_urls, cookie, javascript, english=None):
     seen_urls, per_pattern, titles, report = set(queue), Counter(), {}, {}
     queued = Counter(url_name(urlparse(url).path) for url in queue)
     deadline = time.monotonic() + MAX_SECONDS
-    instances = INSTANCES_PER_PATTERN if english is None else WELSH_INSTANCES_PER_PATTERN
+    instances = (
+        INSTANCES_PER_PATTERN if english is None and not low_vision else ONE_INSTANCE_PER_PATTERN
+    )
     visited = 0
     while queue and visited < MAX_PAGES and time.monotonic() < deadline:
         path = queue.pop(0)
@@ -205,7 +217,10 @@ def crawl(browser, base_url, start_urls, cookie, javascript, english=None):
             problems.append(f"title {title!r} is also the title of {titles[title]}")
         if english is not None:
             problems += welsh_problems(page, english)
-        problems += page_problems(page, response, skip_check=True)
+        if low_vision:
+            problems += low_vision_problems(page, axe_problems)
+        else:
+            problems += page_problems(page, response, skip_check=True)
         if problems:
             report[path if path == final_path else f"{path} → {final_path}"] = problems
         per_pattern[name] += 1
@@ -249,16 +264,30 @@ def test_every_page_is_accessible_and_in_welsh(role, browser, live_server, peopl
     check_crawl(role, False, browser, live_server, people, english=english)
 
 
-def check_crawl(role, javascript, browser, live_server, people, english):
+@pytest.mark.lowvision
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_at_200_percent_text_and_in_forced_colours(role, browser, live_server, people):
+    check_crawl(role, False, browser, live_server, people, english=None, low_vision=True)
+
+
+def check_crawl(role, javascript, browser, live_server, people, english, low_vision=False):
     fixtures = fixtures_for(people)
     cookie = None if role == "anonymous" else session_cookie(people[role], live_server.url)
+    started = time.monotonic()
     report, per_pattern, visited, left = crawl(
-        browser, live_server.url, start_urls_for(role, fixtures), cookie, javascript, english
+        browser,
+        live_server.url,
+        start_urls_for(role, fixtures),
+        cookie,
+        javascript,
+        english,
+        low_vision,
     )
     print(
         f"\n{role} ({'with' if javascript else 'without'} JavaScript"
-        f"{', in Welsh' if english is not None else ''}): {visited} pages, "
-        f"{len(per_pattern)} URL patterns"
+        f"{', in Welsh' if english is not None else ''}"
+        f"{', at 200% text and in forced colours' if low_vision else ''}): {visited} pages, "
+        f"{len(per_pattern)} URL patterns in {time.monotonic() - started:.0f} s"
     )
     assert not left, f"The crawl stopped with {len(left)} pages unvisited: {left[:10]}"
     expected = {name for name, row in table().items() if row.crawl and row.expect[role] == 200}
