@@ -25,7 +25,7 @@ def save_commitment(
 ) -> Commitment:
     """Saves a new or changed commitment (its fields already set by the form). None
     leaves the co-authors as they are (a co-author's own changes do not touch them)."""
-    if commitment.pk is None:
+    if commitment._state.adding:
         commitment.written_by = by
     if not commitment.figure_key:
         commitment.target = None
