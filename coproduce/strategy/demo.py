@@ -20,21 +20,19 @@ FROM_THE_START = "projects.from_the_start"
 PAID_ON_TIME = "payments.paid_within_14_days"
 
 
-def _month_end(day):
-    return months_before(day, -1) - timedelta(days=1)
-
-
 def _history(today, log):
-    """Month ends of the last six months, as if the daily job had run then: three
-    points a month below the figure's real value now (or 50 with none)."""
+    """The 28th of each of the last six months and yesterday, as if the daily job had
+    run then (the real snapshots of small demo numbers are suppressed, so hold no
+    value): three points a month below the figure's real value now (or 50 with none)."""
     unit, rows = history.monthly([FROM_THE_START], months_before(today, 0)).get(
         FROM_THE_START, ("%", [])
     )
     now = rows[-1][1] if rows else Decimal(50)
     values = {
-        _month_end(months_before(today, months)): max(Decimal(0), now - 3 * months)
+        months_before(today, months) + timedelta(days=27): max(Decimal(0), now - 3 * months)
         for months in range(6, 0, -1)
     }
+    values[today - timedelta(days=1)] = now
     added = insights_actions.record_demo_history(
         key=FROM_THE_START,
         values=values,
