@@ -78,3 +78,61 @@ def test_the_lead_writes_a_commitment_and_sees_its_trajectory(no_js_context, liv
         "70% of projects involve co-producers from the start"
     )
     expect(page.locator("main")).to_contain_text("On track.")
+
+
+def test_the_strategy_pages_pass_axe_in_english_and_welsh(browser, live_server, people):
+    """The crawl covers these pages for every role; this checks them on their own, with
+    a trajectory, a co-author and a public commitment, in both languages."""
+    from django.conf import settings
+
+    from coproduce.strategy.tests.factories import make_commitment
+    from coproduce.tests.test_accessibility_crawl import (
+        english_interface_text,
+        page_problems,
+        welsh_problems,
+    )
+
+    today = timezone.localdate()
+    insights_actions.record_demo_history(
+        key=KEY,
+        values={
+            months_before(today, back) + timedelta(days=1): Decimal(40 + back) for back in range(6)
+        },
+        title="From the start",
+        unit="%",
+    )
+    commitment = make_commitment(
+        by=people["lead"],
+        figure_key=KEY,
+        target=Decimal(70),
+        direction="at_least",
+        public=True,
+        co_authors=[people["coproducer"]],
+        text_cy="Bydd 70% o brosiectau yn cynnwys cyd-gynhyrchwyr o'r dechrau",
+    )
+    english = english_interface_text()
+    paths = [
+        "/strategy/",
+        "/strategy/new/",
+        f"/strategy/{commitment.pk}/edit/",
+        "/our-commitments/",
+        "/updates/",
+    ]
+    problems = {}
+    for welsh in (False, True):
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        context.add_cookies([session_cookie(people["lead"], live_server.url)])
+        if welsh:
+            context.add_cookies(
+                [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "cy", "url": live_server.url}]
+            )
+        page = context.new_page()
+        for path in paths:
+            response = page.goto(live_server.url + path)
+            found = page_problems(page, response, skip_check=False)
+            if welsh:
+                found += welsh_problems(page, english)
+            if found:
+                problems[f"{path} ({'cy' if welsh else 'en'})"] = found
+        context.close()
+    assert not problems, problems
