@@ -78,6 +78,16 @@ class Trajectory:
     def on_track(self) -> bool:
         return self.status in ON_TRACK_OR_MET
 
+    def bars(self, target: Decimal | None) -> list[tuple[Point, int]]:
+        """(point, width 0-100 in steps of 5) for the chart beside the table, on a scale
+        whose top is the largest of the values, the trend's and the target."""
+        scale = [p.value for p in self.points]
+        scale += [v for v in (target, self.projected) if v is not None]
+        top = max(scale, default=Decimal(0))
+        if top <= 0:
+            return [(p, 0) for p in self.points]
+        return [(p, int(round(max(p.value, Decimal(0)) / top * 20)) * 5) for p in self.points]
+
 
 def months_before(day: date, months: int) -> date:
     """The first day of the month `months` calendar months before `day`'s month."""

@@ -41,6 +41,7 @@ def commitment_list(request):
     for commitment in commitments:
         commitment.figure_title = titles.get(commitment.figure_key, (commitment.figure_key,))[0]
         commitment.may_change = request.user.has_perm("strategy.change_commitment", commitment)
+        commitment.bars = commitment.trajectory.bars(commitment.target)
     return render(
         request,
         "strategy/commitment_list.html",

@@ -103,3 +103,8 @@ def test_the_monthly_series_keeps_the_last_snapshot_of_each_month():
         (date(2026, 11, 29), Decimal(18)),
     ]
     assert judged.status == trajectory.OFF_TRACK
+
+
+def test_the_chart_is_scaled_to_the_target_when_the_target_is_highest():
+    judged = judge(commitment(target=Decimal(80), due_on=TODAY), monthly(20, 40, 60), TODAY, "%")
+    assert [width for _, width in judged.bars(Decimal(80))] == [25, 50, 75]
