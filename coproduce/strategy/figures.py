@@ -51,7 +51,9 @@ def commitments_on_track(period: Period, viewer: User | None) -> Figure:
         ),
         columns=(gettext("How it is going"), gettext("Commitments")),
         url=url,
-        url_permission="strategy.view_strategy",
+        # The board's dashboard stays aggregates only, without links into records; the
+        # board reaches the strategy from the navigation.
+        url_permission="strategy.manage_strategy",
         notes=(
             gettext(
                 "Judged today: the trend of each figure over the last 6 months, carried on to "
