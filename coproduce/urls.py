@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("coproduce.impact.urls")),
     path("", include("coproduce.notifications.urls")),
     path("", include("coproduce.insights.urls")),
+    path("", include("coproduce.strategy.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ the dashboard's figures worked out ahead of time (decision 0031)."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -13,7 +14,7 @@ from django.utils import timezone
 from coproduce.lib.figures import Period
 from coproduce.privacy.log import record_read
 
-from .models import BoardCommentary, DashboardVisit, FigureSet
+from .models import ROLLING_12_MONTHS, BoardCommentary, DashboardVisit, FigureSet, FigureSnapshot
 
 
 def record_visit(*, user: Any, today: date) -> None:
@@ -114,3 +115,20 @@ def write_commentary(*, period: Period, text: str, author: Any, show_name: bool)
         author=author,
         show_name=show_name,
     )
+
+
+@transaction.atomic
+def record_demo_history(*, key: str, values: dict[date, Decimal], title: str, unit: str) -> int:
+    """Demo only: past snapshots of one figure, as if the daily job had run on those days,
+    so a made-up organisation has a trajectory to show. Days already stored are left
+    alone. Returns how many were added."""
+    added = 0
+    for day, value in values.items():
+        _, created = FigureSnapshot.objects.get_or_create(
+            key=key,
+            period=ROLLING_12_MONTHS,
+            taken_on=day,
+            defaults={"title": title, "value": value, "unit": unit, "summary": ""},
+        )
+        added += int(created)
+    return added

@@ -123,6 +123,10 @@ def person_everywhere(people):
         show_name=True,
     )
     commentary.history.update(history_user=person)
+    from coproduce.strategy.tests.factories import make_commitment
+
+    # They wrote and own a strategy commitment, and co-write it (its history keeps them).
+    make_commitment(by=person, owner=person, co_authors=[person])
     LogEntry.objects.create(
         user=person,
         content_type=ContentType.objects.get_for_model(person),

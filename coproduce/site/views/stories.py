@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
+from coproduce.lib import public_links
+
 from ..models import CaseStudy, Update
 from .common import PAGE_SIZE
 
@@ -18,7 +20,13 @@ def _story_or_404(request, model, slug, perm):
 
 def update_list(request):
     page = Paginator(Update.objects.published(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "site/update_list.html", {"page": page})
+    # Other apps' public pages about the journey (the strategy's commitments), linked
+    # through lib.public_links so the site imports none of them.
+    return render(
+        request,
+        "site/update_list.html",
+        {"page": page, "journey_links": public_links.links_for("updates")},
+    )
 
 
 def update_detail(request, slug, easy_read=False):
