@@ -33,8 +33,11 @@ from .models import (
     ExpenseItem,
     ExpenseRule,
     ExpenseType,
+    LimitChoice,
     Payment,
     PaymentBatch,
+    PaymentLimit,
+    PaymentProtection,
     Status,
     pounds,
     round_pence,
@@ -474,6 +477,13 @@ def submit(*, claim: Claim, by: User) -> bool:
     if moved:
         from coproduce.accounts.models import User
 
+        from . import limits
+
+        # Kept so finance and the lead see it in their queues, and for the dashboard's
+        # count of people warned; the person saw the same warning before sending.
+        if limits.warning_for(claim):
+            Claim.objects.filter(pk=claim.pk).update(limit_warned=True)
+            claim.limit_warned = True
         for approver in (
             User.objects.filter(
                 is_active=True, role_assignments__role__in=["lead", "administrator"]
@@ -580,9 +590,13 @@ def return_claim(*, claim: Claim, by: User, reason: str) -> bool:
 def create_batch(*, claims: Iterable[Claim], by: User) -> PaymentBatch:
     """Puts approved claims that are in no batch into a new batch for export."""
     batch = PaymentBatch.objects.create(created_by=by)
-    taken = Claim.objects.filter(
-        pk__in=[claim.pk for claim in claims], status=Status.APPROVED, batch__isnull=True
-    ).update(batch=batch)
+    taken = (
+        Claim.objects.filter(
+            pk__in=[claim.pk for claim in claims], status=Status.APPROVED, batch__isnull=True
+        )
+        .exclude(pay_after__gt=timezone.localdate())
+        .update(batch=batch)
+    )
     if not taken:
         raise ValidationError(_("Choose at least one approved claim that is not in a batch yet."))
     return batch
@@ -594,9 +608,12 @@ def create_batch_up_to(*, day: date, by: User) -> PaymentBatch:
     organisation's time zone), into a new batch: the whole queue, not one page of it."""
     until = datetime.combine(day + timedelta(days=1), time.min, timezone.get_current_timezone())
     batch = PaymentBatch.objects.create(created_by=by)
-    taken = Claim.objects.filter(
-        status=Status.APPROVED, batch__isnull=True, approved_at__lt=until
-    ).update(batch=batch)
+    # A fee the person chose to wait for is left until its day.
+    taken = (
+        Claim.objects.filter(status=Status.APPROVED, batch__isnull=True, approved_at__lt=until)
+        .exclude(pay_after__gt=timezone.localdate())
+        .update(batch=batch)
+    )
     if not taken:
         raise ValidationError(_("No approved claims were waiting on or before that day."))
     return batch
@@ -683,3 +700,105 @@ def add_budget_line(*, project: Project, line: BudgetLine, unit_cost_pence: int)
     line.unit_cost_pence = unit_cost_pence
     line.save()
     return line
+
+
+def _amount(amount_pence: int | None) -> None:
+    if amount_pence is not None and not 0 < amount_pence <= MOST_LIMIT_PENCE:
+        raise ValidationError(
+            _("Enter an amount between £0.01 and %(most)s, or leave it empty for no limit.")
+            % {"most": pounds(MOST_LIMIT_PENCE)}
+        )
+
+
+# A yearly limit above this is a typing slip, not a benefit rule.
+MOST_LIMIT_PENCE = 100_000_00
+
+
+@transaction.atomic
+def set_payment_limit(
+    *,
+    period: str,
+    amount_pence: int | None,
+    source: str,
+    starts_on: date,
+    by: User,
+    note: str = "",
+) -> PaymentLimit:
+    """A weekly or yearly limit from a date on, with where it comes from. Earlier ones
+    stay as its history; an empty amount ends the limit from that date."""
+    _amount(amount_pence)
+    if amount_pence is not None and not source.strip():
+        raise ValidationError(_("Say where the amount comes from, for example the benefit rule."))
+    return PaymentLimit.objects.create(
+        period=period,
+        amount_pence=amount_pence,
+        source=source.strip(),
+        starts_on=starts_on,
+        note=note,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def set_payment_protection(*, person: User, warn: bool) -> PaymentProtection:
+    """The person's own, private choice to be warned before their fees go over a limit."""
+    protection, _created = PaymentProtection.objects.update_or_create(
+        person=person, defaults={"warn": warn}
+    )
+    return protection
+
+
+def choose_at_limit(
+    *,
+    claim: Claim,
+    by: User,
+    choice: str,
+    fee_wanted_pence: int | None = None,
+    charity: str = "",
+) -> Claim:
+    """Records what the person chose when warned that the claim takes them past a limit,
+    and changes the claim to match: a smaller fee (the room left, unless they say
+    less), a voucher, a fee given to charity, or payment after the period ends."""
+    from . import limits
+
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        if by.pk != locked.claimant_id:
+            raise PermissionDenied("Only the person chooses what to do at their limit.")
+        if not locked.can_change:
+            raise ValidationError(_("This claim has been sent, so it cannot be changed now."))
+        checks = limits.checks_for(locked)
+        fields: dict[str, Any] = {"limit_choice": choice}
+        if choice == LimitChoice.LESS:
+            room = min((check.room_pence for check in checks), default=locked.fee_payable_pence)
+            wanted = room if fee_wanted_pence is None else fee_wanted_pence
+            if wanted > room:
+                raise ValidationError(
+                    _("To stay under the limit, the fee can be up to %(room)s.")
+                    % {"room": pounds(room)}
+                )
+            fields["fee_wanted_pence"] = wanted
+        elif choice == LimitChoice.VOUCHER:
+            fields["payment_choice"] = Claim.Choice.VOUCHER
+        elif choice == LimitChoice.DONATE:
+            if not charity.strip():
+                raise ValidationError(_("Enter the name of the charity."))
+            fields.update(payment_choice=Claim.Choice.DONATE, charity=charity.strip())
+        elif choice == LimitChoice.DEFER:
+            if not checks:
+                raise ValidationError(_("This claim does not take you past a limit now."))
+            fields["pay_after"] = max(check.last for check in checks) + timedelta(days=1)
+        elif choice != LimitChoice.AS_IT_IS:
+            raise ValidationError(_("Choose what you would like to do."))
+        if choice != LimitChoice.DEFER:
+            fields["pay_after"] = None
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(fields))
+        ClaimEvent.objects.create(
+            claim=locked,
+            actor=by,
+            status=locked.status,
+            note=f"At the limit, chose: {LimitChoice(choice).label}",
+        )
+    return locked

@@ -203,3 +203,42 @@ def median_days_to_pay(period: figures.Period, viewer: User | None) -> figures.F
         url=url,
         url_permission="payments.view_claims",
     )
+
+
+def people_warned_about_limits(period: figures.Period, viewer: User | None) -> figures.Figure:
+    """How many people were warned that a claim they sent took their fees over a limit.
+    Only a count, suppressed when small: it says something about people's benefits."""
+    since, until = period.datetimes()
+    warned = (
+        Claim.objects.filter(limit_warned=True, submitted_at__gte=since, submitted_at__lt=until)
+        .values("claimant")
+        .distinct()
+        .count()
+    )
+    title = _("People warned that a claim took them over a payment limit")
+    url = reverse("payments:payment_limits")
+    shown, _total = suppress({"warned": warned})
+    if shown["warned"] is None:
+        return figures.Figure(
+            title=title,
+            summary=_("Too few people to show (fewer than %(floor)s).") % {"floor": floor()},
+            value=None,
+            unit=_("people"),
+            url=url,
+            url_permission="payments.manage_limits",
+            notes=(_("Suppressed: fewer than %(floor)s.") % {"floor": floor()},),
+        )
+    return figures.Figure(
+        title=title,
+        summary=_(
+            "%(count)s people who asked to be warned sent a claim that took their fees "
+            "over a weekly or yearly limit."
+        )
+        % {"count": warned},
+        value=warned,
+        unit=_("people"),
+        rows=(figures.Row(label=_("People warned"), value=warned, url=url),),
+        columns=(_("Measure"), _("People")),
+        url=url,
+        url_permission="payments.manage_limits",
+    )

@@ -10,7 +10,16 @@ from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
 
-from .models import ActivityRate, ActivityType, BudgetLine, Claim, ExpenseType, Status
+from .models import (
+    ActivityRate,
+    ActivityType,
+    BudgetLine,
+    Claim,
+    ExpenseType,
+    LimitChoice,
+    LimitPeriod,
+    Status,
+)
 
 User = get_user_model()
 RECEIPT_TYPES = {**IMAGE_TYPES, "application/pdf": DOCUMENT_TYPES["application/pdf"]}
@@ -366,4 +375,67 @@ class CertificateForm(forms.Form):
             "Our name says we are run by Disabled people. Someone reading it may guess "
             "you are Disabled, so it is your choice."
         ),
+    )
+
+
+class LimitForm(forms.Form):
+    period = forms.ChoiceField(
+        label=_("Over what time?"), choices=LimitPeriod.choices, widget=forms.RadioSelect
+    )
+    amount = PoundsField(
+        label=_("Amount in pounds (optional)"),
+        required=False,
+        most=Decimal(100_000),
+        help_text=_(
+            "People who ask to be warned are told before a claim takes their fees above "
+            "this. Leave it empty to end the limit from the date below."
+        ),
+    )
+    source = forms.CharField(
+        label=_("Where this amount comes from"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: the permitted work limit for 2026 to 2027, from GOV.UK."),
+    )
+    starts_on = forms.DateField(label=_("Applies from"), widget=DateInput)
+    note = forms.CharField(label=_("Why it changed (optional)"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount") == 0:
+            self.add_error("amount", _("Enter an amount more than nothing, or leave it empty."))
+        if data.get("amount") and not data.get("source", "").strip():
+            self.add_error(
+                "source", _("Say where the amount comes from, for example the benefit rule.")
+            )
+        return data
+
+
+class ProtectionForm(forms.Form):
+    warn = forms.TypedChoiceField(
+        label=_("Would you like us to warn you before your fees go over a limit?"),
+        choices=[
+            ("yes", _("Yes, warn me before I send a claim that goes over")),
+            ("no", _("No, do not warn me")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class LimitChoiceForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("What would you like to do?"),
+        choices=LimitChoice.choices,
+        widget=forms.RadioSelect,
+    )
+    fee_wanted = PoundsField(
+        label=_("If you take less: how much would you like, in pounds? (optional)"),
+        required=False,
+        help_text=_("Leave it empty and we take the most that keeps you under the limit."),
+    )
+    charity = forms.CharField(
+        label=_("If you give the fee to a charity: which charity?"),
+        max_length=200,
+        required=False,
     )

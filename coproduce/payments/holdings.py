@@ -12,6 +12,8 @@ from .models import Claim, Payment, Status, pounds
 
 CLAIM_FIELDS = (
     "activity_type__name",
+    "limit_choice",
+    "pay_after",
     "activity_date",
     "minutes",
     "description",
@@ -141,6 +143,20 @@ HOLDINGS = (
         "created_by",
         "Expense rules you set",
         ("expense_type__name", "receipt_over_pence", "pence_per_mile", "starts_on"),
+        about_them=False,
+    ),
+    Holding(
+        "payments.PaymentProtection",
+        "person",
+        "Your wish to be warned before your fees go over a limit",
+        ("warn", "updated_at"),
+        erase="delete",
+    ),
+    Holding(
+        "payments.PaymentLimit",
+        "created_by",
+        "Payment limits you set",
+        ("period", "amount_pence", "source", "starts_on", "note"),
         about_them=False,
     ),
     Holding(

@@ -202,6 +202,16 @@ class PaymentBatch(models.Model):
         return reverse("payments:batch_detail", args=[self.pk])
 
 
+class LimitChoice(models.TextChoices):
+    """What the policy lets a person do when a claim would take them past a limit."""
+
+    LESS = "less", _("Take less, so I stay under the limit")
+    VOUCHER = "voucher", _("Take a shopping voucher instead")
+    DONATE = "donate", _("Give the fee to a charity")
+    DEFER = "defer", _("Wait: pay me after this week or tax year ends")
+    AS_IT_IS = "as_it_is", _("Keep the claim as it is: I have checked it is all right")
+
+
 class Claim(models.Model):
     """A claim for time given to one activity, with its expenses."""
 
@@ -255,6 +265,12 @@ class Claim(models.Model):
     batch = models.ForeignKey(
         PaymentBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
+    # Set when it was sent: the claim took a person who asked to be warned past a limit.
+    limit_warned = models.BooleanField(default=False, editable=False)
+    # What the person chose when warned (LimitChoice), and for "wait", the first day
+    # finance may pay it.
+    limit_choice = models.CharField(max_length=10, choices=LimitChoice.choices, blank=True)
+    pay_after = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-activity_date", "-pk"]
@@ -432,3 +448,54 @@ class BudgetLine(models.Model):
     @property
     def total_pence(self):
         return round_pence(self.quantity * self.unit_cost_pence)
+
+
+class LimitPeriod(models.TextChoices):
+    WEEK = "week", _("A week (Monday to Sunday)")
+    YEAR = "year", _("A tax year (6 April to 5 April)")
+
+
+class PaymentLimit(DatedRule):
+    """An amount of fees in a week or a tax year above which a person who asked to be
+    warned is told before they send a claim, with where the amount comes from (often a
+    benefit rule). Set by finance or the lead; never edited, only followed by a newer
+    one, so the rows are its history. An empty amount ends the limit from that date."""
+
+    period = models.CharField(_("Over what time"), max_length=4, choices=LimitPeriod.choices)
+    amount_pence = models.PositiveIntegerField(_("Amount in pence"), null=True, blank=True)
+    source = models.CharField(
+        _("Where this amount comes from"),
+        max_length=300,
+        help_text=_("For example the benefit rule and the year it is for."),
+    )
+
+    def __str__(self):
+        if self.amount_pence is None:
+            return gettext("No limit")
+        return pounds(self.amount_pence)
+
+    @classmethod
+    def in_force(cls, period, day):
+        """The limit for `period` on `day`, or None when there is none (or it was ended)."""
+        found = cls.objects.filter(period=period, starts_on__lte=day).first()
+        return found if found is not None and found.amount_pence is not None else None
+
+
+class PaymentProtection(models.Model):
+    """A person's private wish to be warned before their fees go over the organisation's
+    limits. Only they, finance and the lead ever see it: it says something about their
+    benefits."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="payment_protection"
+    )
+    warn = models.BooleanField(
+        _("Warn me before my fees go over a limit"),
+        default=False,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return gettext("Warnings about limits: %(state)s") % {
+            "state": gettext("on") if self.warn else gettext("off")
+        }

@@ -33,6 +33,12 @@ def register() -> None:
     figures.register(
         "payments.median_days_to_pay", "practice", payment_figures.median_days_to_pay, order=31
     )
+    figures.register(
+        "payments.people_warned_about_limits",
+        "structure",
+        payment_figures.people_warned_about_limits,
+        order=40,
+    )
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
     jobs.register(

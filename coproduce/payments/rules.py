@@ -65,3 +65,19 @@ rules.add_perm("payments.view_own_recognition", is_coproducer)
 # A project's budget is for those who run that project, and for finance.
 rules.add_perm("payments.view_budget", oversees | can_manage_project)
 rules.add_perm("payments.manage_budget", sets_policy | can_manage_project)
+
+
+@rules.predicate
+def is_the_person(user, person):
+    return person is not None and person.pk == user.pk
+
+
+# Safe payments for people on benefits (decision 0042). A yearly statement is for its
+# person and finance only; the limits, and anyone's wish to be warned, for finance and
+# the lead only: not administrators or staff, who would learn about someone's benefits.
+knows_limits = is_finance | is_lead
+rules.add_perm("payments.view_statement", is_the_person | is_finance)
+rules.add_perm("payments.manage_limits", knows_limits)
+rules.add_perm("payments.see_limit_warnings", knows_limits)
+rules.add_perm("payments.set_own_protection", is_coproducer)
+rules.add_perm("payments.choose_at_limit", is_claimant & can_change)

@@ -38,4 +38,18 @@ urlpatterns = [
     path("payments/recognition/", views.recognition, name="recognition"),
     path("payments/recognition/certificate.pdf", views.certificate, name="certificate"),
     path("projects/<int:pk>/budget/", views.budget, name="budget"),
+    path("payments/limits/", views.payment_limits, name="payment_limits"),
+    path("payments/limits/warn-me/", views.protection, name="protection"),
+    path("claims/<int:pk>/limit/", views.claim_limit, name="claim_limit"),
+    path("payments/statements/<int:person_pk>/", views.statements, name="statements"),
+    path(
+        "payments/statements/<int:person_pk>/<int:year>.pdf",
+        views.statement_pdf,
+        name="statement_pdf",
+    ),
+    path(
+        "payments/statements/<int:person_pk>/<int:year>.csv",
+        views.statement_csv,
+        name="statement_csv",
+    ),
 ]

@@ -94,6 +94,14 @@ def batch(f):
     return {"pk": f["batch"].pk}
 
 
+def coproducers_statements(f):
+    return {"person_pk": f["draft"].claimant_id}
+
+
+def coproducers_statement(f):
+    return {"person_pk": f["draft"].claimant_id, "year": f["draft"].activity_date.year - 1}
+
+
 ROWS = {
     "payments:policy": signed_in(),
     "payments:rates": only(*SETS_POLICY),
@@ -127,6 +135,18 @@ ROWS = {
     "payments:recognition": only("coproducer"),
     "payments:certificate": only("coproducer", crawl=False),
     "payments:budget": only(*OVERSEES, "staff", kwargs=lambda f: {"pk": f["budget_project"].pk}),
+    # Limits and anyone's wish to be warned: finance and the lead only (decision 0042).
+    "payments:payment_limits": only("finance", "lead"),
+    "payments:protection": only("coproducer"),
+    "payments:claim_limit": only("coproducer", kwargs=draft),
+    # A yearly statement: its person (the sample co-producer) and finance only.
+    "payments:statements": only("coproducer", "finance", kwargs=coproducers_statements),
+    "payments:statement_pdf": only(
+        "coproducer", "finance", crawl=False, kwargs=coproducers_statement
+    ),
+    "payments:statement_csv": only(
+        "coproducer", "finance", crawl=False, kwargs=coproducers_statement
+    ),
 }
 
 
@@ -144,5 +164,18 @@ CASES = {
             kwargs=lambda f: {"authority_pk": f["claims_authority_withdrawn"].pk},
             notes="Withdrawn: refused at once, to the supporter too.",
         )
+    ],
+    # Someone else's statements: finance only, never another co-producer or the lead.
+    "payments:statements": [
+        only("finance", notes="Pat's statements, not the co-producer's own.",
+             kwargs=lambda f: {"person_pk": f["claims_authority"].person_id}),
+    ],
+    "payments:statement_pdf": [
+        only("finance", crawl=False, notes="Pat's statement, not the co-producer's own.",
+             kwargs=lambda f: {"person_pk": f["claims_authority"].person_id, "year": 2025}),
+    ],
+    # A sent claim can no longer be changed, so nothing is chosen at the limit.
+    "payments:claim_limit": [
+        only(notes="Sent: too late to choose.", kwargs=sent),
     ],
 }  # fmt: skip
