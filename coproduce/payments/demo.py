@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.projects.models import Project
 
-from . import actions, nudges
+from . import actions, limits, nudges
 from .models import ActivityType, BudgetLine, Claim, ExpenseType, PaymentBatch
 
 RISE = datetime.date(2025, 12, 16)  # NIHR raised involvement rates by 10% from this date
@@ -215,9 +215,44 @@ def load(log):
                 unit_cost_pence=unit,
                 notes=notes,
             )
+    _limits(lead, finance, coproducer, project)
     log(f"Demo payments: {Claim.objects.count()} claims in every state")
     # What the scheduled job would have sent by now (the worker sends the messages).
     log(f"Demo nudges: {nudges.send_claim_reminders()} reminded to claim after a meeting")
+
+
+def _limits(lead, finance, coproducer, project):
+    """Limits with their sources (made up for the demo: a real site checks the rules
+    each April), and the demo co-producer, who asked to be warned, near the yearly one
+    with a draft that would take them over."""
+    start = limits.tax_year_start(timezone.localdate())
+    actions.set_payment_limit(
+        period="week",
+        amount_pence=20300,
+        source="Permitted work higher limit for Employment and Support Allowance "
+        "(an example: check GOV.UK each April)",
+        starts_on=start,
+        by=finance,
+    )
+    actions.set_payment_limit(
+        period="year",
+        amount_pence=60000,
+        source="Our own figure, agreed with the benefits adviser we refer people to",
+        starts_on=start,
+        note="Agreed at the co-production group",
+        by=lead,
+    )
+    actions.set_payment_protection(person=coproducer, warn=True)
+    _claim(
+        coproducer,
+        "peer-research",
+        1,
+        420,
+        "bank",
+        "Peer research interviews",
+        project,
+        skills="Interviewing",
+    )
 
 
 def _demo_receipt():
