@@ -26,6 +26,8 @@ from . import crypto, figures
 from .models import (
     ActivityRate,
     ActivityType,
+    Advance,
+    AdvanceEvent,
     BankDetails,
     BudgetLine,
     Claim,
@@ -800,5 +802,196 @@ def choose_at_limit(
             actor=by,
             status=locked.status,
             note=f"At the limit, chose: {LimitChoice(choice).label}",
+        )
+    return locked
+
+
+# Advances (decision 0042): compare-and-set on the status like claims, so a double
+# click or two people at once move an advance once.
+MOST_ADVANCE_PENCE = 2_000_00
+
+
+def request_advance(
+    *,
+    person: User,
+    expense_type: ExpenseType,
+    description: str,
+    amount_pence: int,
+    needed_on: date,
+    paid_to: str = Advance.PaidTo.PERSON,
+    supplier: str = "",
+    project: Project | None = None,
+) -> Advance:
+    """An advance asked for by the person: money before they spend it, or paid straight
+    to a supplier. Checked against the expense's rule for the day it is needed."""
+    if not 0 < amount_pence <= MOST_ADVANCE_PENCE:
+        raise ValidationError(
+            _("Enter an amount between £0.01 and %(most)s.") % {"most": pounds(MOST_ADVANCE_PENCE)}
+        )
+    if needed_on < timezone.localdate() - timedelta(days=7):
+        raise ValidationError(
+            _("An advance is for something you have not paid for yet. Make a claim instead.")
+        )
+    rule = _expense_rule(expense_type, needed_on)
+    if rule.limit_pence and amount_pence > rule.limit_pence:
+        raise ValidationError(
+            _("We pay up to %(limit)s for one %(expense)s item.")
+            % {"limit": pounds(rule.limit_pence), "expense": expense_type.name.lower()}
+        )
+    if paid_to == Advance.PaidTo.SUPPLIER and not supplier.strip():
+        raise ValidationError(_("Enter who we should pay, for example the taxi firm's name."))
+    with transaction.atomic():
+        advance = Advance.objects.create(
+            person=person,
+            expense_type=expense_type,
+            description=description,
+            amount_pence=amount_pence,
+            needed_on=needed_on,
+            paid_to=paid_to,
+            supplier=supplier.strip() if paid_to == Advance.PaidTo.SUPPLIER else "",
+            project=project,
+        )
+        AdvanceEvent.objects.create(advance=advance, actor=person, status=advance.status)
+        from coproduce.accounts.models import User
+
+        for approver in (
+            User.objects.filter(
+                is_active=True, role_assignments__role__in=["lead", "administrator"]
+            )
+            .exclude(pk=person.pk)
+            .distinct()
+        ):
+            with in_language_of(approver):
+                _tell(
+                    approver,
+                    _("An advance is waiting for approval"),
+                    _("%(person)s asked for %(amount)s in advance for %(what)s: %(url)s")
+                    % {
+                        "person": person,
+                        "amount": pounds(amount_pence),
+                        "what": description,
+                        "url": advance.get_absolute_url(),
+                    },
+                    kind="payments.claim_to_approve",
+                )
+    return advance
+
+
+def _move_advance(advance: Advance, *, by: User, from_status: str, to: str, **fields: Any) -> bool:
+    changed = Advance.objects.filter(pk=advance.pk, status=from_status).update(status=to, **fields)
+    if changed:
+        AdvanceEvent.objects.create(advance=advance, actor=by, status=to)
+        advance.refresh_from_db()
+    return bool(changed)
+
+
+@transaction.atomic
+def approve_advance(*, advance: Advance, by: User) -> bool:
+    if by.pk == advance.person_id:
+        raise ValidationError(_("Someone else must approve this advance: it is yours."))
+    moved = _move_advance(
+        advance,
+        by=by,
+        from_status=Advance.Status.REQUESTED,
+        to=Advance.Status.APPROVED,
+        approved_at=timezone.now(),
+        decided_by=by,
+    )
+    if moved:
+        with in_language_of(advance.person):
+            _tell(
+                advance.person,
+                _("Your advance is approved"),
+                _("Your advance of %(amount)s for %(what)s is approved. Finance will pay it soon.")
+                % {"amount": pounds(advance.amount_pence), "what": advance.description},
+            )
+    return moved
+
+
+@transaction.atomic
+def refuse_advance(*, advance: Advance, by: User, reason: str) -> bool:
+    if by.pk == advance.person_id:
+        raise ValidationError(_("Someone else must decide on this advance: it is yours."))
+    if not reason.strip():
+        raise ValidationError(_("Say why, so they know what to do instead."))
+    moved = _move_advance(
+        advance,
+        by=by,
+        from_status=Advance.Status.REQUESTED,
+        to=Advance.Status.REFUSED,
+        refused_reason=reason.strip(),
+        decided_by=by,
+    )
+    if moved:
+        with in_language_of(advance.person):
+            _tell(
+                advance.person,
+                _("Your advance was not approved"),
+                _("Your advance for %(what)s was not approved. Why: %(reason)s")
+                % {"what": advance.description, "reason": reason.strip()},
+            )
+    return moved
+
+
+@transaction.atomic
+def pay_advance(*, advance: Advance, by: User, reference: str = "") -> bool:
+    """Finance records that the money has gone, to the person or the supplier."""
+    moved = _move_advance(
+        advance,
+        by=by,
+        from_status=Advance.Status.APPROVED,
+        to=Advance.Status.PAID,
+        paid_at=timezone.now(),
+        reference=reference[:100],
+    )
+    if moved:
+        with in_language_of(advance.person):
+            _tell(
+                advance.person,
+                _("Your advance is paid"),
+                _(
+                    "We have paid %(amount)s for %(what)s. Afterwards, add the receipt and "
+                    "what it cost: %(url)s"
+                )
+                % {
+                    "amount": pounds(advance.amount_pence),
+                    "what": advance.description,
+                    "url": advance.get_absolute_url(),
+                },
+            )
+    return moved
+
+
+def reconcile_advance(
+    *,
+    advance: Advance,
+    by: User,
+    spent_pence: int,
+    receipt: UploadedFile[bytes],
+    receipt_type: str,
+) -> Advance:
+    """The person adds the receipt and what it really cost; the difference, either way,
+    is stated on the advance for finance to settle."""
+    if by.pk != advance.person_id:
+        raise PermissionDenied("Only the person squares their advance with the receipt.")
+    if not 0 < spent_pence <= MOST_ADVANCE_PENCE:
+        raise ValidationError(
+            _("Enter an amount between £0.01 and %(most)s.") % {"most": pounds(MOST_ADVANCE_PENCE)}
+        )
+    with transaction.atomic():
+        locked = Advance.objects.select_for_update().get(pk=advance.pk)
+        if locked.status != Advance.Status.PAID:
+            raise ValidationError(_("This advance is not waiting for a receipt."))
+        locked.receipt_name = (receipt.name or "")[:255]
+        locked.receipt_type = receipt_type
+        locked.receipt.save(receipt.name or "", receipt, save=False)
+        locked.spent_pence = spent_pence
+        locked.save(update_fields=["receipt", "receipt_name", "receipt_type", "spent_pence"])
+        _move_advance(
+            locked,
+            by=by,
+            from_status=Advance.Status.PAID,
+            to=Advance.Status.RECONCILED,
+            reconciled_at=timezone.now(),
         )
     return locked

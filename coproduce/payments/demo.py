@@ -216,6 +216,7 @@ def load(log):
                 notes=notes,
             )
     _limits(lead, finance, coproducer, project)
+    _advances(lead, finance, coproducer, second, project, travel)
     log(f"Demo payments: {Claim.objects.count()} claims in every state")
     # What the scheduled job would have sent by now (the worker sends the messages).
     log(f"Demo nudges: {nudges.send_claim_reminders()} reminded to claim after a meeting")
@@ -252,6 +253,48 @@ def _limits(lead, finance, coproducer, project):
         "Peer research interviews",
         project,
         skills="Interviewing",
+    )
+
+
+def _advances(lead, finance, coproducer, second, project, travel):
+    """A train fare paid in advance and waiting for its receipt; a taxi paid straight to
+    the firm and squared with its invoice; a request waiting for approval."""
+    today = timezone.localdate()
+    fare = actions.request_advance(
+        person=coproducer,
+        expense_type=travel,
+        description="Return train fare to the steering group",
+        amount_pence=2340,
+        needed_on=today - timedelta(days=2),
+        project=project,
+    )
+    actions.approve_advance(advance=fare, by=lead)
+    actions.pay_advance(advance=fare, by=finance, reference="ADV-0001")
+    taxi = actions.request_advance(
+        person=second,
+        expense_type=travel,
+        description="Accessible taxi to the forum and back",
+        amount_pence=3800,
+        needed_on=today - timedelta(days=6),
+        paid_to="supplier",
+        supplier="City Accessible Taxis",
+        project=project,
+    )
+    actions.approve_advance(advance=taxi, by=lead)
+    actions.pay_advance(advance=taxi, by=finance, reference="ADV-0002")
+    actions.reconcile_advance(
+        advance=taxi,
+        by=second,
+        spent_pence=3650,
+        receipt=_demo_receipt(),
+        receipt_type="application/pdf",
+    )
+    actions.request_advance(
+        person=coproducer,
+        expense_type=travel,
+        description="Train fare to the national conference",
+        amount_pence=5600,
+        needed_on=today + timedelta(days=10),
     )
 
 

@@ -13,6 +13,7 @@ from coproduce.projects.models import Project
 from .models import (
     ActivityRate,
     ActivityType,
+    Advance,
     BudgetLine,
     Claim,
     ExpenseType,
@@ -438,4 +439,59 @@ class LimitChoiceForm(forms.Form):
         label=_("If you give the fee to a charity: which charity?"),
         max_length=200,
         required=False,
+    )
+
+
+class AdvanceForm(forms.Form):
+    expense_type = IdChoiceField(
+        label=_("What is it for?"),
+        queryset=ExpenseType.objects.filter(active=True),
+        empty_label=_("Choose a kind of expense"),
+    )
+    description = forms.CharField(
+        label=_("What you need it for, in a few words"),
+        max_length=300,
+        help_text=_("For example: return train fare to Cardiff for the steering group."),
+    )
+    needed_on = forms.DateField(label=_("The day you need it for"), widget=DateInput)
+    amount = PoundsField(label=_("How much, in pounds"), most=Decimal(2000))
+    paid_to = forms.ChoiceField(
+        label=_("Who should we pay?"), choices=Advance.PaidTo.choices, widget=forms.RadioSelect
+    )
+    supplier = forms.CharField(
+        label=_("If we pay a supplier: their name"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: City Taxis. Finance will contact them."),
+    )
+    project = IdChoiceField(
+        label=_("Project (optional)"),
+        queryset=Project.objects.all(),
+        required=False,
+        empty_label=_("No project"),
+    )
+
+
+class ReconcileForm(forms.Form):
+    spent = PoundsField(label=_("What it really cost, in pounds"), most=Decimal(2000))
+    receipt = forms.FileField(
+        label=_("Receipt (photo or PDF)"),
+        help_text=_(
+            "A photo (JPEG, PNG, GIF or WebP) or a PDF, smaller than 5 MB. "
+            "Only you, the person approving and finance can see it."
+        ),
+    )
+
+    def clean_receipt(self):
+        upload = self.cleaned_data.get("receipt")
+        self.cleaned_data["receipt_type"] = detect_type(upload, RECEIPT_TYPES)
+        return upload
+
+
+class RefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why not?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("The person sees this. Say what they can do instead."),
     )

@@ -499,3 +499,89 @@ class PaymentProtection(models.Model):
         return gettext("Warnings about limits: %(state)s") % {
             "state": gettext("on") if self.warn else gettext("off")
         }
+
+
+class Advance(models.Model):
+    """Money for an expense paid before it is spent (a train fare), to the person or
+    straight to a supplier (a taxi firm), so nobody is out of pocket. Approved like a
+    claim by the same people, paid by finance, then squared with the receipt."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Asked for: waiting for approval")
+        REFUSED = "refused", _("Not approved")
+        APPROVED = "approved", _("Approved: waiting for payment")
+        PAID = "paid", _("Paid: waiting for the receipt")
+        RECONCILED = "reconciled", _("Receipt checked: complete")
+
+    class PaidTo(models.TextChoices):
+        PERSON = "person", _("To me, before I spend it")
+        SUPPLIER = "supplier", _("Straight to the supplier, for example a taxi firm")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="advances"
+    )
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expense_type = models.ForeignKey(ExpenseType, on_delete=models.PROTECT)
+    description = models.CharField(_("What it is for"), max_length=300)
+    needed_on = models.DateField(_("The day you need it for"))
+    amount_pence = models.PositiveIntegerField()
+    paid_to = models.CharField(max_length=10, choices=PaidTo.choices, default=PaidTo.PERSON)
+    supplier = models.CharField(_("Supplier"), max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    refused_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reference = models.CharField(max_length=100, blank=True)  # in the finance system
+    spent_pence = models.PositiveIntegerField(null=True, blank=True)
+    receipt = models.FileField(upload_to="receipts/%Y/", storage=private_storage, blank=True)
+    receipt_name = models.CharField(max_length=255, blank=True)
+    receipt_type = models.CharField(max_length=100, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    reconciled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self):
+        return gettext("Advance for %(what)s on %(date)s") % {
+            "what": self.description,
+            "date": f"{self.needed_on:%d/%m/%Y}",
+        }
+
+    def get_absolute_url(self):
+        return reverse("payments:advance_detail", args=[self.pk])
+
+    @property
+    def difference_pence(self):
+        """Spent minus paid: above nothing, we owe the person; below, they owe us."""
+        if self.spent_pence is None:
+            return None
+        return self.spent_pence - self.amount_pence
+
+    @property
+    def difference_size_pence(self):
+        """How much is owed, whichever way."""
+        return abs(self.difference_pence or 0)
+
+
+class AdvanceEvent(models.Model):
+    """The history of an advance: who moved it on, and when."""
+
+    advance = models.ForeignKey(Advance, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Advance.Status.choices)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} {self.at:%d/%m/%Y %H:%M}"

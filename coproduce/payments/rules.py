@@ -81,3 +81,23 @@ rules.add_perm("payments.manage_limits", knows_limits)
 rules.add_perm("payments.see_limit_warnings", knows_limits)
 rules.add_perm("payments.set_own_protection", is_coproducer)
 rules.add_perm("payments.choose_at_limit", is_claimant & can_change)
+
+
+# Advances: asked for by a co-producer, decided like a claim (never by the person),
+# paid by finance, squared with the receipt by the person.
+@rules.predicate
+def is_advance_person(user, advance):
+    return advance is not None and advance.person_id == user.pk
+
+
+@rules.predicate
+def is_paid_advance(user, advance):
+    return advance is not None and advance.status == "paid"
+
+
+rules.add_perm("payments.request_advance", is_coproducer)
+rules.add_perm("payments.view_advance", is_advance_person | oversees)
+rules.add_perm("payments.view_advances", oversees)
+rules.add_perm("payments.decide_advance", approves & ~is_advance_person)
+rules.add_perm("payments.pay_advance", is_finance & ~is_advance_person)
+rules.add_perm("payments.reconcile_advance", is_advance_person & is_paid_advance)

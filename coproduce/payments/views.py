@@ -29,6 +29,7 @@ from . import statements as statements_record
 from .figures import paid_claims, timeliness, timeliness_of_the_last_year
 from .forms import (
     ActivityTypeForm,
+    AdvanceForm,
     BankDetailsForm,
     BatchUpToForm,
     BudgetLineForm,
@@ -41,12 +42,15 @@ from .forms import (
     LimitForm,
     ProtectionForm,
     RateForm,
+    ReconcileForm,
+    RefuseForm,
     ReturnForm,
     RuleForm,
 )
 from .limits import tax_year_label
 from .models import (
     ActivityType,
+    Advance,
     BankDetails,
     Claim,
     ExpenseItem,
@@ -899,4 +903,166 @@ def statement_csv(request, person_pk, year):
         statements_record.as_csv(statement),
         f"payments-{year}-{year + 1}.csv",
         "text/csv; charset=utf-8",
+    )
+
+
+# Advances and payments straight to a supplier (decision 0042).
+
+
+def advance_from(request, pk, **kwargs):
+    return get_object_or_404(Advance, pk=pk)
+
+
+@permission_required("payments.request_advance")
+def my_advances(request):
+    return render(
+        request,
+        "payments/my_advances.html",
+        {
+            "advances": Advance.objects.filter(person=request.user).select_related("expense_type")[
+                :50
+            ]
+        },
+    )
+
+
+@permission_required("payments.view_advances")
+def advance_list(request):
+    waiting = Advance.objects.exclude(
+        status__in=[Advance.Status.REFUSED, Advance.Status.RECONCILED]
+    ).select_related("person", "expense_type")
+    return render(
+        request,
+        "payments/advance_list.html",
+        {
+            "groups": [
+                (label, [advance for advance in waiting if advance.status == value])
+                for value, label in Advance.Status.choices
+                if value not in (Advance.Status.REFUSED, Advance.Status.RECONCILED)
+            ],
+            "done": Advance.objects.filter(status=Advance.Status.RECONCILED)
+            .select_related("person")
+            .order_by("-reconciled_at")[:20],
+        },
+    )
+
+
+@permission_required("payments.request_advance")
+def advance_new(request):
+    form = AdvanceForm(request.POST or None, initial={"paid_to": Advance.PaidTo.PERSON})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            advance = actions.request_advance(
+                person=request.user,
+                expense_type=data["expense_type"],
+                description=data["description"],
+                amount_pence=data["amount"],
+                needed_on=data["needed_on"],
+                paid_to=data["paid_to"],
+                supplier=data["supplier"],
+                project=data["project"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Advance asked for. We will tell you when it is approved."))
+            return redirect(advance)
+    return render(request, "payments/advance_form.html", {"form": form})
+
+
+@permission_required("payments.view_advance", fn=advance_from)
+def advance_detail(request, pk):
+    advance = get_object_or_404(
+        Advance.objects.select_related("person", "expense_type", "project", "decided_by"), pk=pk
+    )
+    return render(
+        request,
+        "payments/advance_detail.html",
+        {
+            "advance": advance,
+            "events": advance.events.select_related("actor"),
+            "can_decide": advance.status == Advance.Status.REQUESTED
+            and request.user.has_perm("payments.decide_advance", advance),
+            "can_pay": advance.status == Advance.Status.APPROVED
+            and request.user.has_perm("payments.pay_advance", advance),
+            "can_reconcile": request.user.has_perm("payments.reconcile_advance", advance),
+        },
+    )
+
+
+@permission_required("payments.decide_advance", fn=advance_from)
+@require_POST
+def advance_approve(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if actions.approve_advance(advance=advance, by=request.user):
+        messages.success(request, _("Advance approved. Finance will pay it."))
+    else:
+        messages.info(request, _("This advance was already dealt with."))
+    return HttpResponseRedirect(safe_next(request, advance.get_absolute_url()))
+
+
+@permission_required("payments.decide_advance", fn=advance_from)
+def advance_refuse(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if advance.status != Advance.Status.REQUESTED:
+        messages.info(request, _("This advance was already dealt with."))
+        return redirect(advance)
+    form = RefuseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.refuse_advance(advance=advance, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Advance not approved. We have told them why."))
+        return redirect(advance)
+    return render(request, "payments/advance_refuse.html", {"form": form, "advance": advance})
+
+
+@permission_required("payments.pay_advance", fn=advance_from)
+@require_POST
+def advance_paid(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if actions.pay_advance(
+        advance=advance, by=request.user, reference=request.POST.get("reference", "")
+    ):
+        messages.success(request, _("Advance marked paid. We have told them."))
+    else:
+        messages.info(request, _("This advance was already dealt with."))
+    return redirect(advance)
+
+
+@permission_required("payments.reconcile_advance", fn=advance_from)
+def advance_reconcile(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    form = ReconcileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.reconcile_advance(
+                advance=advance,
+                by=request.user,
+                spent_pence=data["spent"],
+                receipt=data["receipt"],
+                receipt_type=data["receipt_type"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Receipt added. Thank you."))
+            return redirect(advance)
+    return render(request, "payments/advance_reconcile.html", {"form": form, "advance": advance})
+
+
+@permission_required("payments.view_advance", fn=advance_from)
+def advance_receipt(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if not advance.receipt:
+        raise Http404
+    try:
+        opened = advance.receipt.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(
+        opened,
+        as_attachment=True,
+        filename=advance.receipt_name,
+        content_type=advance.receipt_type or "application/octet-stream",
     )
