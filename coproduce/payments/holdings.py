@@ -116,11 +116,16 @@ HOLDINGS = (
             "refused_reason",
             "spent_pence",
             "receipt_name",
+            "receipt_type",
+            "reference",
             "requested_at",
             "paid_at",
             "reconciled_at",
         ),
         files=("receipt",),
+        withheld={
+            "events": "Only who moved the advance on and when; its dates are in the download"
+        },
         erase="blank",
         blank=("description", "supplier", "refused_reason"),
         erase_with=_erase_advance_receipts,

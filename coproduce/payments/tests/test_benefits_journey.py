@@ -86,3 +86,60 @@ def test_a_person_downloads_their_yearly_statement(browser, live_server, people)
     assert "Total paid to you (£),50.00" in text
     assert Claim.objects.get(pk=claim.pk).status == "paid"
     context.close()
+
+
+def test_an_advance_for_a_train_fare_is_approved_paid_and_reconciled(browser, live_server, people):
+    from coproduce.payments.models import Advance
+    from coproduce.payments.tests.factories import PNG, make_expense_type
+
+    make_expense_type(slug="travel")
+    base = live_server.url
+    needed = timezone.localdate() + datetime.timedelta(days=4)
+
+    context, me = signed_in_page(browser, live_server, people["coproducer"])
+    me.goto(f"{base}/claims/")
+    me.get_by_role("link", name="Advances: money before you spend it").click()
+    me.get_by_role("link", name="Ask for an advance").click()
+    me.get_by_label("What is it for?").select_option(label="Travel")
+    me.get_by_label("What you need it for, in a few words").fill("Train fare to Cardiff")
+    me.get_by_label("The day you need it for").fill(needed.isoformat())
+    me.get_by_label("How much, in pounds").fill("-4")
+    me.get_by_label("To me, before I spend it").check()
+    me.get_by_role("button", name="Ask for the advance").click()
+    expect(me.get_by_text("The amount cannot be less than nothing.").first).to_be_visible()
+    me.get_by_label("How much, in pounds").fill("23.40")
+    me.get_by_role("button", name="Ask for the advance").click()
+    expect(me.get_by_text("Asked for: waiting for approval")).to_be_visible()
+    advance = Advance.objects.get()
+
+    lead_context, lead = signed_in_page(browser, live_server, people["lead"])
+    lead.goto(f"{base}/advances/{advance.pk}/")
+    lead.get_by_role("button", name="Approve the advance").click()
+    expect(lead.get_by_text("Approved: waiting for payment")).to_be_visible()
+
+    finance_context, finance = signed_in_page(browser, live_server, people["finance"])
+    finance.goto(f"{base}/payments/advances/")
+    finance.get_by_role("link", name="Travel: Train fare to Cardiff").click()
+    finance.get_by_label("Reference in the finance system (optional)").fill("FIN-42")
+    finance.get_by_role("button", name="Mark paid to the person").click()
+    expect(finance.get_by_text("Paid: waiting for the receipt")).to_be_visible()
+
+    me.goto(f"{base}/advances/{advance.pk}/")
+    me.get_by_role("link", name="Add the receipt").click()
+    me.get_by_label("What it really cost, in pounds").fill("25.10")
+    me.get_by_label("Receipt (photo or PDF)").set_input_files(
+        files=[{"name": "ticket.png", "mimeType": "image/png", "buffer": PNG}]
+    )
+    me.get_by_role("button", name="Add the receipt").click()
+    expect(me.get_by_text("Receipt checked: complete")).to_be_visible()
+    expect(
+        me.get_by_text("It cost £25.10 and we paid £23.40 in advance, so we owe £1.70.")
+    ).to_be_visible()
+    advance.refresh_from_db()
+    assert (advance.status, advance.reference, advance.spent_pence) == (
+        "reconciled",
+        "FIN-42",
+        2510,
+    )
+    for opened in (context, lead_context, finance_context):
+        opened.close()
