@@ -109,20 +109,20 @@ def test_an_advance_for_a_train_fare_is_approved_paid_and_reconciled(browser, li
     expect(me.get_by_text("The amount cannot be less than nothing.").first).to_be_visible()
     me.get_by_label("How much, in pounds").fill("23.40")
     me.get_by_role("button", name="Ask for the advance").click()
-    expect(me.get_by_text("Asked for: waiting for approval")).to_be_visible()
+    expect(me.get_by_text("Asked for: waiting for approval", exact=True)).to_be_visible()
     advance = Advance.objects.get()
 
     lead_context, lead = signed_in_page(browser, live_server, people["lead"])
     lead.goto(f"{base}/advances/{advance.pk}/")
     lead.get_by_role("button", name="Approve the advance").click()
-    expect(lead.get_by_text("Approved: waiting for payment")).to_be_visible()
+    expect(lead.get_by_text("Approved: waiting for payment", exact=True)).to_be_visible()
 
     finance_context, finance = signed_in_page(browser, live_server, people["finance"])
     finance.goto(f"{base}/payments/advances/")
     finance.get_by_role("link", name="Travel: Train fare to Cardiff").click()
     finance.get_by_label("Reference in the finance system (optional)").fill("FIN-42")
     finance.get_by_role("button", name="Mark paid to the person").click()
-    expect(finance.get_by_text("Paid: waiting for the receipt")).to_be_visible()
+    expect(finance.get_by_text("Paid: waiting for the receipt", exact=True)).to_be_visible()
 
     me.goto(f"{base}/advances/{advance.pk}/")
     me.get_by_role("link", name="Add the receipt").click()
@@ -131,7 +131,7 @@ def test_an_advance_for_a_train_fare_is_approved_paid_and_reconciled(browser, li
         files=[{"name": "ticket.png", "mimeType": "image/png", "buffer": PNG}]
     )
     me.get_by_role("button", name="Add the receipt").click()
-    expect(me.get_by_text("Receipt checked: complete")).to_be_visible()
+    expect(me.get_by_text("Receipt checked: complete", exact=True)).to_be_visible()
     expect(
         me.get_by_text("It cost £25.10 and we paid £23.40 in advance, so we owe £1.70.")
     ).to_be_visible()
