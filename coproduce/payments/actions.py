@@ -481,11 +481,12 @@ def submit(*, claim: Claim, by: User) -> bool:
 
         from . import limits
 
-        # Kept so finance and the lead see it in their queues, and for the dashboard's
-        # count of people warned; the person saw the same warning before sending.
-        if limits.warning_for(claim):
-            Claim.objects.filter(pk=claim.pk).update(limit_warned=True)
-            claim.limit_warned = True
+        # Kept so finance and the lead see it in their queues; the person saw the same
+        # warning before sending. Sent again after a change, it is worked out again.
+        over = bool(limits.warning_for(claim))
+        if over != claim.limit_warned:
+            Claim.objects.filter(pk=claim.pk).update(limit_warned=over)
+            claim.limit_warned = over
         for approver in (
             User.objects.filter(
                 is_active=True, role_assignments__role__in=["lead", "administrator"]

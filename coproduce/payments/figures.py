@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -209,8 +209,13 @@ def people_warned_about_limits(period: figures.Period, viewer: User | None) -> f
     """How many people were warned that a claim they sent took their fees over a limit.
     Only a count, suppressed when small: it says something about people's benefits."""
     since, until = period.datetimes()
+    # Warned: sent over a limit, or chose what to do when warned before sending.
     warned = (
-        Claim.objects.filter(limit_warned=True, submitted_at__gte=since, submitted_at__lt=until)
+        Claim.objects.filter(
+            Q(limit_warned=True) | ~Q(limit_choice=""),
+            submitted_at__gte=since,
+            submitted_at__lt=until,
+        )
         .values("claimant")
         .distinct()
         .count()

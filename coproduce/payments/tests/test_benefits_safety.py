@@ -285,3 +285,22 @@ def test_people_warned_is_a_suppressed_count(people, kinds):
         claim = sent(other, kinds[0])
         Claim.objects.filter(pk=claim.pk).update(limit_warned=True)
     assert figures.people_warned_about_limits(period, None).value == 5
+
+
+def test_a_claim_sent_again_within_the_limit_is_no_longer_flagged_but_still_counted(people, kinds):
+    draft = near_the_limit(people, kinds)
+    actions.submit(claim=draft, by=people["coproducer"])
+    draft.refresh_from_db()
+    assert draft.limit_warned
+    actions.return_claim(claim=draft, by=people["lead"], reason="Please check the limit")
+    draft.refresh_from_db()
+    actions.choose_at_limit(claim=draft, by=people["coproducer"], choice=LimitChoice.LESS)
+    draft.refresh_from_db()
+    actions.submit(claim=draft, by=people["coproducer"])
+    draft.refresh_from_db()
+    assert not draft.limit_warned and draft.limit_choice == "less"
+    today = timezone.localdate()
+    counted = Claim.objects.filter(pk=draft.pk, submitted_at__isnull=False).exists()
+    assert counted
+    figure = figures.people_warned_about_limits(Period(today, today), None)
+    assert "Too few" in figure.summary  # one person: counted, and suppressed
