@@ -26,6 +26,8 @@ from . import crypto, figures
 from .models import (
     ActivityRate,
     ActivityType,
+    Advance,
+    AdvanceEvent,
     BankDetails,
     BudgetLine,
     Claim,
@@ -33,8 +35,11 @@ from .models import (
     ExpenseItem,
     ExpenseRule,
     ExpenseType,
+    LimitChoice,
     Payment,
     PaymentBatch,
+    PaymentLimit,
+    PaymentProtection,
     Status,
     pounds,
     round_pence,
@@ -474,6 +479,14 @@ def submit(*, claim: Claim, by: User) -> bool:
     if moved:
         from coproduce.accounts.models import User
 
+        from . import limits
+
+        # Kept so finance and the lead see it in their queues; the person saw the same
+        # warning before sending. Sent again after a change, it is worked out again.
+        over = bool(limits.warning_for(claim))
+        if over != claim.limit_warned:
+            Claim.objects.filter(pk=claim.pk).update(limit_warned=over)
+            claim.limit_warned = over
         for approver in (
             User.objects.filter(
                 is_active=True, role_assignments__role__in=["lead", "administrator"]
@@ -580,9 +593,13 @@ def return_claim(*, claim: Claim, by: User, reason: str) -> bool:
 def create_batch(*, claims: Iterable[Claim], by: User) -> PaymentBatch:
     """Puts approved claims that are in no batch into a new batch for export."""
     batch = PaymentBatch.objects.create(created_by=by)
-    taken = Claim.objects.filter(
-        pk__in=[claim.pk for claim in claims], status=Status.APPROVED, batch__isnull=True
-    ).update(batch=batch)
+    taken = (
+        Claim.objects.filter(
+            pk__in=[claim.pk for claim in claims], status=Status.APPROVED, batch__isnull=True
+        )
+        .exclude(pay_after__gt=timezone.localdate())
+        .update(batch=batch)
+    )
     if not taken:
         raise ValidationError(_("Choose at least one approved claim that is not in a batch yet."))
     return batch
@@ -594,9 +611,12 @@ def create_batch_up_to(*, day: date, by: User) -> PaymentBatch:
     organisation's time zone), into a new batch: the whole queue, not one page of it."""
     until = datetime.combine(day + timedelta(days=1), time.min, timezone.get_current_timezone())
     batch = PaymentBatch.objects.create(created_by=by)
-    taken = Claim.objects.filter(
-        status=Status.APPROVED, batch__isnull=True, approved_at__lt=until
-    ).update(batch=batch)
+    # A fee the person chose to wait for is left until its day.
+    taken = (
+        Claim.objects.filter(status=Status.APPROVED, batch__isnull=True, approved_at__lt=until)
+        .exclude(pay_after__gt=timezone.localdate())
+        .update(batch=batch)
+    )
     if not taken:
         raise ValidationError(_("No approved claims were waiting on or before that day."))
     return batch
@@ -683,3 +703,296 @@ def add_budget_line(*, project: Project, line: BudgetLine, unit_cost_pence: int)
     line.unit_cost_pence = unit_cost_pence
     line.save()
     return line
+
+
+def _amount(amount_pence: int | None) -> None:
+    if amount_pence is not None and not 0 < amount_pence <= MOST_LIMIT_PENCE:
+        raise ValidationError(
+            _("Enter an amount between £0.01 and %(most)s, or leave it empty for no limit.")
+            % {"most": pounds(MOST_LIMIT_PENCE)}
+        )
+
+
+# A yearly limit above this is a typing slip, not a benefit rule.
+MOST_LIMIT_PENCE = 100_000_00
+
+
+@transaction.atomic
+def set_payment_limit(
+    *,
+    period: str,
+    amount_pence: int | None,
+    source: str,
+    starts_on: date,
+    by: User,
+    note: str = "",
+) -> PaymentLimit:
+    """A weekly or yearly limit from a date on, with where it comes from. Earlier ones
+    stay as its history; an empty amount ends the limit from that date."""
+    _amount(amount_pence)
+    if amount_pence is not None and not source.strip():
+        raise ValidationError(_("Say where the amount comes from, for example the benefit rule."))
+    return PaymentLimit.objects.create(
+        period=period,
+        amount_pence=amount_pence,
+        source=source.strip(),
+        starts_on=starts_on,
+        note=note,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def set_payment_protection(*, person: User, warn: bool) -> PaymentProtection:
+    """The person's own, private choice to be warned before their fees go over a limit."""
+    protection, _created = PaymentProtection.objects.update_or_create(
+        person=person, defaults={"warn": warn}
+    )
+    return protection
+
+
+def choose_at_limit(
+    *,
+    claim: Claim,
+    by: User,
+    choice: str,
+    fee_wanted_pence: int | None = None,
+    charity: str = "",
+) -> Claim:
+    """Records what the person chose when warned that the claim takes them past a limit,
+    and changes the claim to match: a smaller fee (the room left, unless they say
+    less), a voucher, a fee given to charity, or payment after the period ends."""
+    from . import limits
+
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        if by.pk != locked.claimant_id:
+            raise PermissionDenied("Only the person chooses what to do at their limit.")
+        if not locked.can_change:
+            raise ValidationError(_("This claim has been sent, so it cannot be changed now."))
+        checks = limits.checks_for(locked)
+        fields: dict[str, Any] = {"limit_choice": choice}
+        if choice == LimitChoice.LESS:
+            room = min((check.room_pence for check in checks), default=locked.fee_payable_pence)
+            wanted = room if fee_wanted_pence is None else fee_wanted_pence
+            if wanted > room:
+                raise ValidationError(
+                    _("To stay under the limit, the fee can be up to %(room)s.")
+                    % {"room": pounds(room)}
+                )
+            fields["fee_wanted_pence"] = wanted
+        elif choice == LimitChoice.VOUCHER:
+            fields["payment_choice"] = Claim.Choice.VOUCHER
+        elif choice == LimitChoice.DONATE:
+            if not charity.strip():
+                raise ValidationError(_("Enter the name of the charity."))
+            fields.update(payment_choice=Claim.Choice.DONATE, charity=charity.strip())
+        elif choice == LimitChoice.DEFER:
+            if not checks:
+                raise ValidationError(_("This claim does not take you past a limit now."))
+            fields["pay_after"] = max(check.last for check in checks) + timedelta(days=1)
+        elif choice != LimitChoice.AS_IT_IS:
+            raise ValidationError(_("Choose what you would like to do."))
+        if choice != LimitChoice.DEFER:
+            fields["pay_after"] = None
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(fields))
+        ClaimEvent.objects.create(
+            claim=locked,
+            actor=by,
+            status=locked.status,
+            note=f"At the limit, chose: {LimitChoice(choice).label}",
+        )
+    return locked
+
+
+# Advances (decision 0042): compare-and-set on the status like claims, so a double
+# click or two people at once move an advance once.
+MOST_ADVANCE_PENCE = 2_000_00
+
+
+def request_advance(
+    *,
+    person: User,
+    expense_type: ExpenseType,
+    description: str,
+    amount_pence: int,
+    needed_on: date,
+    paid_to: str = Advance.PaidTo.PERSON,
+    supplier: str = "",
+    project: Project | None = None,
+) -> Advance:
+    """An advance asked for by the person: money before they spend it, or paid straight
+    to a supplier. Checked against the expense's rule for the day it is needed."""
+    if not 0 < amount_pence <= MOST_ADVANCE_PENCE:
+        raise ValidationError(
+            _("Enter an amount between £0.01 and %(most)s.") % {"most": pounds(MOST_ADVANCE_PENCE)}
+        )
+    if needed_on < timezone.localdate() - timedelta(days=7):
+        raise ValidationError(
+            _("An advance is for something you have not paid for yet. Make a claim instead.")
+        )
+    rule = _expense_rule(expense_type, needed_on)
+    if rule.limit_pence and amount_pence > rule.limit_pence:
+        raise ValidationError(
+            _("We pay up to %(limit)s for one %(expense)s item.")
+            % {"limit": pounds(rule.limit_pence), "expense": expense_type.name.lower()}
+        )
+    if paid_to == Advance.PaidTo.SUPPLIER and not supplier.strip():
+        raise ValidationError(_("Enter who we should pay, for example the taxi firm's name."))
+    with transaction.atomic():
+        advance = Advance.objects.create(
+            person=person,
+            expense_type=expense_type,
+            description=description,
+            amount_pence=amount_pence,
+            needed_on=needed_on,
+            paid_to=paid_to,
+            supplier=supplier.strip() if paid_to == Advance.PaidTo.SUPPLIER else "",
+            project=project,
+        )
+        AdvanceEvent.objects.create(advance=advance, actor=person, status=advance.status)
+        from coproduce.accounts.models import User
+
+        for approver in (
+            User.objects.filter(
+                is_active=True, role_assignments__role__in=["lead", "administrator"]
+            )
+            .exclude(pk=person.pk)
+            .distinct()
+        ):
+            with in_language_of(approver):
+                _tell(
+                    approver,
+                    _("An advance is waiting for approval"),
+                    _("%(person)s asked for %(amount)s in advance for %(what)s: %(url)s")
+                    % {
+                        "person": person,
+                        "amount": pounds(amount_pence),
+                        "what": description,
+                        "url": advance.get_absolute_url(),
+                    },
+                    kind="payments.claim_to_approve",
+                )
+    return advance
+
+
+def _move_advance(advance: Advance, *, by: User, from_status: str, to: str, **fields: Any) -> bool:
+    changed = Advance.objects.filter(pk=advance.pk, status=from_status).update(status=to, **fields)
+    if changed:
+        AdvanceEvent.objects.create(advance=advance, actor=by, status=to)
+        advance.refresh_from_db()
+    return bool(changed)
+
+
+@transaction.atomic
+def approve_advance(*, advance: Advance, by: User) -> bool:
+    if by.pk == advance.person_id:
+        raise ValidationError(_("Someone else must approve this advance: it is yours."))
+    moved = _move_advance(
+        advance,
+        by=by,
+        from_status=Advance.Status.REQUESTED,
+        to=Advance.Status.APPROVED,
+        approved_at=timezone.now(),
+        decided_by=by,
+    )
+    if moved:
+        with in_language_of(advance.person):
+            _tell(
+                advance.person,
+                _("Your advance is approved"),
+                _("Your advance of %(amount)s for %(what)s is approved. Finance will pay it soon.")
+                % {"amount": pounds(advance.amount_pence), "what": advance.description},
+            )
+    return moved
+
+
+@transaction.atomic
+def refuse_advance(*, advance: Advance, by: User, reason: str) -> bool:
+    if by.pk == advance.person_id:
+        raise ValidationError(_("Someone else must decide on this advance: it is yours."))
+    if not reason.strip():
+        raise ValidationError(_("Say why, so they know what to do instead."))
+    moved = _move_advance(
+        advance,
+        by=by,
+        from_status=Advance.Status.REQUESTED,
+        to=Advance.Status.REFUSED,
+        refused_reason=reason.strip(),
+        decided_by=by,
+    )
+    if moved:
+        with in_language_of(advance.person):
+            _tell(
+                advance.person,
+                _("Your advance was not approved"),
+                _("Your advance for %(what)s was not approved. Why: %(reason)s")
+                % {"what": advance.description, "reason": reason.strip()},
+            )
+    return moved
+
+
+@transaction.atomic
+def pay_advance(*, advance: Advance, by: User, reference: str = "") -> bool:
+    """Finance records that the money has gone, to the person or the supplier."""
+    moved = _move_advance(
+        advance,
+        by=by,
+        from_status=Advance.Status.APPROVED,
+        to=Advance.Status.PAID,
+        paid_at=timezone.now(),
+        reference=reference[:100],
+    )
+    if moved:
+        with in_language_of(advance.person):
+            _tell(
+                advance.person,
+                _("Your advance is paid"),
+                _(
+                    "We have paid %(amount)s for %(what)s. Afterwards, add the receipt and "
+                    "what it cost: %(url)s"
+                )
+                % {
+                    "amount": pounds(advance.amount_pence),
+                    "what": advance.description,
+                    "url": advance.get_absolute_url(),
+                },
+            )
+    return moved
+
+
+def reconcile_advance(
+    *,
+    advance: Advance,
+    by: User,
+    spent_pence: int,
+    receipt: UploadedFile[bytes],
+    receipt_type: str,
+) -> Advance:
+    """The person adds the receipt and what it really cost; the difference, either way,
+    is stated on the advance for finance to settle."""
+    if by.pk != advance.person_id:
+        raise PermissionDenied("Only the person squares their advance with the receipt.")
+    if not 0 < spent_pence <= MOST_ADVANCE_PENCE:
+        raise ValidationError(
+            _("Enter an amount between £0.01 and %(most)s.") % {"most": pounds(MOST_ADVANCE_PENCE)}
+        )
+    with transaction.atomic():
+        locked = Advance.objects.select_for_update().get(pk=advance.pk)
+        if locked.status != Advance.Status.PAID:
+            raise ValidationError(_("This advance is not waiting for a receipt."))
+        locked.receipt_name = (receipt.name or "")[:255]
+        locked.receipt_type = receipt_type
+        locked.receipt.save(receipt.name or "", receipt, save=False)
+        locked.spent_pence = spent_pence
+        locked.save(update_fields=["receipt", "receipt_name", "receipt_type", "spent_pence"])
+        _move_advance(
+            locked,
+            by=by,
+            from_status=Advance.Status.PAID,
+            to=Advance.Status.RECONCILED,
+            reconciled_at=timezone.now(),
+        )
+    return locked

@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.projects.models import Project
 
-from . import actions, nudges
+from . import actions, limits, nudges
 from .models import ActivityType, BudgetLine, Claim, ExpenseType, PaymentBatch
 
 RISE = datetime.date(2025, 12, 16)  # NIHR raised involvement rates by 10% from this date
@@ -215,9 +215,87 @@ def load(log):
                 unit_cost_pence=unit,
                 notes=notes,
             )
+    _limits(lead, finance, coproducer, project)
+    _advances(lead, finance, coproducer, second, project, travel)
     log(f"Demo payments: {Claim.objects.count()} claims in every state")
     # What the scheduled job would have sent by now (the worker sends the messages).
     log(f"Demo nudges: {nudges.send_claim_reminders()} reminded to claim after a meeting")
+
+
+def _limits(lead, finance, coproducer, project):
+    """Limits with their sources (made up for the demo: a real site checks the rules
+    each April), and the demo co-producer, who asked to be warned, near the yearly one
+    with a draft that would take them over."""
+    start = limits.tax_year_start(timezone.localdate())
+    actions.set_payment_limit(
+        period="week",
+        amount_pence=20300,
+        source="Permitted work higher limit for Employment and Support Allowance "
+        "(an example: check GOV.UK each April)",
+        starts_on=start,
+        by=finance,
+    )
+    actions.set_payment_limit(
+        period="year",
+        amount_pence=60000,
+        source="Our own figure, agreed with the benefits adviser we refer people to",
+        starts_on=start,
+        note="Agreed at the co-production group",
+        by=lead,
+    )
+    actions.set_payment_protection(person=coproducer, warn=True)
+    _claim(
+        coproducer,
+        "peer-research",
+        1,
+        420,
+        "bank",
+        "Peer research interviews",
+        project,
+        skills="Interviewing",
+    )
+
+
+def _advances(lead, finance, coproducer, second, project, travel):
+    """A train fare paid in advance and waiting for its receipt; a taxi paid straight to
+    the firm and squared with its invoice; a request waiting for approval."""
+    today = timezone.localdate()
+    fare = actions.request_advance(
+        person=coproducer,
+        expense_type=travel,
+        description="Return train fare to the steering group",
+        amount_pence=2340,
+        needed_on=today - timedelta(days=2),
+        project=project,
+    )
+    actions.approve_advance(advance=fare, by=lead)
+    actions.pay_advance(advance=fare, by=finance, reference="ADV-0001")
+    taxi = actions.request_advance(
+        person=second,
+        expense_type=travel,
+        description="Accessible taxi to the forum and back",
+        amount_pence=3800,
+        needed_on=today - timedelta(days=6),
+        paid_to="supplier",
+        supplier="City Accessible Taxis",
+        project=project,
+    )
+    actions.approve_advance(advance=taxi, by=lead)
+    actions.pay_advance(advance=taxi, by=finance, reference="ADV-0002")
+    actions.reconcile_advance(
+        advance=taxi,
+        by=second,
+        spent_pence=3650,
+        receipt=_demo_receipt(),
+        receipt_type="application/pdf",
+    )
+    actions.request_advance(
+        person=coproducer,
+        expense_type=travel,
+        description="Train fare to the national conference",
+        amount_pence=5600,
+        needed_on=today + timedelta(days=10),
+    )
 
 
 def _demo_receipt():

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -202,4 +202,106 @@ def median_days_to_pay(period: figures.Period, viewer: User | None) -> figures.F
         columns=(_("Measure"), _("Value")),
         url=url,
         url_permission="payments.view_claims",
+    )
+
+
+def people_warned_about_limits(period: figures.Period, viewer: User | None) -> figures.Figure:
+    """How many people were warned that a claim they sent took their fees over a limit.
+    Only a count, suppressed when small: it says something about people's benefits."""
+    since, until = period.datetimes()
+    # Warned: sent over a limit, or chose what to do when warned before sending.
+    warned = (
+        Claim.objects.filter(
+            Q(limit_warned=True) | ~Q(limit_choice=""),
+            submitted_at__gte=since,
+            submitted_at__lt=until,
+        )
+        .values("claimant")
+        .distinct()
+        .count()
+    )
+    title = _("People warned that a claim took them over a payment limit")
+    url = reverse("payments:payment_limits")
+    shown, _total = suppress({"warned": warned})
+    if shown["warned"] is None:
+        return figures.Figure(
+            title=title,
+            summary=_("Too few people to show (fewer than %(floor)s).") % {"floor": floor()},
+            value=None,
+            unit=_("people"),
+            url=url,
+            url_permission="payments.manage_limits",
+            notes=(_("Suppressed: fewer than %(floor)s.") % {"floor": floor()},),
+        )
+    return figures.Figure(
+        title=title,
+        summary=_(
+            "%(count)s people who asked to be warned sent a claim that took their fees "
+            "over a weekly or yearly limit."
+        )
+        % {"count": warned},
+        value=warned,
+        unit=_("people"),
+        rows=(figures.Row(label=_("People warned"), value=warned, url=url),),
+        columns=(_("Measure"), _("People")),
+        url=url,
+        url_permission="payments.manage_limits",
+    )
+
+
+def share_paid_in_advance(period: figures.Period, viewer: User | None) -> figures.Figure:
+    """Of the money paid for expenses in the period, how much was paid before it was
+    spent (an advance, to the person or a supplier) rather than paid back afterwards."""
+    from django.db.models import Sum
+
+    from .models import Advance, ExpenseItem
+
+    since, until = period.datetimes()
+    advances = Advance.objects.filter(paid_at__gte=since, paid_at__lt=until).aggregate(
+        n=Count("pk"), pence=Sum("amount_pence")
+    )
+    afterwards = ExpenseItem.objects.filter(
+        claim__paid_at__gte=since, claim__paid_at__lt=until
+    ).aggregate(n=Count("pk"), pence=Sum("amount_pence"))
+    shown, total = suppress({"advance": advances["n"], "afterwards": afterwards["n"]})
+    url = reverse("payments:advance_list")
+    title = _("Expenses paid in advance")
+    rows = (
+        figures.Row(label=_("Expenses paid in advance"), value=shown["advance"], url=url),
+        figures.Row(label=_("Expenses paid back afterwards"), value=shown["afterwards"], url=url),
+    )
+
+    def figure(summary: str, value: int | None, notes: tuple[str, ...] = ()) -> figures.Figure:
+        return figures.Figure(
+            title=title,
+            summary=summary,
+            value=value,
+            unit="%",
+            rows=rows,
+            columns=(_("When paid"), _("Expenses")),
+            url=url,
+            url_permission="payments.view_advances",
+            notes=notes,
+            maximum=100,
+        )
+
+    if not (advances["n"] or afterwards["n"]):
+        return figure(_("No expenses were paid in this period."), None)
+    if total is None or shown["advance"] is None:
+        return figure(
+            _("Too few expenses were paid in this period to show (fewer than %(floor)s).")
+            % {"floor": floor()},
+            None,
+            (_("Suppressed: fewer than %(floor)s.") % {"floor": floor()},),
+        )
+    paid_before = advances["pence"] or 0
+    whole = paid_before + (afterwards["pence"] or 0)
+    share = round(Decimal(100) * paid_before / whole) if whole else 0
+    return figure(
+        _(
+            "%(share)s%% of the money paid for expenses was paid before it was spent, "
+            "so nobody had to find it first."
+        )
+        % {"share": share},
+        share,
     )

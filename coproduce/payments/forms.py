@@ -10,7 +10,17 @@ from coproduce.lib.forms import DateInput, IdChoiceField, ModelForm
 from coproduce.lib.uploads import DOCUMENT_TYPES, IMAGE_TYPES, detect_type
 from coproduce.projects.models import Project
 
-from .models import ActivityRate, ActivityType, BudgetLine, Claim, ExpenseType, Status
+from .models import (
+    ActivityRate,
+    ActivityType,
+    Advance,
+    BudgetLine,
+    Claim,
+    ExpenseType,
+    LimitChoice,
+    LimitPeriod,
+    Status,
+)
 
 User = get_user_model()
 RECEIPT_TYPES = {**IMAGE_TYPES, "application/pdf": DOCUMENT_TYPES["application/pdf"]}
@@ -370,4 +380,122 @@ class CertificateForm(forms.Form):
             "Our name says we are run by Disabled people. Someone reading it may guess "
             "you are Disabled, so it is your choice."
         ),
+    )
+
+
+class LimitForm(forms.Form):
+    period = forms.ChoiceField(
+        label=_("Over what time?"), choices=LimitPeriod.choices, widget=forms.RadioSelect
+    )
+    amount = PoundsField(
+        label=_("Amount in pounds (optional)"),
+        required=False,
+        most=Decimal(100_000),
+        help_text=_(
+            "People who ask to be warned are told before a claim takes their fees above "
+            "this. Leave it empty to end the limit from the date below."
+        ),
+    )
+    source = forms.CharField(
+        label=_("Where this amount comes from"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: the permitted work limit for 2026 to 2027, from GOV.UK."),
+    )
+    starts_on = forms.DateField(label=_("Applies from"), widget=DateInput)
+    note = forms.CharField(label=_("Why it changed (optional)"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount") == 0:
+            self.add_error("amount", _("Enter an amount more than nothing, or leave it empty."))
+        if data.get("amount") and not data.get("source", "").strip():
+            self.add_error(
+                "source", _("Say where the amount comes from, for example the benefit rule.")
+            )
+        return data
+
+
+class ProtectionForm(forms.Form):
+    warn = forms.TypedChoiceField(
+        label=_("Would you like us to warn you before your fees go over a limit?"),
+        choices=[
+            ("yes", _("Yes, warn me before I send a claim that goes over")),
+            ("no", _("No, do not warn me")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class LimitChoiceForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("What would you like to do?"),
+        choices=LimitChoice.choices,
+        widget=forms.RadioSelect,
+    )
+    fee_wanted = PoundsField(
+        label=_("If you take less: how much would you like, in pounds? (optional)"),
+        required=False,
+        help_text=_("Leave it empty and we take the most that keeps you under the limit."),
+    )
+    charity = forms.CharField(
+        label=_("If you give the fee to a charity: which charity?"),
+        max_length=200,
+        required=False,
+    )
+
+
+class AdvanceForm(forms.Form):
+    expense_type = IdChoiceField(
+        label=_("What is it for?"),
+        queryset=ExpenseType.objects.filter(active=True),
+        empty_label=_("Choose a kind of expense"),
+    )
+    description = forms.CharField(
+        label=_("What you need it for, in a few words"),
+        max_length=300,
+        help_text=_("For example: return train fare to Cardiff for the steering group."),
+    )
+    needed_on = forms.DateField(label=_("The day you need it for"), widget=DateInput)
+    amount = PoundsField(label=_("How much, in pounds"), most=Decimal(2000))
+    paid_to = forms.ChoiceField(
+        label=_("Who should we pay?"), choices=Advance.PaidTo.choices, widget=forms.RadioSelect
+    )
+    supplier = forms.CharField(
+        label=_("If we pay a supplier: their name"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: City Taxis. Finance will contact them."),
+    )
+    project = IdChoiceField(
+        label=_("Project (optional)"),
+        queryset=Project.objects.all(),
+        required=False,
+        empty_label=_("No project"),
+    )
+
+
+class ReconcileForm(forms.Form):
+    spent = PoundsField(label=_("What it really cost, in pounds"), most=Decimal(2000))
+    receipt = forms.FileField(
+        label=_("Receipt (photo or PDF)"),
+        help_text=_(
+            "A photo (JPEG, PNG, GIF or WebP) or a PDF, smaller than 5 MB. "
+            "Only you, the person approving and finance can see it."
+        ),
+    )
+
+    def clean_receipt(self):
+        upload = self.cleaned_data.get("receipt")
+        self.cleaned_data["receipt_type"] = detect_type(upload, RECEIPT_TYPES)
+        return upload
+
+
+class RefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why not?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("The person sees this. Say what they can do instead."),
     )

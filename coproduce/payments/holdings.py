@@ -8,10 +8,12 @@ from coproduce.privacy import retention
 from coproduce.privacy.registry import Holding
 
 from . import crypto
-from .models import Claim, Payment, Status, pounds
+from .models import Advance, Claim, Payment, Status, pounds
 
 CLAIM_FIELDS = (
     "activity_type__name",
+    "limit_choice",
+    "pay_after",
     "activity_date",
     "minutes",
     "description",
@@ -81,7 +83,67 @@ def _erase_expenses(person):
     transaction.on_commit(delete_files)
 
 
+def _erase_advance_receipts(person):
+    """An advance's amounts stay for the accounts; its receipt goes once erasure commits."""
+    from django.db import transaction
+
+    from .models import Advance
+
+    advances = Advance.objects.filter(person=person).exclude(receipt="")
+    files = [(advance.receipt.storage, advance.receipt.name) for advance in advances]
+    advances.update(receipt="", receipt_name="", receipt_type="")
+
+    def delete_files():
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
 HOLDINGS = (
+    Holding(
+        "payments.Advance",
+        "person",
+        "Your advances",
+        (
+            "expense_type__name",
+            "description",
+            "needed_on",
+            "amount_pence",
+            "paid_to",
+            "supplier",
+            "status",
+            "refused_reason",
+            "spent_pence",
+            "receipt_name",
+            "receipt_type",
+            "reference",
+            "requested_at",
+            "paid_at",
+            "reconciled_at",
+        ),
+        files=("receipt",),
+        withheld={
+            "events": "Only who moved the advance on and when; its dates are in the download"
+        },
+        erase="blank",
+        blank=("description", "supplier", "refused_reason"),
+        erase_with=_erase_advance_receipts,
+    ),
+    Holding(
+        "payments.Advance",
+        "decided_by",
+        "Advances you approved or refused",
+        ("expense_type__name", "needed_on", "status", "approved_at"),
+        about_them=False,
+    ),
+    Holding(
+        "payments.AdvanceEvent",
+        "actor",
+        "Changes you made to advances",
+        ("advance__expense_type__name", "status", "at"),
+        about_them=False,
+    ),
     Holding(
         "payments.Claim",
         "claimant",
@@ -144,6 +206,20 @@ HOLDINGS = (
         about_them=False,
     ),
     Holding(
+        "payments.PaymentProtection",
+        "person",
+        "Your wish to be warned before your fees go over a limit",
+        ("warn", "updated_at"),
+        erase="delete",
+    ),
+    Holding(
+        "payments.PaymentLimit",
+        "created_by",
+        "Payment limits you set",
+        ("period", "amount_pence", "source", "starts_on", "note"),
+        about_them=False,
+    ),
+    Holding(
         "payments.PaymentBatch",
         "created_by",
         "Payment batches you made",
@@ -170,6 +246,14 @@ RETENTION = (
         lambda cutoff: Claim.objects.filter(activity_date__lt=timezone.localdate(cutoff)),
         files=("expenses__receipt",),
         before_delete=lambda claims: Payment.objects.filter(claim__in=claims).delete(),
+    ),
+    retention.Rule(
+        "payments.advances",
+        "advances for expenses, with their receipts",
+        "the day the advance was for",
+        72,
+        lambda cutoff: Advance.objects.filter(needed_on__lt=timezone.localdate(cutoff)),
+        files=("receipt",),
     ),
     retention.Rule(
         "payments.unsent_claims",

@@ -202,6 +202,16 @@ class PaymentBatch(models.Model):
         return reverse("payments:batch_detail", args=[self.pk])
 
 
+class LimitChoice(models.TextChoices):
+    """What the policy lets a person do when a claim would take them past a limit."""
+
+    LESS = "less", _("Take less, so I stay under the limit")
+    VOUCHER = "voucher", _("Take a shopping voucher instead")
+    DONATE = "donate", _("Give the fee to a charity")
+    DEFER = "defer", _("Wait: pay me after this week or tax year ends")
+    AS_IT_IS = "as_it_is", _("Keep the claim as it is: I have checked it is all right")
+
+
 class Claim(models.Model):
     """A claim for time given to one activity, with its expenses."""
 
@@ -255,6 +265,12 @@ class Claim(models.Model):
     batch = models.ForeignKey(
         PaymentBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
+    # Set when it was sent: the claim took a person who asked to be warned past a limit.
+    limit_warned = models.BooleanField(default=False, editable=False)
+    # What the person chose when warned (LimitChoice), and for "wait", the first day
+    # finance may pay it.
+    limit_choice = models.CharField(max_length=10, choices=LimitChoice.choices, blank=True)
+    pay_after = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-activity_date", "-pk"]
@@ -432,3 +448,140 @@ class BudgetLine(models.Model):
     @property
     def total_pence(self):
         return round_pence(self.quantity * self.unit_cost_pence)
+
+
+class LimitPeriod(models.TextChoices):
+    WEEK = "week", _("A week (Monday to Sunday)")
+    YEAR = "year", _("A tax year (6 April to 5 April)")
+
+
+class PaymentLimit(DatedRule):
+    """An amount of fees in a week or a tax year above which a person who asked to be
+    warned is told before they send a claim, with where the amount comes from (often a
+    benefit rule). Set by finance or the lead; never edited, only followed by a newer
+    one, so the rows are its history. An empty amount ends the limit from that date."""
+
+    period = models.CharField(_("Over what time"), max_length=4, choices=LimitPeriod.choices)
+    amount_pence = models.PositiveIntegerField(_("Amount in pence"), null=True, blank=True)
+    source = models.CharField(
+        _("Where this amount comes from"),
+        max_length=300,
+        help_text=_("For example the benefit rule and the year it is for."),
+    )
+
+    def __str__(self):
+        if self.amount_pence is None:
+            return gettext("No limit")
+        return pounds(self.amount_pence)
+
+    @classmethod
+    def in_force(cls, period, day):
+        """The limit for `period` on `day`, or None when there is none (or it was ended)."""
+        found = cls.objects.filter(period=period, starts_on__lte=day).first()
+        return found if found is not None and found.amount_pence is not None else None
+
+
+class PaymentProtection(models.Model):
+    """A person's private wish to be warned before their fees go over the organisation's
+    limits. Only they, finance and the lead ever see it: it says something about their
+    benefits."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="payment_protection"
+    )
+    warn = models.BooleanField(
+        _("Warn me before my fees go over a limit"),
+        default=False,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return gettext("Warnings about limits: %(state)s") % {
+            "state": gettext("on") if self.warn else gettext("off")
+        }
+
+
+class Advance(models.Model):
+    """Money for an expense paid before it is spent (a train fare), to the person or
+    straight to a supplier (a taxi firm), so nobody is out of pocket. Approved like a
+    claim by the same people, paid by finance, then squared with the receipt."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Asked for: waiting for approval")
+        REFUSED = "refused", _("Not approved")
+        APPROVED = "approved", _("Approved: waiting for payment")
+        PAID = "paid", _("Paid: waiting for the receipt")
+        RECONCILED = "reconciled", _("Receipt checked: complete")
+
+    class PaidTo(models.TextChoices):
+        PERSON = "person", _("To me, before I spend it")
+        SUPPLIER = "supplier", _("Straight to the supplier, for example a taxi firm")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="advances"
+    )
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expense_type = models.ForeignKey(ExpenseType, on_delete=models.PROTECT)
+    description = models.CharField(_("What it is for"), max_length=300)
+    needed_on = models.DateField(_("The day you need it for"))
+    amount_pence = models.PositiveIntegerField()
+    paid_to = models.CharField(max_length=10, choices=PaidTo.choices, default=PaidTo.PERSON)
+    supplier = models.CharField(_("Supplier"), max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    refused_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reference = models.CharField(max_length=100, blank=True)  # in the finance system
+    spent_pence = models.PositiveIntegerField(null=True, blank=True)
+    receipt = models.FileField(upload_to="receipts/%Y/", storage=private_storage, blank=True)
+    receipt_name = models.CharField(max_length=255, blank=True)
+    receipt_type = models.CharField(max_length=100, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    reconciled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self):
+        return gettext("Advance for %(what)s on %(date)s") % {
+            "what": self.description,
+            "date": f"{self.needed_on:%d/%m/%Y}",
+        }
+
+    def get_absolute_url(self):
+        return reverse("payments:advance_detail", args=[self.pk])
+
+    @property
+    def difference_pence(self):
+        """Spent minus paid: above nothing, we owe the person; below, they owe us."""
+        if self.spent_pence is None:
+            return None
+        return self.spent_pence - self.amount_pence
+
+    @property
+    def difference_size_pence(self):
+        """How much is owed, whichever way."""
+        return abs(self.difference_pence or 0)
+
+
+class AdvanceEvent(models.Model):
+    """The history of an advance: who moved it on, and when."""
+
+    advance = models.ForeignKey(Advance, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Advance.Status.choices)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} {self.at:%d/%m/%Y %H:%M}"

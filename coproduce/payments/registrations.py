@@ -33,6 +33,18 @@ def register() -> None:
     figures.register(
         "payments.median_days_to_pay", "practice", payment_figures.median_days_to_pay, order=31
     )
+    figures.register(
+        "payments.people_warned_about_limits",
+        "structure",
+        payment_figures.people_warned_about_limits,
+        order=40,
+    )
+    figures.register(
+        "payments.share_paid_in_advance",
+        "structure",
+        payment_figures.share_paid_in_advance,
+        order=41,
+    )
     registry.register(*holdings.HOLDINGS)
     retention.register(*holdings.RETENTION)
     jobs.register(
@@ -51,6 +63,8 @@ def register() -> None:
     day.register(
         "payments.approve", today.claims_to_approve, heading=_("Claims and payments"), order=20
     )
+    day.register_counts("payments.advances", today.advance_counts)
+    day.register("payments.advances", today.advances, heading=_("Claims and payments"), order=20)
     day.register("payments.pay", today.claims_to_pay, heading=_("Claims and payments"), order=20)
     day.register(
         "payments.batches", today.batches_to_mark_paid, heading=_("Claims and payments"), order=20

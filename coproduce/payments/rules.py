@@ -65,3 +65,39 @@ rules.add_perm("payments.view_own_recognition", is_coproducer)
 # A project's budget is for those who run that project, and for finance.
 rules.add_perm("payments.view_budget", oversees | can_manage_project)
 rules.add_perm("payments.manage_budget", sets_policy | can_manage_project)
+
+
+@rules.predicate
+def is_the_person(user, person):
+    return person is not None and person.pk == user.pk
+
+
+# Safe payments for people on benefits (decision 0042). A yearly statement is for its
+# person and finance only; the limits, and anyone's wish to be warned, for finance and
+# the lead only: not administrators or staff, who would learn about someone's benefits.
+knows_limits = is_finance | is_lead
+rules.add_perm("payments.view_statement", is_the_person | is_finance)
+rules.add_perm("payments.manage_limits", knows_limits)
+rules.add_perm("payments.see_limit_warnings", knows_limits)
+rules.add_perm("payments.set_own_protection", is_coproducer)
+rules.add_perm("payments.choose_at_limit", is_claimant & can_change)
+
+
+# Advances: asked for by a co-producer, decided like a claim (never by the person),
+# paid by finance, squared with the receipt by the person.
+@rules.predicate
+def is_advance_person(user, advance):
+    return advance is not None and advance.person_id == user.pk
+
+
+@rules.predicate
+def is_paid_advance(user, advance):
+    return advance is not None and advance.status == "paid"
+
+
+rules.add_perm("payments.request_advance", is_coproducer)
+rules.add_perm("payments.view_advance", is_advance_person | oversees)
+rules.add_perm("payments.view_advances", oversees)
+rules.add_perm("payments.decide_advance", approves & ~is_advance_person)
+rules.add_perm("payments.pay_advance", is_finance & ~is_advance_person)
+rules.add_perm("payments.reconcile_advance", is_advance_person & is_paid_advance)

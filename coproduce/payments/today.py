@@ -16,10 +16,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coproduce.accounts.models import Role
-from coproduce.lib.today import INFORMATION, Item, once, urgency_for
+from coproduce.lib.today import (
+    INFORMATION,
+    Item,
+    count_of,
+    counted,
+    oldest_of,
+    once,
+    urgency_for,
+)
 from coproduce.meetings.attendance import attended_by, claim_details
 
-from .models import Claim, PaymentBatch, Status
+from .models import Advance, Claim, PaymentBatch, Status
 
 SHOWN = 10
 PAY_WITHIN_DAYS = 14  # the promise the dashboard measures (payments.figures.timeliness)
@@ -202,4 +210,88 @@ def batches_to_mark_paid(user, now):
             action_label=_("Mark paid"),
             action_url=batch.get_absolute_url(),
             since=batch.created_at,
+        )
+
+
+# Advances (decision 0042): numbers only, read with every other app's in the one
+# counting query (lib.today.register_counts), so Today's query count stays the same.
+
+
+def _advances_to_reconcile(now):
+    """Paid advances whose day has come: the receipt is due."""
+    return Advance.objects.filter(
+        status=Advance.Status.PAID, needed_on__lte=timezone.localdate(now)
+    )
+
+
+def advance_counts(user, now):
+    numbers = {}
+    if user.has_role(Role.COPRODUCER):
+        numbers["payments_my_advances_to_reconcile"] = count_of(
+            _advances_to_reconcile(now).filter(person=user)
+        )
+    if user.has_role(*APPROVERS):
+        requested = Advance.objects.filter(status=Advance.Status.REQUESTED).exclude(person=user)
+        numbers["payments_advances_to_approve"] = count_of(requested)
+        numbers["payments_advances_to_approve_since"] = oldest_of(requested, "requested_at")
+    if user.has_role(Role.FINANCE):
+        approved = Advance.objects.filter(status=Advance.Status.APPROVED).exclude(person=user)
+        numbers["payments_advances_to_pay"] = count_of(approved)
+        numbers["payments_advances_to_pay_since"] = oldest_of(approved, "approved_at")
+        numbers["payments_advances_to_reconcile"] = count_of(_advances_to_reconcile(now))
+    return numbers
+
+
+def advances(user, now):
+    numbers = counted(user, now)
+    if n := numbers.get("payments_my_advances_to_reconcile"):
+        yield Item(
+            key="payments.advance_reconcile",
+            sentence=ngettext(
+                "Add the receipt for %(count)d advance we paid you.",
+                "Add the receipts for %(count)d advances we paid you.",
+                n,
+            )
+            % {"count": n},
+            action_label=_("Add the receipt"),
+            action_url=reverse("payments:my_advances"),
+        )
+    if n := numbers.get("payments_advances_to_approve"):
+        yield Item(
+            key="payments.advance_approve",
+            sentence=ngettext(
+                "%(count)d advance is waiting for approval.",
+                "%(count)d advances are waiting for approval.",
+                n,
+            )
+            % {"count": n},
+            action_label=_("See advances"),
+            action_url=reverse("payments:advance_list"),
+            since=numbers.get("payments_advances_to_approve_since"),
+        )
+    if n := numbers.get("payments_advances_to_pay"):
+        yield Item(
+            key="payments.advance_pay",
+            sentence=ngettext(
+                "%(count)d approved advance is waiting to be paid.",
+                "%(count)d approved advances are waiting to be paid.",
+                n,
+            )
+            % {"count": n},
+            action_label=_("See advances"),
+            action_url=reverse("payments:advance_list"),
+            since=numbers.get("payments_advances_to_pay_since"),
+        )
+    if n := numbers.get("payments_advances_to_reconcile"):
+        yield Item(
+            key="payments.advance_receipts_due",
+            sentence=ngettext(
+                "%(count)d paid advance is waiting for its receipt.",
+                "%(count)d paid advances are waiting for their receipts.",
+                n,
+            )
+            % {"count": n},
+            action_label=_("See advances"),
+            action_url=reverse("payments:advance_list"),
+            urgency=INFORMATION,
         )

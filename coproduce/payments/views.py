@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -18,13 +19,17 @@ from coproduce.lib.views import id_param, permission_required, safe_next
 from coproduce.meetings.attendance import attended_by, claim_details
 from coproduce.people.models import Profile
 from coproduce.people.views.supporters import authority_from
+from coproduce.privacy.log import record_read
+from coproduce.privacy.models import ReadLog
 from coproduce.projects.models import Project
 
-from . import actions, export
+from . import actions, export, limits
 from . import recognition as recognition_record
+from . import statements as statements_record
 from .figures import paid_claims, timeliness, timeliness_of_the_last_year
 from .forms import (
     ActivityTypeForm,
+    AdvanceForm,
     BankDetailsForm,
     BatchUpToForm,
     BudgetLineForm,
@@ -33,20 +38,30 @@ from .forms import (
     ClaimForm,
     ExpenseForm,
     ExpenseTypeForm,
+    LimitChoiceForm,
+    LimitForm,
+    ProtectionForm,
     RateForm,
+    ReconcileForm,
+    RefuseForm,
     ReturnForm,
     RuleForm,
 )
+from .limits import tax_year_label
 from .models import (
     ActivityType,
+    Advance,
     BankDetails,
     Claim,
     ExpenseItem,
     ExpenseType,
     PaymentBatch,
+    PaymentLimit,
+    PaymentProtection,
     Status,
 )
 
+User = get_user_model()
 PAGE_SIZE = 50  # claims a page on the claims list and the finance queue
 MY_PAGE_SIZE = 25  # on a person's own claims
 
@@ -367,6 +382,7 @@ def claim_detail(request, pk):
         request,
         "payments/claim_detail.html",
         {
+            **_limit_warning(request, claim),
             "claim": claim,
             "expenses": expenses,
             "events": claim.events.select_related("actor"),
@@ -375,6 +391,22 @@ def claim_detail(request, pk):
             "expenses_total": sum(item.amount_pence for item in expenses),
         },
     )
+
+
+def _limit_warning(request, claim):
+    """The warning that the claim takes its person past a limit: for the person before
+    they send it, and for finance and the lead (a logged read) once it is sent. Nobody
+    else is shown it, or what the person chose."""
+    is_theirs = claim.claimant_id == request.user.pk
+    knows = request.user.has_perm("payments.see_limit_warnings")
+    if is_theirs and claim.can_change:
+        return {"limit_checks": limits.warning_for(claim), "shows_limits": True}
+    if knows and not is_theirs and claim.status in (Status.SUBMITTED, Status.APPROVED):
+        checks = limits.warning_for(claim)
+        if checks or claim.limit_choice:
+            _log_limit_reads(request.user, [claim], f"Claim {claim.pk}: warning about a limit")
+        return {"limit_checks": checks, "shows_limits": True}
+    return {"limit_checks": [], "shows_limits": is_theirs or knows}
 
 
 @permission_required("payments.change_claim", fn=claim_from)
@@ -527,12 +559,21 @@ def claim_list(request):
             found = timeliness(paid_claims(period))
         else:
             found, worked_out_at = timeliness_of_the_last_year(today)
+    page = _page_of_claims(request, claims, order="activity_date", descending=True)
+    show_limits = request.user.has_perm("payments.see_limit_warnings")
+    if show_limits:
+        _log_limit_reads(
+            request.user,
+            [claim for claim in page.rows if claim.limit_warned],
+            "Claims list: claims over a limit",
+        )
     return render(
         request,
         "payments/claim_list.html",
         {
             "form": form,
-            "page": _page_of_claims(request, claims, order="activity_date", descending=True),
+            "page": page,
+            "show_limits": show_limits,
             "found": found,
             "worked_out_at": worked_out_at,
             "period": period,
@@ -582,11 +623,18 @@ def finance_queue(request):
             return redirect(batch)
     # Without each batch's number of claims: counting them read every claim of 20 batches.
     batches = PaymentBatch.objects.order_by("-created_at", "-pk")[:20]
+    page = _page_of_claims(request, waiting, order="approved_at", descending=False)
+    _log_limit_reads(
+        request.user,
+        [claim for claim in page.rows if claim.limit_warned or claim.pay_after],
+        "Finance queue: claims over a limit",
+    )
     return render(
         request,
         "payments/finance_queue.html",
         {
-            "page": _page_of_claims(request, waiting, order="approved_at", descending=False),
+            "page": page,
+            "today": timezone.localdate(),
             "waiting_count": waiting.count(),
             "up_to": up_to,
             "querystring": keyset.querystring(request.GET),
@@ -705,4 +753,316 @@ def budget(request, pk):
         request,
         "payments/budget.html",
         {"project": project, "form": form, **recognition_record.budget_for(project)},
+    )
+
+
+# Safe payments for people on benefits (decision 0042).
+
+
+def _log_limit_reads(viewer, claims, where):
+    """Showing finance or the lead that someone's fees near a limit tells them something
+    about that person's benefits: a read, logged for each person shown."""
+    from coproduce.privacy.log import record_reads
+
+    people = {claim.claimant_id: claim.claimant for claim in claims}
+    if people:
+        record_reads(
+            viewer=viewer,
+            subjects=list(people.values()),
+            what=ReadLog.What.PAYMENT_LIMITS,
+            reason=where,
+        )
+
+
+@permission_required("payments.manage_limits")
+def payment_limits(request):
+    form = LimitForm(request.POST or None, initial={"starts_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.set_payment_limit(
+                period=data["period"],
+                amount_pence=data["amount"],
+                source=data["source"],
+                starts_on=data["starts_on"],
+                note=data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Limit saved. It applies from %(date)s.")
+                % {"date": f"{data['starts_on']:%d/%m/%Y}"},
+            )
+            return redirect("payments:payment_limits")
+    return render(
+        request,
+        "payments/payment_limits.html",
+        {
+            "form": form,
+            "in_force": limits.limits_in_force(timezone.localdate()),
+            "history": PaymentLimit.objects.select_related("created_by"),
+        },
+    )
+
+
+@permission_required("payments.set_own_protection")
+def protection(request):
+    current = PaymentProtection.objects.filter(person=request.user).first()
+    form = ProtectionForm(
+        request.POST or None, initial={"warn": "yes" if current and current.warn else "no"}
+    )
+    if request.method == "POST" and form.is_valid():
+        actions.set_payment_protection(person=request.user, warn=form.cleaned_data["warn"])
+        messages.success(
+            request,
+            _("Saved. We will warn you before a claim takes your fees over a limit.")
+            if form.cleaned_data["warn"]
+            else _("Saved. We will not warn you about limits."),
+        )
+        return redirect("payments:my_claims")
+    return render(
+        request,
+        "payments/protection.html",
+        {"form": form, "in_force": limits.limits_in_force(timezone.localdate())},
+    )
+
+
+@permission_required("payments.choose_at_limit", fn=claim_from)
+def claim_limit(request, pk):
+    claim = get_object_or_404(Claim.objects.select_related("activity_type", "claimant"), pk=pk)
+    checks = limits.warning_for(claim)
+    form = LimitChoiceForm(request.POST or None, initial={"choice": claim.limit_choice})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.choose_at_limit(
+                claim=claim,
+                by=request.user,
+                choice=data["choice"],
+                fee_wanted_pence=data["fee_wanted"],
+                charity=data["charity"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your choice is saved on the claim."))
+            return redirect(claim)
+    return render(
+        request, "payments/claim_limit.html", {"claim": claim, "checks": checks, "form": form}
+    )
+
+
+def _person(request, person_pk, **kwargs):
+    return get_object_or_404(User, pk=person_pk)
+
+
+@permission_required("payments.view_statement", fn=_person)
+def statements(request, person_pk):
+    person = _person(request, person_pk)
+    return render(
+        request,
+        "payments/statements.html",
+        {
+            "person": person,
+            "years": [(year, tax_year_label(year)) for year in statements_record.years_for(person)],
+            "own": person.pk == request.user.pk,
+        },
+    )
+
+
+def _statement(request, person_pk, year, kind):
+    person = _person(request, person_pk)
+    if not 2000 <= year <= timezone.localdate().year:
+        raise Http404
+    record_read(
+        viewer=request.user,
+        subject=person,
+        what=ReadLog.What.PAYMENT_STATEMENT,
+        reason=f"Yearly statement {year}-{year + 1} ({kind})",
+    )
+    return statements_record.statement_for(person, year)
+
+
+@permission_required("payments.view_statement", fn=_person)
+def statement_pdf(request, person_pk, year):
+    statement = _statement(request, person_pk, year, "PDF")
+    return _download(
+        statements_record.as_pdf(statement),
+        f"payments-{year}-{year + 1}.pdf",
+        "application/pdf",
+    )
+
+
+@permission_required("payments.view_statement", fn=_person)
+def statement_csv(request, person_pk, year):
+    statement = _statement(request, person_pk, year, "CSV")
+    return _download(
+        statements_record.as_csv(statement),
+        f"payments-{year}-{year + 1}.csv",
+        "text/csv; charset=utf-8",
+    )
+
+
+# Advances and payments straight to a supplier (decision 0042).
+
+
+def advance_from(request, pk, **kwargs):
+    return get_object_or_404(Advance, pk=pk)
+
+
+@permission_required("payments.request_advance")
+def my_advances(request):
+    return render(
+        request,
+        "payments/my_advances.html",
+        {
+            "advances": Advance.objects.filter(person=request.user).select_related("expense_type")[
+                :50
+            ]
+        },
+    )
+
+
+@permission_required("payments.view_advances")
+def advance_list(request):
+    waiting = Advance.objects.exclude(
+        status__in=[Advance.Status.REFUSED, Advance.Status.RECONCILED]
+    ).select_related("person", "expense_type")
+    return render(
+        request,
+        "payments/advance_list.html",
+        {
+            "groups": [
+                (label, [advance for advance in waiting if advance.status == value])
+                for value, label in Advance.Status.choices
+                if value not in (Advance.Status.REFUSED, Advance.Status.RECONCILED)
+            ],
+            "done": Advance.objects.filter(status=Advance.Status.RECONCILED)
+            .select_related("person")
+            .order_by("-reconciled_at")[:20],
+        },
+    )
+
+
+@permission_required("payments.request_advance")
+def advance_new(request):
+    form = AdvanceForm(request.POST or None, initial={"paid_to": Advance.PaidTo.PERSON})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            advance = actions.request_advance(
+                person=request.user,
+                expense_type=data["expense_type"],
+                description=data["description"],
+                amount_pence=data["amount"],
+                needed_on=data["needed_on"],
+                paid_to=data["paid_to"],
+                supplier=data["supplier"],
+                project=data["project"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Advance asked for. We will tell you when it is approved."))
+            return redirect(advance)
+    return render(request, "payments/advance_form.html", {"form": form})
+
+
+@permission_required("payments.view_advance", fn=advance_from)
+def advance_detail(request, pk):
+    advance = get_object_or_404(
+        Advance.objects.select_related("person", "expense_type", "project", "decided_by"), pk=pk
+    )
+    return render(
+        request,
+        "payments/advance_detail.html",
+        {
+            "advance": advance,
+            "events": advance.events.select_related("actor"),
+            "can_decide": advance.status == Advance.Status.REQUESTED
+            and request.user.has_perm("payments.decide_advance", advance),
+            "can_pay": advance.status == Advance.Status.APPROVED
+            and request.user.has_perm("payments.pay_advance", advance),
+            "can_reconcile": request.user.has_perm("payments.reconcile_advance", advance),
+        },
+    )
+
+
+@permission_required("payments.decide_advance", fn=advance_from)
+@require_POST
+def advance_approve(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if actions.approve_advance(advance=advance, by=request.user):
+        messages.success(request, _("Advance approved. Finance will pay it."))
+    else:
+        messages.info(request, _("This advance was already dealt with."))
+    return HttpResponseRedirect(safe_next(request, advance.get_absolute_url()))
+
+
+@permission_required("payments.decide_advance", fn=advance_from)
+def advance_refuse(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if advance.status != Advance.Status.REQUESTED:
+        messages.info(request, _("This advance was already dealt with."))
+        return redirect(advance)
+    form = RefuseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.refuse_advance(advance=advance, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Advance not approved. We have told them why."))
+        return redirect(advance)
+    return render(request, "payments/advance_refuse.html", {"form": form, "advance": advance})
+
+
+@permission_required("payments.pay_advance", fn=advance_from)
+@require_POST
+def advance_paid(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if actions.pay_advance(
+        advance=advance, by=request.user, reference=request.POST.get("reference", "")
+    ):
+        messages.success(request, _("Advance marked paid. We have told them."))
+    else:
+        messages.info(request, _("This advance was already dealt with."))
+    return redirect(advance)
+
+
+@permission_required("payments.reconcile_advance", fn=advance_from)
+def advance_reconcile(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    form = ReconcileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.reconcile_advance(
+                advance=advance,
+                by=request.user,
+                spent_pence=data["spent"],
+                receipt=data["receipt"],
+                receipt_type=data["receipt_type"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Receipt added. Thank you."))
+            return redirect(advance)
+    return render(request, "payments/advance_reconcile.html", {"form": form, "advance": advance})
+
+
+@permission_required("payments.view_advance", fn=advance_from)
+def advance_receipt(request, pk):
+    advance = get_object_or_404(Advance, pk=pk)
+    if not advance.receipt:
+        raise Http404
+    try:
+        opened = advance.receipt.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(
+        opened,
+        as_attachment=True,
+        filename=advance.receipt_name,
+        content_type=advance.receipt_type or "application/octet-stream",
     )

@@ -19,6 +19,8 @@ class ReadLog(models.Model):
         LIVED_EXPERIENCE = "lived_experience", _("Lived experience")
         ALL_DATA = "all_data", _("Everything we hold (data download)")
         BANK_DETAILS = "bank_details", _("Bank details (finance, to pay you)")
+        PAYMENT_STATEMENT = "payment_statement", _("Your yearly statement of payments")
+        PAYMENT_LIMITS = "payment_limits", _("Warnings that your fees near a limit")
 
     viewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reads_made"

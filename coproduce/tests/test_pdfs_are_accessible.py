@@ -9,6 +9,7 @@ from django.utils.translation import override
 from coproduce.insights.tests.data import build
 from coproduce.notifications import letters
 from coproduce.payments.recognition import certificate_pdf
+from coproduce.payments.statements import StatementLine, as_pdf, statement_for
 from coproduce.tests.pdf_structure import problems
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,27 @@ def test_letters(language, lang, large_print):
 def test_the_recognition_certificate(people, language, lang):
     with override(language):
         pdf = certificate_pdf(people["coproducer"], name_organisation=True)
+    assert problems(pdf, language=lang) == []
+
+
+@pytest.mark.parametrize(("language", "lang"), LANGUAGES)
+def test_the_yearly_statement_of_payments(people, language, lang):
+    from coproduce.payments.tests.factories import make_claim
+
+    statement = statement_for(people["coproducer"], 2025)
+    claim = make_claim(claimant=people["coproducer"], days_ago=3)
+    statement.lines.append(
+        StatementLine(
+            paid_on=timezone.localdate(),
+            claim=claim,
+            how="bank",
+            fee_pence=5000,
+            expenses_pence=1234,
+            donated_pence=0,
+        )
+    )
+    with override(language):
+        pdf = as_pdf(statement)
     assert problems(pdf, language=lang) == []
 
 

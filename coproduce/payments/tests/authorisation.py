@@ -6,6 +6,8 @@ OVERSEES = ("administrator", "lead", "finance")
 
 
 def sample_objects(people):
+    import datetime
+
     from coproduce.accounts.tests.factories import UserFactory
     from coproduce.payments import actions
     from coproduce.payments.tests.factories import (
@@ -46,7 +48,30 @@ def sample_objects(people):
             person=person, email=coproducer.email, powers=["help_with_claims"]
         )
     people_actions.withdraw_authority(person=helping["Jo"].person, authority_pk=helping["Jo"].pk)
+    advances = {}
+    for state in ("requested", "approved", "paid", "reconciled"):
+        advance = actions.request_advance(
+            person=coproducer,
+            expense_type=expense_type,
+            description=f"Train fare ({state})",
+            amount_pence=2350,
+            needed_on=datetime.date.today() + datetime.timedelta(days=3),
+        )
+        if state != "requested":
+            actions.approve_advance(advance=advance, by=people["lead"])
+        if state in ("paid", "reconciled"):
+            actions.pay_advance(advance=advance, by=people["finance"])
+        if state == "reconciled":
+            advance = actions.reconcile_advance(
+                advance=advance,
+                by=coproducer,
+                spent_pence=2350,
+                receipt=receipt_file(),
+                receipt_type="image/png",
+            )
+        advances[f"advance_{state}"] = advance
     return {
+        **advances,
         "claims_authority": helping["Pat"],
         "claims_authority_withdrawn": helping["Jo"],
         "activity_type": activity_type,
@@ -94,6 +119,18 @@ def batch(f):
     return {"pk": f["batch"].pk}
 
 
+def advance(state):
+    return lambda f: {"pk": f[f"advance_{state}"].pk}
+
+
+def coproducers_statements(f):
+    return {"person_pk": f["draft"].claimant_id}
+
+
+def coproducers_statement(f):
+    return {"person_pk": f["draft"].claimant_id, "year": f["draft"].activity_date.year - 1}
+
+
 ROWS = {
     "payments:policy": signed_in(),
     "payments:rates": only(*SETS_POLICY),
@@ -127,6 +164,33 @@ ROWS = {
     "payments:recognition": only("coproducer"),
     "payments:certificate": only("coproducer", crawl=False),
     "payments:budget": only(*OVERSEES, "staff", kwargs=lambda f: {"pk": f["budget_project"].pk}),
+    "payments:my_advances": only("coproducer"),
+    "payments:advance_new": only("coproducer"),
+    "payments:advance_list": only(*OVERSEES),
+    "payments:advance_detail": only("coproducer", *OVERSEES, kwargs=advance("requested")),
+    "payments:advance_approve": only(
+        *SETS_POLICY, status=POST_ONLY, crawl=False, kwargs=advance("requested")
+    ),
+    "payments:advance_refuse": only(*SETS_POLICY, kwargs=advance("requested")),
+    "payments:advance_paid": only(
+        "finance", status=POST_ONLY, crawl=False, kwargs=advance("approved")
+    ),
+    "payments:advance_reconcile": only("coproducer", kwargs=advance("paid")),
+    "payments:advance_receipt": only(
+        "coproducer", *OVERSEES, crawl=False, kwargs=advance("reconciled")
+    ),
+    # Limits and anyone's wish to be warned: finance and the lead only (decision 0042).
+    "payments:payment_limits": only("finance", "lead"),
+    "payments:protection": only("coproducer"),
+    "payments:claim_limit": only("coproducer", kwargs=draft),
+    # A yearly statement: its person (the sample co-producer) and finance only.
+    "payments:statements": only("coproducer", "finance", kwargs=coproducers_statements),
+    "payments:statement_pdf": only(
+        "coproducer", "finance", crawl=False, kwargs=coproducers_statement
+    ),
+    "payments:statement_csv": only(
+        "coproducer", "finance", crawl=False, kwargs=coproducers_statement
+    ),
 }
 
 
@@ -144,5 +208,22 @@ CASES = {
             kwargs=lambda f: {"authority_pk": f["claims_authority_withdrawn"].pk},
             notes="Withdrawn: refused at once, to the supporter too.",
         )
+    ],
+    # Someone else's statements: finance only, never another co-producer or the lead.
+    "payments:statements": [
+        only("finance", notes="Pat's statements, not the co-producer's own.",
+             kwargs=lambda f: {"person_pk": f["claims_authority"].person_id}),
+    ],
+    "payments:statement_pdf": [
+        only("finance", crawl=False, notes="Pat's statement, not the co-producer's own.",
+             kwargs=lambda f: {"person_pk": f["claims_authority"].person_id, "year": 2025}),
+    ],
+    # Only a paid advance waits for its receipt.
+    "payments:advance_reconcile": [
+        only(notes="Not paid yet: nothing to square.", kwargs=advance("approved")),
+    ],
+    # A sent claim can no longer be changed, so nothing is chosen at the limit.
+    "payments:claim_limit": [
+        only(notes="Sent: too late to choose.", kwargs=sent),
     ],
 }  # fmt: skip

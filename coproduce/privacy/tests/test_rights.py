@@ -271,6 +271,7 @@ def _in_payments(person, other, people):
     and decided; rates they set; batches they made and paid; their bank details."""
     from coproduce.payments import actions as payment_actions
     from coproduce.payments.tests.factories import (
+        LONG_AGO,
         make_activity_type,
         make_claim,
         make_expense_type,
@@ -310,6 +311,46 @@ def _in_payments(person, other, people):
         sort_code="30-94-57",
         account_number="12345678",
     )
+    # Their wish to be warned at a limit, a limit they set, their own advance squared
+    # with its receipt, and someone else's advance they approved.
+    payment_actions.set_payment_protection(person=person, warn=True)
+    payment_actions.set_payment_limit(
+        period="year", amount_pence=100000, source="A rule", starts_on=LONG_AGO, by=person
+    )
+    advance = payment_actions.request_advance(
+        person=person,
+        expense_type=expense_type,
+        description="Train to 12 Example Street",
+        amount_pence=2340,
+        needed_on=timezone.localdate(),
+        paid_to="supplier",
+        supplier="Zebedee's Taxis",
+    )
+    payment_actions.refuse_advance(advance=advance, by=people["lead"], reason="Zebedee, ask again")
+    own = payment_actions.request_advance(
+        person=person,
+        expense_type=expense_type,
+        description="Bus",
+        amount_pence=500,
+        needed_on=timezone.localdate(),
+    )
+    payment_actions.approve_advance(advance=own, by=people["lead"])
+    payment_actions.pay_advance(advance=own, by=people["finance"])
+    payment_actions.reconcile_advance(
+        advance=own,
+        by=person,
+        spent_pence=480,
+        receipt=receipt_file("bus.png"),
+        receipt_type="image/png",
+    )
+    decided_advance = payment_actions.request_advance(
+        person=people["coproducer"],
+        expense_type=expense_type,
+        description="Taxi",
+        amount_pence=900,
+        needed_on=timezone.localdate(),
+    )
+    payment_actions.approve_advance(advance=decided_advance, by=person)
 
 
 def _on_the_public_site(person):
