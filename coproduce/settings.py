@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "coproduce.notifications",
     "coproduce.peers",
     "coproduce.insights",
+    "coproduce.api",
     "coproduce.bench",
 ]
 

@@ -1,0 +1,76 @@
+"""API tokens: a person's own, or the organisation's for another system. Only a keyed
+hash of the secret is stored (decision 0039); the secret is shown once, when made."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Scope(models.TextChoices):
+    """What a token may read. A personal token holds only scopes its person's roles allow,
+    checked again on every use; an organisation token holds the three named ones."""
+
+    PUBLIC = "public", _("Public content")
+    FIGURES = "figures", _("Dashboard figures")
+    FINANCE = "finance", _("Claims and payment batches")
+    PROJECTS = "projects", _("Projects and their ladder history")
+    MEETINGS = "meetings", _("Meetings")
+    OWN_DATA = "own_data", _("Your own details")
+
+
+ORGANISATION_SCOPES = (Scope.PUBLIC, Scope.FIGURES, Scope.FINANCE)
+
+
+class TokenQuerySet(models.QuerySet):
+    def usable(self, now):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class ApiToken(models.Model):
+    name = models.CharField(
+        _("Name"),
+        max_length=100,
+        help_text=_("Say what will use it, so you know it later. For example: council reporting."),
+    )
+    # The first characters of the secret, shown in lists and used to find the token.
+    prefix = models.CharField(max_length=12, unique=True)
+    digest = models.CharField(max_length=64)
+    # A personal token acts as this person; an organisation token has none.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scopes = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("Expires"))
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = TokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix})"
+
+    @property
+    def is_personal(self):
+        return self.person_id is not None
+
+    def is_usable(self, now=None):
+        now = now or timezone.now()
+        return self.revoked_at is None and self.expires_at > now
+
+    def scope_labels(self):
+        return [Scope(scope).label for scope in Scope.values if scope in self.scopes]
