@@ -72,5 +72,10 @@ class ApiToken(models.Model):
         now = now or timezone.now()
         return self.revoked_at is None and self.expires_at > now
 
+    @property
+    def shown_prefix(self):
+        """What a token starts with, to tell tokens apart without the secret."""
+        return f"cp_{self.prefix}"
+
     def scope_labels(self):
         return [Scope(scope).label for scope in Scope.values if scope in self.scopes]
