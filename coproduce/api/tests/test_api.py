@@ -271,9 +271,12 @@ def test_each_token_has_its_own_rate_limit(client, people, settings):
 # ---- the description and its page ----------------------------------------------------
 
 
-def test_the_openapi_description_lists_every_operation(client):
+def test_the_openapi_description_is_valid_and_lists_every_operation(client):
+    from openapi_spec_validator import validate
+
     response = client.get("/api/v1/openapi.json")
     description = response.json()
+    validate(description)
     assert description["openapi"].startswith("3.")
     assert description["info"]["version"] == "1"
     operations = {
