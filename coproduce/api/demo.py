@@ -1,6 +1,7 @@
 """Demo API tokens: the administrator's organisation token for council reporting
 (figures and public content) and Chris's personal token for their own details, so each
-sees a token listed with its expiry and a revoke button. The secrets are not shown: as
+sees a token listed with its expiry and a revoke button, and a webhook for the finance
+system (claims approved and paid, batches paid) that the administrator can see. The secrets are not shown: as
 for every token, they were shown once, when made. Safe to run again."""
 
 from datetime import timedelta
@@ -10,7 +11,11 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 
 from . import actions
-from .models import ApiToken
+from .models import ApiToken, WebhookEndpoint
+
+# Nothing listens here: the demo shows an endpoint and its delivery log without sending
+# anything off the machine.
+DEMO_HOOK = "https://127.0.0.1:9/coproduce-demo/finance"
 
 COUNCIL = "Council reporting (demo)"
 CALENDAR = "My own details (demo)"
@@ -30,3 +35,8 @@ def load(log):
             person=chris, name=CALENDAR, scopes=["own_data"], expires_at=expires_at
         )
         log("API: Chris's personal token")
+    if admin and not WebhookEndpoint.objects.filter(url=DEMO_HOOK).exists():
+        actions.register_webhook(
+            by=admin, url=DEMO_HOOK, events=["claim.approved", "claim.paid", "batch.paid"]
+        )
+        log("API: a webhook for the finance system")

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib import events
 from coproduce.lib.forms import DateInput
 
 from .models import ORGANISATION_SCOPES, Scope
@@ -55,3 +56,29 @@ class TokenForm(forms.Form):
 
 def organisation_form(*args, **kwargs):
     return TokenForm(*args, scopes=[scope.value for scope in ORGANISATION_SCOPES], **kwargs)
+
+
+# What each event means, for the people choosing them; the names stay English in the API.
+EVENT_LABELS = {
+    events.CLAIM_APPROVED: _("A claim is approved"),
+    events.CLAIM_PAID: _("A claim is paid"),
+    events.BATCH_PAID: _("A payment batch is paid"),
+    events.MEETING_CHANGED: _("A meeting is arranged or changed"),
+    events.DECISION_CLOSED: _("A decision closes"),
+    events.YOU_SAID_ANSWERED: _("A “you said” item is answered"),
+}
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(
+        label=_("Address"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Must start https://. We send a POST request here."),
+    )
+    events = forms.MultipleChoiceField(
+        label=_("What to tell it about"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(EVENT_LABELS.items()),
+        help_text=_("Each message holds only what happened, the record's number and when."),
+    )

@@ -79,3 +79,63 @@ class ApiToken(models.Model):
 
     def scope_labels(self):
         return [Scope(scope).label for scope in Scope.values if scope in self.scopes]
+
+
+class WebhookEndpoint(models.Model):
+    """An address of another system told when chosen things happen. Each delivery is
+    signed with the endpoint's own secret (decision 0039)."""
+
+    url = models.URLField(
+        _("Address"),
+        max_length=500,
+        help_text=_("Must start https://. We send a POST request here."),
+    )
+    events = models.JSONField(default=list)
+    secret = models.CharField(max_length=64, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.url
+
+
+class WebhookDelivery(models.Model):
+    """One event for one endpoint: made once (the unique constraint), retried with
+    growing waits until it is accepted or the attempts run out."""
+
+    class Outcome(models.TextChoices):
+        WAITING = "waiting", _("Waiting to be sent")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed: no more attempts")
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    occurrence = models.CharField(max_length=40)
+    created_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WAITING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["endpoint", "event", "object_id", "occurrence"],
+                name="one_delivery_per_event_per_endpoint",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event} {self.object_id} → {self.endpoint_id}"

@@ -19,3 +19,4 @@ def is_organisation_token(user, token):
 rules.add_perm("api.manage_own_tokens", rules.is_authenticated)
 rules.add_perm("api.manage_organisation_tokens", is_administrator)
 rules.add_perm("api.revoke_token", owns_it | (is_organisation_token & is_administrator))
+rules.add_perm("api.manage_webhooks", is_administrator)

@@ -13,4 +13,7 @@ urlpatterns = [
     path(
         "manage/api-tokens/new/", views.organisation_token_create, name="organisation_token_create"
     ),
+    path("manage/webhooks/", views.webhook_list, name="webhook_list"),
+    path("manage/webhooks/new/", views.webhook_create, name="webhook_create"),
+    path("manage/webhooks/<int:pk>/remove/", views.webhook_remove, name="webhook_remove"),
 ]

@@ -13,8 +13,8 @@ from coproduce.lib.views import permission_required
 
 from . import actions, documentation
 from .access import allowed_scopes, needs_second_factor
-from .forms import TokenForm, organisation_form
-from .models import ApiToken
+from .forms import EVENT_LABELS, TokenForm, WebhookForm, organisation_form
+from .models import ApiToken, WebhookDelivery, WebhookEndpoint
 
 
 def _token(request, pk):
@@ -106,3 +106,52 @@ def token_revoke(request, pk):
 
 def docs(request):
     return render(request, "api/docs.html", {"operations": documentation.operations()})
+
+
+# ---- webhooks -------------------------------------------------------------------------
+
+# The log shows this many deliveries, newest first.
+DELIVERIES_SHOWN = 50
+
+
+def _endpoint(request, pk):
+    return get_object_or_404(WebhookEndpoint, pk=pk, removed_at__isnull=True)
+
+
+@permission_required("api.manage_webhooks")
+def webhook_list(request):
+    endpoints = list(WebhookEndpoint.objects.filter(removed_at__isnull=True))
+    for endpoint in endpoints:
+        endpoint.event_labels = [EVENT_LABELS.get(event, event) for event in endpoint.events]
+    deliveries = WebhookDelivery.objects.select_related("endpoint")[:DELIVERIES_SHOWN]
+    return render(
+        request, "api/webhook_list.html", {"endpoints": endpoints, "deliveries": deliveries}
+    )
+
+
+@permission_required("api.manage_webhooks")
+def webhook_create(request):
+    form = WebhookForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            endpoint, secret = actions.register_webhook(
+                by=request.user, url=form.cleaned_data["url"], events=form.cleaned_data["events"]
+            )
+        except ValidationError as error:
+            form.add_error("url", error)
+        else:
+            return render(
+                request, "api/webhook_made.html", {"endpoint": endpoint, "secret": secret}
+            )
+    return render(request, "api/webhook_form.html", {"form": form})
+
+
+@permission_required("api.manage_webhooks", _endpoint)
+@require_POST
+def webhook_remove(request, pk):
+    endpoint = _endpoint(request, pk)
+    actions.remove_webhook(endpoint=endpoint)
+    messages.success(
+        request, gettext("We no longer send anything to %(url)s.") % {"url": endpoint.url}
+    )
+    return redirect("api:webhook_list")

@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.lib import events
 from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
@@ -520,6 +521,7 @@ def approve(*, claim: Claim, by: User) -> bool:
     )
     if not moved:
         return False
+    events.emit(events.CLAIM_APPROVED, object_id=claim.pk, occurrence="approved")
     if claim.total_pence == 0 and _move(
         claim,
         by=by,
@@ -531,6 +533,7 @@ def approve(*, claim: Claim, by: User) -> bool:
         Payment.objects.create(
             claim=claim, batch=None, amount_pence=0, method=claim.payment_choice, paid_at=now
         )
+        events.emit(events.CLAIM_PAID, object_id=claim.pk, occurrence="paid")
     with in_language_of(claim.claimant):
         _tell(
             claim.claimant,
@@ -631,6 +634,7 @@ def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> in
                 paid_at=now,
             )
             paid += 1
+            events.emit(events.CLAIM_PAID, object_id=claim.pk, occurrence="paid")
             with in_language_of(claim.claimant):
                 _tell(
                     claim.claimant,
@@ -639,6 +643,7 @@ def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> in
                     % {"total": pounds(claim.total_pence), "claim": claim},
                 )
     transaction.on_commit(figures.forget_timeliness_of_the_last_year)
+    events.emit(events.BATCH_PAID, object_id=batch.pk, occurrence="paid")
     batch.refresh_from_db()
     return paid
 

@@ -12,7 +12,16 @@ def sample_objects(people):
 
     personal, _ = make_token(person=people["coproducer"], scopes=["own_data"])
     organisation, _ = make_token(by=people["administrator"], scopes=["figures"])
-    return {"api_personal_token": personal, "api_organisation_token": organisation}
+    from coproduce.api import actions
+
+    endpoint, _ = actions.register_webhook(
+        by=people["administrator"], url="https://finance.example.org/hooks", events=["claim.paid"]
+    )
+    return {
+        "api_personal_token": personal,
+        "api_organisation_token": organisation,
+        "api_webhook": endpoint,
+    }
 
 
 def personal_token(f):
@@ -35,6 +44,14 @@ ROWS = {
     "api:token_revoke": only("coproducer", status=POST_ONLY, crawl=False, kwargs=personal_token),
     "api:organisation_token_list": only("administrator"),
     "api:organisation_token_create": only("administrator"),
+    "api:webhook_list": only("administrator"),
+    "api:webhook_create": only("administrator"),
+    "api:webhook_remove": only(
+        "administrator",
+        status=POST_ONLY,
+        crawl=False,
+        kwargs=lambda f: {"pk": f["api_webhook"].pk},
+    ),
     "api_v1:openapi-json": everyone(crawl=False),
     "api_v1:api-root": everyone(404, crawl=False),
     "api_v1:updates": everyone(crawl=False),
