@@ -1,5 +1,5 @@
 """Where the API holds a person's data (privacy.registry): their tokens, never the
-secrets, which are not kept."""
+secrets, which are not kept; and the webhooks an administrator added."""
 
 from coproduce.privacy.registry import Holding
 
@@ -34,6 +34,13 @@ HOLDINGS = (
         "revoked_by",
         "API tokens you revoked",
         ("name", "prefix", "revoked_at"),
+        about_them=False,
+    ),
+    Holding(
+        "api.WebhookEndpoint",
+        "created_by",
+        "Webhooks you added",
+        ("url", "created_at", "removed_at"),
         about_them=False,
     ),
 )
