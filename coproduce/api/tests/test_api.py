@@ -357,3 +357,19 @@ def test_an_administrator_with_two_factor_makes_an_organisation_token(client_as,
     assert response.status_code == 200, response.content
     record = ApiToken.objects.get()
     assert record.person is None and sorted(record.scopes) == ["figures", "public"]
+
+
+def test_figures_read_through_a_personal_token_are_in_the_read_log(client, people):
+    from coproduce.privacy.models import ReadLog
+
+    _, token = make_token(person=people["lead"], scopes=["figures"])
+    assert get(client, "figures", token).status_code == 200
+    assert ReadLog.objects.filter(viewer=people["lead"], what="equality").exists()
+
+
+def test_an_organisation_token_reads_no_restricted_figures(client, people):
+    from coproduce.privacy.models import ReadLog
+
+    _, token = make_token(by=people["administrator"], scopes=["figures"])
+    assert get(client, "figures", token).status_code == 200
+    assert not ReadLog.objects.filter(what="equality").exists()
