@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from coproduce.lib import encryption
+
 from . import secrets
 from .access import allowed_scopes
 from .models import ORGANISATION_SCOPES, ApiToken, WebhookDelivery, WebhookEndpoint
@@ -117,7 +119,9 @@ def register_webhook(*, by: User, url: str, events: Sequence[str]) -> tuple[Webh
     if not chosen or any(event not in EVENTS for event in chosen):
         raise ValidationError(gettext("Choose at least one thing to be told about."))
     secret = token_hex(32)
-    endpoint = WebhookEndpoint.objects.create(url=url, events=chosen, secret=secret, created_by=by)
+    endpoint = WebhookEndpoint.objects.create(
+        url=url, events=chosen, secret=encryption.encrypt(secret.encode()), created_by=by
+    )
     return endpoint, secret
 
 

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib.encryption import EncryptedTextField
+
 
 class Scope(models.TextChoices):
     """What a token may read. A personal token holds only scopes its person's roles allow,
@@ -91,7 +93,9 @@ class WebhookEndpoint(models.Model):
         help_text=_("Must start https://. We send a POST request here."),
     )
     events = models.JSONField(default=list)
-    secret = models.CharField(max_length=64, editable=False)
+    # Needed in clear to sign, so encrypted at rest like bank details (decision 0018):
+    # key rotation and backups find it through its field class.
+    secret = EncryptedTextField(editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

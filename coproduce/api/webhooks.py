@@ -15,6 +15,8 @@ import urllib.request
 
 from django.utils import timezone
 
+from coproduce.lib import encryption
+
 from . import actions
 from .models import WebhookDelivery
 
@@ -45,6 +47,7 @@ def send(delivery: WebhookDelivery) -> None:
     now = timezone.now()
     timestamp = int(now.timestamp())
     body = body_of(delivery)
+    secret = encryption.decrypt(delivery.endpoint.secret).decode()
     request = urllib.request.Request(  # noqa: S310 (the address is checked when registered)
         delivery.endpoint.url,
         data=body,
@@ -54,8 +57,7 @@ def send(delivery: WebhookDelivery) -> None:
             "User-Agent": "Coproduce-Webhooks/1",
             "Coproduce-Event": delivery.event,
             "Coproduce-Delivery": str(delivery.pk),
-            "Coproduce-Signature": f"t={timestamp},v1="
-            + signature(delivery.endpoint.secret, timestamp, body),
+            "Coproduce-Signature": f"t={timestamp},v1=" + signature(secret, timestamp, body),
         },
     )
     status, error = None, ""

@@ -187,10 +187,10 @@ def test_only_https_addresses_outside_tests(people):
         actions.register_webhook(
             by=people["administrator"], url="http://example.org/", events=["claim.paid"]
         )
-    endpoint, _ = actions.register_webhook(
+    endpoint, secret = actions.register_webhook(
         by=people["administrator"], url="https://example.org/", events=["claim.paid"]
     )
-    assert endpoint.secret
+    assert endpoint.secret and len(secret) == 64 and secret not in endpoint.secret
 
 
 def test_an_administrator_adds_a_webhook_and_sees_its_secret_once(client_as, people):
