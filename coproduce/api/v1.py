@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -34,6 +34,7 @@ from coproduce.meetings.rules import runs_meetings
 from coproduce.opportunities.models import Opportunity
 from coproduce.payments.models import Claim, PaymentBatch
 from coproduce.projects.models import RungDeclaration
+from coproduce.projects.team import projects_co_led_by
 from coproduce.projects.views import visible_projects
 from coproduce.site.models import AccessibilityStatement, CaseStudy, Spotlight, Update
 
@@ -510,7 +511,9 @@ def meetings(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
     invited = Invitation.objects.filter(meeting=OuterRef("pk"), person=person)
     queryset = Meeting.objects.annotate(invited=Exists(invited))
     if not (runs_meetings(person) or person.has_role("administrator")):
-        queryset = queryset.filter(invited=True)
+        # As the meetings page: those they are invited to, and every meeting of a
+        # project they co-lead.
+        queryset = queryset.filter(Q(invited=True) | Q(project__in=projects_co_led_by(person)))
     page = paged(queryset, paging, "starts_at")
     rows = [
         {

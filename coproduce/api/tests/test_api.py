@@ -145,11 +145,24 @@ def test_joining_details_only_for_people_invited(client, people):
     assert [(row["title"], row["joining_details"]) for row in rows] == [
         ("Invited", "https://meet.example.org/planning")
     ]
+    # A co-lead also sees every meeting of their project, but not how to join one they
+    # are not invited to.
+    from coproduce.projects.tests.factories import make_co_lead, make_project
+
+    project = make_project(lead=people["staff"], coproducers=[people["coproducer"]])
+    make_co_lead(project, people["coproducer"])
+    make_meeting(organiser=people["staff"], title="Co-led", project=project, days=12)
+    rows = get(client, "meetings", token).json()["items"]
+    assert [(row["title"], row["joining_details"]) for row in rows] == [
+        ("Invited", "https://meet.example.org/planning"),
+        ("Co-led", None),
+    ]
     _, lead_token = make_token(person=people["lead"], scopes=["meetings"])
     rows = get(client, "meetings", lead_token).json()["items"]
     assert {row["title"]: row["joining_details"] for row in rows} == {
         "Invited": None,
         "Not invited": None,
+        "Co-led": None,
     }
 
 
