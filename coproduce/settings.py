@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "coproduce.peers",
     "coproduce.insights",
     "coproduce.strategy",
+    "coproduce.api",
     "coproduce.bench",
 ]
 
@@ -125,8 +126,12 @@ MIDDLEWARE = [
 # Bench mode (`make bench` only): a bare view to measure against, and headers with each
 # response's query count and server time. Never on in a real deployment.
 COPRODUCE_BENCH = env_flag("COPRODUCE_BENCH")
+# Requests a minute one API token may make (coproduce.api.v1).
+COPRODUCE_API_REQUESTS_PER_MINUTE = 120
 if COPRODUCE_BENCH:
     MIDDLEWARE.insert(0, "coproduce.bench.middleware.BenchHeadersMiddleware")
+    # The load sends every simulated person's API requests with one token per role.
+    COPRODUCE_API_REQUESTS_PER_MINUTE = 10**9
 
 ROOT_URLCONF = "coproduce.urls"
 WSGI_APPLICATION = "coproduce.wsgi.application"

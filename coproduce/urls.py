@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from coproduce.api.v1 import api as api_v1
 from coproduce.lib.health import health
 from coproduce.lib.source import source
 from coproduce.lib.views import error_page, server_error
@@ -24,6 +25,8 @@ urlpatterns = [
     path("", include("coproduce.notifications.urls")),
     path("", include("coproduce.insights.urls")),
     path("", include("coproduce.strategy.urls")),
+    path("", include("coproduce.api.urls")),
+    path("api/v1/", api_v1.urls),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -149,3 +149,21 @@ def journey_objects(accounts, rng, per_kind=50):
             "round": sample(Round.objects.all()),
         },
     }
+
+
+def api_tokens(accounts):
+    """API tokens the load reads the API's lists with: the co-producer's own (projects
+    and meetings) and an organisation token for finance. Returns {role: token}."""
+    from coproduce.api import actions as api
+
+    expires_at = timezone.now() + timedelta(days=30)
+    _, coproducer = api.create_personal_token(
+        person=accounts["coproducer"],
+        name="Bench",
+        scopes=["projects", "meetings"],
+        expires_at=expires_at,
+    )
+    _, finance = api.create_organisation_token(
+        by=accounts["lead"], name="Bench finance", scopes=["finance"], expires_at=expires_at
+    )
+    return {"coproducer": coproducer, "finance": finance}

@@ -150,6 +150,26 @@ assessment_results = visit_one("round", "/assessment/rounds/{}/", "assessment_re
 learning = visit("/learning/", "learning")
 
 
+def api_list(path, name, token_role=None):
+    """A list of the JSON API, with the bench token of `token_role` (None: public)."""
+
+    def step(user):
+        token = IDS.get("api", {}).get(token_role) if token_role else None
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        user.client.get(path, name=name, headers=headers)
+
+    step.__name__ = name
+    return step
+
+
+api_updates = api_list("/api/v1/updates?limit=100", "api_updates")
+api_opportunities = api_list("/api/v1/opportunities?limit=100", "api_opportunities")
+api_projects = api_list("/api/v1/projects?limit=100", "api_projects", "coproducer")
+api_meetings = api_list("/api/v1/meetings?limit=100", "api_meetings", "coproducer")
+api_claims = api_list("/api/v1/claims?limit=100", "api_claims", "finance")
+api_batches = api_list("/api/v1/batches?limit=100", "api_batches", "finance")
+
+
 def person_search(user):
     user.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
 
@@ -195,6 +215,10 @@ class CoproducerUser(SignedIn):
         my_claims: 2,
         claim_detail: 1,
         recognition: 1,
+        api_updates: 1,
+        api_opportunities: 1,
+        api_projects: 1,
+        api_meetings: 1,
     }
 
 
@@ -224,6 +248,8 @@ class FinanceUser(SignedIn):
         today_finance: 3,
         finance_queue: 2,
         claim_list: 1,
+        api_claims: 1,
+        api_batches: 1,
     }
 
 

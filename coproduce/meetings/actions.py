@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.models import User
-from coproduce.lib import file_access
+from coproduce.lib import events, file_access
 from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
@@ -114,6 +114,7 @@ def save_meeting(*, meeting: Meeting, breaks: Iterable[tuple[int, int]]) -> Meet
     )
     if meeting.capacity is not None:
         _fill_from_waiting_list(meeting)
+    events.emit(events.MEETING_CHANGED, object_id=meeting.pk)
     return meeting
 
 

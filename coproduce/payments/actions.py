@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.lib import events
 from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
@@ -533,6 +534,7 @@ def approve(*, claim: Claim, by: User) -> bool:
     )
     if not moved:
         return False
+    events.emit(events.CLAIM_APPROVED, object_id=claim.pk, occurrence="approved")
     if claim.total_pence == 0 and _move(
         claim,
         by=by,
@@ -544,6 +546,7 @@ def approve(*, claim: Claim, by: User) -> bool:
         Payment.objects.create(
             claim=claim, batch=None, amount_pence=0, method=claim.payment_choice, paid_at=now
         )
+        events.emit(events.CLAIM_PAID, object_id=claim.pk, occurrence="paid")
     with in_language_of(claim.claimant):
         _tell(
             claim.claimant,
@@ -651,6 +654,7 @@ def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> in
                 paid_at=now,
             )
             paid += 1
+            events.emit(events.CLAIM_PAID, object_id=claim.pk, occurrence="paid")
             with in_language_of(claim.claimant):
                 _tell(
                     claim.claimant,
@@ -659,6 +663,7 @@ def mark_batch_paid(*, batch: PaymentBatch, by: User, reference: str = "") -> in
                     % {"total": pounds(claim.total_pence), "claim": claim},
                 )
     transaction.on_commit(figures.forget_timeliness_of_the_last_year)
+    events.emit(events.BATCH_PAID, object_id=batch.pk, occurrence="paid")
     batch.refresh_from_db()
     return paid
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from coproduce.lib import events
 from coproduce.lib.language import in_language_of
 from coproduce.notifications.actions import notify
 from coproduce.people import actions as people_actions
@@ -341,6 +342,7 @@ def close_decision(*, decision: Decision) -> Decision:
     locked.save(update_fields=["outcome", "agreement", "status", "closed_at", "decided_on"])
     locked.present.set(present)
     check_evidence(project_ids=[locked.project_id])
+    events.emit(events.DECISION_CLOSED, object_id=locked.pk, occurrence="closed")
     _tell_team(
         locked,
         event="closed",
@@ -409,6 +411,7 @@ def answer_feedback(
     item.responded_by = answered_by
     item.save(update_fields=["outcome", "response", "responded_on", "responded_by"])
     check_evidence(project_ids=[item.project_id])
+    events.emit(events.YOU_SAID_ANSWERED, object_id=item.pk)
     recipients = list(item.said_by.filter(is_active=True))
     if recipients:
         context = {"item": item, "url": build_url(item), "first_answer": first_answer}

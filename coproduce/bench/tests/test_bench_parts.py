@@ -162,6 +162,10 @@ def test_bench_data_makes_accounts_that_can_sign_in_and_ids_for_each_journey(tmp
     visible = Project.objects.filter(pk__in=found["objects"]["coproducer"]["project"])
     for project in visible:
         assert project.visibility == "public" or project.team.filter(person=coproducer).exists()
+    # The API's lists in the load read with these tokens.
+    for role, path in (("coproducer", "/api/v1/projects"), ("finance", "/api/v1/claims")):
+        token = found["api"][role]
+        assert client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
 
 
 @pytest.mark.django_db

@@ -612,6 +612,17 @@ def _in_projects_and_opportunities(person, other, staff):
         reason="By phone",
         received="phone",
     )
+    from coproduce.api import actions as api_actions
+
+    later = timezone.now() + timedelta(days=30)
+    token, _ = api_actions.create_personal_token(
+        person=person, name="My calendar", scopes=["own_data"], expires_at=later
+    )
+    api_actions.revoke_token(token=token, by=person)
+    api_actions.create_organisation_token(
+        by=person, name="Council reporting", scopes=["figures"], expires_at=later
+    )
+    api_actions.register_webhook(by=person, url="https://example.org/hooks", events=["claim.paid"])
 
 
 def test_the_download_holds_every_holding(person_everywhere, people):

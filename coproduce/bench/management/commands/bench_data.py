@@ -32,7 +32,8 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         objects = accounts.journey_objects(made, rng)
+        tokens = accounts.api_tokens(made)
         with open(ids, "w") as out:
-            json.dump({"objects": objects, "accounts": accounts.ACCOUNTS}, out)
+            json.dump({"objects": objects, "accounts": accounts.ACCOUNTS, "api": tokens}, out)
         total = round(time.perf_counter() - started, 1)
         self.stdout.write(json.dumps({"generate_seconds": total, "by_app": timings}))
