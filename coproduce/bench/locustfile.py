@@ -148,6 +148,7 @@ recognition = visit("/payments/recognition/", "recognition")
 dashboard = visit("/dashboard/", "dashboard")
 assessment_results = visit_one("round", "/assessment/rounds/{}/", "assessment_results")
 learning = visit("/learning/", "learning")
+involvement_budget = visit("/budget/", "involvement_budget")
 
 
 def person_search(user):
@@ -214,6 +215,7 @@ class LeadUser(SignedIn):
         meeting_list_past: 1,
         meeting_detail: 2,
         today_lead: 1,
+        involvement_budget: 1,
     }
 
 
@@ -224,6 +226,7 @@ class FinanceUser(SignedIn):
         today_finance: 3,
         finance_queue: 2,
         claim_list: 1,
+        involvement_budget: 1,
     }
 
 
