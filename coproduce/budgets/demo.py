@@ -98,6 +98,7 @@ def _estimate(staff, projects, kinds):
             amount_each=Decimal("12.50"), miles_each=None, on=today,
         )  # fmt: skip
     for slug, units in (("bsl-interpreter", Decimal(12)), ("easy-read", Decimal(16))):
-        service = SupportService.objects.get(slug=slug)
-        actions.cost_support(estimate=estimate, service=service, units=units, on=today)
+        service = SupportService.objects.filter(slug=slug).first()
+        if service and service.history.exists():
+            actions.cost_support(estimate=estimate, service=service, units=units, on=today)
     return Estimate.objects.get(pk=estimate.pk)

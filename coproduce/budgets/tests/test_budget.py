@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.budgets import actions, figures, planning
-from coproduce.budgets.models import PlannedActivity, PlannedLine, SupportService
+from coproduce.budgets.models import PlannedActivity, PlannedLine
+from coproduce.budgets.tests.factories import support_service
 from coproduce.lib.figures import Period
 from coproduce.meetings import actions as meeting_actions
 from coproduce.meetings.tests.factories import make_meeting
@@ -137,7 +138,7 @@ def test_the_page_shows_the_error_for_a_negative_line(people):
 def test_an_estimate_is_itemised_at_todays_rates_and_becomes_a_projects_budget(people):
     staff = people["staff"]
     make_activity_type(slug="meeting", amount_pence=2500)
-    interpreter = SupportService.objects.get(slug="bsl-interpreter")
+    interpreter = support_service("bsl-interpreter")
     actions.add_support_rate(
         service=interpreter, starts_on=date(2020, 1, 1), amount=Decimal("70.00"), note="",
         by=people["finance"],
@@ -171,7 +172,7 @@ def test_an_estimate_is_itemised_at_todays_rates_and_becomes_a_projects_budget(p
     # 48 × £50.00 + 12 × £70.00
     assert "£2,400.00" in page and "£840.00" in page and "£3,240.00" in page
     # Access support without a price is refused in words, not costed at nothing.
-    captioner = SupportService.objects.get(slug="live-captioner")
+    captioner = support_service("live-captioner")
     refused = add("support", {"support-service": captioner.pk, "support-units": "3"})
     assert refused.status_code == 400
     assert "has no price on that date yet" in refused.content.decode()
