@@ -53,6 +53,10 @@ COPRODUCE_CONTACT_EMAIL = os.environ.get("COPRODUCE_CONTACT_EMAIL", "coproductio
 COPRODUCE_REQUIRE_MFA = env_flag("COPRODUCE_REQUIRE_MFA", default=not COPRODUCE_DEMO)
 COPRODUCE_MFA_ROLES = ("administrator", "lead", "finance", "staff", "board")
 COPRODUCE_INVITATION_DAYS = 14
+# The involvement budget's financial year starts on the first day of this month (UK: April),
+# and one budget line may plan at most this many pounds (a bigger figure is a typing slip).
+COPRODUCE_FINANCIAL_YEAR_STARTS = int(os.environ.get("COPRODUCE_FINANCIAL_YEAR_STARTS", "4"))
+COPRODUCE_BUDGET_LINE_MOST = os.environ.get("COPRODUCE_BUDGET_LINE_MOST", "1000000")
 # Links in emails sent outside a request (reminders) start with this.
 COPRODUCE_SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
 # The GNU AGPL asks that people using the site can get its source: the footer links to
@@ -91,6 +95,7 @@ INSTALLED_APPS = [
     "coproduce.impact",
     "coproduce.notifications",
     "coproduce.peers",
+    "coproduce.budgets",
     "coproduce.insights",
     "coproduce.strategy",
     "coproduce.api",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("coproduce.assessment.urls")),
     path("", include("coproduce.learning.urls")),
     path("", include("coproduce.peers.urls")),
+    path("", include("coproduce.budgets.urls")),
     path("", include("coproduce.impact.urls")),
     path("", include("coproduce.notifications.urls")),
     path("", include("coproduce.insights.urls")),

@@ -148,6 +148,7 @@ recognition = visit("/payments/recognition/", "recognition")
 dashboard = visit("/dashboard/", "dashboard")
 assessment_results = visit_one("round", "/assessment/rounds/{}/", "assessment_results")
 learning = visit("/learning/", "learning")
+involvement_budget = visit("/budget/", "involvement_budget")
 
 
 def api_list(path, name, token_role=None):
@@ -238,6 +239,7 @@ class LeadUser(SignedIn):
         meeting_list_past: 1,
         meeting_detail: 2,
         today_lead: 1,
+        involvement_budget: 1,
     }
 
 
@@ -250,6 +252,7 @@ class FinanceUser(SignedIn):
         claim_list: 1,
         api_claims: 1,
         api_batches: 1,
+        involvement_budget: 1,
     }
 
 

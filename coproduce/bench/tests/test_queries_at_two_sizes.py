@@ -174,6 +174,7 @@ def test_new_apps_pages_make_the_same_queries_with_a_large_organisation(people):
         "lead: learning": (as_lead, reverse("learning:module_list")),
         "lead: dashboard": (as_lead, reverse("insights:dashboard")),
         "finance: queue": (as_finance, reverse("payments:finance_queue")),
+        "finance: involvement budget": (as_finance, reverse("budgets:year")),
     }
     grow_new_apps(meeting, claim, round_, coproducer, seed=1, around=6)
     # The first visit works the dashboard's figures out and stores them (decision 0031).

@@ -158,10 +158,9 @@ def test_today_shows_advances_to_each_person_at_a_constant_cost(
         in client_as("finance").get(home).content.decode()
     )
     # More advances cost no more queries.
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import cache
 
     client = client_as("finance")
     cache.clear()  # Today worked out, not the one kept from the visit above (decision 45)
