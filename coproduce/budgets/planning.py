@@ -77,14 +77,20 @@ class Summary:
     year: FinancialYear
     total: Amounts = field(default_factory=Amounts)
     by_month: dict = field(default_factory=dict)  # month -> Amounts
-    by_project: dict = field(default_factory=dict)  # (title or "") -> Amounts
+    # Projects by id, so two projects with one title stay two rows; None: no project.
+    by_project: dict = field(default_factory=dict)  # project id or None -> Amounts
+    project_titles: dict = field(default_factory=dict)  # project id -> title
     by_type: dict = field(default_factory=dict)  # (name or "") -> Amounts
 
     def add(self, month, project, kind, state, amount):
+        """Count `amount` under `state`; `project` is (id, title), or (None, "")."""
         if not amount:
             return
+        project_id, title = project
+        if project_id is not None:
+            self.project_titles[project_id] = title
         self.total.add(state, amount)
-        for table, key in ((self.by_month, month), (self.by_project, project),
+        for table, key in ((self.by_month, month), (self.by_project, project_id),
                            (self.by_type, kind)):  # fmt: skip
             table.setdefault(key, Amounts()).add(state, amount)
 
@@ -92,10 +98,18 @@ class Summary:
         """(label, Amounts) rows of one table: named rows by name, the unnamed one last."""
         if table == "month":
             return [(month, self.by_month.get(month, Amounts())) for month in self.year.months()]
-        source = self.by_project if table == "project" else self.by_type
-        other = _("Whole organisation") if table == "project" else _("Other costs")
-        named = sorted((key, value) for key, value in source.items() if key)
-        return named + ([(other, source[""])] if "" in source else [])
+        if table == "project":
+            named = sorted(
+                (key for key in self.by_project if key is not None),
+                key=lambda key: (self.project_titles[key].casefold(), key),
+            )
+            rows = [(self.project_titles[key], self.by_project[key]) for key in named]
+            if None in self.by_project:
+                rows.append((_("Whole organisation"), self.by_project[None]))
+            return rows
+        named_types = sorted((key, value) for key, value in self.by_type.items() if key)
+        other = [(_("Other costs"), self.by_type[""])] if "" in self.by_type else []
+        return named_types + other
 
 
 def _month(day):
@@ -103,8 +117,8 @@ def _month(day):
 
 
 def costs_between(start, end):
-    """(month, project title or "", activity type name or "", state, Decimal pounds) for
-    every planned and claimed cost with a day in [start, end]."""
+    """(month, (project id, title) or (None, ""), activity type name or "", state, Decimal
+    pounds) for every planned and claimed cost with a day in [start, end]."""
     zone = timezone.get_current_timezone()
     rates = spending.activity_rates()
     meeting_type = next(
@@ -114,12 +128,12 @@ def costs_between(start, end):
     until = datetime.combine(date.fromordinal(end.toordinal() + 1), time.min, tzinfo=zone)
     if meeting_type is not None:
         name, _slug, history = rates[meeting_type]
-        for day, _project, title, minutes, people in meeting_costing.expected_between(since, until):
+        for day, project, title, minutes, people in meeting_costing.expected_between(since, until):
             rate = spending.rate_on(history, day)
             if rate:
                 yield (
                     _month(day),
-                    title or "",
+                    (project, title or ""),
                     name,
                     "plan",
                     from_pence(rate.fee_for(minutes) * people),
@@ -127,26 +141,28 @@ def costs_between(start, end):
     activities = (
         PlannedActivity.objects.filter(on__gte=start, on__lte=end)
         .order_by()
-        .values_list("on", "project__title", "activity_type_id", "minutes")
+        .values_list("on", "project_id", "project__title", "activity_type_id", "minutes")
         .annotate(people=Sum("people"))
     )
-    for day, title, kind, minutes, people in activities:
+    for day, project, title, kind, minutes, people in activities:
         name, _slug, history = rates.get(kind, ("", "", []))
         rate = spending.rate_on(history, day)
         if rate:
-            yield _month(day), title or "", name, "plan", from_pence(rate.fee_for(minutes) * people)
+            pounds = from_pence(rate.fee_for(minutes) * people)
+            yield _month(day), (project, title or ""), name, "plan", pounds
     lines = (
         PlannedLine.objects.filter(month__gte=_month(start), month__lte=end)
         .annotate(in_month=TruncMonth("month"))
         .order_by()
-        .values_list("in_month", "project__title", "activity_type__name")
+        .values_list("in_month", "project_id", "project__title", "activity_type__name")
         .annotate(amount=Sum("amount"))
     )
-    for month, title, name, amount in lines:
+    for month, project, title, name, amount in lines:
         # SQLite sums decimals as floats' text: back to exact pence.
-        yield month, title or "", name or "", "plan", Decimal(amount).quantize(PENNY)
-    for month, _project, title, _kind, name, state, pence in spending.claimed_between(start, end):
-        yield month, title or "", name or "", state, from_pence(pence)
+        pounds = Decimal(amount).quantize(PENNY)
+        yield month, (project, title or ""), name or "", "plan", pounds
+    for month, project, title, _kind, name, state, pence in spending.claimed_between(start, end):
+        yield month, (project, title or ""), name or "", state, from_pence(pence)
 
 
 def summary(year):

@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.lib import figures, generation
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
+from coproduce.privacy import registry
 
 from . import (
     bench,
+    holdings,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
 )
 from . import figures as budget_figures
@@ -18,4 +20,5 @@ def register() -> None:
     figures.register(
         "budgets.spent_against_plan", "structure", budget_figures.spent_against_plan, order=20
     )
+    registry.register(*holdings.HOLDINGS)
     generation.register("budgets", bench.generate)

@@ -38,6 +38,7 @@ def test_the_generated_organisation_has_realistic_shape():
         "payments",
         "assessment",
         "learning",
+        "budgets",
     ]  # app order
     people = User.objects.count()
     assert people == 400

@@ -86,7 +86,7 @@ def test_plan_committed_and_actual_come_from_meetings_activities_lines_and_claim
     # 3 × 2h × £25 + 0 × 2h × £27.50 + 4 × 1.5h × £25 + £400.10
     assert summary.total.plan == Decimal("150.00") + Decimal("150.00") + Decimal("400.10")
     assert summary.by_month[date(2025, 9, 1)].plan == Decimal("400.10")
-    assert summary.by_project["Transport"].plan == Decimal("550.10")
+    assert summary.by_project[project.pk].plan == Decimal("550.10")
     assert summary.by_type[""].plan == Decimal("400.10")
 
     # Claims (dated by the factory, days ago) count in this year, by their state.
@@ -105,6 +105,22 @@ def test_plan_committed_and_actual_come_from_meetings_activities_lines_and_claim
     assert found.total.committed == Decimal(sent.total_pence) / 100
     assert found.total.actual == Decimal(paid.total_pence) / 100
     assert found.total.variance == found.total.plan - found.total.committed - found.total.actual
+
+
+def test_two_projects_with_one_title_are_two_rows(people):
+    lead = people["lead"]
+    year = planning.FinancialYear.starting_in(2025)
+    first, second = (make_project(lead=lead, title="Transport") for _ in range(2))
+    for project, amount in ((first, "100.00"), (second, "250.00")):
+        actions.add_planned_line(
+            month=date(2025, 9, 1), project=project, activity_type=None,
+            description="Interpreters", amount=Decimal(amount), by=lead,
+        )  # fmt: skip
+    rows = planning.summary(year).rows("project")
+    assert [(label, amounts.plan) for label, amounts in rows] == [
+        ("Transport", Decimal("100.00")),
+        ("Transport", Decimal("250.00")),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ personal details anywhere in the database."""
 import io
 import json
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -623,6 +624,31 @@ def _in_projects_and_opportunities(person, other, staff):
         by=person, name="Council reporting", scopes=["figures"], expires_at=later
     )
     api_actions.register_webhook(by=person, url="https://example.org/hooks", events=["claim.paid"])
+    from coproduce.budgets import actions as budget_actions
+    from coproduce.budgets.tests.factories import support_service
+    from coproduce.payments.tests.factories import make_activity_type
+
+    reading = make_activity_type(slug="reading-papers")
+    budget_actions.add_planned_line(
+        month=date(2026, 5, 1), project=theirs, activity_type=None,
+        description="Interpreters", amount=Decimal("400.00"), by=person,
+    )  # fmt: skip
+    budget_actions.add_planned_activity(
+        on=date(2026, 6, 1), project=theirs, activity_type=reading, description="Reading",
+        people=4, minutes=90, by=person,
+    )  # fmt: skip
+    budget_actions.add_support_rate(
+        service=support_service("bsl-interpreter"), starts_on=date(2026, 4, 1),
+        amount=Decimal("60.00"), note="New contract", by=person,
+    )  # fmt: skip
+    estimate = budget_actions.create_estimate(
+        title="Bid for transport work", purpose="", project=theirs, by=person
+    )
+    budget_actions.cost_activity(
+        estimate=estimate, activity_type=reading, people=3, sessions=2, minutes=60,
+        on=timezone.localdate(),
+    )  # fmt: skip
+    budget_actions.adopt_estimate(estimate=estimate, project=theirs, by=person)
 
 
 def test_the_download_holds_every_holding(person_everywhere, people):
