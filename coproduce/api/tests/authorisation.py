@@ -1,6 +1,6 @@
 """The API's rows. Pages signed in people use follow their roles; the JSON endpoints
 answer a signed-in session as they answer anyone: public content to all, the rest only
-to a token (401 without one). What each token scope reads is in test_scopes.py."""
+to a token (401 without one). What each token scope reads is test_api.py's SCOPE_TABLE."""
 
 from coproduce.tests.authorisation import POST_ONLY, everyone, only, signed_in
 
