@@ -34,8 +34,7 @@ from coproduce.meetings.rules import runs_meetings
 from coproduce.opportunities.models import Opportunity
 from coproduce.payments.models import Claim, PaymentBatch
 from coproduce.projects.models import RungDeclaration
-from coproduce.projects.team import projects_co_led_by
-from coproduce.projects.views import visible_projects
+from coproduce.projects.team import projects_co_led_by, visible_projects
 from coproduce.site.models import AccessibilityStatement, CaseStudy, Spotlight, Update
 
 from . import actions, secrets

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Q
 
 from .models import Project, TeamMember
+from .rules import runs_projects
 
 
 def projects_run_by(user):
@@ -60,3 +61,13 @@ def last_joined_as_coproducer(person_ids):
         .annotate(last=Max("joined_on"))
         .values_list("person_id", "last")
     )
+
+
+def visible_projects(user):
+    """Projects `user` may see: all of them for those who run projects, otherwise public
+    ones and those whose team they are on today. The projects list and the API share it."""
+    projects = Project.objects.all()
+    if runs_projects(user):
+        return projects
+    current_team = TeamMember.objects.current().filter(person=user).values("project_id")
+    return projects.filter(Q(pk__in=current_team) | Q(visibility=Project.Visibility.PUBLIC))

@@ -40,18 +40,11 @@ from .models import (
     TeamMember,
 )
 from .rules import remember_current_kinds, runs_projects, visible_feedback
+from .team import visible_projects
 
 
 def project_from(request, pk, **kwargs):
     return get_object_or_404(Project, pk=pk)
-
-
-def visible_projects(user):
-    projects = Project.objects.all()
-    if runs_projects(user):
-        return projects
-    current_team = TeamMember.objects.current().filter(person=user).values("project_id")
-    return projects.filter(Q(pk__in=current_team) | Q(visibility=Project.Visibility.PUBLIC))
 
 
 @permission_required("projects.view_project_list")
