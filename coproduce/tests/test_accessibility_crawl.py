@@ -13,7 +13,13 @@ PostgreSQL pass to keep the two passes even.
 For low vision (marked `lowvision`, also in the PostgreSQL pass) it runs once more,
 without JavaScript and one page of each URL pattern: each page at the display
 setting's 200% text and in forced colours, with axe-core's colour rules again in forced
-colours (coproduce/tests/low_vision.py)."""
+colours (coproduce/tests/low_vision.py).
+
+The main crawl (without JavaScript, in English) checks every pattern for every role. The
+other three change what a template does (its scripts, its words, its text size and
+colours), not what a role sees, so each checks a pattern in full only for the first role
+in ROLES that may open it; later roles still visit it, follow its links and check its
+title (and, in Welsh, its words), and always check their first page in full."""
 
 import re
 import time
@@ -26,7 +32,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
-from coproduce.tests.authorisation import LOGIN, ROLES
+from coproduce.tests.authorisation import LOGIN, OK, ROLES
 from coproduce.tests.browser import session_cookie
 from coproduce.tests.low_vision import low_vision_problems
 from coproduce.tests.test_authorisation import fixtures_for, table, url_for
@@ -198,9 +204,19 @@ def without_page_scripts(route):
         route.continue_()
 
 
-def crawl(browser, base_url, start_urls, cookie, javascript, english=None, low_vision=False):
+def crawl(
+    browser,
+    base_url,
+    start_urls,
+    cookie,
+    javascript,
+    english=None,
+    low_vision=False,
+    checked_before=frozenset(),
+):
     """`english`: crawl in Welsh, and report any of these interface texts left in English.
-    `low_vision`: check each page at 200% text and in forced colours instead."""
+    `low_vision`: check each page at 200% text and in forced colours instead.
+    `checked_before`: URL patterns an earlier role checks in full in this same crawl."""
     context = browser.new_context(viewport={"width": 1024, "height": 768})
     if not javascript:
         context.route("**/*", without_page_scripts)
@@ -219,7 +235,7 @@ def crawl(browser, base_url, start_urls, cookie, javascript, english=None, low_v
     # it, what scripts add is the same for every page of a template, so one is enough.
     main_crawl = english is None and not low_vision and not javascript
     instances = INSTANCES_PER_PATTERN if main_crawl else ONE_INSTANCE_PER_PATTERN
-    visited = 0
+    visited = checked = 0
     while queue and visited < MAX_PAGES and time.monotonic() < deadline:
         path = queue.pop(0)
         response = page.goto(base_url + path)
@@ -238,13 +254,15 @@ def crawl(browser, base_url, start_urls, cookie, javascript, english=None, low_v
             problems.append(f"title {title!r} is also the title of {titles[title]}")
         if english is not None:
             problems += welsh_problems(page, english)
-        if low_vision:
-            problems += low_vision_problems(
-                page, lambda page: axe_problems(page, rules=FORCED_COLOUR_RULES)
-            )
-        else:
-            rules = TRANSLATION_RULES if english is not None else None
-            problems += page_problems(page, response, skip_check=True, rules=rules)
+        if name not in checked_before or visited == 1:
+            checked += 1
+            if low_vision:
+                problems += low_vision_problems(
+                    page, lambda page: axe_problems(page, rules=FORCED_COLOUR_RULES)
+                )
+            else:
+                rules = TRANSLATION_RULES if english is not None else None
+                problems += page_problems(page, response, skip_check=True, rules=rules)
         if problems:
             report[path if path == final_path else f"{path} → {final_path}"] = problems
         per_pattern[name] += 1
@@ -263,7 +281,17 @@ def crawl(browser, base_url, start_urls, cookie, javascript, english=None, low_v
             queued[link_name] += 1
             queue.append(target)
     context.close()
-    return report, per_pattern, visited, queue
+    return report, per_pattern, visited, checked, queue
+
+
+def checked_by_earlier_roles(role):
+    """The URL patterns a role before this one in ROLES crawls from the start."""
+    earlier = ROLES[: ROLES.index(role)]
+    return frozenset(
+        name
+        for name, row in table().items()
+        if row.crawl and any(row.expect[other] == OK for other in earlier)
+    )
 
 
 def start_urls_for(role, fixtures):
@@ -298,7 +326,8 @@ def check_crawl(role, javascript, browser, live_server, people, english, low_vis
     fixtures = fixtures_for(people)
     cookie = None if role == "anonymous" else session_cookie(people[role], live_server.url)
     started = time.monotonic()
-    report, per_pattern, visited, left = crawl(
+    main_crawl = english is None and not low_vision and not javascript
+    report, per_pattern, visited, checked, left = crawl(
         browser,
         live_server.url,
         start_urls_for(role, fixtures),
@@ -306,12 +335,14 @@ def check_crawl(role, javascript, browser, live_server, people, english, low_vis
         javascript,
         english,
         low_vision,
+        checked_before=frozenset() if main_crawl else checked_by_earlier_roles(role),
     )
     print(
         f"\n{role} ({'with' if javascript else 'without'} JavaScript"
         f"{', in Welsh' if english is not None else ''}"
-        f"{', at 200% text and in forced colours' if low_vision else ''}): {visited} pages, "
-        f"{len(per_pattern)} URL patterns in {time.monotonic() - started:.0f} s"
+        f"{', at 200% text and in forced colours' if low_vision else ''}): {visited} pages "
+        f"({checked} checked in full), {len(per_pattern)} URL patterns "
+        f"in {time.monotonic() - started:.0f} s"
     )
     assert not left, f"The crawl stopped with {len(left)} pages unvisited: {left[:10]}"
     expected = {name for name, row in table().items() if row.crawl and row.expect[role] == 200}
