@@ -3,23 +3,26 @@ and when (nothing here is edited afterwards, only added to or removed)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.payments import actions as payment_actions
 from coproduce.payments.models import BudgetLine, BudgetSection
 
+from . import planning
 from .models import (
     PENNY,
     Estimate,
     EstimateLine,
+    KeptSummary,
     PlannedActivity,
     PlannedLine,
     SupportRate,
@@ -62,6 +65,31 @@ def check_amount(amount: Decimal) -> Decimal:
     return exact
 
 
+def keep_summary(*, year_start: date, data: dict[str, Any], computed_at: datetime) -> KeptSummary:
+    """Keeps a year's worked-out summary in place of the one before (budgets.kept)."""
+    kept, _created = KeptSummary.objects.update_or_create(
+        year_start=year_start,
+        defaults={"data": data, "computed_at": computed_at, "refresh_asked_at": None},
+    )
+    return kept
+
+
+def ask_for_summary_refresh(*, kept: KeptSummary, now: datetime, after: timedelta) -> bool:
+    """Marks a kept summary as being worked out again. True for the one request, on
+    whichever server, that should queue it: not again until `after` has passed."""
+    return bool(
+        KeptSummary.objects.filter(pk=kept.pk)
+        .filter(Q(refresh_asked_at__isnull=True) | Q(refresh_asked_at__lte=now - after))
+        .update(refresh_asked_at=now)
+    )
+
+
+def forget_kept_summary(day: date) -> None:
+    """A change to the plan throws away the kept summary of its year: the person who
+    made it sees it counted on their next visit, which works the year out again."""
+    KeptSummary.objects.filter(year_start=planning.FinancialYear.containing(day).start).delete()
+
+
 def _first_of_month(day: date) -> date:
     return date(day.year, day.month, 1)
 
@@ -76,6 +104,7 @@ def add_planned_line(
     amount: Decimal,
     by: User,
 ) -> PlannedLine:
+    forget_kept_summary(month)
     return PlannedLine.objects.create(
         month=_first_of_month(month),
         project=project,
@@ -99,6 +128,7 @@ def add_planned_activity(
 ) -> PlannedActivity:
     if people <= 0 or minutes <= 0:
         raise ValidationError(_("Enter at least one person and at least one minute."))
+    forget_kept_summary(on)
     return PlannedActivity.objects.create(
         on=on,
         project=project,

@@ -221,3 +221,17 @@ class EstimateLine(models.Model):
     @property
     def total(self):
         return (self.quantity * self.unit_cost).quantize(PENNY)
+
+
+class KeptSummary(models.Model):
+    """A financial year's plan, committed and actual as the budget page shows them,
+    worked out ahead of time so the page reads one row (decision 0046). `data` is
+    planning.Summary.to_data(): exact amounts as text, never floats."""
+
+    year_start = models.DateField(unique=True)
+    data = models.JSONField()
+    computed_at = models.DateTimeField()
+    refresh_asked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Involvement budget from {self.year_start} as of {self.computed_at}"

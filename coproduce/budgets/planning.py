@@ -94,6 +94,34 @@ class Summary:
                            (self.by_type, kind)):  # fmt: skip
             table.setdefault(key, Amounts()).add(state, amount)
 
+    def to_data(self):
+        """The summary as JSON-safe data, amounts as exact text (KeptSummary.data)."""
+
+        def out(amounts):
+            return [str(amounts.plan), str(amounts.committed), str(amounts.actual)]
+
+        return {
+            "total": out(self.total),
+            "by_month": [[month.isoformat(), out(a)] for month, a in self.by_month.items()],
+            "by_project": [[key, out(a)] for key, a in self.by_project.items()],
+            "project_titles": [[key, title] for key, title in self.project_titles.items()],
+            "by_type": [[key, out(a)] for key, a in self.by_type.items()],
+        }
+
+    @classmethod
+    def from_data(cls, year, data):
+        def amounts(values):
+            return Amounts(*(Decimal(value) for value in values))
+
+        return cls(
+            year,
+            total=amounts(data["total"]),
+            by_month={date.fromisoformat(m): amounts(a) for m, a in data["by_month"]},
+            by_project={key: amounts(a) for key, a in data["by_project"]},
+            project_titles=dict(data["project_titles"]),
+            by_type={key: amounts(a) for key, a in data["by_type"]},
+        )
+
     def rows(self, table):
         """(label, Amounts) rows of one table: named rows by name, the unnamed one last."""
         if table == "month":

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.figures import as_of_words
 from coproduce.lib.views import permission_required
 from coproduce.projects.models import Project
 from coproduce.projects.team import projects_led_by, projects_run_by
 
-from . import actions, export, planning
+from . import actions, export, kept, planning
 from .forms import (
     ActivityLineForm,
     AdoptForm,
@@ -36,18 +38,27 @@ def _chosen_year(request):
     return YearForm(initial={"year": str(year.start.year)}), year
 
 
+PROJECTS_A_PAGE = 50
+
+
 @permission_required("budgets.view_budget")
 def year(request):
     form, chosen = _chosen_year(request)
-    summary = planning.summary(chosen)
+    found = kept.for_year(chosen)
+    by_month, by_project, by_type = export.tables(found.summary)
+    # The downloads have every project; the page shows them a page at a time.
+    projects = Paginator(by_project[2], PROJECTS_A_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "budgets/year.html",
         {
             "form": form,
-            "summary": summary,
-            "tables": export.tables(summary),
+            "summary": found.summary,
+            "as_of": as_of_words(found.as_of),
+            "refreshing": found.refreshing,
+            "tables": [(*by_month, None), (*by_project[:2], projects, projects), (*by_type, None)],
             "query": f"?year={chosen.start.year}",
+            "year_query": f"year={chosen.start.year}",
         },
     )
 
@@ -62,7 +73,7 @@ def _download(content, filename, content_type):
 def year_csv(request):
     _form, chosen = _chosen_year(request)
     return _download(
-        export.as_csv(planning.summary(chosen)),
+        export.as_csv(kept.for_year(chosen).summary),
         f"involvement-budget-{chosen.start.year}.csv",
         "text/csv; charset=utf-8",
     )
@@ -72,7 +83,7 @@ def year_csv(request):
 def year_xlsx(request):
     _form, chosen = _chosen_year(request)
     return _download(
-        export.as_xlsx(planning.summary(chosen)),
+        export.as_xlsx(kept.for_year(chosen).summary),
         f"involvement-budget-{chosen.start.year}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -16,8 +16,6 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext
 from django_tasks import task
 
 from coproduce.lib.figures import Audience, Figure, Period, Row
@@ -213,20 +211,6 @@ def refresh_all(now=None):
 @task()
 def refresh_figure_sets():
     return refresh_all()
-
-
-def as_of_words(moment, now=None):
-    """12:05 today ; 23:55 yesterday ; 14:02 on 3 November 2026."""
-    local = timezone.localtime(moment)
-    today = timezone.localdate(now)
-    if local.date() == today:
-        return gettext("%(time)s today") % {"time": f"{local:%H:%M}"}
-    if local.date() == today - timedelta(days=1):
-        return gettext("%(time)s yesterday") % {"time": f"{local:%H:%M}"}
-    return gettext("%(time)s on %(day)s") % {
-        "time": f"{local:%H:%M}",
-        "day": date_format(local, "j F Y"),
-    }
 
 
 def stored_period(figure_set):

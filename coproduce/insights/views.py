@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from coproduce.accounts.models import Role
+from coproduce.lib.figures import as_of_words
 from coproduce.lib.suppression import floor
 from coproduce.lib.views import permission_required
 
@@ -83,7 +84,7 @@ def dashboard(request):
             "period": period,
             "period_words": period_words(period),
             "figures_html": figures_html,
-            "as_of": stored.as_of_words(as_of),
+            "as_of": as_of_words(as_of),
             "stale": stale,
             "query": query,
             "floor": floor(),
@@ -110,7 +111,7 @@ def coproducers_dashboard(request):
             "preset": preset,
             "period_words": period_words(period),
             "figures_html": stored.areas_html(areas),
-            "as_of": stored.as_of_words(figure_set.computed_at),
+            "as_of": as_of_words(figure_set.computed_at),
             "stale": stored.is_stale(figure_set),
             "floor": floor(),
             "commentaries": commentaries_for(period),
@@ -150,7 +151,7 @@ def _download(content, content_type, name):
 @permission_required("insights.view_dashboard")
 def report_pdf(request):
     _form, period, areas, as_of = _figures(request)
-    content = exports.pdf(areas, period, stored.as_of_words(as_of), commentaries_for(period))
+    content = exports.pdf(areas, period, as_of_words(as_of), commentaries_for(period))
     return _download(content, "application/pdf", _file_name(period, "pdf"))
 
 

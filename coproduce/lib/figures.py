@@ -28,6 +28,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # SCIE's whole-system model: the four pieces of the jigsaw, in reading order. The names
@@ -134,3 +136,17 @@ def register(key: str, area: str, compute: Compute, order: int = 50) -> None:
 def sources(area: str | None = None) -> list[Source]:
     chosen = [s for s in _SOURCES.values() if area is None or s.area == area]
     return sorted(chosen, key=lambda s: (list(AREAS).index(s.area), s.order, s.key))
+
+
+def as_of_words(moment: datetime, now: datetime | None = None) -> str:
+    """12:05 today ; 23:55 yesterday ; 14:02 on 3 November 2026."""
+    local = timezone.localtime(moment)
+    today = timezone.localdate(now)
+    if local.date() == today:
+        return gettext("%(time)s today") % {"time": f"{local:%H:%M}"}
+    if local.date() == today - timedelta(days=1):
+        return gettext("%(time)s yesterday") % {"time": f"{local:%H:%M}"}
+    return gettext("%(time)s on %(day)s") % {
+        "time": f"{local:%H:%M}",
+        "day": date_format(local, "j F Y"),
+    }

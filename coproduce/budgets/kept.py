@@ -1,0 +1,87 @@
+"""The budget page's plan, committed and actual, worked out ahead of time and kept one
+row a financial year, so the page and its downloads read one row however many
+meetings and claims there are (decision 0046).
+
+A kept summary older than COPRODUCE_FIGURES_MINUTES is still shown, with its "as of"
+time and word that it is being brought up to date, and one request on any server
+queues its refresh. The scheduled job refreshes this year's and last year's. A change to
+the plan throws its year's summary away, so the person who made it sees it counted."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from . import actions, planning
+from .models import KeptSummary
+
+
+@dataclass(frozen=True)
+class Kept:
+    summary: planning.Summary
+    as_of: datetime
+    refreshing: bool  # older than it should be; a newer one is being worked out
+
+
+def _minutes() -> timedelta:
+    return timedelta(minutes=settings.COPRODUCE_FIGURES_MINUTES)
+
+
+def refresh(year: planning.FinancialYear) -> KeptSummary:
+    # The time before working out: anything changed meanwhile is newer than "as of".
+    started = timezone.now()
+    return actions.keep_summary(
+        year_start=year.start, data=planning.summary(year).to_data(), computed_at=started
+    )
+
+
+def for_year(year: planning.FinancialYear) -> Kept:
+    """The year's kept summary, in one query: worked out and kept now when there is none
+    yet; when it is stale, shown as it is and a refresh queued."""
+    kept = KeptSummary.objects.filter(year_start=year.start).first()
+    if kept is None:
+        kept = refresh(year)
+    now = timezone.now()
+    stale = kept.computed_at <= now - _minutes()
+    if stale and actions.ask_for_summary_refresh(kept=kept, now=now, after=_minutes()):
+        start = year.start.isoformat()
+        transaction.on_commit(lambda: refresh_year.enqueue(start))
+    return Kept(planning.Summary.from_data(year, kept.data), kept.computed_at, refreshing=stale)
+
+
+def _year_of(start: date) -> planning.FinancialYear:
+    return planning.FinancialYear.containing(start)
+
+
+@task()
+def refresh_year(year_start: str) -> None:
+    kept = KeptSummary.objects.filter(year_start=date.fromisoformat(year_start)).first()
+    if kept is not None and kept.computed_at <= timezone.now() - _minutes() / 2:
+        refresh(_year_of(kept.year_start))
+
+
+def refresh_recent(now: datetime | None = None) -> int:
+    """Works out again the kept summaries of this financial year and the last that are
+    older than half the period: the job. Older years are refreshed when someone looks.
+    Returns how many it kept."""
+    now = now or timezone.now()
+    this_year = planning.FinancialYear.containing(timezone.localdate(now))
+    last_year_start = planning.FinancialYear.containing(
+        date.fromordinal(this_year.start.toordinal() - 1)
+    ).start
+    stale = KeptSummary.objects.filter(
+        year_start__gte=last_year_start, computed_at__lte=now - _minutes() / 2
+    ).values_list("year_start", flat=True)
+    kept = 0
+    for start in stale:
+        refresh(_year_of(start))
+        kept += 1
+    return kept
+
+
+@task()
+def refresh_recent_years() -> int:
+    return refresh_recent()
