@@ -22,6 +22,7 @@ from .models import (
     PENNY,
     Estimate,
     EstimateLine,
+    KeptProjectLine,
     KeptSummary,
     PlannedActivity,
     PlannedLine,
@@ -65,11 +66,32 @@ def check_amount(amount: Decimal) -> Decimal:
     return exact
 
 
-def keep_summary(*, year_start: date, data: dict[str, Any], computed_at: datetime) -> KeptSummary:
-    """Keeps a year's worked-out summary in place of the one before (budgets.kept)."""
+@transaction.atomic
+def keep_summary(
+    *,
+    year_start: date,
+    data: dict[str, Any],
+    project_lines: list[tuple[int | None, str, Any]],
+    computed_at: datetime,
+) -> KeptSummary:
+    """Keeps a year's worked-out summary in place of the one before (budgets.kept):
+    `project_lines` are planning.Summary.project_lines()."""
     kept, _created = KeptSummary.objects.update_or_create(
         year_start=year_start,
         defaults={"data": data, "computed_at": computed_at, "refresh_asked_at": None},
+    )
+    kept.project_lines.all().delete()
+    KeptProjectLine.objects.bulk_create(
+        KeptProjectLine(
+            kept=kept,
+            position=position,
+            project_pk=project_pk,
+            title=title,
+            plan=amounts.plan,
+            committed=amounts.committed,
+            actual=amounts.actual,
+        )
+        for position, (project_pk, title, amounts) in enumerate(project_lines)
     )
     return kept
 

@@ -16,14 +16,36 @@ from django.utils import timezone
 from django_tasks import task
 
 from . import actions, planning
-from .models import KeptSummary
+from .models import KeptProjectLine, KeptSummary
 
 
 @dataclass(frozen=True)
 class Kept:
-    summary: planning.Summary
+    summary: planning.Summary  # totals, months and activities; projects: project_lines
     as_of: datetime
     refreshing: bool  # older than it should be; a newer one is being worked out
+    row: KeptSummary
+
+    def project_lines(self):
+        """The projects' lines in order, as a queryset to page through."""
+        return self.row.project_lines.order_by("position")
+
+    def whole_summary(self):
+        """The summary with every project, for the downloads."""
+        return planning.Summary.from_data(
+            self.summary.year,
+            self.row.data,
+            [(line.project_pk, line.title, amounts(line)) for line in self.project_lines()],
+        )
+
+
+def amounts(line: KeptProjectLine) -> planning.Amounts:
+    return planning.Amounts(line.plan, line.committed, line.actual)
+
+
+def labelled(lines) -> list[tuple[str, planning.Amounts]]:
+    """(label, Amounts) of kept project lines, as the page's tables show rows."""
+    return [(planning.project_label(line.project_pk, line.title), amounts(line)) for line in lines]
 
 
 def _minutes() -> timedelta:
@@ -33,8 +55,12 @@ def _minutes() -> timedelta:
 def refresh(year: planning.FinancialYear) -> KeptSummary:
     # The time before working out: anything changed meanwhile is newer than "as of".
     started = timezone.now()
+    summary = planning.summary(year)
     return actions.keep_summary(
-        year_start=year.start, data=planning.summary(year).to_data(), computed_at=started
+        year_start=year.start,
+        data=summary.to_data(),
+        project_lines=summary.project_lines(),
+        computed_at=started,
     )
 
 
@@ -49,7 +75,7 @@ def for_year(year: planning.FinancialYear) -> Kept:
     if stale and actions.ask_for_summary_refresh(kept=kept, now=now, after=_minutes()):
         start = year.start.isoformat()
         transaction.on_commit(lambda: refresh_year.enqueue(start))
-    return Kept(planning.Summary.from_data(year, kept.data), kept.computed_at, refreshing=stale)
+    return Kept(planning.Summary.from_data(year, kept.data), kept.computed_at, stale, kept)
 
 
 def _year_of(start: date) -> planning.FinancialYear:

@@ -235,3 +235,25 @@ class KeptSummary(models.Model):
 
     def __str__(self):
         return f"Involvement budget from {self.year_start} as of {self.computed_at}"
+
+
+class KeptProjectLine(models.Model):
+    """One project's plan, committed and actual in a kept summary, in the page's order,
+    so the page reads only the lines it shows. `project_pk` is None for the whole
+    organisation's line; the title is kept as it was when worked out."""
+
+    kept = models.ForeignKey(KeptSummary, on_delete=models.CASCADE, related_name="project_lines")
+    position = models.PositiveIntegerField()
+    project_pk = models.PositiveBigIntegerField(null=True)
+    title = models.CharField(max_length=200, blank=True)
+    plan = models.DecimalField(max_digits=14, decimal_places=2)
+    committed = models.DecimalField(max_digits=14, decimal_places=2)
+    actual = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kept", "position"], name="one_kept_line_a_position")
+        ]
+
+    def __str__(self):
+        return f"{self.title or 'Whole organisation'} in {self.kept}"

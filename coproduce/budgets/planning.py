@@ -95,7 +95,8 @@ class Summary:
             table.setdefault(key, Amounts()).add(state, amount)
 
     def to_data(self):
-        """The summary as JSON-safe data, amounts as exact text (KeptSummary.data)."""
+        """The totals, months and activities as JSON-safe data, amounts as exact text
+        (KeptSummary.data); the projects are kept as rows (project_lines)."""
 
         def out(amounts):
             return [str(amounts.plan), str(amounts.committed), str(amounts.actual)]
@@ -103,41 +104,55 @@ class Summary:
         return {
             "total": out(self.total),
             "by_month": [[month.isoformat(), out(a)] for month, a in self.by_month.items()],
-            "by_project": [[key, out(a)] for key, a in self.by_project.items()],
-            "project_titles": [[key, title] for key, title in self.project_titles.items()],
             "by_type": [[key, out(a)] for key, a in self.by_type.items()],
         }
 
     @classmethod
-    def from_data(cls, year, data):
+    def from_data(cls, year, data, project_lines=()):
+        """A summary from to_data() and, when the projects are wanted, project_lines()."""
+
         def amounts(values):
             return Amounts(*(Decimal(value) for value in values))
 
-        return cls(
+        found = cls(
             year,
             total=amounts(data["total"]),
             by_month={date.fromisoformat(m): amounts(a) for m, a in data["by_month"]},
-            by_project={key: amounts(a) for key, a in data["by_project"]},
-            project_titles=dict(data["project_titles"]),
             by_type={key: amounts(a) for key, a in data["by_type"]},
         )
+        for project_id, title, project_amounts in project_lines:
+            found.by_project[project_id] = project_amounts
+            if project_id is not None:
+                found.project_titles[project_id] = title
+        return found
+
+    def project_lines(self):
+        """(project id or None, title, Amounts) in the page's order: by title, then id, and
+        the whole organisation's last."""
+        named = sorted(
+            (key for key in self.by_project if key is not None),
+            key=lambda key: (self.project_titles[key].casefold(), key),
+        )
+        lines = [(key, self.project_titles[key], self.by_project[key]) for key in named]
+        if None in self.by_project:
+            lines.append((None, "", self.by_project[None]))
+        return lines
 
     def rows(self, table):
         """(label, Amounts) rows of one table: named rows by name, the unnamed one last."""
         if table == "month":
             return [(month, self.by_month.get(month, Amounts())) for month in self.year.months()]
         if table == "project":
-            named = sorted(
-                (key for key in self.by_project if key is not None),
-                key=lambda key: (self.project_titles[key].casefold(), key),
-            )
-            rows = [(self.project_titles[key], self.by_project[key]) for key in named]
-            if None in self.by_project:
-                rows.append((_("Whole organisation"), self.by_project[None]))
-            return rows
+            return [
+                (project_label(key, title), amounts) for key, title, amounts in self.project_lines()
+            ]
         named_types = sorted((key, value) for key, value in self.by_type.items() if key)
         other = [(_("Other costs"), self.by_type[""])] if "" in self.by_type else []
         return named_types + other
+
+
+def project_label(project_id, title):
+    return title if project_id is not None else _("Whole organisation")
 
 
 def _month(day):

@@ -46,8 +46,8 @@ def year(request):
     form, chosen = _chosen_year(request)
     found = kept.for_year(chosen)
     by_month, by_project, by_type = export.tables(found.summary)
-    # The downloads have every project; the page shows them a page at a time.
-    projects = Paginator(by_project[2], PROJECTS_A_PAGE).get_page(request.GET.get("page"))
+    # The downloads have every project; the page reads and shows them a page at a time.
+    projects = Paginator(found.project_lines(), PROJECTS_A_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "budgets/year.html",
@@ -56,7 +56,11 @@ def year(request):
             "summary": found.summary,
             "as_of": as_of_words(found.as_of),
             "refreshing": found.refreshing,
-            "tables": [(*by_month, None), (*by_project[:2], projects, projects), (*by_type, None)],
+            "tables": [
+                (*by_month, None),
+                (*by_project[:2], kept.labelled(projects), projects),
+                (*by_type, None),
+            ],
             "query": f"?year={chosen.start.year}",
             "year_query": f"year={chosen.start.year}",
         },
@@ -73,7 +77,7 @@ def _download(content, filename, content_type):
 def year_csv(request):
     _form, chosen = _chosen_year(request)
     return _download(
-        export.as_csv(kept.for_year(chosen).summary),
+        export.as_csv(kept.for_year(chosen).whole_summary()),
         f"involvement-budget-{chosen.start.year}.csv",
         "text/csv; charset=utf-8",
     )
@@ -83,7 +87,7 @@ def year_csv(request):
 def year_xlsx(request):
     _form, chosen = _chosen_year(request)
     return _download(
-        export.as_xlsx(kept.for_year(chosen).summary),
+        export.as_xlsx(kept.for_year(chosen).whole_summary()),
         f"involvement-budget-{chosen.start.year}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

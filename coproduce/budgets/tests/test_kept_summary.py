@@ -104,7 +104,7 @@ def test_kept_amounts_stay_exact():
     summary = planning.Summary(year)
     summary.add(date(2025, 5, 1), (7, "Transport"), "Meeting", "plan", Decimal("0.10"))
     summary.add(date(2025, 5, 1), (None, ""), "", "actual", Decimal("1234567.89"))
-    again = planning.Summary.from_data(year, summary.to_data())
+    again = planning.Summary.from_data(year, summary.to_data(), summary.project_lines())
     assert again == summary
     assert again.rows("project") == summary.rows("project")
 
