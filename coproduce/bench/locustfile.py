@@ -14,6 +14,8 @@ from collections import defaultdict
 
 from locust import HttpUser, between, events, task
 
+from coproduce.bench import pages
+
 IDS = json.loads(open(os.environ["BENCH_IDS"]).read()) if os.environ.get("BENCH_IDS") else {}  # noqa: SIM115
 PASSWORD = os.environ.get("BENCH_PASSWORD", "")
 HOSTS = [host for host in os.environ.get("BENCH_HOSTS", "").split(",") if host]
@@ -123,32 +125,9 @@ def visit_one(kind, path, name):
     return step
 
 
-# Today, the page each person lands on, named per role: each role's providers differ.
-today_staff = visit("/home/", "today_staff")
-today_coproducer = visit("/home/", "today_coproducer")
-today_lead = visit("/home/", "today_lead")
-today_finance = visit("/home/", "today_finance")
-project_list = visit("/projects/", "project_list")
-project_detail = visit_one("project", "/projects/{}/", "project_detail")
-person_list = visit("/people/", "person_list")
-person_detail = visit_one("person", "/people/{}/", "person_detail")
-opportunity_list = visit("/opportunities/", "opportunity_list")
-opportunity_detail = visit_one("opportunity", "/opportunities/{}/", "opportunity_detail")
-my_applications = visit("/opportunities/mine/", "my_applications")
-my_profile = visit("/you/", "my_profile")
-meeting_list = visit("/meetings/", "meeting_list")
-meeting_list_past = visit("/meetings/?when=past", "meeting_list_past")
-meeting_detail = visit_one("meeting", "/meetings/{}/", "meeting_detail")
-meeting_checklist = visit_one("organised_meeting", "/meetings/{}/checklist/", "meeting_checklist")
-my_claims = visit("/claims/", "my_claims")
-claim_detail = visit_one("claim", "/claims/{}/", "claim_detail")
-claim_list = visit("/payments/", "claim_list")
-finance_queue = visit("/payments/finance/", "finance_queue")
-recognition = visit("/payments/recognition/", "recognition")
-dashboard = visit("/dashboard/", "dashboard")
-assessment_results = visit_one("round", "/assessment/rounds/{}/", "assessment_results")
-learning = visit("/learning/", "learning")
-involvement_budget = visit("/budget/", "involvement_budget")
+# Today, the page each person lands on, is named per role: each role's providers differ.
+STEPS = {name: visit(path, name) for name, path in pages.VISITS.items()}
+STEPS.update({name: visit_one(kind, path, name) for name, (kind, path) in pages.VISITS_ONE.items()})
 
 
 def api_list(path, name, token_role=None):
@@ -163,12 +142,8 @@ def api_list(path, name, token_role=None):
     return step
 
 
-api_updates = api_list("/api/v1/updates?limit=100", "api_updates")
-api_opportunities = api_list("/api/v1/opportunities?limit=100", "api_opportunities")
-api_projects = api_list("/api/v1/projects?limit=100", "api_projects", "coproducer")
-api_meetings = api_list("/api/v1/meetings?limit=100", "api_meetings", "coproducer")
-api_claims = api_list("/api/v1/claims?limit=100", "api_claims", "finance")
-api_batches = api_list("/api/v1/batches?limit=100", "api_batches", "finance")
+for name, (path, token_role) in pages.API.items():
+    STEPS[name] = api_list(path, name, token_role)
 
 
 def person_search(user):
@@ -179,48 +154,24 @@ def display_settings(user):
     user.post_display_settings()
 
 
+STEPS["person_search"] = person_search
+STEPS["display_settings"] = display_settings
+
+
+def journey(role):
+    return {STEPS[name]: weight for name, weight in pages.JOURNEYS[role].items()}
+
+
 class StaffUser(SignedIn):
     role = "staff"
     weight = 1
-    tasks = {
-        project_list: 3,
-        project_detail: 4,
-        person_list: 3,
-        person_search: 1,
-        person_detail: 3,
-        opportunity_list: 2,
-        opportunity_detail: 2,
-        today_staff: 2,
-        display_settings: 1,
-        meeting_list: 2,
-        meeting_detail: 3,
-        meeting_checklist: 2,
-        my_claims: 1,
-    }
+    tasks = journey(role)
 
 
 class CoproducerUser(SignedIn):
     role = "coproducer"
     weight = 2
-    tasks = {
-        today_coproducer: 3,
-        project_list: 3,
-        project_detail: 4,
-        opportunity_list: 3,
-        opportunity_detail: 2,
-        my_applications: 2,
-        my_profile: 2,
-        display_settings: 1,
-        meeting_list: 2,
-        meeting_detail: 2,
-        my_claims: 2,
-        claim_detail: 1,
-        recognition: 1,
-        api_updates: 1,
-        api_opportunities: 1,
-        api_projects: 1,
-        api_meetings: 1,
-    }
+    tasks = journey(role)
 
 
 class LeadUser(SignedIn):
@@ -228,32 +179,13 @@ class LeadUser(SignedIn):
 
     role = "lead"
     weight = 1
-    tasks = {
-        dashboard: 2,
-        claim_list: 2,
-        claim_detail: 2,
-        finance_queue: 1,
-        assessment_results: 1,
-        learning: 1,
-        meeting_list: 1,
-        meeting_list_past: 1,
-        meeting_detail: 2,
-        today_lead: 1,
-        involvement_budget: 1,
-    }
+    tasks = journey(role)
 
 
 class FinanceUser(SignedIn):
     role = "finance"
     weight = 1
-    tasks = {
-        today_finance: 3,
-        finance_queue: 2,
-        claim_list: 1,
-        api_claims: 1,
-        api_batches: 1,
-        involvement_budget: 1,
-    }
+    tasks = journey(role)
 
 
 class BareUser(HttpUser):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import RoleAssignment, User
 from coproduce.assessment.models import Answer
-from coproduce.bench import dataset, run
+from coproduce.bench import dataset, pages, run
 from coproduce.bench.middleware import BenchHeadersMiddleware
 from coproduce.bench.views import bare
 from coproduce.learning.models import Completion
@@ -122,25 +122,39 @@ def test_the_report_gives_median_p95_queries_and_bytes():
 
 
 def test_every_journey_page_exists():
-    from pathlib import Path
+    named = set(pages.VISITS) | set(pages.VISITS_ONE) | set(pages.API)
+    named |= {"person_search", "display_settings"}
+    for role, journey in pages.JOURNEYS.items():
+        assert set(journey) <= named, f"{role}'s journey names pages the bench does not know"
+    paths = list(pages.VISITS.values()) + [path for path, _ in pages.API.values()]
+    paths += [path.format(1) for _, path in pages.VISITS_ONE.values()]
+    for path in paths + ["/display-settings/", "/accounts/login/"]:
+        resolve(path.split("?")[0])
 
-    source = Path(run.__file__).with_name("locustfile.py").read_text()
-    paths = {
-        "/projects/",
-        "/projects/1/",
-        "/people/",
-        "/people/1/",
-        "/opportunities/",
-        "/opportunities/1/",
-        "/opportunities/mine/",
-        "/you/",
-        "/home/",
-        "/display-settings/",
-        "/accounts/login/",
+
+def test_first_visits_open_each_page_of_a_journey_once():
+    ids = {"objects": {"staff": {"project": [7, 8], "person": [], "meeting": [3]}}}
+    visited = dict(pages.first_visits("staff", ids))
+    assert visited["project_detail"] == "/projects/7/"
+    assert visited["meeting_detail"] == "/meetings/3/"
+    assert "person_detail" not in visited  # no person to open
+    assert visited["today_staff"] == "/home/"
+    assert "person_search" not in visited and "display_settings" not in visited
+
+
+def test_costly_first_visits_are_reported_beside_the_steady_state():
+    result = {
+        "first_visits": [
+            {"role": "lead", "page": "dashboard", "server_ms": 480.0, "queries": 61},
+            {"role": "lead", "page": "learning", "server_ms": 12.0, "queries": 8},
+        ]
     }
-    for path in paths:
-        assert f'"{path.replace("/1/", "/{}/")}"' in source
-        resolve(path)
+    lines = run.first_visits_lines(result)
+    assert lines[1] == "  dashboard as lead: 480 ms, 61 queries"
+    assert len(lines) == 2
+    assert run.first_visits_lines({"first_visits": result["first_visits"][1:]}) == [
+        "Every first visit was within the median and query bars."
+    ]
 
 
 @pytest.mark.django_db
