@@ -187,9 +187,14 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
 
     @property
     def role_set(self):
-        """The roles this person holds, read once per request."""
+        """The roles this person holds, read once per request (or taken from
+        role_assignments when a page prefetched them)."""
         if not hasattr(self, "_role_cache"):
-            self._role_cache = frozenset(self.role_assignments.values_list("role", flat=True))
+            if "role_assignments" in getattr(self, "_prefetched_objects_cache", {}):
+                roles = (assignment.role for assignment in self.role_assignments.all())
+            else:
+                roles = self.role_assignments.values_list("role", flat=True)
+            self._role_cache = frozenset(roles)
         return self._role_cache
 
     def has_role(self, *roles):

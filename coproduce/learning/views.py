@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib import changes
 from coproduce.lib.views import permission_required
 
 from . import actions
@@ -21,7 +22,10 @@ def module_list(request):
     mine = {
         c.module_id: c for c in Completion.objects.filter(person=request.user, module__in=modules)
     }
-    progress = progress_counts(modules) if sees_progress else {}
+    progress = {}
+    if sees_progress:  # counted over everyone who must take them: kept until a change
+        ids = ",".join(str(module.pk) for module in modules)
+        progress = changes.kept(f"learning-progress:{ids}", lambda: progress_counts(modules))
     today = timezone.localdate()
     for module in modules:
         module.mine = mine.get(module.pk)

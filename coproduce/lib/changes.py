@@ -24,7 +24,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import connection, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 log = logging.getLogger(__name__)
@@ -141,3 +141,28 @@ def watch_connection(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any
     if not any(getattr(w, "watches_changes", False) for w in connection.execute_wrappers):
         # First, not last: `connection.execute_wrapper()` pops the last one on leaving.
         connection.execute_wrappers.insert(0, _watch(connection))
+
+
+_NOT_KEPT = object()
+
+
+def kept(name: str, work_out: Callable[[], Any], seconds: int = 300) -> Any:
+    """work_out(), kept in the cache until a change to the records is committed or
+    `seconds` pass: for a count or figure over many records that a page shows on every
+    visit, and whose cost grows with the records (the people list's total). `name`
+    says what it is and everything it depends on besides the records (a filter)."""
+    try:
+        in_transaction = str(uncommitted(connection)) if connection.in_atomic_block else ""
+        key = ":".join(("kept", name, current(), in_transaction))
+        value = cache.get(key, _NOT_KEPT)
+    except Exception:  # a cache that is down makes the page slower, never wrong
+        log.exception("A kept value could not be read")
+        return work_out()
+    if value is not _NOT_KEPT:
+        return value
+    value = work_out()
+    try:
+        cache.set(key, value, seconds)
+    except Exception:
+        log.exception("A kept value could not be written")
+    return value

@@ -88,3 +88,14 @@ def test_account_list_queries_do_not_grow_with_accounts(client_as):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("accounts:account_list"))
     assert len(many) == len(few)
+
+
+def test_roles_a_page_prefetched_are_not_read_again(people, django_assert_num_queries):
+    from coproduce.accounts.models import User
+
+    staff = User.objects.prefetch_related("role_assignments").get(pk=people["staff"].pk)
+    with django_assert_num_queries(0):
+        assert staff.has_role("staff") and not staff.has_role("lead")
+    lead = User.objects.get(pk=people["lead"].pk)
+    with django_assert_num_queries(1):  # not prefetched: read once
+        assert lead.role_set == {"lead"} and lead.has_role("lead")

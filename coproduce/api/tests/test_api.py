@@ -399,3 +399,18 @@ def test_an_organisation_token_reads_no_restricted_figures(client, people):
     _, token = make_token(by=people["administrator"], scopes=["figures"])
     assert get(client, "figures", token).status_code == 200
     assert not ReadLog.objects.filter(what="equality").exists()
+
+
+def test_each_batch_says_how_many_claims_it_holds(client, people):
+    from coproduce.payments import actions as payment_actions
+    from coproduce.payments.tests.factories import make_claim
+
+    claims = [make_claim(claimant=people["coproducer"], days_ago=days) for days in (3, 4, 5)]
+    for claim in claims:
+        payment_actions.submit(claim=claim, by=people["coproducer"])
+        payment_actions.approve(claim=claim, by=people["lead"])
+    first = payment_actions.create_batch(claims=claims[:2], by=people["finance"])
+    second = payment_actions.create_batch(claims=claims[2:], by=people["finance"])
+    _, token = make_token(person=people["finance"], scopes=["finance"])
+    rows = get(client, "batches", token).json()["items"]
+    assert {row["id"]: row["claims"] for row in rows} == {first.pk: 2, second.pk: 1}

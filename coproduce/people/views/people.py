@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 
+from coproduce.lib.paging import KeptCountPaginator
 from coproduce.lib.views import permission_required
 from coproduce.privacy.log import record_read, record_reads
 from coproduce.privacy.models import ReadLog
@@ -31,7 +31,7 @@ def person_list(request):
     requirement = form.searched_requirement()
     # 25 a page, like every other list: each row is a person with tags, and half as many
     # rows halved the time to draw the page.
-    page = Paginator(form.filter(request.user), 25).get_page(request.GET.get("page"))
+    page = KeptCountPaginator(form.filter(request.user), 25).get_page(request.GET.get("page"))
     if requirement:
         record_reads(
             viewer=request.user,
