@@ -18,5 +18,7 @@ class KeptCountPaginator(Paginator):  # type: ignore[type-arg]
     @cached_property
     def count(self) -> int:
         queryset: Any = self.object_list  # a QuerySet: the pages this serves are of records
-        digest = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:32]
+        # The statement and its values, not str(query), which may not render every value.
+        sql, params = queryset.query.sql_with_params()
+        digest = hashlib.sha256(f"{sql}\n{params!r}".encode()).hexdigest()[:32]
         return int(changes.kept(f"count:{digest}", queryset.count))
