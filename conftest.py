@@ -69,3 +69,16 @@ def english_again():
     from django.utils import translation
 
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_changes_stamp(tmp_path_factory):
+    """Each test process keeps its own changes stamp (lib.changes): with the suite split
+    over two processes, one's committed writes would otherwise move the stamp under a
+    test in the other that checks it did not move."""
+    from coproduce.lib import changes
+
+    stamp = tmp_path_factory.mktemp("changes") / "changes.stamp"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(changes, "_stamp_file", lambda: stamp)
+        yield

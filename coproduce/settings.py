@@ -444,7 +444,6 @@ NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Logs go to standard error, each line with its request's id (the X-Request-ID header);
 # COPRODUCE_LOG_FORMAT=json writes one JSON object per line for a log collector.

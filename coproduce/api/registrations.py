@@ -4,19 +4,22 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib import events, jobs
+from coproduce.lib import changes, events, jobs
 from coproduce.lib.navigation import NavItem
 from coproduce.lib.navigation import register as add_to_navigation
 from coproduce.privacy import registry
 
 from . import (
     holdings,
+    models,
     rules,  # noqa: F401  (django-rules: its permissions register on import)
     tasks,
 )
 
 
 def register() -> None:
+    # Noting when a token was last used changes nothing anyone's Today lists.
+    changes.quiet_fields(models.ApiToken, "last_used_at")
     add_to_navigation(
         NavItem(_("API"), "api:organisation_token_list", "api.manage_organisation_tokens", order=95)
     )

@@ -20,7 +20,15 @@ IDS = json.loads(open(os.environ["BENCH_IDS"]).read()) if os.environ.get("BENCH_
 PASSWORD = os.environ.get("BENCH_PASSWORD", "")
 HOSTS = [host for host in os.environ.get("BENCH_HOSTS", "").split(",") if host]
 SAMPLES = defaultdict(
-    lambda: {"server_ms": [], "response_ms": [], "queries": [], "gzip_bytes": [], "errors": 0}
+    lambda: {
+        "server_ms": [],
+        "response_ms": [],
+        "queries": [],
+        "housekeeping": [],
+        "worked_out": [],
+        "gzip_bytes": [],
+        "errors": 0,
+    }
 )
 FAILED_AT = []  # when requests failed, to measure how long an outage lasted
 SIZE_SAMPLES = 20  # compressing every body would load the client, not the server
@@ -41,6 +49,8 @@ def record(request_type, name, response, exception, response_time=None, **kwargs
         sample["server_ms"].append(float(timing.split("dur=")[1]))
     if "X-Bench-Queries" in response.headers:
         sample["queries"].append(int(response.headers["X-Bench-Queries"]))
+        sample["housekeeping"].append(int(response.headers.get("X-Bench-Housekeeping", "0")))
+        sample["worked_out"].append(int(response.headers.get("X-Bench-Worked-Out", "0")))
     if len(sample["gzip_bytes"]) < SIZE_SAMPLES and response.content:
         sample["gzip_bytes"].append(len(gzip.compress(response.content, 6)))
 
@@ -86,13 +96,16 @@ class SignedIn(HttpUser):
         if response.status_code != 302:
             raise RuntimeError(f"Bench {self.role} could not sign in: {response.status_code}")
 
+    def named(self, page):
+        return pages.sample_name(page, self.role)
+
     def detail(self, kind, path, name):
         ids = IDS["objects"][self.role][kind]
         if ids:
-            self.client.get(path.format(random.choice(ids)), name=name)
+            self.client.get(path.format(random.choice(ids)), name=self.named(name))
 
     def post_display_settings(self):
-        page = self.client.get("/display-settings/", name="display_settings")
+        page = self.client.get("/display-settings/", name=self.named("display_settings"))
         match = CSRF.search(page.text)
         if match:
             self.client.post(
@@ -103,7 +116,7 @@ class SignedIn(HttpUser):
                     "contrast": "standard",
                 },
                 headers={"Referer": f"{self.host}/display-settings/"},
-                name="display_settings_post",
+                name=self.named("display_settings_post"),
                 allow_redirects=False,
             )
 
@@ -111,7 +124,7 @@ class SignedIn(HttpUser):
 # Each journey step is a function of the signed-in user; a journey weights the steps.
 def visit(path, name):
     def step(user):
-        user.client.get(path, name=name)
+        user.client.get(path, name=user.named(name))
 
     step.__name__ = name
     return step
@@ -136,7 +149,7 @@ def api_list(path, name, token_role=None):
     def step(user):
         token = IDS.get("api", {}).get(token_role) if token_role else None
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        user.client.get(path, name=name, headers=headers)
+        user.client.get(path, name=user.named(name), headers=headers)
 
     step.__name__ = name
     return step
@@ -147,7 +160,8 @@ for name, (path, token_role) in pages.API.items():
 
 
 def person_search(user):
-    user.client.get(f"/people/?q={random.choice(['Ada', 'Khan', 'Jo'])}", name="person_search")
+    query = random.choice(["Ada", "Khan", "Jo"])
+    user.client.get(f"/people/?q={query}", name=user.named("person_search"))
 
 
 def display_settings(user):

@@ -108,14 +108,24 @@ JOURNEYS = {
 }
 
 
+def sample_name(page, role):
+    """The name a page's samples are kept under. A page that several roles open is kept
+    once per role ("meeting_detail:staff"): each role may see different things, so a
+    page asks each role different questions, and its query count is the same for every
+    object only within one role."""
+    opened = page.removesuffix("_post")  # a form posted is named after its page
+    shared = sum(opened in journey for journey in JOURNEYS.values()) > 1
+    return f"{page}:{role}" if shared else page
+
+
 def first_visits(role, ids):
-    """(name, path) of each page in the role's journey that a person opens as it is:
-    for one-object pages, the first of the bench's objects of that kind."""
+    """(sample name, path) of each page in the role's journey that a person opens as it
+    is: for one-object pages, the first of the bench's objects of that kind."""
     for name in JOURNEYS[role]:
         if name in VISITS:
-            yield name, VISITS[name]
+            yield sample_name(name, role), VISITS[name]
         elif name in VISITS_ONE:
             kind, path = VISITS_ONE[name]
             objects = ids["objects"][role].get(kind) or []
             if objects:
-                yield name, path.format(objects[0])
+                yield sample_name(name, role), path.format(objects[0])

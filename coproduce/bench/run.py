@@ -80,6 +80,11 @@ def summarise(raw):
         if name in ("sign_in", "sign_in_page"):
             continue
         queries = sample["queries"]
+        # Visits that worked out something kept (Today, a list's total) make more
+        # queries than the page does from then on: the steady state is the rest.
+        worked_out = sample.get("worked_out") or [0] * len(queries)
+        steady = [n for n, fresh in zip(queries, worked_out, strict=True) if not fresh]
+        fresh = [n for n, was in zip(queries, worked_out, strict=True) if was]
         pages[name] = {
             "requests": len(sample["server_ms"]),
             "errors": sample["errors"],
@@ -89,8 +94,13 @@ def summarise(raw):
             "p95_ms": round(percentile(sample["server_ms"], 0.95), 1)
             if sample["server_ms"]
             else None,
-            "queries_min": min(queries) if queries else None,
-            "queries_max": max(queries) if queries else None,
+            "queries_min": min(steady) if steady else None,
+            "queries_max": max(steady) if steady else None,
+            "worked_out_requests": len(fresh),
+            "worked_out_queries_max": max(fresh) if fresh else None,
+            # Requests that also kept a session or token going, and how many statements.
+            "housekeeping_requests": sum(1 for n in sample.get("housekeeping", []) if n),
+            "housekeeping_statements": sum(sample.get("housekeeping", [])),
             "gzip_bytes": int(statistics.median(sample["gzip_bytes"]))
             if sample["gzip_bytes"]
             else None,
@@ -339,7 +349,8 @@ def misses(page):
     for key, label in (("median_ms", "median"), ("p95_ms", "p95")):
         if page[key] is None or page[key] > BARS[key]:
             missed.append(label)
-    if page["queries_max"] is None or page["queries_max"] > BARS["queries"]:
+    most = max(page["queries_max"] or 0, page.get("worked_out_queries_max") or 0)
+    if page["queries_max"] is None or most > BARS["queries"]:
         missed.append("queries")
     elif page["queries_min"] != page["queries_max"]:
         missed.append("queries vary")
@@ -390,22 +401,58 @@ def table(result):
     lines = [
         header(result),
         bars_line(),
-        f"{'page':24} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'queries':>8} "
+        f"{'page':30} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'queries':>8} "
         f"{'gzip bytes':>10}  bars",
     ]
     pages = result["mixed"]["pages"]
     for name, page in sorted(pages.items()):
         lines.append(
-            f"{name:24} {page['requests']:>8} {number(page['median_ms']):>10} "
+            f"{name:30} {page['requests']:>8} {number(page['median_ms']):>10} "
             f"{number(page['p95_ms']):>8} {queries_text(page):>8} "
             f"{number(page['gzip_bytes']):>10}  {verdict(misses(page))}"
         )
     failing = sum(1 for page in pages.values() if misses(page))
     lines.append(f"{len(pages) - failing} of {len(pages)} pages meet every bar.")
+    lines.append(housekeeping_line(result))
+    lines += worked_out_lines(result)
     lines += first_visits_lines(result)
     if "postgres_restart" in result:
         lines.append(f"PostgreSQL restart mid-load: {result['postgres_restart']}")
     return "\n".join(lines)
+
+
+def housekeeping_line(result):
+    """The writes that keep sessions and API tokens going (bench/middleware.py), which
+    the queries column leaves out: what they were, and how often they came."""
+    pages = result["mixed"]["pages"].values()
+    requests = sum(page.get("housekeeping_requests", 0) for page in pages)
+    statements = sum(page.get("housekeeping_statements", 0) for page in pages)
+    total = sum(page["requests"] for page in pages)
+    return (
+        "Not in the queries column: a session saved again (at most every 5 minutes) or "
+        f"an API token's last use noted (at most once a minute), on {requests} of {total} "
+        f"requests, {statements} statements in all."
+    )
+
+
+def worked_out_lines(result):
+    """The measured visits that worked out something kept, left out of the queries
+    column (whose bar is the same count every time) but held to the 15-query bar."""
+    fresh = {
+        name: page
+        for name, page in sorted(result["mixed"]["pages"].items())
+        if page.get("worked_out_requests")
+    }
+    if not fresh:
+        return ["No measured visit worked out anything kept."]
+    return [
+        "Measured visits that worked out something kept (after a change, or once it was "
+        "5 minutes old), not in the queries column:"
+    ] + [
+        f"  {name}: {page['worked_out_requests']} of {page['requests']}, "
+        f"at most {page['worked_out_queries_max']} queries"
+        for name, page in fresh.items()
+    ]
 
 
 def first_visits_lines(result):
@@ -448,9 +495,9 @@ def side_by_side(result, baseline):
         f"ratio = median at scale {large} / median at scale {small} "
         f"(bar <= {BARS['scale_ratio']:g}x)",
         bars_line(),
-        f"{'page':24} {'median ms':>17} {'p95 ms':>17} {'queries':>13} {'gzip bytes':>15} "
+        f"{'page':30} {'median ms':>17} {'p95 ms':>17} {'queries':>13} {'gzip bytes':>15} "
         f"{'ratio':>6}  bars (scale {large})",
-        f"{'':24} {small:>8} {large:>8} {small:>8} {large:>8} {small:>6} {large:>6} "
+        f"{'':30} {small:>8} {large:>8} {small:>8} {large:>8} {small:>6} {large:>6} "
         f"{small:>7} {large:>7}",
     ]
     before = baseline["mixed"]["pages"]
@@ -465,7 +512,7 @@ def side_by_side(result, baseline):
         failing += bool(missed)
         cell = lambda sample, key: number(sample[key]) if sample else "-"  # noqa: E731
         lines.append(
-            f"{name:24} {cell(old, 'median_ms'):>8} {cell(page, 'median_ms'):>8} "
+            f"{name:30} {cell(old, 'median_ms'):>8} {cell(page, 'median_ms'):>8} "
             f"{cell(old, 'p95_ms'):>8} {cell(page, 'p95_ms'):>8} "
             f"{queries_text(old) if old else '-':>6} {queries_text(page) if page else '-':>6} "
             f"{cell(old, 'gzip_bytes'):>7} {cell(page, 'gzip_bytes'):>7} "
@@ -473,6 +520,8 @@ def side_by_side(result, baseline):
         )
     total = len(set(pages) | set(before))
     lines.append(f"{total - failing} of {total} pages meet every bar at scale {large}.")
+    lines.append(housekeeping_line(result))
+    lines += worked_out_lines(result)
     lines += first_visits_lines(result)
     return "\n".join(lines)
 

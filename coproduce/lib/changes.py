@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,19 @@ def watch_connection(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any
 
 
 _NOT_KEPT = object()
+_worked_out = threading.local()
+
+
+def note_worked_out() -> None:
+    """Counts a kept value this thread had to work out (none was kept yet, or a change
+    or the time made it out of date): such a visit makes more queries than the same
+    page does from then on, and the bench reports it apart (bench/middleware.py)."""
+    _worked_out.count = worked_out() + 1
+
+
+def worked_out() -> int:
+    """How many kept values this thread has worked out so far."""
+    return int(getattr(_worked_out, "count", 0))
 
 
 def kept(name: str, work_out: Callable[[], Any], seconds: int = 300) -> Any:
@@ -160,6 +174,7 @@ def kept(name: str, work_out: Callable[[], Any], seconds: int = 300) -> Any:
         return work_out()
     if value is not _NOT_KEPT:
         return value
+    note_worked_out()
     value = work_out()
     try:
         cache.set(key, value, seconds)

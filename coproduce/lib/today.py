@@ -234,6 +234,7 @@ def kept_items_for(user: Any, now: datetime) -> Groups:
     if kept is not None:
         user._today_counted = (now, kept[1])
         return kept[0]
+    changes.note_worked_out()
     groups = items_for(user, now)
     try:
         cache.set(key, (groups, already_counted(user)), KEPT_SECONDS)

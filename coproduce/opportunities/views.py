@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from coproduce.lib.views import permission_required
 from coproduce.people import access, equality, lived_experience
 from coproduce.people.models import EqualityMonitoring
+from coproduce.projects.rules import remember_viewer_places, viewer_places
 
 from . import actions, fairness
 from .forms import (
@@ -82,7 +83,11 @@ def opportunity_list(request):
 
 @permission_required("opportunities.view_opportunity", fn=opportunity_from)
 def opportunity_detail(request, pk):
-    opportunity = get_object_or_404(Opportunity.objects.select_related("project"), pk=pk)
+    opportunity = get_object_or_404(
+        Opportunity.objects.select_related("project").annotate(**viewer_places(request.user)),
+        pk=pk,
+    )
+    remember_viewer_places(request.user, opportunity.project, opportunity)
     application = Application.objects.filter(opportunity=opportunity, person=request.user).first()
     can_apply = request.user.has_perm("opportunities.apply", opportunity) and (
         application is None or application.status == Application.Status.WITHDRAWN

@@ -10,7 +10,7 @@ lead is shown a warning, and showing it to finance or the lead is logged as a re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .models import Claim, LimitPeriod, PaymentLimit, PaymentProtection, Status
@@ -65,6 +65,13 @@ def wants_warnings(person) -> bool:
     return PaymentProtection.objects.filter(person=person, warn=True).exists()
 
 
+def with_warning_wish(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Claims that carry whether their person asked to be warned, so a claim's page
+    asks it in the query that fetches the claim, whatever the claim's state."""
+    wish = PaymentProtection.objects.filter(person=OuterRef("claimant"), warn=True)
+    return claims.annotate(claimant_wants_warnings=Exists(wish))
+
+
 def counted_fee(claim: Claim) -> int:
     return claim.fee_payable_pence if claim.payment_choice in COUNTED_CHOICES else 0
 
@@ -109,7 +116,8 @@ def checks_for(claim: Claim) -> list[LimitCheck]:
 
 def warning_for(claim: Claim) -> list[LimitCheck]:
     """What to warn about, only for a person who asked to be warned."""
-    if not wants_warnings(claim.claimant):
+    wants = getattr(claim, "claimant_wants_warnings", None)
+    if not (wants_warnings(claim.claimant) if wants is None else wants):
         return []
     return checks_for(claim)
 

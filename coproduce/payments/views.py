@@ -372,8 +372,10 @@ def claim_edit(request, pk):
 @permission_required("payments.view_claim", fn=claim_from)
 def claim_detail(request, pk):
     claim = get_object_or_404(
-        Claim.objects.select_related(
-            "claimant", "entered_by", "activity_type", "rate", "project", "decided_by", "batch"
+        limits.with_warning_wish(
+            Claim.objects.select_related(
+                "claimant", "entered_by", "activity_type", "rate", "project", "decided_by", "batch"
+            )
         ),
         pk=pk,
     )

@@ -4,6 +4,7 @@ A project's lead (staff) and its co-producer co-leads have the same powers over 
 `leads_project` is the one test, and a co-lead's powers end the day they leave."""
 
 import rules
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from coproduce.accounts.rules import is_administrator, is_coproducer, is_lead, is_staff_member
@@ -45,6 +46,27 @@ def remember_current_kinds(user, project, team):
                 and (member.left_on is None or member.left_on > today)
             )
         )
+
+
+def viewer_places(user, project_field="project"):
+    """Annotations that fetch `user`'s current places on the project a row points to,
+    in the query that fetches the row: a page of one object (an opportunity, a meeting)
+    then asks the same questions whether or not it belongs to a project. Read back with
+    remember_viewer_places."""
+    team = TeamMember.objects.current().filter(project=OuterRef(project_field), person=user.pk)
+    return {
+        **{f"viewer_{kind}": Exists(team.filter(kind=kind)) for kind in TeamMember.Kind.values},
+        "viewer_co_lead": Exists(team.filter(co_lead=True)),
+    }
+
+
+def remember_viewer_places(user, project, row):
+    if project is None or not user.is_authenticated:
+        return
+    places = {kind for kind in TeamMember.Kind.values if getattr(row, f"viewer_{kind}")}
+    if row.viewer_co_lead:
+        places.add(TeamMember.CO_LEAD)
+    project.__dict__.setdefault("_current_kinds_of", {})[user.pk] = places
 
 
 @rules.predicate

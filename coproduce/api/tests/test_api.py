@@ -15,7 +15,7 @@ from coproduce.api.models import ApiToken
 from coproduce.api.tests.factories import make_token
 from coproduce.insights.compute import compute_all
 from coproduce.insights.periods import preset_period
-from coproduce.lib import figures
+from coproduce.lib import changes, figures
 from coproduce.lib.figures import Figure, Row
 from coproduce.lib.suppression import suppress
 from coproduce.meetings import actions as meeting_actions
@@ -45,6 +45,17 @@ def is_problem(response, status):
 
 
 # ---- tokens ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_noting_a_tokens_use_keeps_everyones_today(client, people):
+    """An integration calling once a minute must not throw away every kept Today."""
+    record, token = make_token(person=people["coproducer"], scopes=["own_data"])
+    before = changes.current()
+    assert get(client, "me", token).status_code == 200
+    record.refresh_from_db()
+    assert record.last_used_at is not None
+    assert changes.current() == before
 
 
 def test_a_token_is_stored_hashed_and_works_until_revoked(client, people):
