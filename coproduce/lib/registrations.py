@@ -13,7 +13,7 @@ from django.db.backends.signals import connection_created
 from django.http import HttpRequest
 from simple_history.models import HistoricalChanges  # type: ignore[import-untyped]
 
-from . import changes, jobs, tasks
+from . import changes, jobs, language, tasks
 from .checks import field_key_is_set
 from .middleware import mark_renewed
 
@@ -23,6 +23,7 @@ def _renewed_at_sign_in(sender: Any, request: HttpRequest, **kwargs: Any) -> Non
 
 
 def register() -> None:
+    language.drop_empty_fallbacks()
     checks.register(field_key_is_set, checks.Tags.security, deploy=True)
     checks.register(jobs.check_chosen_periods)
     user_logged_in.connect(_renewed_at_sign_in, dispatch_uid="lib.renewed_at_sign_in")

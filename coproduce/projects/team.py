@@ -10,14 +10,21 @@ from .rules import runs_projects
 
 def projects_run_by(user):
     """Projects `user` leads, or is on the team of as a member of staff, today."""
-    return Project.objects.filter(
-        Q(lead=user)
-        | Q(
-            pk__in=TeamMember.objects.current()
+    # One set of ids from the two indexes. As "lead = user OR id IN (their teams)",
+    # PostgreSQL read every project to test each: 1 ms at scale 1 on the person page
+    # (the passport check), growing with the projects.
+    ids = (
+        Project.objects.filter(lead=user)
+        .order_by()
+        .values("pk")
+        .union(
+            TeamMember.objects.current()
             .filter(person=user, kind=TeamMember.Kind.STAFF)
+            .order_by()
             .values("project")
         )
     )
+    return Project.objects.filter(pk__in=ids)
 
 
 def projects_led_by(user):
