@@ -4,7 +4,7 @@ so a Welsh speaker gets Welsh whoever, or whatever job, sent it (decision 0038).
 
 import gettext
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.utils import translation
@@ -36,7 +36,8 @@ def drop_empty_fallbacks() -> None:
     1 ms of a list page. Each language's translation is loaded once per process, so
     this runs at start-up (LibConfig.ready) and leaves out catalogues with nothing in."""
     for code, _name in settings.LANGUAGES:
-        node = trans_real.translation(code)
+        # gettext's chain of fallbacks has no public way to take one out.
+        node: Any = trans_real.translation(code)
         while node._fallback is not None:
             after = node._fallback
             if type(after) is gettext.GNUTranslations and set(after._catalog) <= {""}:
