@@ -39,7 +39,7 @@ def drop_empty_fallbacks() -> None:
         # gettext's chain of fallbacks has no public way to take one out.
         node: Any = trans_real.translation(code)
         while node._fallback is not None:
-            after = node._fallback
+            after: Any = node._fallback
             if type(after) is gettext.GNUTranslations and set(after._catalog) <= {""}:
                 node._fallback = after._fallback
             else:
