@@ -40,7 +40,11 @@ def drop_empty_fallbacks() -> None:
         node: Any = trans_real.translation(code)
         while node._fallback is not None:
             after: Any = node._fallback
-            if type(after) is gettext.GNUTranslations and set(after._catalog) <= {""}:
-                node._fallback = after._fallback
+            if type(after) is gettext.GNUTranslations and _holds_nothing(after):
+                node._fallback = after._fallback  # type: ignore[attr-defined]
             else:
                 node = after
+
+
+def _holds_nothing(catalogue: Any) -> bool:
+    return set(catalogue._catalog) <= {""}  # only the header, under the empty text
