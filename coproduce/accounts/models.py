@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coproduce.lib import changes
+
 
 class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
@@ -187,14 +189,19 @@ class User(AbstractBaseUser, PermissionsMixin, DisplayPreferences):
 
     @property
     def role_set(self):
-        """The roles this person holds, read once per request (or taken from
-        role_assignments when a page prefetched them)."""
+        """The roles this person holds: taken from role_assignments when a page
+        prefetched them, else kept between requests until a change is committed (every
+        page asks for the signed-in person's roles; a role given or taken away moves the
+        changes stamp, so it counts from the very next request)."""
         if not hasattr(self, "_role_cache"):
             if "role_assignments" in getattr(self, "_prefetched_objects_cache", {}):
-                roles = (assignment.role for assignment in self.role_assignments.all())
+                roles = frozenset(assignment.role for assignment in self.role_assignments.all())
             else:
-                roles = self.role_assignments.values_list("role", flat=True)
-            self._role_cache = frozenset(roles)
+                roles = changes.kept(
+                    f"roles:{self.pk}",
+                    lambda: frozenset(self.role_assignments.values_list("role", flat=True)),
+                )
+            self._role_cache = roles
         return self._role_cache
 
     def has_role(self, *roles):

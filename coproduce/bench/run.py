@@ -401,13 +401,13 @@ def table(result):
     lines = [
         header(result),
         bars_line(),
-        f"{'page':30} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'queries':>8} "
+        f"{'page':34} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'queries':>8} "
         f"{'gzip bytes':>10}  bars",
     ]
     pages = result["mixed"]["pages"]
     for name, page in sorted(pages.items()):
         lines.append(
-            f"{name:30} {page['requests']:>8} {number(page['median_ms']):>10} "
+            f"{name:34} {page['requests']:>8} {number(page['median_ms']):>10} "
             f"{number(page['p95_ms']):>8} {queries_text(page):>8} "
             f"{number(page['gzip_bytes']):>10}  {verdict(misses(page))}"
         )
@@ -495,9 +495,9 @@ def side_by_side(result, baseline):
         f"ratio = median at scale {large} / median at scale {small} "
         f"(bar <= {BARS['scale_ratio']:g}x)",
         bars_line(),
-        f"{'page':30} {'median ms':>17} {'p95 ms':>17} {'queries':>13} {'gzip bytes':>15} "
+        f"{'page':34} {'median ms':>17} {'p95 ms':>17} {'queries':>13} {'gzip bytes':>15} "
         f"{'ratio':>6}  bars (scale {large})",
-        f"{'':30} {small:>8} {large:>8} {small:>8} {large:>8} {small:>6} {large:>6} "
+        f"{'':34} {small:>8} {large:>8} {small:>8} {large:>8} {small:>6} {large:>6} "
         f"{small:>7} {large:>7}",
     ]
     before = baseline["mixed"]["pages"]
@@ -512,7 +512,7 @@ def side_by_side(result, baseline):
         failing += bool(missed)
         cell = lambda sample, key: number(sample[key]) if sample else "-"  # noqa: E731
         lines.append(
-            f"{name:30} {cell(old, 'median_ms'):>8} {cell(page, 'median_ms'):>8} "
+            f"{name:34} {cell(old, 'median_ms'):>8} {cell(page, 'median_ms'):>8} "
             f"{cell(old, 'p95_ms'):>8} {cell(page, 'p95_ms'):>8} "
             f"{queries_text(old) if old else '-':>6} {queries_text(page) if page else '-':>6} "
             f"{cell(old, 'gzip_bytes'):>7} {cell(page, 'gzip_bytes'):>7} "

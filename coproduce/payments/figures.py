@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coproduce.lib import figures
+from coproduce.lib import changes, figures
 from coproduce.lib.suppression import floor, suppress
 
 from .models import Claim, Status
@@ -79,6 +79,7 @@ def timeliness_of_the_last_year(today: date) -> tuple[Timeliness, datetime]:
     key = _last_year_key(today)
     kept: tuple[Timeliness, datetime] | None = cache.get(key)
     if kept is None:
+        changes.note_worked_out()
         period = figures.Period(today - timedelta(days=365), today)
         kept = (timeliness(paid_claims(period)), timezone.now())
         cache.set(key, kept, LAST_YEAR_KEPT_SECONDS)

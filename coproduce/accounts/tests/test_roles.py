@@ -99,3 +99,15 @@ def test_roles_a_page_prefetched_are_not_read_again(people, django_assert_num_qu
     lead = User.objects.get(pk=people["lead"].pk)
     with django_assert_num_queries(1):  # not prefetched: read once
         assert lead.role_set == {"lead"} and lead.has_role("lead")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_role_taken_away_counts_from_the_next_request(client, people):
+    """Each person's roles are kept between requests (User.role_set), never past a
+    committed change: staff who lose the role lose its pages at once."""
+    staff = people["staff"]
+    client.force_login(staff)
+    assert client.get(reverse("people:person_list")).status_code == 200
+    assert client.get(reverse("people:person_list")).status_code == 200  # kept
+    RoleAssignment.objects.filter(user=staff, role="staff").delete()
+    assert client.get(reverse("people:person_list")).status_code == 403

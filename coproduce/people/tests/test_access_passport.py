@@ -199,3 +199,18 @@ def test_staff_helping_cannot_read_what_was_not_shared_and_nothing_is_lost(clien
     passport = AccessPassport.objects.get(user=person)
     assert "Private words here" in passport.own_words and "Added by phone" in passport.own_words
     assert {"bsl", "step_free"} <= {row.code for row in passport.requirements.all()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_whether_staff_work_with_someone_follows_each_committed_change(people):
+    """The check is kept between visits (people.relationships.works_with), never past a
+    change: a place on a team given, then ended, shows on the very next check."""
+    from coproduce.people import relationships
+    from coproduce.projects.models import TeamMember
+
+    staff, someone = people["staff"], people["coproducer_staff"]
+    assert not relationships.works_with(staff, someone)
+    project = works_with(staff, someone)
+    assert relationships.works_with(staff, someone)
+    TeamMember.objects.filter(project=project, person=someone).delete()
+    assert not relationships.works_with(staff, someone)

@@ -60,3 +60,21 @@ def test_arrangements_carry_codes_so_other_apps_need_not_read_labels(people):
         arrangements = arrangements_for(person, person, "test")
     assert arrangements.items == ["Dehonglydd BSL"]
     assert arrangements.codes == [Requirement.BSL]
+
+
+def test_the_people_filters_kept_between_visits_follow_the_search_and_the_language(client_as):
+    """The people list keeps its drawn filters (a cached fragment): never another search's
+    or another language's."""
+    client = client_as("staff")
+    url = reverse("people:person_list")
+    assert 'value="Ada"' in client.get(url, {"q": "Ada"}).content.decode()
+    again = client.get(url, {"q": "Khan"}).content.decode()
+    assert 'value="Khan"' in again and 'value="Ada"' not in again
+    client.cookies["django_language"] = "cy"
+    welsh = client.get(url, {"q": "Khan"}).content.decode()
+    assert "Chwilio</button>" in welsh and "Search</button>" not in welsh
+    client.cookies["django_language"] = "en-gb"
+    assert 'name="requirement"' in client.get(url, {"q": "Khan"}).content.decode()
+    # Administrators may not find people by access need: the same search, drawn without it.
+    administrator = client_as("administrator").get(url, {"q": "Khan"}).content.decode()
+    assert 'value="Khan"' in administrator and 'name="requirement"' not in administrator
