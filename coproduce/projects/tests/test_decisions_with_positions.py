@@ -353,3 +353,18 @@ def test_the_demo_has_an_open_and_a_closed_decision_with_positions(settings):
     assert set(closed.present.values_list("pk", flat=True)) == set(
         closed.meeting.attendance.values_list("person_id", flat=True)
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_project_page_shows_a_position_on_the_next_visit(people, project, second):
+    """The project page keeps its latest decisions between visits (changes.kept): a
+    position taken shows at once, in whichever language the reader reads."""
+    open_one(people, project)
+    client = signed_in(people["staff"])
+    assert "0 agree, 0 abstain" in client.get(project.get_absolute_url()).content.decode()
+    decision = Decision.objects.get(project=project)
+    actions.record_position(decision=decision, person=second, stance=A, recorded_by=second)
+    assert "1 agree, 0 abstain" in client.get(project.get_absolute_url()).content.decode()
+    client.cookies["django_language"] = "cy"
+    welsh = client.get(project.get_absolute_url()).content.decode()
+    assert "1 agree" not in welsh
