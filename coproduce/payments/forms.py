@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import slug_re
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -226,7 +227,10 @@ class ClaimForm(forms.Form):
         if minutes.isdecimal() and 0 < int(minutes) <= 16 * 60:
             initial["hours"], initial["minutes"] = divmod(int(minutes), 60)
         slug = query.get("activity_type", "")
-        found = ActivityType.objects.filter(slug=slug, active=True).first() if slug else None
+        # Only a slug is looked up: anything else (a NUL byte, which PostgreSQL refuses
+        # in a text value) names no activity type.
+        is_slug = slug_re.fullmatch(slug) is not None
+        found = ActivityType.objects.filter(slug=slug, active=True).first() if is_slug else None
         if found:
             initial["activity_type"] = found
         if choices:
