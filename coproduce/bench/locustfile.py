@@ -25,6 +25,7 @@ SAMPLES = defaultdict(
         "response_ms": [],
         "queries": [],
         "housekeeping": [],
+        "read_logged": [],
         "worked_out": [],
         "gzip_bytes": [],
         "errors": 0,
@@ -50,6 +51,7 @@ def record(request_type, name, response, exception, response_time=None, **kwargs
     if "X-Bench-Queries" in response.headers:
         sample["queries"].append(int(response.headers["X-Bench-Queries"]))
         sample["housekeeping"].append(int(response.headers.get("X-Bench-Housekeeping", "0")))
+        sample["read_logged"].append(int(response.headers.get("X-Bench-Read-Logged", "0")))
         sample["worked_out"].append(int(response.headers.get("X-Bench-Worked-Out", "0")))
     if len(sample["gzip_bytes"]) < SIZE_SAMPLES and response.content:
         sample["gzip_bytes"].append(len(gzip.compress(response.content, 6)))

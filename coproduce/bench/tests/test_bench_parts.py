@@ -180,6 +180,46 @@ def test_a_session_saved_again_or_a_token_use_noted_is_counted_apart():
     assert (counter.count, counter.housekeeping) == (5, 3)  # a revoke is the page's own
 
 
+def test_a_logged_read_of_special_category_data_is_shown_beside_the_queries():
+    counter = QueryCounter()
+    for sql in (
+        'SELECT "accounts_user"."id" FROM "accounts_user"',
+        'INSERT INTO "privacy_readlog" ("viewer_id", "subject_id") VALUES (%s, %s)',
+    ):
+        counter(lambda *args: None, sql, (), False, {})
+    assert (counter.count, counter.read_logged) == (2, 1)
+    raw = {
+        "pages": {
+            "person_detail": {
+                "server_ms": [10.0, 11.0, 12.0],
+                "queries": [12, 12, 12],
+                "read_logged": [1, 0, 1],
+                "gzip_bytes": [3000],
+                "errors": 0,
+            },
+            "project_detail": {
+                "server_ms": [10.0, 11.0],
+                "queries": [15, 15],
+                "read_logged": [0, 1],
+                "gzip_bytes": [3000],
+                "errors": 0,
+            },
+        },
+        "requests": 5,
+        "failures": 0,
+        "seconds": 1.0,
+    }
+    report = run.summarise(raw)
+    person, project = report["pages"]["person_detail"], report["pages"]["project_detail"]
+    assert run.misses(person) == []
+    assert run.queries_text(person) == "12+1"
+    assert run.misses(project) == ["queries"]  # 15 and a logged read is 16
+    assert run.read_logged_lines({"mixed": report})[1:] == [
+        "  person_detail: 2 of 3 visits",
+        "  project_detail: 1 of 2 visits",
+    ]
+
+
 def test_a_page_several_roles_open_is_measured_per_role():
     assert pages.sample_name("meeting_detail", "staff") == "meeting_detail:staff"
     assert pages.sample_name("display_settings_post", "coproducer") == (
