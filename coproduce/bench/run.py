@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+import timeit
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -65,6 +66,14 @@ def wait_until_quiet(limit_seconds, sleep=time.sleep, load=os.getloadavg):
             "other work on the machine will make these times slower and noisier"
         )
     return averages
+
+
+def cpu_probe():
+    """Microseconds for a fixed piece of Python (the best of five tries): how fast this
+    machine's cores are just now. Shared machines differ from one day to the next by
+    half or more; two runs' times compare only beside their probes."""
+    tries = timeit.repeat("sum(range(1000))", number=2000, repeat=5)
+    return round(min(tries) / 2000 * 1e6, 1)
 
 
 def percentile(values, share):
@@ -299,6 +308,7 @@ def bench_database(kind, args, run_dir):
     server = None
     try:
         result["load_average_start"] = wait_until_quiet(args.quiet_seconds)
+        result["cpu_probe_start_us"] = cpu_probe()
         started = time.perf_counter()
         servers.manage("migrate", "--noinput", env=env, timeout=600)
         result["migrate_seconds"] = round(time.perf_counter() - started, 1)
@@ -339,6 +349,7 @@ def bench_database(kind, args, run_dir):
             }
         # The machine may be shared: the load average says how far to trust the times.
         result["load_average_after"] = [round(value, 2) for value in os.getloadavg()]
+        result["cpu_probe_after_us"] = cpu_probe()
         result["bare_requests_per_second"] = bare["requests_per_second"]
         result["mixed"] = mixed
         result["ratio_to_bare"] = round(
@@ -410,7 +421,9 @@ def header(result):
         f"ratio {ratio:.0%} ({'ok' if ratio >= BARS['ratio'] else 'MISSES'} bar {BARS['ratio']:.0%}); "
         f"{result['mixed']['failures']} failed requests; "
         f"load average at start {result.get('load_average_start', '-')}, "
-        f"after {result.get('load_average_after', '-')}"
+        f"after {result.get('load_average_after', '-')}; "
+        f"a fixed Python loop took {result.get('cpu_probe_start_us', '-')} µs at the start, "
+        f"{result.get('cpu_probe_after_us', '-')} µs after (cpu_probe: lower is a faster core)"
     )
 
 

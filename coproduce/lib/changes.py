@@ -13,6 +13,7 @@ The stamp lives where every process that writes can move it: in Redis when REDIS
 set (every app server shares it), otherwise in a small file in the var folder (one
 machine: gunicorn's workers and the task worker share it)."""
 
+import hashlib
 import logging
 import os
 import re
@@ -160,11 +161,18 @@ def worked_out() -> int:
     return int(getattr(_worked_out, "count", 0))
 
 
+LONGEST_NAME = 120
+
+
 def kept(name: str, work_out: Callable[[], Any], seconds: int = 300) -> Any:
     """work_out(), kept in the cache until a change to the records is committed or
     `seconds` pass: for a count or figure over many records that a page shows on every
     visit, and whose cost grows with the records (the people list's total). `name`
     says what it is and everything it depends on besides the records (a filter)."""
+    if len(name) > LONGEST_NAME:
+        # A name made of many ids (a page of batches) would pass the 250 characters a
+        # cache key may have: its digest stands for it.
+        name = f"{name[:40]}#{hashlib.sha256(name.encode()).hexdigest()}"
     try:
         in_transaction = str(uncommitted(connection)) if connection.in_atomic_block else ""
         key = ":".join(("kept", name, current(), in_transaction))

@@ -26,6 +26,8 @@ def result(scale, pages, database="postgresql"):
         "scale": scale,
         "load_average_start": [0.4, 0.6, 0.7],
         "load_average_after": [1.9, 1.2, 0.9],
+        "cpu_probe_start_us": 16.2,
+        "cpu_probe_after_us": 17.5,
         "bare_requests_per_second": 400.0,
         "ratio_to_bare": 0.3,
         "mixed": {"requests_per_second": 120.0, "failures": 0, "pages": pages},
@@ -54,12 +56,19 @@ def test_the_table_shows_each_bar_the_load_average_and_the_ratio_to_bare():
         result(1, {"project_list": page(), "person_list": page(median=45.0, queries=(12, 14))})
     )
     assert "load average at start [0.4, 0.6, 0.7]" in text
+    # How fast the machine's cores were, to set runs on different days side by side.
+    assert "a fixed Python loop took 16.2 µs at the start, 17.5 µs after" in text
     assert "ratio 30% (ok bar 25%)" in text
     project = next(line for line in text.splitlines() if line.startswith("project_list"))
     assert project.split()[1:6] == ["50", "12", "40", "9", "8000"] and project.endswith("ok")
     person = next(line for line in text.splitlines() if line.startswith("person_list"))
     assert "12-14" in person and person.endswith("MISSES median, queries vary")
     assert "1 of 2 pages meet every bar." in text
+
+
+def test_the_cpu_probe_times_a_fixed_piece_of_python():
+    first, second = run.cpu_probe(), run.cpu_probe()
+    assert 0 < first < 10_000 and 0 < second < 10_000
 
 
 def test_a_low_ratio_to_the_bare_view_is_called_out():
