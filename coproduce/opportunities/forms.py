@@ -121,3 +121,10 @@ class OpportunitySearchForm(forms.Form):
         required=False,
         choices=[("", _("Any")), *Opportunity.Place.choices],
     )
+    # For those who manage opportunities: the ones still to fill, or the ones that
+    # have closed. Everyone else sees only open ones.
+    show = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("Open and drafts")), ("closed", _("Closed"))],
+    )

@@ -36,11 +36,20 @@ def opportunity_from(request, pk, **kwargs):
 def opportunity_list(request):
     manages = request.user.has_perm("opportunities.manage_opportunities")
     form = OpportunitySearchForm(request.GET or None)
-    opportunities = Opportunity.objects.select_related("project")
     if not manages:
-        opportunities = opportunities.filter(
-            status=Opportunity.Status.OPEN, closing_on__gte=timezone.localdate()
-        )
+        del form.fields["show"]
+    to_fill = Q(status=Opportunity.Status.OPEN, closing_on__gte=timezone.localdate())
+    if manages:
+        to_fill |= Q(status=Opportunity.Status.DRAFT)  # theirs to finish
+    opportunities = Opportunity.objects.select_related("project")
+    if manages and form.is_valid() and form.cleaned_data["show"] == "closed":
+        # Most recently closed first: the one that has just closed is the one to
+        # select people for.
+        opportunities = opportunities.exclude(to_fill)
+        order = ("-closing_on", "-title", "-pk")
+    else:
+        opportunities = opportunities.filter(to_fill)
+        order = ("closing_on", "title", "pk")
     if form.is_valid():
         if query := form.cleaned_data["q"].strip():
             opportunities = opportunities.filter(
@@ -48,9 +57,7 @@ def opportunity_list(request):
             )
         if place := form.cleaned_data["place"]:
             opportunities = opportunities.filter(place=place)
-    page = Paginator(opportunities.order_by("closing_on", "title", "pk"), 25).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(opportunities.order_by(*order), 25).get_page(request.GET.get("page"))
     on_page = [opportunity.pk for opportunity in page]
     mine = dict(
         Application.objects.filter(person=request.user, opportunity__in=on_page).values_list(
