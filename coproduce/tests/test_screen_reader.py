@@ -353,8 +353,11 @@ def test_the_session_time_out_warning_is_announced(browser, live_server, people,
     """With JavaScript (the warning only exists with it): when the warning appears, focus
     moves to its button, whose name and description say what is happening and what to
     do, inside a region named by the warning's title."""
-    settings.SESSION_COOKIE_AGE = 6
-    settings.COPRODUCE_SESSION_WARNING_SECONDS = 4
+    # The warning comes 4 seconds into a 30-second session, leaving 26 seconds to read
+    # the accessibility tree and press the button before it ends: with 2 seconds to
+    # spare, a slow machine saw the session end first and the button refused.
+    settings.SESSION_COOKIE_AGE = 30
+    settings.COPRODUCE_SESSION_WARNING_SECONDS = 26
     context, page = open_as(browser, live_server, people["staff"], "/home/")
     page.locator("[data-session-warning]").wait_for(state="visible", timeout=8000)
     warning_is_announced(page)
