@@ -157,18 +157,37 @@ def axe_problems(page, rules=None):
     ]
 
 
-def page_problems(page, response, skip_check, rules=None):
+# What the crawl reads off each page, in one round trip to the browser (each one costs
+# tens of milliseconds, on every page of every crawl).
+PAGE_FACTS = """
+() => ({
+  title: document.title,
+  h1_count: document.querySelectorAll('h1').length,
+  links: [...document.querySelectorAll('a[href]:not([download])')].map(a => a.href),
+})
+"""
+
+FIRST_TAB_STOP = """
+() => ({
+  href: document.activeElement && document.activeElement.getAttribute('href'),
+  targets: document.querySelectorAll('#main-content').length,
+})
+"""
+
+
+def page_problems(page, skip_check, rules=None, facts=None):
+    """`facts`: what the crawl has already read off the page (PAGE_FACTS)."""
+    facts = facts or page.evaluate(PAGE_FACTS)
     problems = axe_problems(page, rules)
-    h1_count = page.locator("h1").count()
-    if h1_count != 1:
-        problems.append(f"{h1_count} h1 elements (should be one)")
+    if facts["h1_count"] != 1:
+        problems.append(f"{facts['h1_count']} h1 elements (should be one)")
     if skip_check:
         page.keyboard.press("Tab")
-        first = page.evaluate(
-            "document.activeElement && document.activeElement.getAttribute('href')"
-        )
-        if first != "#main-content" or page.locator("#main-content").count() != 1:
-            problems.append(f"first Tab stop is {first!r}, not a skip link to #main-content")
+        first = page.evaluate(FIRST_TAB_STOP)
+        if first["href"] != "#main-content" or first["targets"] != 1:
+            problems.append(
+                f"first Tab stop is {first['href']!r}, not a skip link to #main-content"
+            )
         else:
             page.keyboard.press("Enter")
             moved = urlparse(page.url).fragment == "main-content" or page.evaluate(
@@ -247,7 +266,8 @@ def crawl(
             continue
         if response.status >= 500:
             problems.append(f"server error {response.status}")
-        title = page.title()
+        facts = page.evaluate(PAGE_FACTS)
+        title = facts["title"]
         if not title.strip():
             problems.append("no title")
         elif response.status < 400 and titles.setdefault(title, name) != name:
@@ -262,14 +282,11 @@ def crawl(
                 )
             else:
                 rules = TRANSLATION_RULES if english is not None else None
-                problems += page_problems(page, response, skip_check=True, rules=rules)
+                problems += page_problems(page, skip_check=True, rules=rules, facts=facts)
         if problems:
             report[path if path == final_path else f"{path} → {final_path}"] = problems
         per_pattern[name] += 1
-        links = page.eval_on_selector_all(
-            "a[href]:not([download])", "links => links.map(a => a.href)"
-        )
-        for href in links:
+        for href in facts["links"]:
             link = urlparse(urldefrag(href)[0])
             if link.netloc != urlparse(base_url).netloc or link.path.startswith(SKIP_PREFIXES):
                 continue

@@ -170,9 +170,9 @@ def test_today_with_items_on_it_is_accessible_for_every_role(
             context.route("**/*", without_page_scripts)
         context.add_cookies([session_cookie(people[role], live_server.url)])
         page = context.new_page()
-        response = page.goto(live_server.url + "/home/")
+        page.goto(live_server.url + "/home/")
         assert page.locator(".cp-today__item").count(), f"nothing on Today for {role}"
-        found = page_problems(page, response, skip_check=True)
+        found = page_problems(page, skip_check=True)
         if found:
             problems[role] = found
         context.close()

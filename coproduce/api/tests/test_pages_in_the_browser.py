@@ -28,7 +28,7 @@ def test_the_documentation_page_has_no_axe_violations(browser, live_server, lang
     page.goto(live_server.url + "/api/")
     assert page.locator("h1").count() == 1
     assert "/api/v1/figures" in page.content()
-    assert page_problems(page, None, skip_check=False) == []
+    assert page_problems(page, skip_check=False) == []
     context.close()
 
 
@@ -36,9 +36,9 @@ def test_a_coproducer_makes_and_revokes_a_token_in_the_browser(browser, live_ser
     make_token(person=people["coproducer"], scopes=["own_data"], name="Older token")
     context, page = visit(browser, live_server, people["coproducer"])
     page.goto(live_server.url + "/account/api-tokens/")
-    assert page_problems(page, None, skip_check=False) == []
+    assert page_problems(page, skip_check=False) == []
     page.get_by_role("link", name="Make a token").click()
-    assert page_problems(page, None, skip_check=False) == []
+    assert page_problems(page, skip_check=False) == []
     page.get_by_label("Name").fill("My own details")
     page.get_by_label("Your own details").check()
     expires = (timezone.localdate() + timedelta(days=30)).isoformat()
@@ -46,7 +46,7 @@ def test_a_coproducer_makes_and_revokes_a_token_in_the_browser(browser, live_ser
     page.get_by_role("button", name="Make the token").click()
     assert page.locator("h1").inner_text() == "Copy your token now"
     assert page.locator("code").inner_text().startswith("cp_")
-    assert page_problems(page, None, skip_check=False) == []
+    assert page_problems(page, skip_check=False) == []
     page.get_by_role("link", name="Back to tokens").click()
     page.get_by_role("button", name="Revoke Older token").click()
     assert "no longer works" in page.content()
@@ -63,5 +63,5 @@ def test_staff_side_token_pages_have_no_axe_violations(browser, live_server, peo
     for path in paths:
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.lang") == "cy"
-        assert page_problems(page, None, skip_check=False) == [], path
+        assert page_problems(page, skip_check=False) == [], path
     context.close()

@@ -54,7 +54,7 @@ def test_staff_record_a_call_without_javascript(browser, live_server, people):
     expect(
         summary.get_by_role("link", name="Choose what happened for Imani Brooks.")
     ).to_be_visible()
-    assert page_problems(page, None, skip_check=False) == []
+    assert page_problems(page, skip_check=False) == []
 
     card = page.locator(f"#task-{call.pk}")
     card.get_by_label("No answer: try again later").check()
@@ -69,5 +69,5 @@ def test_staff_record_a_call_without_javascript(browser, live_server, people):
     expect(page.get_by_role("heading", name="People to phone (0)")).to_be_visible()
     call.refresh_from_db()
     assert call.outcome == "reached" and call.tries == 2 and not call.is_open
-    assert page_problems(page, None, skip_check=True) == []
+    assert page_problems(page, skip_check=True) == []
     context.close()
