@@ -11,26 +11,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROLES = ("administrator", "lead", "staff", "finance", "board", "coproducer")
 
-# The accessibility crawls take minutes each, other browser tests seconds, the rest
-# milliseconds, but for two that start servers and wait on them (a minute each). Collected
-# in path order these came last, and one xdist worker sat idle while the other finished
-# them (a third of the SQLite pass's worker time). Longest first, and the short tests
-# fill in behind them.
-SLOWEST_MODULES = (
-    "test_accessibility_crawl.py",
-    "test_two_app_servers.py",
-    "test_worker_process.py",
-)
-
-
-def pytest_collection_modifyitems(items):
-    def weight(item):
-        if item.path.name in SLOWEST_MODULES:
-            return 0
-        return 1 if item.get_closest_marker("browser") else 2
-
-    items.sort(key=weight)
-
 
 @pytest.fixture
 def people(db):
