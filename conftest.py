@@ -11,6 +11,45 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROLES = ("administrator", "lead", "staff", "finance", "board", "coproducer")
 
+# The accessibility crawls take minutes each, other browser tests seconds, the rest
+# milliseconds, but for two that start servers and wait on them (a minute each). In path
+# order the crawls came last and one xdist worker sat idle while the other finished them.
+# pytest-django has already put tests that share a transaction before transactional ones
+# (whose flush empties the rows the data migrations seeded: rungs, the SCIE jigsaw), so
+# only the order inside each of its groups may change: the two server tests (no database)
+# first, then tests in a transaction, then the crawls ahead of the other transactional
+# tests, with the short tests that need no database filling in behind.
+LONG_WITHOUT_DATABASE = ("test_two_app_servers.py", "test_worker_process.py")
+CRAWLS = "test_accessibility_crawl.py"
+
+
+def _uses_database(item):
+    return bool(item.get_closest_marker("django_db")) or "db" in item.fixturenames
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
+
+
+def _run_order(item):
+    if item.path.name in LONG_WITHOUT_DATABASE:
+        return 0
+    if not _uses_database(item):
+        return 5
+    if not _transactional(item):
+        return 1
+    if item.path.name == CRAWLS:
+        return 2
+    return 3 if item.get_closest_marker("browser") else 4
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    items.sort(key=_run_order)
+
 
 @pytest.fixture
 def people(db):
