@@ -123,18 +123,16 @@ def journey_objects(accounts, rng, per_kind=50):
         starts_at__lte=now + timedelta(days=30),
     )
     lead = accounts["lead"]
+    organised = meetings_organised_by(accounts["staff"])
     return {
         "staff": {
             "project": sample(Project.objects.all()),
             "person": sample(User.objects.filter(role_assignments__role=Role.COPRODUCER)),
             "opportunity": sample(Opportunity.objects.all()),
-            "meeting": sample(recent),
-            # A checklist is for those organising the meeting: the staff account's own.
-            "organised_meeting": sample(
-                meetings_organised_by(accounts["staff"]).filter(
-                    starts_at__gte=now - timedelta(days=30)
-                )
-            ),
+            # Someone else's meeting, and apart from it their own: its organiser sees
+            # everyone invited and the checklist, so it is a different page to measure.
+            "meeting": sample(recent.exclude(pk__in=organised.values("pk"))),
+            "organised_meeting": sample(organised.filter(starts_at__gte=now - timedelta(days=30))),
         },
         "coproducer": {
             "project": sample(visible),
