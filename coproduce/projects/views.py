@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib import changes
+from coproduce.lib.paging import KeptCountPaginator
 from coproduce.lib.views import permission_required
 
 from . import actions, activity, evidence
@@ -58,7 +58,10 @@ def project_list(request):
         if status := form.cleaned_data["status"]:
             projects = projects.filter(status=status)
     # Each row shows the evidenced rung stored when the project's records last changed.
-    page = Paginator(projects.order_by("title", "pk"), 25).get_page(request.GET.get("page"))
+    # The total counts every project the viewer may see, and grows with the organisation.
+    page = KeptCountPaginator(projects.order_by("title", "pk"), 25).get_page(
+        request.GET.get("page")
+    )
     params = request.GET.copy()
     params.pop("page", None)
     return render(
