@@ -78,7 +78,12 @@ def keep_summary(
     `project_lines` are planning.Summary.project_lines()."""
     kept, _created = KeptSummary.objects.update_or_create(
         year_start=year_start,
-        defaults={"data": data, "computed_at": computed_at, "refresh_asked_at": None},
+        defaults={
+            "data": data,
+            "computed_at": computed_at,
+            "refresh_asked_at": None,
+            "project_line_count": len(project_lines),
+        },
     )
     kept.project_lines.all().delete()
     KeptProjectLine.objects.bulk_create(

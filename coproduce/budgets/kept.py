@@ -9,10 +9,13 @@ the plan throws its year's summary away, so the person who made it sees it count
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django_tasks import task
 
 from . import actions, planning
@@ -27,8 +30,12 @@ class Kept:
     row: KeptSummary
 
     def project_lines(self):
-        """The projects' lines in order, as a queryset to page through."""
+        """The projects' lines in order."""
         return self.row.project_lines.order_by("position")
+
+    def project_line_pages(self, per_page: int) -> "LinePaginator":
+        """The projects' lines a page at a time, each page read by its positions."""
+        return LinePaginator(self, per_page)
 
     def whole_summary(self):
         """The summary with every project, for the downloads."""
@@ -37,6 +44,28 @@ class Kept:
             self.row.data,
             [(line.project_pk, line.title, amounts(line)) for line in self.project_lines()],
         )
+
+
+class LinePaginator(Paginator):  # type: ignore[type-arg]
+    """Pages of a kept summary's lines without counting them or skipping rows: the
+    summary knows how many it has, and a page's lines are those at its positions. With
+    20,000 projects (scale 10) the count and OFFSET read every line on each visit, and
+    just after a summary was written PostgreSQL's statistics did not yet know the lines
+    were there, so it sorted them all rather than read the position index."""
+
+    def __init__(self, kept: Kept, per_page: int):
+        super().__init__(kept.project_lines(), per_page)
+        self.line_count = kept.row.project_line_count
+
+    @cached_property
+    def count(self) -> int:
+        return self.line_count
+
+    def page(self, number: Any) -> Page:  # type: ignore[type-arg]
+        number = self.validate_number(number)
+        first = (number - 1) * self.per_page
+        lines = self.object_list.filter(position__gte=first, position__lt=first + self.per_page)
+        return self._get_page(lines, number, self)
 
 
 def amounts(line: KeptProjectLine) -> planning.Amounts:

@@ -232,6 +232,8 @@ class KeptSummary(models.Model):
     data = models.JSONField()
     computed_at = models.DateTimeField()
     refresh_asked_at = models.DateTimeField(null=True, blank=True)
+    # How many project lines it has, so the page needs no count of them (decision 0016).
+    project_line_count = models.PositiveIntegerField(default=0)
 
     def __str__(self):
         return f"Involvement budget from {self.year_start} as of {self.computed_at}"

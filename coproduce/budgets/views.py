@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -47,7 +46,7 @@ def year(request):
     found = kept.for_year(chosen)
     by_month, by_project, by_type = export.tables(found.summary)
     # The downloads have every project; the page reads and shows them a page at a time.
-    projects = Paginator(found.project_lines(), PROJECTS_A_PAGE).get_page(request.GET.get("page"))
+    projects = found.project_line_pages(PROJECTS_A_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "budgets/year.html",
