@@ -6,7 +6,7 @@ project it is held for, who share the running of that project's meetings."""
 
 from django.db.models import Q
 
-from coproduce.projects.team import ids_of_projects_run_by, projects_run_by
+from coproduce.projects.team import projects_run_by
 
 from .models import Invitation, Meeting
 
@@ -29,6 +29,4 @@ def people_invited_by_organiser(user):
 
 def people_invited_to_meetings_of_projects_run_by(user):
     """Ids of everyone invited to a meeting of a project `user` runs."""
-    return Invitation.objects.filter(meeting__project__in=ids_of_projects_run_by(user)).values(
-        "person"
-    )
+    return Invitation.objects.filter(meeting__project__in=projects_run_by(user)).values("person")

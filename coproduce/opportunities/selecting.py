@@ -6,7 +6,7 @@ members of its project, whose team the people chosen join."""
 
 from django.db.models import Q
 
-from coproduce.projects.team import ids_of_projects_run_by, projects_run_by
+from coproduce.projects.team import projects_run_by
 
 from .models import Application, Opportunity
 
@@ -18,10 +18,7 @@ def opportunities_selected_by(user):
 def applicants_to_opportunities_selected_by(user):
     """Ids of everyone who applied (and has not withdrawn) to an opportunity `user` selects for."""
     return (
-        Application.objects.filter(
-            Q(opportunity__created_by=user)
-            | Q(opportunity__project__in=ids_of_projects_run_by(user))
-        )
+        Application.objects.filter(opportunity__in=opportunities_selected_by(user))
         .exclude(status=Application.Status.WITHDRAWN)
         .values("person")
     )

@@ -3,9 +3,6 @@ opportunities), so they never read the team table themselves."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Max, Q
-from django.utils import timezone
-
-from coproduce.lib import changes
 
 from .models import Project, TeamMember
 from .rules import runs_projects
@@ -30,17 +27,6 @@ def projects_run_by(user):
     return Project.objects.filter(pk__in=ids)
 
 
-def ids_of_projects_run_by(user) -> list[int]:
-    """The ids of projects_run_by(user), kept until a change is committed or the day
-    turns (a place on a team ends at midnight). The passport check asks three of its
-    links about them at once: as a subquery in each, building and running them took
-    about 5 of the person page's 30 ms (decision 0016)."""
-    return changes.kept(
-        f"projects-run-by:{user.pk}:{timezone.localdate().isoformat()}",
-        lambda: list(projects_run_by(user).values_list("pk", flat=True)),
-    )
-
-
 def projects_led_by(user):
     """Projects `user` leads today: as the staff lead or as a current co-producer co-lead.
     Only for powers over the project (choosing people for its opportunities): it is never
@@ -61,11 +47,7 @@ def projects_co_led_by(user):
 def people_on_teams_run_by(user):
     """Ids of everyone on the current team of a project `user` runs (staff only: the
     passport link; co-producer co-leads are left out on purpose)."""
-    return (
-        TeamMember.objects.current()
-        .filter(project__in=ids_of_projects_run_by(user))
-        .values("person")
-    )
+    return TeamMember.objects.current().filter(project__in=projects_run_by(user)).values("person")
 
 
 def active_coproducers(period):
