@@ -1,5 +1,7 @@
-"""Opportunities for the benchmark: one for every five projects, a few open at once,
-each with the people who said they were interested."""
+"""Opportunities for the benchmark: one for every five projects, about 120 open to fill
+at once at scale 1 (more than a page of the list and of the API, so both scales show
+full pages and the scale-10 comparison measures the data, not a longer page), each
+with the people who said they were interested."""
 
 from datetime import timedelta
 
@@ -31,10 +33,10 @@ def generate(scale, rng, log):
                 summary=sentence(rng, 40),
                 time_commitment="Four two-hour meetings",
                 payment_offered="£25 an hour and travel",
-                closing_on=today + timedelta(days=rng.randint(-300, 60)),
+                closing_on=today + timedelta(days=rng.randint(-40, 120)),
                 status=rng.choice(
-                    [Opportunity.Status.OPEN]
-                    + [Opportunity.Status.CLOSED] * 3
+                    [Opportunity.Status.OPEN] * 2
+                    + [Opportunity.Status.CLOSED] * 2
                     + [Opportunity.Status.DRAFT]
                 ),
                 created_by_id=rng.choice(staff),

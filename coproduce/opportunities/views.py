@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.paging import KeptCountPaginator
 from coproduce.lib.views import permission_required
 from coproduce.people import access, equality, lived_experience
 from coproduce.people.models import EqualityMonitoring
@@ -57,7 +57,9 @@ def opportunity_list(request):
             )
         if place := form.cleaned_data["place"]:
             opportunities = opportunities.filter(place=place)
-    page = Paginator(opportunities.order_by(*order), 25).get_page(request.GET.get("page"))
+    # The total is kept: counting the open ones read every opportunity ever offered
+    # (2 ms of the page with 4,000 at scale 10, decision 0016).
+    page = KeptCountPaginator(opportunities.order_by(*order), 25).get_page(request.GET.get("page"))
     on_page = [opportunity.pk for opportunity in page]
     mine = dict(
         Application.objects.filter(person=request.user, opportunity__in=on_page).values_list(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.lib import keyset
+from coproduce.lib import changes, keyset
 from coproduce.lib.figures import Period
 from coproduce.lib.views import id_param, permission_required, safe_next
 from coproduce.meetings.attendance import attended_by, claim_details
@@ -592,13 +592,18 @@ def claim_list(request):
 def _counts_waiting():
     """How many claims are in each state before payment, in one query that reads a
     range of the status index for each state. Paid claims (nearly all of them) are left
-    to the figures above: counting them read the whole index on every visit."""
+    to the figures above: counting them read the whole index on every visit. Kept until
+    the next committed change: the waiting claims grow with the organisation (85,000 at
+    scale 10, 13 ms of a 41 ms page, decision 0016)."""
     waiting = [value for value in Status.values if value != Status.PAID]
-    counts = dict(
-        Claim.objects.filter(status__in=waiting)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
+    counts = changes.kept(
+        "payments:claims-waiting",
+        lambda: dict(
+            Claim.objects.filter(status__in=waiting)
+            .order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+        ),
     )
     return [(label, counts.get(value, 0)) for value, label in Status.choices if value in waiting]
 
