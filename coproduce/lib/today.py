@@ -21,7 +21,17 @@ from typing import Any, TypeVar
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Expression, F, Func, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.expressions import Star
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -75,8 +85,12 @@ def register_counts(key: str, counts: Counts) -> None:
 
 
 def count_of(queryset: QuerySet[Any]) -> Subquery:
-    """A scalar subquery: how many rows `queryset` has (always one row, so never NULL)."""
-    return Subquery(queryset.order_by().values(n=Func(F("pk"), function="COUNT")))
+    """A scalar subquery: how many rows `queryset` has (always one row, so never NULL).
+    COUNT(*), not COUNT(id): a partial index can then answer it without reading the
+    rows (the lead's 16,000 feedback rows to follow up at scale 10: 2 ms, not 14)."""
+    return Subquery(
+        queryset.order_by().values(n=Func(Star(), function="COUNT", output_field=IntegerField()))
+    )
 
 
 def oldest_of(queryset: QuerySet[Any], field: str) -> Subquery:

@@ -31,7 +31,15 @@ def projects_led_by(user):
     """Projects `user` leads today: as the staff lead or as a current co-producer co-lead.
     Only for powers over the project (choosing people for its opportunities): it is never
     a reason to read anyone's access passport, so `people_on_teams_run_by` leaves it out."""
-    return Project.objects.filter(Q(lead=user) | Q(pk__in=projects_co_led_by(user)))
+    # One set of ids, as in projects_run_by: "lead = user OR id IN (…)" read every
+    # project (12 ms of a co-producer's Today at scale 10).
+    ids = (
+        Project.objects.filter(lead=user)
+        .order_by()
+        .values("pk")
+        .union(projects_co_led_by(user).order_by())
+    )
+    return Project.objects.filter(pk__in=ids)
 
 
 def co_leads_a_project(user):
