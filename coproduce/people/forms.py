@@ -3,7 +3,8 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.core.validators import validate_email
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -402,9 +403,24 @@ class PersonSearchForm(forms.Form):
                 people = people.filter(Q(profile__last_involved=None) | Q(profile=None))
         return people
 
+    def searched_words(self) -> str:
+        """The name or email searched for, or ''."""
+        return self.cleaned_data["q"].strip() if self.is_valid() else ""
+
     def searched_requirement(self) -> str:
         """The access requirement searched for, or ''."""
         return self.cleaned_data.get("requirement", "") if self.is_valid() else ""
+
+
+def sorted_once_found(people: QuerySet[User]) -> QuerySet[User]:
+    """The same people in the same order, but found first and then sorted. For a search
+    PostgreSQL expects many matches for, it reads people in name order until a page's
+    worth match; when they all sit together late in the alphabet ("Gus Khan" among
+    200,000), that read a third of the table (54 ms), where finding the 530 from the
+    trigram indexes and sorting them takes 5 ms. No index holds `name || ''`, so ordering
+    by it asks for the second way. Only for a search known to match at most a thousand
+    (decision 0047)."""
+    return people.order_by(Concat("name", Value("")), "email")
 
 
 class InterestForm(forms.Form):
