@@ -279,4 +279,6 @@ def test_the_budget_page_costs_the_same_queries_as_the_data_grows(people):
         "finance: budget": (signed_in(finance), reverse("budgets:year")),
         "lead: budget": (signed_in(lead), reverse("budgets:year")),
     }
-    assert_queries_do_not_grow(pages, lambda: add(12))
+    # Counted at their dearest: the visit that works the year out and keeps it (decision
+    # 0046). The visits after it make 5 (`make bench`).
+    assert_queries_do_not_grow(pages, lambda: add(12), most=22)

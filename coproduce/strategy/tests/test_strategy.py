@@ -178,4 +178,8 @@ def test_today_tells_the_owner_about_dates_and_trends_in_constant_queries(
             measured(owner, 99, text=f"More {n}")
             make_commitment(by=owner, due_on=timezone.localdate() + timedelta(days=n + 1))
 
-    assert_queries_do_not_grow({"today": (client_as("lead"), reverse("accounts:home"))}, grow)
+    # Counted at their dearest: Today worked out afresh for a lead who owns commitments;
+    # until something changes, a visit reads it kept in 2 (decision 0045).
+    assert_queries_do_not_grow(
+        {"today": (client_as("lead"), reverse("accounts:home"))}, grow, most=16
+    )
